@@ -1,0 +1,356 @@
+// Syntactic grammar of the lungang policy language (stage 2: tokens → CST).
+// A pure chevrotain CstParser, used as one shared instance; it has no
+// semantic actions. Meaning is added by src/syntax/cst-to-ast.ts. Error
+// recovery is on, so one run reports every syntax error of a file.
+// The productions mirror docs/grammar.ebnf rule for rule.
+
+import { CstParser, type CstNode, type IToken } from "chevrotain";
+import * as T from "./tokens.js";
+
+class PolicyParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE("file", () => {
+    this.OPTION(() => this.SUBRULE(this.header));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.clause) },
+        // Items outside a clause parse, so the checker can say "rules live only in clauses".
+        { ALT: () => this.SUBRULE(this.clauseItem) },
+      ]),
+    );
+  });
+
+  public header = this.RULE("header", () => {
+    this.CONSUME(T.Policy);
+    this.CONSUME(T.StringLit, { LABEL: "title" });
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.headerField));
+    this.CONSUME(T.RCurly);
+  });
+
+  public headerField = this.RULE("headerField", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(T.Issuer); this.CONSUME(T.StringLit); } },
+      { ALT: () => { this.CONSUME(T.DocNumber); this.CONSUME1(T.StringLit); } },
+      { ALT: () => { this.CONSUME(T.Effective); this.CONSUME(T.DateLit); } },
+      { ALT: () => { this.CONSUME(T.Expires); this.CONSUME1(T.DateLit); } },
+      { ALT: () => { this.CONSUME(T.Supersedes); this.CONSUME2(T.StringLit); } },
+      { ALT: () => { this.CONSUME(T.Extends); this.CONSUME3(T.StringLit); } },
+      { ALT: () => { this.CONSUME(T.Uses); this.CONSUME4(T.StringLit); } },
+      { ALT: () => { this.CONSUME(T.Rounding); this.CONSUME(T.Identifier); } },
+    ]);
+  });
+
+  public clause = this.RULE("clause", () => {
+    this.CONSUME(T.Clause);
+    this.OR([{ ALT: () => this.CONSUME(T.ClauseId) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: "idName" }) }]);
+    this.CONSUME1(T.Identifier, { LABEL: "modality" });
+    this.CONSUME(T.Source);
+    this.CONSUME(T.StringLit, { LABEL: "source" });
+    this.OPTION(() => {
+      this.CONSUME(T.Ref);
+      this.CONSUME1(T.StringLit, { LABEL: "ref" });
+    });
+    this.OPTION1(() => {
+      this.CONSUME(T.LCurly);
+      this.MANY(() => this.SUBRULE(this.clauseItem));
+      this.CONSUME(T.RCurly);
+    });
+  });
+
+  public clauseItem = this.RULE("clauseItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.paramDecl) },
+      { ALT: () => this.SUBRULE(this.defineDecl) },
+      { ALT: () => this.SUBRULE(this.rule) },
+      { ALT: () => this.SUBRULE(this.checkRule) },
+      { ALT: () => this.SUBRULE(this.trackDecl) },
+    ]);
+  });
+
+  public paramDecl = this.RULE("paramDecl", () => {
+    this.OPTION(() => this.CONSUME(T.Override));
+    this.CONSUME(T.Param);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.Colon);
+    this.CONSUME1(T.Identifier, { LABEL: "type" });
+    this.OPTION1(() => {
+      this.CONSUME(T.Equals);
+      this.SUBRULE(this.expr);
+    });
+  });
+
+  public defineDecl = this.RULE("defineDecl", () => {
+    this.OPTION(() => this.CONSUME(T.Override));
+    this.CONSUME(T.Define);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.OPTION1(() => {
+      this.CONSUME(T.Colon);
+      this.CONSUME1(T.Identifier, { LABEL: "type" });
+    });
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+  });
+
+  public rule = this.RULE("rule", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Scope) },
+      { ALT: () => this.CONSUME(T.Require) },
+      { ALT: () => this.CONSUME(T.Exempt) },
+      { ALT: () => this.CONSUME(T.Defer) },
+      { ALT: () => this.CONSUME(T.Volunteer) },
+    ]);
+    this.CONSUME(T.Identifier, { LABEL: "label" });
+    this.OPTION(() => {
+      this.CONSUME(T.Overrides);
+      this.CONSUME1(T.Identifier, { LABEL: "over" });
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.CONSUME2(T.Identifier, { LABEL: "over" });
+      });
+    });
+    this.OPTION1(() => {
+      this.CONSUME(T.Replaces);
+      this.CONSUME3(T.Identifier, { LABEL: "replaced" });
+    });
+    this.CONSUME(T.Colon);
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expr, { LABEL: "when" });
+    this.OPTION2(() => {
+      this.CONSUME(T.Limit);
+      this.SUBRULE1(this.expr, { LABEL: "limit" });
+    });
+  });
+
+  public checkRule = this.RULE("checkRule", () => {
+    this.CONSUME(T.Check);
+    this.CONSUME(T.Identifier, { LABEL: "label" });
+    this.CONSUME(T.ForEach);
+    this.CONSUME1(T.Identifier, { LABEL: "subject" });
+    this.OPTION(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.expr, { LABEL: "where" });
+    });
+    this.OPTION1(() => {
+      this.CONSUME(T.OnlyIf);
+      this.SUBRULE1(this.expr, { LABEL: "applicable" });
+    });
+    this.CONSUME(T.Colon);
+    this.SUBRULE2(this.expr, { LABEL: "body" });
+  });
+
+  public trackDecl = this.RULE("trackDecl", () => {
+    this.CONSUME(T.Track);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.Colon);
+    this.CONSUME(T.Original);
+    this.SUBRULE(this.expr, { LABEL: "original" });
+    this.OPTION(() => this.CONSUME(T.Comma));
+    this.CONSUME(T.Starting);
+    this.CONSUME(T.YearMonthLit);
+    this.OPTION1(() => this.CONSUME1(T.Comma));
+    this.CONSUME(T.Step);
+    this.SUBRULE1(this.expr, { LABEL: "step" });
+    this.OPTION2(() => this.CONSUME2(T.Comma));
+    this.CONSUME(T.MaxDelay);
+    this.SUBRULE2(this.expr, { LABEL: "max" });
+  });
+
+  // ---------------------------------------------------------------- expressions
+
+  public expr = this.RULE("expr", () => {
+    this.SUBRULE(this.andExpr, { LABEL: "operands" });
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE1(this.andExpr, { LABEL: "operands" });
+    });
+  });
+
+  public andExpr = this.RULE("andExpr", () => {
+    this.SUBRULE(this.notExpr, { LABEL: "operands" });
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE1(this.notExpr, { LABEL: "operands" });
+    });
+  });
+
+  public notExpr = this.RULE("notExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.compareExpr) },
+    ]);
+  });
+
+  /** `a 满 9年` (infix word) or `周岁 55 及以下` (the number, then the word, as the texts write it). */
+  public compareExpr = this.RULE("compareExpr", () => {
+    this.SUBRULE(this.addExpr, { LABEL: "left" });
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.CompareOp);
+            this.SUBRULE1(this.addExpr, { LABEL: "right" });
+          },
+        },
+        {
+          ALT: () => {
+            this.SUBRULE2(this.addExpr, { LABEL: "right" });
+            this.CONSUME(T.PostfixOp);
+          },
+        },
+      ]),
+    );
+  });
+
+  public addExpr = this.RULE("addExpr", () => {
+    this.SUBRULE(this.mulExpr, { LABEL: "operands" });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "ops" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "ops" }) }]);
+      this.SUBRULE1(this.mulExpr, { LABEL: "operands" });
+    });
+  });
+
+  public mulExpr = this.RULE("mulExpr", () => {
+    this.SUBRULE(this.unaryExpr, { LABEL: "operands" });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Star, { LABEL: "ops" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "ops" }) }]);
+      this.SUBRULE1(this.unaryExpr, { LABEL: "operands" });
+    });
+  });
+
+  public unaryExpr = this.RULE("unaryExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unaryExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfixExpr) },
+    ]);
+  });
+
+  public postfixExpr = this.RULE("postfixExpr", () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.CONSUME(T.Identifier, { LABEL: "props" });
+    });
+  });
+
+  public primary = this.RULE("primary", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLit) },
+      { ALT: () => this.CONSUME(T.AgeLit) },
+      { ALT: () => this.CONSUME(T.PercentLit) },
+      { ALT: () => this.CONSUME(T.DurationLit) },
+      { ALT: () => this.CONSUME(T.DateLit) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      { ALT: () => this.SUBRULE(this.setLit) },
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      { ALT: () => this.SUBRULE(this.aggregate) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.expr);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.nameOrCall) },
+    ]);
+  });
+
+  public nameOrCall = this.RULE("nameOrCall", () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.OPTION1(() => {
+        this.SUBRULE(this.expr, { LABEL: "args" });
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          this.SUBRULE1(this.expr, { LABEL: "args" });
+        });
+      });
+      this.CONSUME(T.RParen);
+    });
+  });
+
+  public setLit = this.RULE("setLit", () => {
+    this.CONSUME(T.LCurly);
+    this.OPTION(() => {
+      this.SUBRULE(this.expr, { LABEL: "elements" });
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE1(this.expr, { LABEL: "elements" });
+      });
+    });
+    this.CONSUME(T.RCurly);
+  });
+
+  public ifExpr = this.RULE("ifExpr", () => {
+    this.CONSUME(T.If);
+    this.SUBRULE(this.expr, { LABEL: "cond" });
+    this.CONSUME(T.Then);
+    this.SUBRULE1(this.expr, { LABEL: "then" });
+    this.CONSUME(T.Else);
+    this.SUBRULE2(this.expr, { LABEL: "else" });
+  });
+
+  /** `count(moves where 骨干)`, `sum(moves where …, years)`. */
+  public aggregate = this.RULE("aggregate", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Count, { LABEL: "fn" }) },
+      { ALT: () => this.CONSUME(T.Sum, { LABEL: "fn" }) },
+      { ALT: () => this.CONSUME(T.Any, { LABEL: "fn" }) },
+      { ALT: () => this.CONSUME(T.All, { LABEL: "fn" }) },
+    ]);
+    this.CONSUME(T.LParen);
+    this.CONSUME(T.Identifier, { LABEL: "collection" });
+    this.OPTION(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.expr, { LABEL: "where" });
+    });
+    this.OPTION1(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE1(this.expr, { LABEL: "of" });
+    });
+    this.CONSUME(T.RParen);
+  });
+}
+
+/** The single parser instance (chevrotain parsers are built once and reused). */
+export const parser = new PolicyParser();
+
+export interface CstParseOutput {
+  readonly cst: CstNode;
+  readonly lexErrors: { offset: number; length: number; line?: number; column?: number; message: string }[];
+  readonly parseErrors: { token: IToken; message: string; name: string; previousToken?: IToken }[];
+}
+
+/** Lex and parse a whole file. Never throws; errors are returned. */
+export function parseToCst(text: string): CstParseOutput {
+  const lexed = T.lexer.tokenize(text);
+  parser.input = lexed.tokens;
+  const cst = parser.file();
+  return {
+    cst,
+    lexErrors: lexed.errors.map((e) => ({ offset: e.offset, length: e.length, message: e.message, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.column !== undefined ? { column: e.column } : {}) })),
+    parseErrors: parser.errors.map((e) => ({
+      token: e.token,
+      message: e.message,
+      name: e.name,
+      ...((e as { previousToken?: IToken }).previousToken ? { previousToken: (e as { previousToken?: IToken }).previousToken } : {}),
+    })),
+  };
+}

@@ -1,0 +1,357 @@
+// Facade of the checker: a loaded policy (with the policies it extends and
+// uses) → a CheckedPolicy, plus every diagnostic. Merges the layers (national
+// declarations, then the city, then the district), resolves rule priorities,
+// then types every expression and runs the policy lints. Never throws.
+
+import type { Diagnostic, Related } from "../diagnostics/diagnostic.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/registry.js";
+import "../diagnostics/codes-check.js";
+import { suggest } from "../diagnostics/did-you-mean.js";
+import type * as A from "../syntax/ast.js";
+import { forEachExpr as A_forEach } from "../syntax/ast.js";
+import type { PolicyUnit } from "../policy/load.js";
+import { TRACK_SELECTOR_NAMES } from "../semantics/facts.js";
+import { DURATION, ERROR, INT, TRACK, compatible, showType, typeOfName } from "../semantics/types.js";
+import type { CheckInfo, CheckedPolicy, ClauseInfo, DefInfo, ParamInfo, RuleInfo, TrackInfo } from "./checked.js";
+import { TypeChecker, type Ctx } from "./typecheck.js";
+import { lintPolicy } from "./lint.js";
+
+export interface CheckOutput {
+  /** Present whenever the policy could be built, also with errors (for tooling); evaluate only without errors. */
+  readonly policy?: CheckedPolicy;
+  readonly diagnostics: Diagnostic[];
+}
+
+interface Layer {
+  readonly unit: PolicyUnit;
+  /** `full`: rules and checks apply (the policy itself and what it extends); `decls`: only declarations (what it uses). */
+  readonly mode: "full" | "decls";
+}
+
+/** Bottom-up layers: used policies' declarations first, then the parent chain, then the policy. */
+function layersOf(unit: PolicyUnit): Layer[] {
+  const out: Layer[] = [];
+  const seen = new Set<string>();
+  const visit = (u: PolicyUnit, mode: "full" | "decls") => {
+    for (const used of u.uses) visit(used, "decls");
+    if (u.parent) visit(u.parent, mode);
+    const prior = out.find((l) => l.unit.dir === u.dir);
+    if (prior) return;
+    if (seen.has(u.dir)) return;
+    seen.add(u.dir);
+    out.push({ unit: u, mode });
+  };
+  visit(unit, "full");
+  return out;
+}
+
+const OUTCOME: Record<A.RuleKind, string | undefined> = {
+  require: "required",
+  exempt: "not_required",
+  defer: "deferred",
+  scope: undefined,
+  volunteer: undefined,
+};
+export function outcomeOf(kind: A.RuleKind): string | undefined {
+  return OUTCOME[kind];
+}
+
+export function check(unit: PolicyUnit): CheckOutput {
+  const diagnostics: Diagnostic[] = [];
+  const layers = layersOf(unit);
+  const top = unit;
+
+  const params = new Map<string, ParamInfo>();
+  const defs = new Map<string, DefInfo>();
+  const tracks = new Map<string, TrackInfo>();
+  const declLayer = new Map<string, { dir: string; span: A.NodeBase["span"] }>();
+  const clauses: ClauseInfo[] = [];
+  const clauseIds = new Map<string, ClauseInfo>();
+  const rulesByLabel = new Map<string, RuleInfo>();
+  const rules: RuleInfo[] = [];
+  const checks: CheckInfo[] = [];
+  let header: A.Header | undefined;
+  let rounding: A.RoundingMode | undefined;
+
+  const declare = (
+    name: A.Ident,
+    override: boolean,
+    layerDir: string,
+    put: () => void,
+    exists: boolean,
+  ): void => {
+    const prior = declLayer.get(name.name);
+    if (exists && prior) {
+      if (override && prior.dir !== layerDir) {
+        put();
+        declLayer.set(name.name, { dir: layerDir, span: name.span });
+        return;
+      }
+      const related: Related[] = [{ message: "first defined here", span: prior.span }];
+      diagnostics.push(diag("N003", { name: name.name }, { span: name.span, related, ...(prior.dir !== layerDir ? { help: "write `override` (覆盖) to replace the value of the policy below" } : {}) }));
+      return;
+    }
+    if (override) {
+      diagnostics.push(diag("N004", { name: name.name }, { span: name.span }));
+    }
+    put();
+    declLayer.set(name.name, { dir: layerDir, span: name.span });
+  };
+
+  for (const layer of layers) {
+    const u = layer.unit;
+    const hdrs = u.files.map((f) => f.ast.header).filter((h): h is A.Header => !!h);
+    if (hdrs.length === 0 && u.files.length > 0) {
+      diagnostics.push(diag("W009", {}, { span: { file: u.files[0]!.path, start: 0, end: 0 } }));
+    }
+    if (u === top) header = hdrs[0];
+    // Rounding is inherited: the nearest declaring layer wins.
+    for (const h of hdrs) if (h.rounding) rounding = h.rounding.mode;
+    for (const f of u.files) {
+      for (const item of f.ast.stray) {
+        const what = item.kind === "Rule" || item.kind === "Check" ? "a rule" : item.kind === "Param" ? "a parameter" : item.kind === "Define" ? "a definition" : "a track";
+        diagnostics.push(diag("W002", { what }, { span: item.span }));
+      }
+      for (const c of f.ast.clauses) {
+        const info: ClauseInfo = { clause: c, policy: u.name, id: c.clauseId.text, source: c.source?.value ?? "" };
+        if (!c.source || c.source.value.trim() === "") diagnostics.push(diag("W001", { id: c.clauseId.text }, { span: c.clauseId.span }));
+        const dup = clauseIds.get(info.id);
+        if (dup) diagnostics.push(diag("N005", { id: info.id }, { span: c.clauseId.span, related: [{ message: "first used here", span: dup.clause.clauseId.span }] }));
+        else clauseIds.set(info.id, info);
+        if (layer.mode === "full") clauses.push(info);
+        for (const item of c.items) {
+          switch (item.kind) {
+            case "Param":
+              declare(item.name, item.override, u.dir, () => {
+                const ty = typeOfName(item.type.name);
+                const prev = params.get(item.name.name);
+                const value = item.value ?? (item.override ? prev?.value : undefined);
+                params.set(item.name.name, { name: item.name.name, decl: item, clause: info, ty, ...(value ? { value } : {}) });
+              }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
+              break;
+            case "Define":
+              declare(item.name, item.override, u.dir, () => {
+                defs.set(item.name.name, { name: item.name.name, decl: item, clause: info, ty: ERROR, needsPerson: false });
+              }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
+              break;
+            case "Track":
+              declare(item.name, false, u.dir, () => {
+                tracks.set(item.name.name, { name: item.name.name, decl: item, clause: info });
+              }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
+              break;
+            case "Rule": {
+              if (layer.mode !== "full") break;
+              let replaced: RuleInfo | undefined;
+              if (item.replaces) {
+                const target = rulesByLabel.get(item.replaces.name);
+                if (!target || target.clause.policy === u.name) {
+                  diagnostics.push(diag("N008", { name: item.replaces.name }, { span: item.replaces.span }));
+                } else {
+                  replaced = target;
+                  rulesByLabel.delete(target.label);
+                  rules.splice(rules.indexOf(target), 1);
+                }
+              }
+              const dupRule = rulesByLabel.get(item.label.name);
+              if (dupRule) {
+                diagnostics.push(diag("N006", { name: item.label.name }, { span: item.label.span, related: [{ message: "first defined here", span: dupRule.rule.label.span }] }));
+                break;
+              }
+              const r: RuleInfo = { rule: item, clause: info, label: item.label.name, overrides: [], ...(replaced ? { replaced } : {}) };
+              rulesByLabel.set(r.label, r);
+              rules.push(r);
+              break;
+            }
+            case "Check":
+              if (layer.mode !== "full") break;
+              if (rulesByLabel.has(item.label.name) || checks.some((c2) => c2.label === item.label.name)) {
+                diagnostics.push(diag("N006", { name: item.label.name }, { span: item.label.span }));
+                break;
+              }
+              checks.push({ check: item, clause: info, label: item.label.name });
+              break;
+          }
+        }
+      }
+    }
+  }
+
+  // Priorities: resolve `overrides`, moving references to a replaced rule onto its replacement.
+  const replacementOf = new Map<RuleInfo, RuleInfo>();
+  for (const r of rules) if (r.replaced) replacementOf.set(r.replaced, r);
+  for (const r of rules) {
+    const kind = r.rule.ruleKind;
+    if ((kind === "scope" || kind === "volunteer") && r.rule.overrides.length > 0) {
+      diagnostics.push(diag("T011", { kind }, { span: r.rule.overrides[0]!.span }));
+      continue;
+    }
+    if ((kind === "exempt" || kind === "defer") && r.rule.overrides.length === 0) {
+      diagnostics.push(diag("T010", { kind, name: r.label }, { span: r.rule.label.span }));
+    }
+    for (const o of r.rule.overrides) {
+      let target = rulesByLabel.get(o.name);
+      if (!target) {
+        // The label may belong to a rule a district replaced: point at the replacement.
+        const replacedOne = [...replacementOf.keys()].find((x) => x.label === o.name);
+        target = replacedOne ? replacementOf.get(replacedOne) : undefined;
+      }
+      if (!target) {
+        const isOther = params.has(o.name) || defs.has(o.name) || checks.some((c) => c.label === o.name);
+        const best = suggest(o.name, rulesByLabel.keys());
+        diagnostics.push(diag(isOther ? "N007" : "N001", { name: o.name }, { span: o.span, ...(best ? { help: `did you mean \`${best}\`?` } : {}) }));
+        continue;
+      }
+      if (target.rule.ruleKind === "scope" || target.rule.ruleKind === "volunteer") {
+        diagnostics.push(diag("T012", { name: o.name }, { span: o.span }));
+        continue;
+      }
+      r.overrides.push(target);
+    }
+  }
+  // Rules of the parent that overrode a replaced rule now override its replacement.
+  for (const r of rules) r.overrides = r.overrides.map((t) => replacementOf.get(t) ?? t);
+  detectPriorityCycles(rules, diagnostics);
+
+  // Types.
+  const tc = new TypeChecker({ params, defs, tracks }, diagnostics);
+  const state = new Map<string, "doing" | "done">();
+  const defOrder: DefInfo[] = [];
+  const typeDef = (d: DefInfo) => {
+    const s = state.get(d.name);
+    if (s === "done") return;
+    if (s === "doing") return; // reported by the cycle check below
+    state.set(d.name, "doing");
+    const { ty, needsPerson } = tc.checkDefinition(d);
+    d.ty = ty;
+    d.needsPerson = needsPerson;
+    if (d.decl.type) {
+      const want = typeOfName(d.decl.type.name);
+      if (!compatible(want, ty)) diagnostics.push(diag("T004", { expected: showType(want), found: showType(ty) }, { span: d.decl.value.span }));
+    }
+    state.set(d.name, "done");
+    defOrder.push(d);
+  };
+  tc.onDefinition = typeDef;
+  const constant: Ctx = { plan: false, constant: true };
+  for (const p of params.values()) {
+    if (p.value) tc.expect(p.value, p.ty, constant);
+    // A redacted value (“20xx”) is legitimate; say so once, where it is declared.
+    else if (p.clause.policy === top.name) diagnostics.push(diag("W008", { name: p.name }, { span: p.decl.name.span }));
+  }
+  for (const d of defs.values()) typeDef(d);
+  detectDefinitionCycles(defs, tc.defDeps, diagnostics);
+  for (const t of tracks.values()) {
+    tc.expect(t.decl.originalAge, INT, constant);
+    tc.expect(t.decl.step, DURATION, constant);
+    tc.expect(t.decl.maxDelay, DURATION, constant);
+  }
+  const person: Ctx = { rec: "person", plan: false };
+  for (const r of rules) {
+    tc.condition(r.rule.when, person);
+    if (r.rule.limit) {
+      if (r.rule.ruleKind !== "defer") diagnostics.push(diag("T013", {}, { span: r.rule.limit.span }));
+      tc.expect(r.rule.limit, DURATION, constant);
+    }
+  }
+  for (const c of checks) {
+    const s = c.check.subject.kind;
+    const ctx: Ctx =
+      s === "move" ? { rec: "move", plan: true } : s === "teacher" ? { rec: "person", plan: true } : { subject: s, plan: true };
+    if (c.check.where) tc.condition(c.check.where, ctx);
+    if (c.check.applicable) tc.condition(c.check.applicable, ctx);
+    tc.condition(c.check.body, ctx);
+  }
+  const selector = TRACK_SELECTOR_NAMES.map((n) => defs.get(n)).find((d) => d);
+  if (selector && selector.ty.k !== "track" && selector.ty.k !== "error") {
+    diagnostics.push(diag("T004", { expected: showType(TRACK), found: showType(selector.ty) }, { span: selector.decl.value.span }));
+  }
+  if (selector) tc.used.add("def:" + selector.name);
+  if (tc.usesRetirement && !selector) {
+    const firstUse = [...tc.resolutions.entries()].find(([, r]) => r.k === "derived" && ["to_retirement", "retirement_date", "statutory_age"].includes(r.info.name));
+    diagnostics.push(diag("N011", {}, firstUse ? { span: findSpan(layers, firstUse[0]) ?? { file: top.files[0]?.path ?? "", start: 0, end: 0 } } : {}));
+  }
+
+  const policy: CheckedPolicy = {
+    name: top.name,
+    ...(header ? { header } : {}),
+    ...(rounding ? { rounding } : {}),
+    clauses,
+    rules,
+    checks,
+    params,
+    defs,
+    tracks,
+    ...(selector ? { trackSelector: selector } : {}),
+    types: tc.types,
+    resolutions: tc.resolutions,
+    enumLiterals: tc.enumLiterals,
+    members: tc.members,
+    defOrder,
+  };
+  if (!hasErrors(diagnostics)) lintPolicy(policy, top, tc.used, diagnostics);
+  return { policy, diagnostics };
+}
+
+function findSpan(layers: Layer[], nodeId: number): A.NodeBase["span"] | undefined {
+  let found: A.NodeBase["span"] | undefined;
+  const visit = (e: A.Expr) => {
+    if (e.id === nodeId) found = e.span;
+  };
+  for (const l of layers)
+    for (const f of l.unit.files)
+      for (const c of f.ast.clauses)
+        for (const item of c.items) {
+          if (item.kind === "Rule") A_forEach(item.when, visit);
+          if (item.kind === "Define") A_forEach(item.value, visit);
+          if (item.kind === "Check") A_forEach(item.body, visit);
+        }
+  return found;
+}
+
+
+function detectPriorityCycles(rules: RuleInfo[], diagnostics: Diagnostic[]): void {
+  const color = new Map<RuleInfo, 0 | 1 | 2>();
+  const stack: RuleInfo[] = [];
+  const visit = (r: RuleInfo): boolean => {
+    const c = color.get(r) ?? 0;
+    if (c === 2) return false;
+    if (c === 1) {
+      const cycle = [...stack.slice(stack.indexOf(r)), r].map((x) => x.label).join(" → ");
+      diagnostics.push(diag("N010", { cycle }, { span: r.rule.label.span }));
+      return true;
+    }
+    color.set(r, 1);
+    stack.push(r);
+    for (const o of r.overrides) if (visit(o)) return true;
+    stack.pop();
+    color.set(r, 2);
+    return false;
+  };
+  for (const r of rules) if (visit(r)) return;
+}
+
+function detectDefinitionCycles(defs: Map<string, DefInfo>, deps: Map<string, Set<string>>, diagnostics: Diagnostic[]): void {
+  const color = new Map<string, 0 | 1 | 2>();
+  const stack: string[] = [];
+  const reported = new Set<string>();
+  const visit = (n: string): void => {
+    const c = color.get(n) ?? 0;
+    if (c === 2) return;
+    if (c === 1) {
+      const cycle = [...stack.slice(stack.indexOf(n)), n];
+      if (!reported.has(n)) {
+        cycle.forEach((x) => reported.add(x));
+        const d = defs.get(n)!;
+        diagnostics.push(diag("N009", { name: n, cycle: cycle.join(" → ") }, { span: d.decl.name.span }));
+      }
+      return;
+    }
+    color.set(n, 1);
+    stack.push(n);
+    for (const m of deps.get(n) ?? []) visit(m);
+    stack.pop();
+    color.set(n, 2);
+  };
+  for (const n of defs.keys()) visit(n);
+}

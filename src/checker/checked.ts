@@ -1,0 +1,89 @@
+// The checker's output: a policy with its layers merged (national → city →
+// district), every name resolved and every expression typed. Types and
+// resolutions live in side tables keyed by AST node id; the tree itself is
+// never mutated. The compiler and the reference evaluator consume this.
+
+import type { RoundingMode } from "../syntax/ast.js";
+import type * as A from "../syntax/ast.js";
+import type { DerivedInfo, FieldInfo } from "../semantics/facts.js";
+import type { RecordKind, Ty } from "../semantics/types.js";
+
+export interface ClauseInfo {
+  readonly clause: A.Clause;
+  /** The policy (display name) whose file holds the clause. */
+  readonly policy: string;
+  readonly id: string;
+  readonly source: string;
+}
+
+export interface RuleInfo {
+  readonly rule: A.Rule;
+  readonly clause: ClauseInfo;
+  readonly label: string;
+  /** The rules this one takes priority over, resolved. */
+  overrides: RuleInfo[];
+  /** Replaced parent rule, when a refining policy replaces it. */
+  readonly replaced?: RuleInfo;
+}
+
+export interface CheckInfo {
+  readonly check: A.CheckRule;
+  readonly clause: ClauseInfo;
+  readonly label: string;
+}
+
+export interface ParamInfo {
+  readonly name: string;
+  readonly decl: A.ParamDecl;
+  readonly clause: ClauseInfo;
+  readonly ty: Ty;
+  /** The effective value after refinements (a district's `override param`); absent when redacted. */
+  readonly value?: A.Expr;
+}
+
+export interface DefInfo {
+  readonly name: string;
+  readonly decl: A.Definition;
+  readonly clause: ClauseInfo;
+  ty: Ty;
+  /** Whether the value reads facts of a person (so it needs one to be evaluated). */
+  needsPerson: boolean;
+}
+
+export interface TrackInfo {
+  readonly name: string;
+  readonly decl: A.TrackDecl;
+  readonly clause: ClauseInfo;
+}
+
+export type Resolution =
+  | { readonly k: "field"; readonly rec: RecordKind; readonly info: FieldInfo; readonly viaMoveTeacher: boolean }
+  | { readonly k: "derived"; readonly info: DerivedInfo; readonly viaMoveTeacher: boolean }
+  | { readonly k: "param"; readonly p: ParamInfo }
+  | { readonly k: "define"; readonly d: DefInfo; readonly viaMoveTeacher: boolean }
+  | { readonly k: "track"; readonly t: TrackInfo }
+  | { readonly k: "collection"; readonly name: "teachers" | "moves" | "moves_in" | "schools"; readonly of: RecordKind }
+  /** `school` (学校) inside `check … for each school`: the subject itself; `district`/`group`: its id. */
+  | { readonly k: "subject"; readonly kind: A.SubjectKind };
+
+export interface CheckedPolicy {
+  readonly name: string;
+  readonly header?: A.Header;
+  readonly rounding?: RoundingMode;
+  readonly clauses: ClauseInfo[];
+  /** Individual rules in priority-relevant order (layers bottom-up, file order within). */
+  readonly rules: RuleInfo[];
+  readonly checks: CheckInfo[];
+  readonly params: Map<string, ParamInfo>;
+  readonly defs: Map<string, DefInfo>;
+  readonly tracks: Map<string, TrackInfo>;
+  readonly trackSelector?: DefInfo;
+  readonly types: Map<number, Ty>;
+  readonly resolutions: Map<number, Resolution>;
+  /** String literals that stand for enum values: node id → canonical value. */
+  readonly enumLiterals: Map<number, string>;
+  /** Member accesses: node id → the field read. */
+  readonly members: Map<number, FieldInfo>;
+  /** Definitions in dependency order (a definition comes after those it uses). */
+  readonly defOrder: DefInfo[];
+}

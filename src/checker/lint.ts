@@ -1,0 +1,82 @@
+// Checker, policy lints (W…): what type-correct policies still get wrong —
+// unused definitions and parameters, exceptions that can never change a
+// decision, exceptions that may conflict, and a modality that the clause's
+// own text does not support. Runs only on a policy free of errors.
+
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/registry.js";
+import "../diagnostics/codes-check.js";
+import type { PolicyUnit } from "../policy/load.js";
+import type { CheckedPolicy, RuleInfo } from "./checked.js";
+import { outcomeOf } from "./check.js";
+
+const MODALITY_WORDS: Record<string, string[]> = {
+  must: ["必须", "应", "须", "要"],
+  should: ["原则上", "一般"],
+  may: ["可"],
+};
+
+export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>, out: Diagnostic[]): void {
+  const own = (policy: string) => policy === top.name;
+  const hasRules = p.rules.some((r) => own(r.clause.policy)) || p.checks.some((c) => own(c.clause.policy));
+
+  // Unused declarations: only for a policy that applies rules (a library such as the national file is used by others).
+  if (hasRules) {
+    for (const d of p.defs.values()) {
+      if (own(d.clause.policy) && !used.has("def:" + d.name)) out.push(diag("W003", { name: d.name }, { span: d.decl.name.span }));
+    }
+    for (const prm of p.params.values()) {
+      if (own(prm.clause.policy) && !used.has("param:" + prm.name)) out.push(diag("W004", { name: prm.name }, { span: prm.decl.name.span }));
+    }
+  }
+
+  for (const r of p.rules) {
+    if (!own(r.clause.policy)) continue;
+    const mine = outcomeOf(r.rule.ruleKind);
+    if (r.rule.ruleKind === "exempt" || r.rule.ruleKind === "defer") {
+      const constFalse = r.rule.when.kind === "Bool" && !r.rule.when.value;
+      const sameOutcome = r.overrides.length > 0 && r.overrides.every((o) => outcomeOf(o.rule.ruleKind) === mine);
+      if (constFalse || sameOutcome) out.push(diag("W005", { name: r.label }, { span: r.rule.label.span }));
+    }
+  }
+
+  // Two exceptions to a common rule, with different outcomes and no priority path between them.
+  const above = (a: RuleInfo, b: RuleInfo): boolean => {
+    const seen = new Set<RuleInfo>();
+    const stack = [...a.overrides];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x === b) return true;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      stack.push(...x.overrides);
+    }
+    return false;
+  };
+  const reported = new Set<string>();
+  for (const base of p.rules) {
+    const exceptions = p.rules.filter((r) => r.overrides.includes(base));
+    for (let i = 0; i < exceptions.length; i++) {
+      for (let j = i + 1; j < exceptions.length; j++) {
+        const a = exceptions[i]!;
+        const b = exceptions[j]!;
+        if (outcomeOf(a.rule.ruleKind) === outcomeOf(b.rule.ruleKind)) continue;
+        if (above(a, b) || above(b, a)) continue;
+        if (!own(a.clause.policy) && !own(b.clause.policy)) continue;
+        const key = [a.label, b.label].sort().join("|");
+        if (reported.has(key)) continue;
+        reported.add(key);
+        out.push(diag("W006", { a: a.label, b: b.label }, { span: b.rule.label.span, related: [{ message: `\`${a.label}\` is here`, span: a.rule.label.span }] }));
+      }
+    }
+  }
+
+  for (const c of p.clauses) {
+    if (!own(c.policy) || !c.source) continue;
+    const m = c.clause.modality.value;
+    const words = MODALITY_WORDS[m]!;
+    if (!words.some((w) => c.source.includes(w))) {
+      out.push(diag("W007", { id: c.id, modality: m, words: words.join("/") }, { span: c.clause.modality.span }));
+    }
+  }
+}

@@ -1,0 +1,452 @@
+// Checker, expressions: resolves every name in its context and assigns every
+// node a type (written to side tables, the AST is not touched). Reports all
+// problems and keeps going: a node in error gets the `error` type, which is
+// compatible with everything, so one mistake is reported once.
+
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/registry.js";
+import "../diagnostics/codes-check.js";
+import { suggest } from "../diagnostics/did-you-mean.js";
+import type * as A from "../syntax/ast.js";
+import { COLLECTIONS, DERIVED, ENUMS, enumValue, fieldsOf } from "../semantics/facts.js";
+import {
+  BOOL,
+  DATE,
+  DURATION,
+  ERROR,
+  INT,
+  PERCENT,
+  TRACK,
+  compatible,
+  record,
+  setOf,
+  showType,
+  type RecordKind,
+  type Ty,
+} from "../semantics/types.js";
+import type { DefInfo, ParamInfo, Resolution, TrackInfo } from "./checked.js";
+
+/** What bare names mean where an expression stands. */
+export interface Ctx {
+  /** The record whose fields are bare names: a person (rules), a school or a move (aggregate elements, per-move checks). */
+  readonly rec?: RecordKind;
+  /** Inside `check … for each <subject>`: the subject (collections and the subject's own name are visible). */
+  readonly subject?: A.SubjectKind;
+  /** Plan-only facts (decision, moved) are available. */
+  readonly plan: boolean;
+  /** Parameters' values: constants only. */
+  readonly constant?: boolean;
+}
+
+export interface Globals {
+  readonly params: Map<string, ParamInfo>;
+  readonly defs: Map<string, DefInfo>;
+  readonly tracks: Map<string, TrackInfo>;
+}
+
+const FUNCTIONS: Record<string, { name: string; arity: number }> = {
+  period: { name: "period", arity: 2 },
+  期间: { name: "period", arity: 2 },
+  min: { name: "min", arity: 2 },
+  较小值: { name: "min", arity: 2 },
+  max: { name: "max", arity: 2 },
+  较大值: { name: "max", arity: 2 },
+};
+export function functionName(callee: string): string | undefined {
+  return FUNCTIONS[callee]?.name;
+}
+
+const SUBJECT_NAMES: Record<string, A.SubjectKind> = {
+  school: "school",
+  学校: "school",
+  district: "district",
+  区: "district",
+  group: "group",
+  集团: "group",
+};
+
+export class TypeChecker {
+  readonly types = new Map<number, Ty>();
+  readonly resolutions = new Map<number, Resolution>();
+  readonly enumLiterals = new Map<number, string>();
+  readonly members = new Map<number, import("../semantics/facts.js").FieldInfo>();
+  /** Definitions and parameters referenced anywhere (for unused-lint). */
+  readonly used = new Set<string>();
+  /** For each definition being checked: the definitions it refers to (cycle detection). */
+  readonly defDeps = new Map<string, Set<string>>();
+  /** Nodes that read a person's facts; used to flag definitions that need a person. */
+  private personReads = 0;
+  usesRetirement = false;
+  private currentDef: string | undefined;
+
+  constructor(
+    private readonly g: Globals,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  private set(e: A.NodeBase, t: Ty): Ty {
+    this.types.set(e.id, t);
+    return t;
+  }
+
+  private err(code: string, args: Record<string, string | number>, span: A.NodeBase["span"], help?: string): void {
+    this.diagnostics.push(diag(code, args, { span, ...(help ? { help } : {}) }));
+  }
+
+  /** Called when a definition is referenced before it has been typed (definitions are typed on demand). */
+  onDefinition: (d: DefInfo) => void = () => {};
+
+  /** Type a definition's body; returns whether it reads a person's facts. */
+  checkDefinition(d: DefInfo): { ty: Ty; needsPerson: boolean } {
+    const before = this.personReads;
+    const outer = this.currentDef;
+    this.currentDef = d.name;
+    this.defDeps.set(d.name, new Set());
+    const ty = this.expr(d.decl.value, { rec: "person", plan: false });
+    this.currentDef = outer;
+    return { ty, needsPerson: this.personReads > before };
+  }
+
+  /** Type a condition (rule `when`, `where`, check body): must be bool. */
+  condition(e: A.Expr, ctx: Ctx): void {
+    const t = this.expr(e, ctx);
+    if (t.k !== "bool" && t.k !== "error") this.err("T002", { found: showType(t) }, e.span);
+  }
+
+  expect(e: A.Expr, want: Ty, ctx: Ctx): void {
+    const t = this.expr(e, ctx);
+    if (!compatible(want, t)) this.err("T004", { expected: showType(want), found: showType(t) }, e.span);
+  }
+
+  expr(e: A.Expr, ctx: Ctx): Ty {
+    return this.set(e, this.infer(e, ctx));
+  }
+
+  private infer(e: A.Expr, ctx: Ctx): Ty {
+    switch (e.kind) {
+      case "Number":
+        return INT;
+      case "Percent":
+        return PERCENT;
+      case "Duration":
+        return DURATION;
+      case "Date":
+        return DATE;
+      case "String":
+        return { k: "text" };
+      case "Bool":
+        return BOOL;
+      case "Set": {
+        const elems = e.elements.map((x) => this.expr(x, ctx));
+        const first = elems.find((t) => t.k !== "error") ?? { k: "text" };
+        for (let i = 0; i < elems.length; i++) {
+          if (!compatible(first, elems[i]!)) this.err("T004", { expected: showType(first), found: showType(elems[i]!) }, e.elements[i]!.span);
+        }
+        return setOf(first);
+      }
+      case "Name":
+        return this.name(e, ctx);
+      case "Member":
+        return this.member(e, ctx);
+      case "Call":
+        return this.call(e, ctx);
+      case "Unary": {
+        const t = this.expr(e.operand, ctx);
+        if (e.op === "not") {
+          if (t.k !== "bool" && t.k !== "error") this.err("T002", { found: showType(t) }, e.operand.span);
+          return BOOL;
+        }
+        if (!["int", "percent", "duration", "error"].includes(t.k)) this.err("T003", { op: "-", left: showType(t), right: showType(t) }, e.span);
+        return t;
+      }
+      case "Binary":
+        return this.binary(e, ctx);
+      case "Compare":
+        return this.compare(e, ctx);
+      case "If": {
+        this.condition(e.cond, ctx);
+        const a = this.expr(e.then, ctx);
+        const b = this.expr(e.else, ctx);
+        if (!compatible(a, b)) {
+          this.err("T004", { expected: showType(a), found: showType(b) }, e.else.span);
+          return ERROR;
+        }
+        return a.k === "error" ? b : a;
+      }
+      case "Aggregate":
+        return this.aggregate(e, ctx);
+    }
+  }
+
+  private visibleNames(ctx: Ctx): string[] {
+    const names: string[] = [...this.g.params.keys(), ...this.g.defs.keys(), ...this.g.tracks.keys()];
+    if (ctx.rec) names.push(...fieldsOf(ctx.rec).keys());
+    if (ctx.rec === "person" || ctx.rec === "move") {
+      names.push(...fieldsOf("person").keys(), ...[...DERIVED.keys()]);
+    }
+    if (ctx.subject) names.push(...Object.keys(COLLECTIONS), ...Object.keys(SUBJECT_NAMES));
+    return names;
+  }
+
+  private name(e: A.NameRef, ctx: Ctx): Ty {
+    const n = e.name;
+    const resolve = (r: Resolution, t: Ty): Ty => {
+      this.resolutions.set(e.id, r);
+      return t;
+    };
+    if (!ctx.constant) {
+      // 1. The record in context.
+      if (ctx.rec) {
+        const f = fieldsOf(ctx.rec).get(n);
+        if (f) {
+          if (ctx.rec === "person") this.personReads++;
+          return resolve({ k: "field", rec: ctx.rec, info: f, viaMoveTeacher: false }, f.ty);
+        }
+      }
+      // 2. A move's teacher: person fields, derived facts and person definitions read through it.
+      const personish = ctx.rec === "person" || ctx.rec === "move";
+      if (personish) {
+        const via = ctx.rec === "move";
+        const pf = fieldsOf("person").get(n);
+        if (pf) {
+          this.personReads++;
+          return resolve({ k: "field", rec: "person", info: pf, viaMoveTeacher: via }, pf.ty);
+        }
+        const d = DERIVED.get(n);
+        if (d) {
+          this.personReads++;
+          if (d.planOnly && !ctx.plan) {
+            this.err("T006", { name: n }, e.span, "this fact exists only when a plan is checked");
+            return ERROR;
+          }
+          if (d.name === "retirement_date" || d.name === "to_retirement" || d.name === "statutory_age") this.usesRetirement = true;
+          return resolve({ k: "derived", info: d, viaMoveTeacher: via }, d.ty);
+        }
+      }
+      // 3. Subject-level names inside a check.
+      if (ctx.subject) {
+        const c = COLLECTIONS[n];
+        if (c) return resolve({ k: "collection", name: c.name, of: c.of }, { k: "collection", of: c.of });
+        const s = SUBJECT_NAMES[n];
+        if (s && s === ctx.subject) return resolve({ k: "subject", kind: s }, s === "school" ? record("school") : { k: "text" });
+      }
+    }
+    // 4. Policy-level names.
+    const p = this.g.params.get(n);
+    if (p) {
+      this.used.add("param:" + n);
+      return resolve({ k: "param", p }, p.ty);
+    }
+    const d = this.g.defs.get(n);
+    if (d) {
+      this.used.add("def:" + n);
+      if (this.currentDef) this.defDeps.get(this.currentDef)?.add(n);
+      this.onDefinition(d);
+      if (ctx.constant) {
+        this.err("T014", {}, e.span);
+        return ERROR;
+      }
+      if (d.needsPerson) {
+        if (ctx.rec !== "person" && ctx.rec !== "move") {
+          this.err("T006", { name: n }, e.span);
+          return ERROR;
+        }
+        this.personReads++;
+      }
+      return resolve({ k: "define", d, viaMoveTeacher: ctx.rec === "move" }, d.ty);
+    }
+    const t = this.g.tracks.get(n);
+    if (t) return resolve({ k: "track", t }, TRACK);
+    if (ctx.constant && (fieldsOf("person").has(n) || DERIVED.has(n))) {
+      this.err("T014", {}, e.span);
+      return ERROR;
+    }
+    if (!ctx.rec && !ctx.subject && (fieldsOf("person").has(n) || DERIVED.has(n))) {
+      this.err("T006", { name: n }, e.span);
+      return ERROR;
+    }
+    const best = suggest(n, this.visibleNames(ctx));
+    this.err("N001", { name: n }, e.span, best ? `did you mean \`${best}\`?` : undefined);
+    return ERROR;
+  }
+
+  private member(e: A.Member, ctx: Ctx): Ty {
+    const ot = this.expr(e.object, ctx);
+    if (ot.k === "error") return ERROR;
+    if (ot.k !== "record") {
+      this.err("N002", { type: showType(ot), name: e.property.name }, e.property.span);
+      return ERROR;
+    }
+    const fs = fieldsOf(ot.rec);
+    const f = fs.get(e.property.name);
+    if (!f) {
+      const best = suggest(e.property.name, fs.keys());
+      this.err("N002", { type: showType(ot), name: e.property.name }, e.property.span, best ? `did you mean \`${best}\`?` : undefined);
+      return ERROR;
+    }
+    this.members.set(e.id, f);
+    return f.ty;
+  }
+
+  private call(e: A.Call, ctx: Ctx): Ty {
+    const f = FUNCTIONS[e.callee.name];
+    const argTys = e.args.map((a) => this.expr(a, ctx));
+    if (!f) {
+      const best = suggest(e.callee.name, Object.keys(FUNCTIONS));
+      this.err("T007", { name: e.callee.name }, e.callee.span, best ? `did you mean \`${best}\`?` : undefined);
+      return ERROR;
+    }
+    if (argTys.length !== f.arity) {
+      this.err("T008", { name: e.callee.name, expected: f.arity, found: argTys.length }, e.span);
+      return ERROR;
+    }
+    if (f.name === "period") {
+      argTys.forEach((t, i) => {
+        if (!compatible(DATE, t)) this.err("T004", { expected: showType(DATE), found: showType(t) }, e.args[i]!.span);
+      });
+      return DURATION;
+    }
+    // min / max
+    const [a, b] = argTys as [Ty, Ty];
+    if (!compatible(a, b) || !["int", "percent", "duration", "date", "error"].includes(a.k)) {
+      this.err("T003", { op: e.callee.name, left: showType(a), right: showType(b) }, e.span);
+      return ERROR;
+    }
+    return a.k === "error" ? b : a;
+  }
+
+  private binary(e: A.Binary, ctx: Ctx): Ty {
+    if (e.op === "and" || e.op === "or") {
+      this.condition(e.left, ctx);
+      this.condition(e.right, ctx);
+      return BOOL;
+    }
+    const l = this.expr(e.left, ctx);
+    const r = this.expr(e.right, ctx);
+    if (l.k === "error" || r.k === "error") return ERROR;
+    const pair = `${l.k} ${e.op} ${r.k}`;
+    const table: Record<string, Ty> = {
+      "int + int": INT,
+      "int - int": INT,
+      "int * int": INT,
+      "int / int": PERCENT, // a ratio of counts is a share
+      "percent + percent": PERCENT,
+      "percent - percent": PERCENT,
+      "percent * int": INT, // 15% of 20 people
+      "int * percent": INT,
+      "duration + duration": DURATION,
+      "duration - duration": DURATION,
+      "duration * int": DURATION,
+      "int * duration": DURATION,
+      "date + duration": DATE,
+      "date - duration": DATE,
+    };
+    const t = table[pair];
+    if (!t) {
+      const help = l.k === "date" && r.k === "date" && e.op === "-" ? "the time between two dates is `period(start, end)` (期间)" : undefined;
+      this.err("T003", { op: e.op, left: showType(l), right: showType(r) }, e.span, help);
+      return ERROR;
+    }
+    return t;
+  }
+
+  /** Validate string literals against an enum, recording their canonical value. */
+  private enumCheck(e: A.Expr, t: Ty): void {
+    if (t.k !== "text" || !t.enum) return;
+    const lits = e.kind === "String" ? [e] : e.kind === "Set" ? e.elements.filter((x): x is A.StringLit => x.kind === "String") : [];
+    for (const lit of lits) {
+      const v = enumValue(t.enum, lit.value);
+      if (v !== undefined) this.enumLiterals.set(lit.id, v);
+      else {
+        const table = ENUMS[t.enum];
+        const all = [...Object.keys(table), ...Object.values(table)];
+        const best = suggest(lit.value, all);
+        this.err(
+          "T005",
+          { value: lit.value, enum: t.enum },
+          lit.span,
+          (best ? `did you mean \`${best}\`? ` : "") + `allowed: ${Object.entries(table).map(([k, z]) => `${k} (${z})`).join(", ")}`,
+        );
+      }
+    }
+  }
+
+  private compare(e: A.Compare, ctx: Ctx): Ty {
+    const l = this.expr(e.left, ctx);
+    const r = this.expr(e.right, ctx);
+    if (l.k === "error" || r.k === "error") return BOOL;
+    const mismatch = (help?: string) => this.err("T001", { left: showType(l), right: showType(r) }, e.span, help);
+    switch (e.op) {
+      case "in":
+        if (r.k !== "set" || !compatible(r.elem, l)) mismatch();
+        else this.enumCheck(e.right, l);
+        return BOOL;
+      case "contains":
+        if (l.k !== "set" || !compatible(l.elem, r)) mismatch();
+        else if (l.k === "set") this.enumCheck(e.right, l.elem);
+        return BOOL;
+      case "intersects":
+        if (l.k !== "set" || r.k !== "set" || !compatible(l.elem, r.elem)) mismatch();
+        else if (l.k === "set") this.enumCheck(e.right, l.elem);
+        return BOOL;
+      case "==":
+      case "!=":
+        if (!compatible(l, r)) mismatch();
+        else {
+          this.enumCheck(e.right, l);
+          this.enumCheck(e.left, r);
+        }
+        return BOOL;
+      default: {
+        // Ordered comparisons: numbers, shares, durations, dates; titles by rank.
+        if (!compatible(l, r)) {
+          const help =
+            (l.k === "percent" && r.k === "int") || (l.k === "int" && r.k === "percent")
+              ? "a percentage is not a count: write the threshold as a percentage (15%) or compare counts"
+              : (l.k === "duration" && r.k === "int") || (l.k === "int" && r.k === "duration")
+                ? "write the threshold with its unit, e.g. `9年` or `9 years`"
+                : undefined;
+          mismatch(help);
+          return BOOL;
+        }
+        const ordered = ["int", "percent", "duration", "date"].includes(l.k) || (l.k === "text" && l.enum === "title");
+        if (!ordered) mismatch();
+        else {
+          this.enumCheck(e.right, l);
+          this.enumCheck(e.left, r);
+        }
+        return BOOL;
+      }
+    }
+  }
+
+  private aggregate(e: A.Aggregate, ctx: Ctx): Ty {
+    const c = COLLECTIONS[e.collection.name];
+    if (!ctx.subject || !c) {
+      const best = suggest(e.collection.name, Object.keys(COLLECTIONS));
+      this.err("T009", { name: e.collection.name }, e.collection.span, ctx.subject && best ? `did you mean \`${best}\`?` : undefined);
+      return e.fn === "any" || e.fn === "all" ? BOOL : INT;
+    }
+    this.resolutions.set(e.collection.id, { k: "collection", name: c.name, of: c.of });
+    const inner: Ctx = { rec: c.of, plan: ctx.plan };
+    if (e.where) this.condition(e.where, inner);
+    switch (e.fn) {
+      case "count":
+        if (e.of) this.err("T008", { name: "count", expected: 1, found: 2 }, e.of.span);
+        return INT;
+      case "any":
+      case "all":
+        if (e.of) this.condition(e.of, inner);
+        return BOOL;
+      case "sum": {
+        if (!e.of) {
+          this.err("T008", { name: "sum", expected: 2, found: 1 }, e.span);
+          return INT;
+        }
+        const t = this.expr(e.of, inner);
+        if (!["int", "duration", "error"].includes(t.k)) this.err("T004", { expected: showType(INT), found: showType(t) }, e.of.span);
+        return t.k === "duration" ? DURATION : INT;
+      }
+    }
+  }
+}

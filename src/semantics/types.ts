@@ -1,0 +1,116 @@
+// The type model shared by the checker and the compiler. Types carry units:
+// a duration is not a date, a percentage is not a count, an enum value is
+// checked against its enum. Records (person, school, move) are typed so that
+// `school.location` resolves statically.
+
+export type EnumName =
+  | "sex"
+  | "location"
+  | "tier"
+  | "role"
+  | "post_category"
+  | "title"
+  | "condition"
+  | "group_role"
+  | "mode"
+  | "staffing"
+  | "decision";
+
+export type Ty =
+  | { readonly k: "int" }
+  | { readonly k: "percent" }
+  | { readonly k: "duration" }
+  | { readonly k: "date" }
+  | { readonly k: "bool" }
+  | { readonly k: "text"; readonly enum?: EnumName }
+  | { readonly k: "set"; readonly elem: Ty }
+  | { readonly k: "record"; readonly rec: RecordKind }
+  | { readonly k: "track" }
+  | { readonly k: "collection"; readonly of: RecordKind }
+  /** Produced after an error was reported; compatible with everything so one mistake is reported once. */
+  | { readonly k: "error" };
+
+export type RecordKind = "person" | "school" | "move";
+
+export const INT: Ty = { k: "int" };
+export const PERCENT: Ty = { k: "percent" };
+export const DURATION: Ty = { k: "duration" };
+export const DATE: Ty = { k: "date" };
+export const BOOL: Ty = { k: "bool" };
+export const TEXT: Ty = { k: "text" };
+export const TRACK: Ty = { k: "track" };
+export const ERROR: Ty = { k: "error" };
+export const enumTy = (e: EnumName): Ty => ({ k: "text", enum: e });
+export const setOf = (elem: Ty): Ty => ({ k: "set", elem });
+export const record = (rec: RecordKind): Ty => ({ k: "record", rec });
+
+/** Whether a value of type `b` may stand where `a` is expected (enums are texts). */
+export function compatible(a: Ty, b: Ty): boolean {
+  if (a.k === "error" || b.k === "error") return true;
+  if (a.k !== b.k) return false;
+  if (a.k === "set" && b.k === "set") return compatible(a.elem, b.elem);
+  if (a.k === "record" && b.k === "record") return a.rec === b.rec;
+  if (a.k === "collection" && b.k === "collection") return a.of === b.of;
+  if (a.k === "text" && b.k === "text") return !a.enum || !b.enum || a.enum === b.enum;
+  return true;
+}
+
+const NAMES_EN: Record<string, string> = {
+  int: "a number",
+  percent: "a percentage",
+  duration: "a duration",
+  date: "a date",
+  bool: "a condition (true/false)",
+  text: "a text",
+  set: "a set",
+  track: "a retirement track",
+  error: "an invalid value",
+};
+const NAMES_ZH: Record<string, string> = {
+  int: "数值",
+  percent: "百分比",
+  duration: "期限",
+  date: "日期",
+  bool: "条件（真/假）",
+  text: "文本",
+  set: "集合",
+  track: "退休轨道",
+  error: "无效值",
+};
+const REC_EN: Record<RecordKind, string> = { person: "a person", school: "a school", move: "a move" };
+const REC_ZH: Record<RecordKind, string> = { person: "人员", school: "学校", move: "交流记录" };
+
+export function showType(t: Ty, lang: "en" | "zh" = "en"): string {
+  switch (t.k) {
+    case "text":
+      return t.enum ? (lang === "en" ? `a ${t.enum} value` : `${t.enum} 取值`) : lang === "en" ? NAMES_EN.text! : NAMES_ZH.text!;
+    case "set":
+      return lang === "en" ? `a set of ${showType(t.elem, lang).replace(/^an? /, "")}s` : `${showType(t.elem, lang)}集合`;
+    case "record":
+      return lang === "en" ? REC_EN[t.rec] : REC_ZH[t.rec];
+    case "collection":
+      return lang === "en" ? `a collection of ${REC_EN[t.of].replace(/^an? /, "")}s` : `${REC_ZH[t.of]}集合`;
+    default:
+      return lang === "en" ? NAMES_EN[t.k]! : NAMES_ZH[t.k]!;
+  }
+}
+
+/** The type a `param x: <name>` declares. */
+export function typeOfName(name: "int" | "percent" | "duration" | "date" | "bool" | "text" | "set"): Ty {
+  switch (name) {
+    case "int":
+      return INT;
+    case "percent":
+      return PERCENT;
+    case "duration":
+      return DURATION;
+    case "date":
+      return DATE;
+    case "bool":
+      return BOOL;
+    case "text":
+      return TEXT;
+    case "set":
+      return setOf(TEXT);
+  }
+}

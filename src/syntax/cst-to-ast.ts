@@ -1,0 +1,545 @@
+// Stage 3: CST → AST. The only module besides grammar/ that knows chevrotain.
+// Turns the concrete tree into typed AST nodes with ids and 0-based,
+// end-exclusive spans, decodes literals, and reports syntax-level problems
+// that the grammar leaves open (an unknown modality or type name). With
+// error recovery the CST can be partial: every accessor tolerates gaps.
+
+import type { CstNode, IToken } from "chevrotain";
+import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/registry.js";
+import { suggest } from "../diagnostics/did-you-mean.js";
+import { relationOf } from "../../grammar/tokens.js";
+import type * as A from "./ast.js";
+
+type Children = Record<string, (CstNode | IToken)[] | undefined>;
+
+const MODALITIES: Record<string, A.Modality> = {
+  must: "must",
+  必须: "must",
+  应: "must",
+  should: "should",
+  原则上: "should",
+  一般: "should",
+  may: "may",
+  可: "may",
+};
+
+const TYPE_NAMES: Record<string, A.TypeName> = {
+  int: "int",
+  整数: "int",
+  percent: "percent",
+  百分比: "percent",
+  duration: "duration",
+  期限: "duration",
+  date: "date",
+  日期: "date",
+  bool: "bool",
+  布尔: "bool",
+  text: "text",
+  文本: "text",
+  set: "set",
+  集合: "set",
+};
+
+const SUBJECTS: Record<string, A.SubjectKind> = {
+  school: "school",
+  学校: "school",
+  district: "district",
+  区: "district",
+  group: "group",
+  集团: "group",
+  move: "move",
+  交流: "move",
+  teacher: "teacher",
+  教师: "teacher",
+  plan: "plan",
+  方案: "plan",
+};
+
+const ROUNDINGS: Record<string, A.RoundingMode> = {
+  end_of_month: "end_of_month",
+  月末: "end_of_month",
+  next_day: "next_day",
+  次日: "next_day",
+};
+
+function isToken(x: CstNode | IToken): x is IToken {
+  return (x as IToken).image !== undefined;
+}
+
+export class AstBuilder {
+  private nextId = 1;
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly file: string) {}
+
+  // ------------------------------------------------------------ helpers
+
+  private id(): number {
+    return this.nextId++;
+  }
+
+  private tokSpan(t: IToken): Span {
+    return { file: this.file, start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
+  }
+
+  /** Span covering every token below a CST node (undefined if it recovered with no tokens). */
+  private nodeSpan(n: CstNode | IToken | undefined): Span | undefined {
+    if (!n) return undefined;
+    if (isToken(n)) return isNaN(n.startOffset) ? undefined : this.tokSpan(n);
+    let start = Infinity;
+    let end = -Infinity;
+    for (const list of Object.values(n.children as Children)) {
+      for (const c of list ?? []) {
+        const s = this.nodeSpan(c);
+        if (s) {
+          start = Math.min(start, s.start);
+          end = Math.max(end, s.end);
+        }
+      }
+    }
+    return start === Infinity ? undefined : { file: this.file, start, end };
+  }
+
+  private span(n: CstNode | IToken | undefined): Span {
+    return this.nodeSpan(n) ?? { file: this.file, start: 0, end: 0 };
+  }
+
+  private tok(n: CstNode, name: string, i = 0): IToken | undefined {
+    const c = (n.children as Children)[name]?.[i];
+    return c && isToken(c) && !isNaN(c.startOffset) && !c.isInsertedInRecovery ? c : undefined;
+  }
+
+  private toks(n: CstNode, name: string): IToken[] {
+    return ((n.children as Children)[name] ?? []).filter((c): c is IToken => isToken(c) && !isNaN(c.startOffset));
+  }
+
+  private node(n: CstNode, name: string, i = 0): CstNode | undefined {
+    const c = (n.children as Children)[name]?.[i];
+    return c && !isToken(c) ? c : undefined;
+  }
+
+  private nodes(n: CstNode, name: string): CstNode[] {
+    return ((n.children as Children)[name] ?? []).filter((c): c is CstNode => !isToken(c));
+  }
+
+  private ident(t: IToken): A.Ident {
+    return { kind: "Ident", id: this.id(), span: this.tokSpan(t), name: t.image };
+  }
+
+  private stringLit(t: IToken): A.StringLit {
+    return { kind: "String", id: this.id(), span: this.tokSpan(t), value: decodeString(t.image) };
+  }
+
+  private dateLit(t: IToken): A.DateLit {
+    return { kind: "Date", id: this.id(), span: this.tokSpan(t), text: t.image };
+  }
+
+  /** A placeholder for a part that error recovery skipped; the file has errors already. */
+  private missing(span: Span): A.Expr {
+    return { kind: "Bool", id: this.id(), span, value: false };
+  }
+
+  // ------------------------------------------------------------ file
+
+  build(cst: CstNode): A.PolicyFile {
+    const headerNode = this.node(cst, "header");
+    const header = headerNode ? this.header(headerNode) : undefined;
+    const clauses = this.nodes(cst, "clause").map((c) => this.clause(c));
+    const stray = this.nodes(cst, "clauseItem").flatMap((c) => this.clauseItem(c) ?? []);
+    return { kind: "PolicyFile", id: this.id(), span: this.span(cst), ...(header ? { header } : {}), clauses, stray };
+  }
+
+  private header(n: CstNode): A.Header {
+    const titleTok = this.tok(n, "title");
+    const h: {
+      -readonly [K in keyof A.Header]?: A.Header[K];
+    } = {
+      kind: "Header",
+      id: this.id(),
+      span: this.span(n),
+      title: titleTok ? this.stringLit(titleTok) : { kind: "String", id: this.id(), span: this.span(n), value: "" },
+      supersedes: [],
+      uses: [],
+    };
+    for (const f of this.nodes(n, "headerField")) {
+      const str = this.tok(f, "StringLit");
+      const date = this.tok(f, "DateLit");
+      const kw = Object.keys(f.children).find((k) => k !== "StringLit" && k !== "DateLit" && k !== "Identifier");
+      switch (kw) {
+        case "Issuer":
+          if (str) h.issuer = this.stringLit(str);
+          break;
+        case "DocNumber":
+          if (str) h.number = this.stringLit(str);
+          break;
+        case "Effective":
+          if (date) h.effective = this.dateLit(date);
+          break;
+        case "Expires":
+          if (date) h.expires = this.dateLit(date);
+          break;
+        case "Supersedes":
+          if (str) (h.supersedes as A.StringLit[]).push(this.stringLit(str));
+          break;
+        case "Extends":
+          if (str) h.extends = this.stringLit(str);
+          break;
+        case "Uses":
+          if (str) (h.uses as A.StringLit[]).push(this.stringLit(str));
+          break;
+        case "Rounding": {
+          const idt = this.tok(f, "Identifier");
+          if (!idt) break;
+          const mode = ROUNDINGS[idt.image];
+          if (mode) h.rounding = { mode, span: this.tokSpan(idt) };
+          else this.unknownWord("P010", idt, Object.keys(ROUNDINGS));
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return h as A.Header;
+  }
+
+  private unknownWord(code: string, t: IToken, choices: string[]): void {
+    const best = suggest(t.image, choices);
+    this.diagnostics.push(
+      diag(code, { word: t.image, choices: choices.join(", ") }, { span: this.tokSpan(t), ...(best ? { help: `did you mean \`${best}\`?` } : {}) }),
+    );
+  }
+
+  private clause(n: CstNode): A.Clause {
+    const idTok = this.tok(n, "ClauseId") ?? this.tok(n, "idName");
+    const modTok = this.tok(n, "modality");
+    let modality: A.Modality = "must";
+    if (modTok) {
+      const m = MODALITIES[modTok.image];
+      if (m) modality = m;
+      else this.unknownWord("P011", modTok, Object.keys(MODALITIES));
+    }
+    const src = this.tok(n, "source");
+    const ref = this.tok(n, "ref");
+    const items = this.nodes(n, "clauseItem").flatMap((c) => this.clauseItem(c) ?? []);
+    return {
+      kind: "Clause",
+      id: this.id(),
+      span: this.span(n),
+      clauseId: { text: idTok?.image ?? "?", span: idTok ? this.tokSpan(idTok) : this.span(n) },
+      modality: { value: modality, span: modTok ? this.tokSpan(modTok) : this.span(n) },
+      ...(src ? { source: this.stringLit(src) } : {}),
+      ...(ref ? { ref: this.stringLit(ref) } : {}),
+      items,
+    };
+  }
+
+  private clauseItem(n: CstNode): A.ClauseItem | undefined {
+    const [key] = Object.keys(n.children);
+    const child = key ? this.node(n, key) : undefined;
+    if (!child) return undefined;
+    switch (key) {
+      case "paramDecl":
+        return this.param(child);
+      case "defineDecl":
+        return this.define(child);
+      case "rule":
+        return this.rule(child);
+      case "checkRule":
+        return this.check(child);
+      case "trackDecl":
+        return this.track(child);
+      default:
+        return undefined;
+    }
+  }
+
+  private typeRef(t: IToken | undefined): A.TypeRef | undefined {
+    if (!t) return undefined;
+    const name = TYPE_NAMES[t.image];
+    if (!name) {
+      this.unknownWord("P012", t, Object.keys(TYPE_NAMES));
+      return undefined;
+    }
+    return { kind: "TypeRef", id: this.id(), span: this.tokSpan(t), name };
+  }
+
+  private param(n: CstNode): A.ParamDecl | undefined {
+    const nameTok = this.tok(n, "name");
+    const type = this.typeRef(this.tok(n, "type"));
+    if (!nameTok || !type) return undefined;
+    const e = this.node(n, "expr");
+    return {
+      kind: "Param",
+      id: this.id(),
+      span: this.span(n),
+      name: this.ident(nameTok),
+      type,
+      ...(e ? { value: this.expr(e) } : {}),
+      override: !!this.tok(n, "Override"),
+    };
+  }
+
+  private define(n: CstNode): A.Definition | undefined {
+    const nameTok = this.tok(n, "name");
+    const e = this.node(n, "expr");
+    if (!nameTok || !e) return undefined;
+    const typeTok = this.tok(n, "type");
+    const type = typeTok ? this.typeRef(typeTok) : undefined;
+    return {
+      kind: "Define",
+      id: this.id(),
+      span: this.span(n),
+      name: this.ident(nameTok),
+      ...(type ? { type } : {}),
+      value: this.expr(e),
+      override: !!this.tok(n, "Override"),
+    };
+  }
+
+  private rule(n: CstNode): A.Rule | undefined {
+    const kinds: [string, A.RuleKind][] = [
+      ["Scope", "scope"],
+      ["Require", "require"],
+      ["Exempt", "exempt"],
+      ["Defer", "defer"],
+      ["Volunteer", "volunteer"],
+    ];
+    const ruleKind = kinds.find(([k]) => this.tok(n, k))?.[1];
+    const labelTok = this.tok(n, "label");
+    const when = this.node(n, "when");
+    if (!ruleKind || !labelTok) return undefined;
+    const limit = this.node(n, "limit");
+    const replaced = this.tok(n, "replaced");
+    return {
+      kind: "Rule",
+      id: this.id(),
+      span: this.span(n),
+      ruleKind,
+      label: this.ident(labelTok),
+      overrides: this.toks(n, "over").map((t) => this.ident(t)),
+      ...(replaced ? { replaces: this.ident(replaced) } : {}),
+      when: when ? this.expr(when) : this.missing(this.span(n)),
+      ...(limit ? { limit: this.expr(limit) } : {}),
+    };
+  }
+
+  private check(n: CstNode): A.CheckRule | undefined {
+    const labelTok = this.tok(n, "label");
+    const subjTok = this.tok(n, "subject");
+    const body = this.node(n, "body");
+    if (!labelTok || !subjTok) return undefined;
+    const subject = SUBJECTS[subjTok.image];
+    if (!subject) {
+      this.unknownWord("P013", subjTok, Object.keys(SUBJECTS));
+      return undefined;
+    }
+    const where = this.node(n, "where");
+    const applicable = this.node(n, "applicable");
+    return {
+      kind: "Check",
+      id: this.id(),
+      span: this.span(n),
+      label: this.ident(labelTok),
+      subject: { kind: subject, span: this.tokSpan(subjTok) },
+      ...(where ? { where: this.expr(where) } : {}),
+      ...(applicable ? { applicable: this.expr(applicable) } : {}),
+      body: body ? this.expr(body) : this.missing(this.span(n)),
+    };
+  }
+
+  private track(n: CstNode): A.TrackDecl | undefined {
+    const nameTok = this.tok(n, "name");
+    const ym = this.tok(n, "YearMonthLit");
+    const original = this.node(n, "original");
+    const step = this.node(n, "step");
+    const max = this.node(n, "max");
+    if (!nameTok || !ym || !original || !step || !max) return undefined;
+    const [y, m] = ym.image.split("-").map(Number) as [number, number];
+    if (m < 1 || m > 12) this.diagnostics.push(diag("P014", { text: ym.image }, { span: this.tokSpan(ym) }));
+    return {
+      kind: "Track",
+      id: this.id(),
+      span: this.span(n),
+      name: this.ident(nameTok),
+      originalAge: this.expr(original),
+      firstAffected: { y, m, span: this.tokSpan(ym) },
+      step: this.expr(step),
+      maxDelay: this.expr(max),
+    };
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  expr(n: CstNode): A.Expr {
+    switch (n.name) {
+      case "expr":
+        return this.chain(n, "or");
+      case "andExpr":
+        return this.chain(n, "and");
+      case "notExpr": {
+        const inner = this.node(n, "notExpr");
+        if (inner) {
+          const notTok = this.tok(n, "Not");
+          return { kind: "Unary", id: this.id(), span: this.span(n), op: "not", operand: this.expr(inner) };
+          void notTok;
+        }
+        const c = this.node(n, "compareExpr");
+        return c ? this.expr(c) : this.missing(this.span(n));
+      }
+      case "compareExpr":
+        return this.compare(n);
+      case "addExpr":
+      case "mulExpr":
+        return this.arith(n);
+      case "unaryExpr": {
+        const inner = this.node(n, "unaryExpr");
+        if (inner) return { kind: "Unary", id: this.id(), span: this.span(n), op: "neg", operand: this.expr(inner) };
+        const p = this.node(n, "postfixExpr");
+        return p ? this.expr(p) : this.missing(this.span(n));
+      }
+      case "postfixExpr": {
+        const p = this.node(n, "primary");
+        let e: A.Expr = p ? this.primary(p) : this.missing(this.span(n));
+        for (const t of this.toks(n, "props")) {
+          const property = this.ident(t);
+          e = { kind: "Member", id: this.id(), span: { ...e.span, end: property.span.end }, object: e, property };
+        }
+        return e;
+      }
+      default:
+        return this.missing(this.span(n));
+    }
+  }
+
+  private chain(n: CstNode, op: "and" | "or"): A.Expr {
+    const operands = this.nodes(n, "operands").map((o) => this.expr(o));
+    if (operands.length === 0) return this.missing(this.span(n));
+    return operands.reduce((l, r) => ({
+      kind: "Binary",
+      id: this.id(),
+      span: { file: this.file, start: l.span.start, end: r.span.end },
+      op,
+      left: l,
+      right: r,
+    }));
+  }
+
+  private arith(n: CstNode): A.Expr {
+    const operands = this.nodes(n, "operands").map((o) => this.expr(o));
+    const ops = this.toks(n, "ops");
+    if (operands.length === 0) return this.missing(this.span(n));
+    let e = operands[0]!;
+    for (let i = 1; i < operands.length; i++) {
+      const r = operands[i]!;
+      const op = (ops[i - 1]?.image ?? "+") as string;
+      const sym: A.BinaryOp = op === "+" ? "+" : op === "-" ? "-" : op === "/" || op === "÷" ? "/" : "*";
+      e = { kind: "Binary", id: this.id(), span: { file: this.file, start: e.span.start, end: r.span.end }, op: sym, left: e, right: r };
+    }
+    return e;
+  }
+
+  private compare(n: CstNode): A.Expr {
+    const leftN = this.node(n, "left");
+    const left = leftN ? this.expr(leftN) : this.missing(this.span(n));
+    const rightN = this.node(n, "right");
+    const opTok = this.tok(n, "CompareOp") ?? this.tok(n, "PostfixOp");
+    if (!rightN || !opTok) return left;
+    const right = this.expr(rightN);
+    return {
+      kind: "Compare",
+      id: this.id(),
+      span: this.span(n),
+      op: relationOf(opTok.tokenType),
+      word: opTok.image.replace(/ +/g, " "),
+      left,
+      right,
+    };
+  }
+
+  private primary(n: CstNode): A.Expr {
+    const sp = this.span(n);
+    const num = this.tok(n, "NumberLit");
+    if (num) return { kind: "Number", id: this.id(), span: sp, value: Number(num.image) };
+    const age = this.tok(n, "AgeLit");
+    if (age) return { kind: "Number", id: this.id(), span: sp, value: parseInt(age.image, 10), unit: "age" };
+    const pct = this.tok(n, "PercentLit");
+    if (pct) return { kind: "Percent", id: this.id(), span: sp, value: Number(pct.image.slice(0, -1)) / 100, text: pct.image };
+    const dur = this.tok(n, "DurationLit");
+    if (dur) return { kind: "Duration", id: this.id(), span: sp, ...decodeDuration(dur.image), text: dur.image };
+    const date = this.tok(n, "DateLit");
+    if (date) return this.dateLit(date);
+    const str = this.tok(n, "StringLit");
+    if (str) return this.stringLit(str);
+    if (this.tok(n, "True")) return { kind: "Bool", id: this.id(), span: sp, value: true };
+    if (this.tok(n, "False")) return { kind: "Bool", id: this.id(), span: sp, value: false };
+    const set = this.node(n, "setLit");
+    if (set) return { kind: "Set", id: this.id(), span: sp, elements: this.nodes(set, "elements").map((e) => this.expr(e)) };
+    const ifN = this.node(n, "ifExpr");
+    if (ifN) {
+      const c = this.node(ifN, "cond");
+      const t = this.node(ifN, "then");
+      const e = this.node(ifN, "else");
+      return {
+        kind: "If",
+        id: this.id(),
+        span: sp,
+        cond: c ? this.expr(c) : this.missing(sp),
+        then: t ? this.expr(t) : this.missing(sp),
+        else: e ? this.expr(e) : this.missing(sp),
+      };
+    }
+    const agg = this.node(n, "aggregate");
+    if (agg) return this.aggregate(agg, sp);
+    const inner = this.node(n, "expr");
+    if (inner) return this.expr(inner);
+    const nc = this.node(n, "nameOrCall");
+    if (nc) {
+      const idt = this.tok(nc, "Identifier");
+      if (!idt) return this.missing(sp);
+      if (this.tok(nc, "LParen")) {
+        return { kind: "Call", id: this.id(), span: sp, callee: this.ident(idt), args: this.nodes(nc, "args").map((a) => this.expr(a)) };
+      }
+      return { kind: "Name", id: this.id(), span: sp, name: idt.image };
+    }
+    return this.missing(sp);
+  }
+
+  private aggregate(n: CstNode, sp: Span): A.Expr {
+    const fnTok = this.tok(n, "fn");
+    const coll = this.tok(n, "collection");
+    if (!fnTok || !coll) return this.missing(sp);
+    const fns: Record<string, A.AggregateFn> = { Count: "count", Sum: "sum", Any: "any", All: "all" };
+    const fn = fns[fnTok.tokenType.name] ?? "count";
+    const where = this.node(n, "where");
+    const of = this.node(n, "of");
+    return {
+      kind: "Aggregate",
+      id: this.id(),
+      span: sp,
+      fn,
+      collection: this.ident(coll),
+      ...(where ? { where: this.expr(where) } : {}),
+      ...(of ? { of: this.expr(of) } : {}),
+    };
+  }
+}
+
+/** Decode a string literal: strip the quotes, resolve backslash escapes. */
+export function decodeString(image: string): string {
+  return image.slice(1, -1).replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
+}
+
+/** `9年`, `1年6个月`, `3 years`, `2 years 6 months`, `10天` → months and days. */
+export function decodeDuration(image: string): { months: number; days: number } {
+  let months = 0;
+  let days = 0;
+  for (const m of image.matchAll(/(\d+) ?(年|个月|月|天|日|years?|months?|days?)/g)) {
+    const n = Number(m[1]);
+    const u = m[2]!;
+    if (u === "年" || u.startsWith("year")) months += 12 * n;
+    else if (u === "个月" || u === "月" || u.startsWith("month")) months += n;
+    else days += n;
+  }
+  return { months, days };
+}

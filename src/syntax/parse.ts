@@ -1,0 +1,88 @@
+// Facade of the front end: text → AST. Lexes and parses with chevrotain (with
+// error recovery), converts the CST to the AST, and turns every lexer and
+// parser error into a coded Diagnostic. Never throws on any input text.
+
+import type { TokenType } from "chevrotain";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/registry.js";
+import "../diagnostics/codes-syntax.js";
+import { parseToCst } from "../../grammar/parser.js";
+import { allTokens } from "../../grammar/tokens.js";
+import { AstBuilder } from "./cst-to-ast.js";
+import type { PolicyFile } from "./ast.js";
+
+export interface ParseOutput {
+  readonly ast: PolicyFile;
+  readonly diagnostics: Diagnostic[];
+}
+
+const SYMBOLS: Record<string, string> = {
+  LCurly: "`{`",
+  RCurly: "`}`",
+  LParen: "`(`",
+  RParen: "`)`",
+  Comma: "`,`",
+  Colon: "`:`",
+  Dot: "`.`",
+  Equals: "`=`",
+  Plus: "`+`",
+  Minus: "`-`",
+  Star: "`*`",
+  Slash: "`/`",
+  Identifier: "a name",
+  ClauseId: "a clause id",
+  StringLit: "a quoted text",
+  DateLit: "a date",
+  YearMonthLit: "a year-month",
+  DurationLit: "a duration",
+  PercentLit: "a percentage",
+  AgeLit: "an age",
+  NumberLit: "a number",
+  CompareOp: "a comparison word",
+  PostfixOp: "以上/以下",
+};
+
+/** How a token kind is shown to a policy writer: keywords with both spellings. */
+export function displayToken(name: string): string {
+  if (SYMBOLS[name]) return SYMBOLS[name]!;
+  const t = allTokens.find((x: TokenType) => x.name === name);
+  const src = t && t.PATTERN instanceof RegExp ? t.PATTERN.source : undefined;
+  if (src) return src.split("|").map((s) => "`" + s.replace(/ \+/g, " ") + "`").join("/");
+  return name;
+}
+
+function expectedFrom(message: string): string {
+  const single = /Expecting token of type --> (\w+) <--/.exec(message);
+  if (single) return displayToken(single[1]!);
+  // NoViableAlt / EarlyExit list token sequences like "1. [Identifier, Colon]".
+  const firsts = new Set<string>();
+  for (const m of message.matchAll(/\[([^\]]*)\]/g)) {
+    const first = m[1]!.split(",")[0]!.trim();
+    if (first) firsts.add(first);
+  }
+  const shown = [...firsts].slice(0, 6).map(displayToken);
+  if (firsts.size > 6) shown.push("…");
+  return shown.length ? shown.join(", ") : "something else";
+}
+
+export function parse(text: string, file: string): ParseOutput {
+  const out = parseToCst(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const e of out.lexErrors) {
+    diagnostics.push(diag("P002", { text: JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, e.length))) }, { span: { file, start: e.offset, end: e.offset + Math.max(1, e.length) } }));
+  }
+  for (const e of out.parseErrors) {
+    const t = e.token;
+    const atEnd = t.tokenType?.name === "EOF" || isNaN(t.startOffset);
+    const start = atEnd ? text.length : t.startOffset;
+    const end = atEnd ? text.length : (t.endOffset ?? t.startOffset) + 1;
+    const found = atEnd ? "end of file" : "`" + t.image + "`";
+    const span = { file, start, end };
+    if (e.name === "NotAllInputParsedException") diagnostics.push(diag("P003", { found }, { span }));
+    else diagnostics.push(diag("P001", { found, expected: expectedFrom(e.message) }, { span }));
+  }
+  const builder = new AstBuilder(file);
+  const ast = builder.build(out.cst);
+  diagnostics.push(...builder.diagnostics);
+  return { ast, diagnostics };
+}
