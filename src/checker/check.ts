@@ -288,6 +288,7 @@ export function check(unit: PolicyUnit): CheckOutput {
     enumLiterals: tc.enumLiterals,
     members: tc.members,
     defOrder,
+    sources: new Map(layers.flatMap((l) => l.unit.files.map((f) => [f.path, f.text] as const))),
   };
   if (!hasErrors(diagnostics)) lintPolicy(policy, top, tc.used, diagnostics);
   return { policy, diagnostics };

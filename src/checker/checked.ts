@@ -86,4 +86,6 @@ export interface CheckedPolicy {
   readonly members: Map<number, FieldInfo>;
   /** Definitions in dependency order (a definition comes after those it uses). */
   readonly defOrder: DefInfo[];
+  /** Source text of every file of every layer, by path, for explanations that quote the policy. */
+  readonly sources: ReadonlyMap<string, string>;
 }

@@ -354,8 +354,11 @@ export class TypeChecker {
   private enumCheck(e: A.Expr, t: Ty): void {
     if (t.k !== "text" || !t.enum) return;
     const lits = e.kind === "String" ? [e] : e.kind === "Set" ? e.elements.filter((x): x is A.StringLit => x.kind === "String") : [];
+    // The literal takes the enum's type, so explanations show it in the reader's language.
+    if (e.kind === "Set") this.types.set(e.id, setOf(t));
     for (const lit of lits) {
       const v = enumValue(t.enum, lit.value);
+      this.types.set(lit.id, t);
       if (v !== undefined) this.enumLiterals.set(lit.id, v);
       else {
         const table = ENUMS[t.enum];

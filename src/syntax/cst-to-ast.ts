@@ -67,8 +67,14 @@ function isToken(x: CstNode | IToken): x is IToken {
   return (x as IToken).image !== undefined;
 }
 
+/**
+ * Node ids are unique across every file parsed in this process, because one
+ * checked policy merges several files (national, city, district) and keys its
+ * side tables by node id.
+ */
+let nextNodeId = 1;
+
 export class AstBuilder {
-  private nextId = 1;
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(private readonly file: string) {}
@@ -76,7 +82,7 @@ export class AstBuilder {
   // ------------------------------------------------------------ helpers
 
   private id(): number {
-    return this.nextId++;
+    return nextNodeId++;
   }
 
   private tokSpan(t: IToken): Span {

@@ -1,0 +1,73 @@
+// `lungang case <case-file> --policy <policy>`: one person — must this
+// teacher rotate? Prints the decision, the clauses with their wording, every
+// rule's conditions with the values seen, and what would change the answer.
+// Exit 0 decided, 2 when the input or policy is bad or the decision cannot be made.
+
+import { readCaseFile } from "../data/read.js";
+import { formatDate } from "../time/date.js";
+import { newFrame } from "../interpreter/compile.js";
+import { exceptionFlips, nextChange } from "../interpreter/counterfactual.js";
+import type { Decision } from "../interpreter/decide.js";
+import { decisionJson, decisionWord, renderDecisionText, words, type ChangeHint } from "../render/explain.js";
+import type { Lang } from "../diagnostics/registry.js";
+import { diag } from "../diagnostics/registry.js";
+import type { Args } from "./args.js";
+import { preparePolicy, report, type IO } from "./common.js";
+import type { Program } from "../interpreter/compile.js";
+import type { Frame } from "../interpreter/compile.js";
+import type { Teacher } from "../data/model.js";
+
+export function runCase(io: IO, args: Args): number {
+  const file = args.positional[0];
+  if (!file || !args.policy) {
+    report(io, args, [diag("C002", { what: !file ? "<case-file>" : "--policy <policy>" })]);
+    return 2;
+  }
+  const read = readCaseFile(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
+  if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
+    report(io, args, read.diagnostics, new Map(), { error: "invalid case file" });
+    return 2;
+  }
+  const prepared = preparePolicy(io, args, args.policy);
+  if (!prepared) return 2;
+  const cf = read.value;
+  const world = {
+    asOf: cf.asOf,
+    ...(prepared.policy.rounding ? { rounding: prepared.policy.rounding } : {}),
+    schools: cf.schoolById,
+    paramValues: prepared.params,
+  };
+  const frame = newFrame(world);
+  const traced = prepared.program.decide(cf.teacher, frame, true);
+  const hints = changeHints(prepared.program, cf.teacher, frame, traced, args.lang);
+  const asOf = formatDate(cf.asOf);
+  if (args.json) io.out(JSON.stringify(decisionJson(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang), null, 2));
+  else io.out(renderDecisionText(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang));
+  return traced.decision === "indeterminate" ? 2 : 0;
+}
+
+export function changeHints(program: Program, t: Teacher, f: Frame, d: Decision, lang: Lang): ChangeHint[] {
+  if (d.decision === "indeterminate") return [];
+  const w = words(lang);
+  const fill = (s: string, a: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => a[k] ?? m);
+  const hints: ChangeHint[] = [];
+  const next = nextChange(program, t, f, d);
+  if (next) {
+    const decision = decisionWord(next.decision.decision, lang);
+    hints.push({
+      kind: "date",
+      date: formatDate(next.date),
+      decision: next.decision.decision,
+      text: fill(w.onDate, { date: formatDate(next.date), decision }) + ` (${next.decision.clauses.map((c) => c.id).join(", ")})`,
+    });
+  } else hints.push({ kind: "no_change", text: w.noChange });
+  for (const flip of exceptionFlips(d)) {
+    hints.push({
+      kind: "exception",
+      clause: flip.rule.clause.id,
+      decision: flip.decision.decision,
+      text: fill(flip.held ? w.ifException : w.ifNot, { clause: flip.rule.clause.id, label: flip.rule.label, decision: decisionWord(flip.decision.decision, lang) }),
+    });
+  }
+  return hints;
+}

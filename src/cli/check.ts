@@ -1,0 +1,143 @@
+// `lungang check <dataset> --policy <policy>`: is a draft rotation plan
+// compliant? Prints every violation grouped by subject (clause, quote,
+// numbers), what could not be determined, and a per-school summary.
+// Exit 0 compliant, 1 not compliant, 2 bad input or policy.
+
+import { readDataset } from "../data/read.js";
+import { diag } from "../diagnostics/registry.js";
+import { checkPlan, type PlanResult, type Violation } from "../plan/check-plan.js";
+import { atomView, pct, reasonText, showValue, sourceOf } from "../render/explain.js";
+import type { CheckedPolicy } from "../checker/checked.js";
+import type { Lang } from "../diagnostics/registry.js";
+import type { Args } from "./args.js";
+import { preparePolicy, report, type IO } from "./common.js";
+
+const SYMBOL: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠" };
+
+export interface ViolationView {
+  readonly clause: { id: string; source: string };
+  readonly severity: "error" | "warning";
+  readonly subject: { kind: string; id: string };
+  readonly message: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+export function violationView(p: CheckedPolicy, v: Violation, lang: Lang): ViolationView {
+  let expected = "";
+  let actual = "";
+  let detail = "";
+  if (v.atom) {
+    const view = atomView(p, v.atom, lang);
+    detail = view.text;
+    if (v.atom.node.kind === "Compare") {
+      const c = v.atom.node;
+      expected = `${SYMBOL[c.op] ?? c.word} ${showValue(v.atom.right, p.types.get(c.right.id), lang)}`;
+      actual = showValue(v.atom.left, p.types.get(c.left.id), lang);
+    } else {
+      expected = lang === "zh" ? `${sourceOf(p, v.atom.node)} 成立` : `${sourceOf(p, v.atom.node)} holds`;
+      actual = lang === "zh" ? "不成立" : "does not hold";
+    }
+  }
+  return {
+    clause: { id: v.clause.id, source: v.clause.source },
+    severity: v.severity,
+    subject: { kind: v.subject.kind, id: v.subject.id },
+    message: `${v.check.label}${lang === "zh" ? "：" : ": "}${detail}`,
+    expected,
+    actual,
+  };
+}
+
+export function runCheck(io: IO, args: Args): number {
+  const file = args.positional[0];
+  if (!file || !args.policy) {
+    report(io, args, [diag("C002", { what: !file ? "<dataset>" : "--policy <policy>" })]);
+    return 2;
+  }
+  const read = readDataset(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
+  if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
+    report(io, args, read.diagnostics, new Map(), { error: "invalid dataset" });
+    return 2;
+  }
+  const prepared = preparePolicy(io, args, args.policy);
+  if (!prepared) return 2;
+  const result = checkPlan(prepared.program, read.value, prepared.params);
+  const views = result.violations.map((v) => violationView(prepared.policy, v, args.lang));
+  if (args.json) {
+    io.out(
+      JSON.stringify(
+        {
+          policy: prepared.policy.name,
+          compliant: result.compliant,
+          violations: views,
+          undetermined: result.undetermined.map((u) => ({
+            clause: { id: u.clause.id, source: u.clause.source },
+            subject: u.subject,
+            reasons: u.reasons.map((r) => reasonText(r, args.lang)),
+          })),
+          summary: result.schools.map((s) => ({
+            school: s.school.id,
+            teachers: s.teachers,
+            due: s.due,
+            deferred: s.deferred,
+            due_moved: s.dueMoved,
+            moved_out: s.movedOut,
+            moved_in: s.movedIn,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else io.out(renderHuman(prepared.policy, result, views, args.lang));
+  return result.compliant ? 0 : 1;
+}
+
+function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], lang: Lang): string {
+  const zh = lang === "zh";
+  const out: string[] = [];
+  const errors = views.filter((v) => v.severity === "error").length;
+  const warnings = views.length - errors;
+  out.push(
+    zh
+      ? `${p.name}：${r.compliant ? "合规" : "不合规"} —— ${errors} 项违规（必须/应），${warnings} 项警告（原则上/一般），${r.undetermined.length} 项无法判定`
+      : `${p.name}: ${r.compliant ? "compliant" : "NOT compliant"} — ${errors} violation(s) (must), ${warnings} warning(s) (should), ${r.undetermined.length} undetermined`,
+  );
+  const bySubject = new Map<string, ViolationView[]>();
+  for (const v of views) {
+    const k = `${v.subject.kind} ${v.subject.id}`;
+    let list = bySubject.get(k);
+    if (!list) bySubject.set(k, (list = []));
+    list.push(v);
+  }
+  for (const [k, vs] of bySubject) {
+    out.push("");
+    out.push(`[${k}]`);
+    for (const v of vs) {
+      out.push(`  ${v.severity === "error" ? (zh ? "违规" : "error") : zh ? "警告" : "warning"} ${v.clause.id}: ${v.message}`);
+      out.push(`      ${zh ? "要求" : "expected"} ${v.expected}，${zh ? "实际" : "actual"} ${v.actual}`);
+      out.push(`      「${v.clause.source}」`);
+    }
+  }
+  if (r.undetermined.length) {
+    out.push("");
+    out.push(zh ? "无法判定：" : "Undetermined:");
+    for (const u of r.undetermined) out.push(`  ${u.clause.id} [${u.subject.kind} ${u.subject.id}]: ${u.reasons.map((x) => reasonText(x, lang)).join("；")}`);
+  }
+  out.push("");
+  out.push(zh ? "各项检查：" : "Checks:");
+  for (const e of r.evaluated) {
+    out.push(
+      `  ${e.check.clause.id} ${e.check.label}: ${zh ? "通过" : "passed"} ${e.passed}, ${zh ? "违规" : "failed"} ${e.failed}, ${zh ? "不适用" : "n/a"} ${e.notApplicable}${e.undetermined ? `, ${zh ? "无法判定" : "undetermined"} ${e.undetermined}` : ""}`,
+    );
+  }
+  out.push("");
+  out.push(zh ? "各校概况（应交流＝个人判定为应交流；交流率＝应交流者中已安排交流的比例）：" : "Per school (due = individually required; ratio = share of the due who are moved):");
+  out.push(zh ? "  学校      教师  应交流  暂缓  已安排  交流率   调出  调入" : "  school  teachers  due  deferred  due moved  ratio  out  in");
+  for (const s of r.schools) {
+    const ratio = s.due ? pct(s.dueMoved / s.due) : "—";
+    out.push(`  ${s.school.id.padEnd(8)} ${String(s.teachers).padStart(5)} ${String(s.due).padStart(6)} ${String(s.deferred).padStart(5)} ${String(s.dueMoved).padStart(7)} ${ratio.padStart(8)} ${String(s.movedOut).padStart(5)} ${String(s.movedIn).padStart(5)}`);
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,100 @@
+// Shared by the subcommands: output streams, loading + checking + compiling a
+// policy with its diagnostics printed, and parsing `--param` values by the
+// parameter's declared type.
+
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { diag, type Lang } from "../diagnostics/registry.js";
+import "../diagnostics/codes-cli.js";
+import { loadPolicy } from "../policy/load.js";
+import { check } from "../checker/check.js";
+import type { CheckedPolicy } from "../checker/checked.js";
+import { compile, type Program } from "../interpreter/compile.js";
+import type { Value } from "../interpreter/values.js";
+import { decodeDuration } from "../syntax/cst-to-ast.js";
+import { parseIsoDate } from "../time/date.js";
+import { diagnosticJson, renderDiagnostics } from "../render/diagnostics.js";
+import type { Args } from "./args.js";
+
+export interface IO {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export const processIO: IO = {
+  out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
+  err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
+};
+
+/** Print diagnostics: human text on stderr, or a JSON document on stdout. */
+export function report(io: IO, args: Args, ds: readonly Diagnostic[], sources: ReadonlyMap<string, string> = new Map(), extra: Record<string, unknown> = {}): void {
+  if (args.json) io.out(JSON.stringify({ ...extra, diagnostics: ds.map((d) => diagnosticJson(d, sources, args.lang)) }, null, 2));
+  else if (ds.length) io.err(renderDiagnostics(ds, sources, args.lang));
+}
+
+export interface Prepared {
+  readonly policy: CheckedPolicy;
+  readonly program: Program;
+  readonly sources: ReadonlyMap<string, string>;
+  readonly params: Map<string, Value>;
+  readonly warnings: Diagnostic[];
+}
+
+/** Load, check and compile; on errors print them and return undefined (exit 2). */
+export function preparePolicy(io: IO, args: Args, path: string): Prepared | undefined {
+  const loaded = loadPolicy(path);
+  const checked = loaded.unit ? check(loaded.unit) : undefined;
+  const ds = [...loaded.diagnostics, ...(checked?.diagnostics ?? [])];
+  if (!checked?.policy || hasErrors(ds)) {
+    report(io, args, ds.filter((d) => d.severity === "error"), loaded.sources, { error: "policy does not check" });
+    return undefined;
+  }
+  const params = new Map<string, Value>();
+  const paramDiags: Diagnostic[] = [];
+  for (const [name, text] of args.params) {
+    const p = checked.policy.params.get(name);
+    if (!p) {
+      paramDiags.push(diag("C004", { name, why: "no such parameter in the policy" }));
+      continue;
+    }
+    const v = parseParamValue(p.ty.k, text);
+    if (v === undefined) paramDiags.push(diag("C004", { name, why: `"${text}" is not a valid ${p.ty.k}` }));
+    else params.set(name, v);
+  }
+  if (paramDiags.length) {
+    report(io, args, paramDiags);
+    return undefined;
+  }
+  return {
+    policy: checked.policy,
+    program: compile(checked.policy),
+    sources: loaded.sources,
+    params,
+    warnings: ds.filter((d) => d.severity !== "error"),
+  };
+}
+
+export function parseParamValue(kind: string, text: string): Value | undefined {
+  const t = text.trim();
+  switch (kind) {
+    case "int":
+      return /^-?\d+(周岁)?$/.test(t) ? parseInt(t, 10) : undefined;
+    case "percent":
+      return /^\d+(\.\d+)?%$/.test(t) ? Number(t.slice(0, -1)) / 100 : undefined;
+    case "duration": {
+      if (!/^\d/.test(t)) return undefined;
+      const d = decodeDuration(t);
+      return d.months === 0 && d.days === 0 && !/^0/.test(t) ? undefined : d;
+    }
+    case "date":
+      return parseIsoDate(t);
+    case "bool":
+      return ["true", "真"].includes(t) ? true : ["false", "假"].includes(t) ? false : undefined;
+    case "text":
+      return t;
+    default:
+      return undefined;
+  }
+}
+
+export type { Lang };

@@ -1,0 +1,53 @@
+// The `lungang` command line: dispatches to one file per subcommand. Returns
+// the exit code (0 ok, 1 not compliant / failed / lint errors, 2 could not
+// answer). Any exception reaching here is a bug in lungang, reported as such
+// in one line — never a stack trace for the user's input.
+
+import { parseArgs } from "./args.js";
+import { processIO, report, type IO } from "./common.js";
+import { diag } from "../diagnostics/registry.js";
+import { runLint } from "./lint.js";
+import { runCase } from "./case.js";
+import { runCheck } from "./check.js";
+import { runTest } from "./test.js";
+
+const HELP = `lungang — 义务教育学校校长教师交流轮岗政策检查工具
+
+  lungang lint  <policy>                          解析并检查政策文件
+  lungang case  <case-file>  --policy <policy>    单个人员：是否应交流轮岗？
+  lungang check <dataset>    --policy <policy>    交流轮岗方案是否合规
+  lungang test  <policy>                          运行政策自带的测试用例
+
+选项 / options:  --json   --lang zh|en   --as-of YYYY-MM-DD   --param name=value
+`;
+
+export async function main(argv: readonly string[], io: IO = processIO): Promise<number> {
+  const { args, diagnostics } = parseArgs(argv);
+  if (args.help || !args.command) {
+    io.out(HELP);
+    return args.command || args.help ? 0 : 2;
+  }
+  if (diagnostics.length) {
+    report(io, args, diagnostics);
+    return 2;
+  }
+  try {
+    switch (args.command) {
+      case "lint":
+        return runLint(io, args);
+      case "case":
+        return runCase(io, args);
+      case "check":
+        return runCheck(io, args);
+      case "test":
+        return runTest(io, args);
+      default:
+        report(io, args, [diag("C001", { name: args.command })]);
+        return 2;
+    }
+  } catch (e) {
+    io.err(`lungang: internal error (a bug in lungang, please report it): ${(e as Error).message}`);
+    if (args.verbose) io.err(String((e as Error).stack));
+    return 3;
+  }
+}

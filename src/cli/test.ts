@@ -1,0 +1,130 @@
+// `lungang test <policy>`: runs the test cases kept beside a policy
+// (`<policy>/tests/*.yaml`): individual cases (a person + the expected
+// decision and clauses) and plan cases (a dataset + the expected violations).
+// Prints each failure, then `N passed, M failed`. Exit 0 all passed, 1 some
+// failed, 2 when the policy or a test file is invalid.
+
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseCaseText, parseDatasetText } from "../data/read.js";
+import { newFrame } from "../interpreter/compile.js";
+import { diag } from "../diagnostics/registry.js";
+import "../diagnostics/codes-test.js";
+import type { Args } from "./args.js";
+import { preparePolicy, report, type IO, type Prepared } from "./common.js";
+import { checkPlan } from "../plan/check-plan.js";
+
+interface Outcome {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail?: string;
+}
+
+export function runTest(io: IO, args: Args): number {
+  const path = args.positional[0] ?? args.policy;
+  if (!path) {
+    report(io, args, [diag("C002", { what: "<policy>" })]);
+    return 2;
+  }
+  const prepared = preparePolicy(io, args, path);
+  if (!prepared) return 2;
+  const dir = join(path, "tests");
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$|\.json$/.test(f)).sort().map((f) => join(dir, f)) : [];
+  const outcomes: Outcome[] = [];
+  const problems: Diagnostic[] = [];
+  for (const file of files) runFile(file, prepared, outcomes, problems);
+  if (problems.length) {
+    report(io, args, problems, new Map(), { error: "invalid test file" });
+    return 2;
+  }
+  const passed = outcomes.filter((o) => o.ok).length;
+  const failed = outcomes.length - passed;
+  if (args.json) {
+    io.out(JSON.stringify({ policy: prepared.policy.name, passed, failed, failures: outcomes.filter((o) => !o.ok) }, null, 2));
+  } else {
+    for (const o of outcomes) if (!o.ok) io.out(`✗ ${o.name}\n    ${o.detail ?? ""}`);
+    if (args.verbose) for (const o of outcomes) if (o.ok) io.out(`✓ ${o.name}`);
+    io.out(`${passed} passed, ${failed} failed`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems: Diagnostic[]): void {
+  const display = relative(process.cwd(), file) || file;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseYaml(readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch (e) {
+    const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    problems.push(diag("D002", { file: display, line: pos?.line ?? 0, col: pos?.col ?? 0, reason: (e as Error).message.split("\n")[0] ?? "" }, { file: display }));
+    return;
+  }
+  if (!doc || typeof doc !== "object") {
+    problems.push(diag("X001", { what: "a mapping with `cases` or `plans`" }, { file: display }));
+    return;
+  }
+  const cases = (doc.cases ?? []) as Record<string, unknown>[];
+  if (!Array.isArray(cases)) {
+    problems.push(diag("X001", { what: "`cases` as a list" }, { file: display, path: "cases" }));
+    return;
+  }
+  cases.forEach((c, i) => {
+    const at = `cases[${i}]`;
+    const name = `${display} ${at} ${String(c?.name ?? "")}`;
+    const expect = c?.expect as { decision?: string; clauses?: string[] } | undefined;
+    if (!expect || typeof expect.decision !== "string") {
+      problems.push(diag("X001", { what: "`expect.decision`" }, { file: display, path: `${at}.expect` }));
+      return;
+    }
+    const raw = { as_of: c.as_of ?? doc.as_of, teacher: c.teacher, schools: [...((doc.schools as unknown[]) ?? []), ...((c.schools as unknown[]) ?? [])] };
+    const read = parseCaseText(JSON.stringify(raw), display, "json");
+    if (!read.value) {
+      for (const d of read.diagnostics) problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.${d.path}` } : {}) });
+      return;
+    }
+    const cf = read.value;
+    const frame = newFrame({
+      asOf: cf.asOf,
+      ...(prepared.policy.rounding ? { rounding: prepared.policy.rounding } : {}),
+      schools: cf.schoolById,
+      paramValues: prepared.params,
+    });
+    const d = prepared.program.decide(cf.teacher, frame);
+    const got = d.clauses.map((x) => x.id).sort();
+    const want = expect.clauses ? [...expect.clauses].sort() : undefined;
+    const okDecision = d.decision === expect.decision;
+    const okClauses = !want || JSON.stringify(got) === JSON.stringify(want);
+    outcomes.push({
+      name,
+      ok: okDecision && okClauses,
+      ...(okDecision && okClauses ? {} : { detail: `expected ${expect.decision} [${(want ?? []).join(", ")}], got ${d.decision} [${got.join(", ")}]` }),
+    });
+  });
+  const plans = (doc.plans ?? []) as Record<string, unknown>[];
+  plans.forEach((pl, i) => {
+    const at = `plans[${i}]`;
+    const name = `${display} ${at} ${String(pl?.name ?? "")}`;
+    const expect = pl?.expect as { compliant?: boolean; violations?: { clause: string; subject?: { kind: string; id?: string } }[] } | undefined;
+    if (!expect || typeof expect.compliant !== "boolean" || !Array.isArray(expect.violations)) {
+      problems.push(diag("X001", { what: "`expect.compliant` and `expect.violations`" }, { file: display, path: `${at}.expect` }));
+      return;
+    }
+    const read = parseDatasetText(JSON.stringify(pl.dataset ?? {}), display, "json");
+    if (!read.value) {
+      for (const d of read.diagnostics) problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.dataset.${d.path}` } : {}) });
+      return;
+    }
+    const result = checkPlan(prepared.program, read.value, prepared.params);
+    const key = (v: { clause: string; subject?: { kind: string; id?: string } }) => `${v.clause} ${v.subject?.kind ?? ""}:${v.subject?.id ?? ""}`;
+    const got = result.violations.map((v) => key({ clause: v.clause.id, subject: v.subject })).sort();
+    const want = expect.violations.map(key).sort();
+    const ok = result.compliant === expect.compliant && JSON.stringify(got) === JSON.stringify(want);
+    outcomes.push({
+      name,
+      ok,
+      ...(ok ? {} : { detail: `expected compliant=${expect.compliant} [${want.join("; ")}], got compliant=${result.compliant} [${got.join("; ")}]` }),
+    });
+  });
+}

@@ -1,0 +1,67 @@
+// Diagnostic codes of the command line (C…) and of evaluation (E…). E codes
+// also name the reasons an individual decision is indeterminate.
+
+import { registerCodes } from "./registry.js";
+
+registerCodes({
+  C001: {
+    severity: "error",
+    en: "unknown command `{name}`",
+    zh: "未知命令 `{name}`",
+    doc: "Commands: lint, case, check, test. Run `lungang --help`.",
+  },
+  C002: {
+    severity: "error",
+    en: "missing argument: {what}",
+    zh: "缺少参数：{what}",
+    doc: "A command was given without a required argument, e.g. `lungang case` without a case file or `--policy`.",
+  },
+  C003: {
+    severity: "error",
+    en: "invalid option {option}: {why}",
+    zh: "选项 {option} 无效：{why}",
+    doc: "An option's value is malformed (`--lang` other than zh/en, `--as-of` not a YYYY-MM-DD date, `--param` not name=value) or the option is unknown.",
+  },
+  C004: {
+    severity: "error",
+    en: "`--param {name}`: {why}",
+    zh: "`--param {name}`：{why}",
+    doc: "A value supplied with `--param` names no parameter of the policy, or does not parse as the parameter's type.",
+  },
+  E001: {
+    severity: "error",
+    en: "missing fact `{fact}`",
+    zh: "缺少数据 `{fact}`",
+    doc: "A rule needs a fact the input does not record (e.g. `post_since` for a principal). The rule is indeterminate; the decision says so instead of passing silently.",
+  },
+  E002: {
+    severity: "error",
+    en: "parameter `{param}` has no value",
+    zh: "参数 `{param}` 未赋值",
+    doc: "The source redacts the number (“20xx”). Supply it with `--param name=value`.",
+  },
+  E003: {
+    severity: "error",
+    en: "date arithmetic is ambiguous: {what}",
+    zh: "日期计算有歧义：{what}",
+    doc: "Adding months from a 29th–31st (or a 29 February birthday) lands past a month's end, and the two readings give different answers. Declare `rounding end_of_month` or `next_day` (日期进位 月末/次日) in the policy header.",
+  },
+  E004: {
+    severity: "error",
+    en: "no retirement track: {detail}",
+    zh: "无法确定退休轨道：{detail}",
+    doc: "Years to retirement need the person's statutory retirement track; the national policy's `retirement_track` definition selects it.",
+  },
+  E005: {
+    severity: "note",
+    en: "a share over an empty set: not applicable ({what})",
+    zh: "分母为空的比例：不适用（{what}）",
+    doc: "A ratio whose denominator is zero (no one due at a school) is not applicable — neither a pass nor a violation.",
+  },
+  E006: {
+    severity: "error",
+    en: "rules {rules} apply with different outcomes and neither has priority",
+    zh: "规则 {rules} 同时适用且结论不同，二者之间没有优先关系",
+    doc: "A person meets two rules that decide differently and the policy does not say which wins. The decision is reported as a conflict; add `overrides` to the policy.",
+  },
+});

@@ -1,0 +1,568 @@
+// Compiler: CheckedPolicy → Program. Every expression becomes a closure
+// specialised by its static type, with names resolved to direct accessors, so
+// evaluating a person does no name lookups and no tree walking. Definitions
+// and derived facts are memoised per person. With tracing on, comparisons
+// and boolean facts record what they saw, for explanations.
+
+import type * as A from "../syntax/ast.js";
+import type { Move, School, Teacher } from "../data/model.js";
+import type { CheckedPolicy, Resolution, RuleInfo } from "../checker/checked.js";
+import { functionName } from "../checker/typecheck.js";
+import type { RetirementTrack } from "../time/retirement.js";
+import type { Duration } from "../time/date.js";
+import { BOOL, type Ty } from "../semantics/types.js";
+import { derive, readField, trackFromValues, type Subject, type World } from "./frame.js";
+import {
+  cmpDurations,
+  cmpNumbers,
+  cmpTitles,
+  dateShift,
+  durationPlus,
+  durationTimes,
+  kleeneAnd,
+  kleeneNot,
+  kleeneOr,
+  setHas,
+  setIntersects,
+  shareValue,
+} from "./ops.js";
+import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
+import { decideFromResults, type Decision, type RuleResult } from "./decide.js";
+import { periodOf } from "./frame.js";
+
+/** What a traced comparison or fact saw. */
+export interface Atom {
+  readonly node: A.Expr;
+  readonly left?: Value;
+  readonly right?: Value;
+  readonly result: Value;
+}
+
+/** Mutable evaluation state; one per run, its fields swapped as elements are visited. */
+export interface Frame {
+  w: World;
+  person: Teacher | undefined;
+  move: Move | undefined;
+  school: School | undefined;
+  subject: Subject | undefined;
+  /** Memo generation: bumped whenever `person` changes. */
+  gen: number;
+  memo: Value[];
+  memoGen: number[];
+  trace: Atom[] | null;
+  teachers: ReadonlyMap<string, Teacher>;
+}
+
+export type Fn = (f: Frame) => Value;
+
+export function newFrame(w: World, teachers: ReadonlyMap<string, Teacher> = new Map()): Frame {
+  return { w, person: undefined, move: undefined, school: undefined, subject: undefined, gen: 1, memo: [], memoGen: [], trace: null, teachers };
+}
+
+export interface CompiledRule {
+  readonly info: RuleInfo;
+  readonly when: Fn;
+  readonly limit?: Fn;
+}
+
+export interface CompiledCheck {
+  readonly info: import("../checker/checked.js").CheckInfo;
+  readonly where?: Fn;
+  readonly applicable?: Fn;
+  readonly body: Fn;
+}
+
+export interface Program {
+  readonly policy: CheckedPolicy;
+  readonly rules: readonly CompiledRule[];
+  readonly checks: readonly CompiledCheck[];
+  /** Decide one person. With `trace`, each rule's result carries the atoms it saw. */
+  decide(t: Teacher, f: Frame, trace?: boolean): Decision;
+  /** Compile an arbitrary checked expression of this policy (used by plan checks and tests). */
+  expr(e: A.Expr): Fn;
+}
+
+export function compile(policy: CheckedPolicy): Program {
+  return new Compiler(policy).program();
+}
+
+class Compiler {
+  private slots = 0;
+  private readonly defFns = new Map<string, Fn>();
+  private readonly paramFns = new Map<string, Fn>();
+  private trackCache = new Map<string, RetirementTrack | Unknown>();
+  private selector: Fn | undefined;
+
+  constructor(private readonly p: CheckedPolicy) {}
+
+  program(): Program {
+    const p = this.p;
+    if (p.trackSelector) this.selector = this.definition(p.trackSelector.name);
+    const rules: CompiledRule[] = p.rules.map((r) => ({
+      info: r,
+      when: this.expr(r.rule.when),
+      ...(r.rule.limit ? { limit: this.expr(r.rule.limit) } : {}),
+    }));
+    const checks: CompiledCheck[] = p.checks.map((c) => ({
+      info: c,
+      ...(c.check.where ? { where: this.expr(c.check.where) } : {}),
+      ...(c.check.applicable ? { applicable: this.expr(c.check.applicable) } : {}),
+      body: this.expr(c.check.body),
+    }));
+    const decide = (t: Teacher, f: Frame, trace = false): Decision => {
+      f.person = t;
+      f.gen++;
+      const results: RuleResult[] = new Array(rules.length);
+      for (let i = 0; i < rules.length; i++) {
+        const r = rules[i]!;
+        f.trace = trace ? [] : null;
+        let v = r.when(f);
+        let limitSeen: { deferred: Value; limit: Value } | undefined;
+        if (r.limit && v !== false) {
+          // A deferral is granted a year at a time: it applies while the total stays within the limit.
+          const lim = r.limit(f);
+          const already = t.deferred_years;
+          limitSeen = { deferred: { months: already * 12, days: 0 }, limit: lim };
+          if (isUnknown(lim)) v = isUnknown(v) ? Unknown.merge(v, lim) : lim;
+          else if ((already + 1) * 12 > (lim as Duration).months) v = false;
+        }
+        results[i] = { rule: r.info, value: v, ...(trace ? { atoms: f.trace ?? [] } : {}), ...(limitSeen ? { limit: limitSeen } : {}) };
+      }
+      f.trace = null;
+      return decideFromResults(results);
+    };
+    return { policy: p, rules, checks, decide, expr: (e) => this.expr(e) };
+  }
+
+  private ty(e: A.Expr): Ty {
+    return this.p.types.get(e.id) ?? BOOL;
+  }
+
+  // ------------------------------------------------------------ names
+
+  private param(name: string): Fn {
+    const cached = this.paramFns.get(name);
+    if (cached) return cached;
+    const info = this.p.params.get(name)!;
+    const valueFn = info.value ? this.expr(info.value) : undefined;
+    const redacted = new Unknown([{ code: "E002", param: name }]);
+    const fn: Fn = (f) => {
+      const given = f.w.paramValues?.get(name);
+      if (given !== undefined) return given;
+      return valueFn ? valueFn(f) : redacted;
+    };
+    this.paramFns.set(name, fn);
+    return fn;
+  }
+
+  private definition(name: string): Fn {
+    const cached = this.defFns.get(name);
+    if (cached) return cached;
+    const info = this.p.defs.get(name)!;
+    // Placeholder first: definitions are acyclic (checked), but compiling one may reach another.
+    let body: Fn = () => undefined;
+    const slot = this.slots++;
+    const fn: Fn = (f) => {
+      if (f.trace === null && f.memoGen[slot] === f.gen) return f.memo[slot];
+      const v = body(f);
+      if (f.trace === null) {
+        f.memo[slot] = v;
+        f.memoGen[slot] = f.gen;
+      } else if (info.ty.k === "bool") f.trace.push({ node: nameNode(info.decl.name), result: v });
+      return v;
+    };
+    this.defFns.set(name, fn);
+    body = this.expr(info.decl.value);
+    return fn;
+  }
+
+  private track(name: string, f: Frame): RetirementTrack | Unknown {
+    const hit = this.trackCache.get(name);
+    if (hit) return hit;
+    const t = this.p.tracks.get(name)!;
+    const age = this.expr(t.decl.originalAge)(f);
+    const step = this.expr(t.decl.step)(f);
+    const max = this.expr(t.decl.maxDelay)(f);
+    const bad = [age, step, max].find(isUnknown);
+    const tr = bad ?? trackFromValues(name, age as number, t.decl.firstAffected, step as Duration, max as Duration);
+    this.trackCache.set(name, tr);
+    return tr;
+  }
+
+  private trackOf = (t: Teacher, f: Frame): RetirementTrack | Unknown => {
+    if (!this.selector) return new Unknown([{ code: "E004", detail: "no retirement_track definition" }]);
+    const saved = f.person;
+    const savedTrace = f.trace;
+    f.trace = null; // the track choice is shown as a fact of its own, not as atoms of the rule
+    if (saved !== t) {
+      f.person = t;
+      f.gen++;
+    }
+    const v = this.selector(f);
+    f.trace = savedTrace;
+    if (saved !== t) {
+      f.person = saved;
+      f.gen++;
+    }
+    if (isUnknown(v)) return v;
+    return this.track((v as { track: string }).track, f);
+  };
+
+  private resolved(e: A.NameRef): Fn {
+    const r = this.p.resolutions.get(e.id) as Resolution | undefined;
+    if (!r) return () => new Unknown([{ code: "E001", fact: e.name }]);
+    switch (r.k) {
+      case "param":
+        return this.param(r.p.name);
+      case "define":
+        return this.definition(r.d.name);
+      case "track": {
+        const v = { track: r.t.name };
+        return () => v;
+      }
+      case "field": {
+        const field = r.info.name;
+        const label = r.info.zh;
+        if (r.rec === "person") return (f) => readField(f.person as unknown as Record<string, unknown>, field, label, f.w);
+        if (r.rec === "school") return (f) => readField(f.school as unknown as Record<string, unknown>, field, label, f.w);
+        return this.moveField(field, label);
+      }
+      case "derived": {
+        const name = r.info.name;
+        const slot = this.slots++;
+        return (f) => {
+          if (!f.person) return new Unknown([{ code: "E001", fact: r.info.zh }]);
+          if (f.memoGen[slot] === f.gen) return f.memo[slot];
+          const v = derive(name, f.person, f.w, (t) => this.trackOf(t, f));
+          f.memo[slot] = v;
+          f.memoGen[slot] = f.gen;
+          return v;
+        };
+      }
+      case "collection": {
+        const which = r.name;
+        return (f) => (f.subject ? (which === "moves_in" ? f.subject.movesIn : f.subject[which]) : undefined) as Value;
+      }
+      case "subject":
+        return r.kind === "school" ? (f) => f.subject?.school : (f) => f.subject?.id;
+    }
+  }
+
+  private moveField(field: string, label: string): Fn {
+    if (field === "from" || field === "to")
+      return (f) => {
+        const id = f.move?.[field];
+        return id === undefined ? new Unknown([{ code: "E001", fact: label }]) : (f.w.schools.get(id) ?? new Unknown([{ code: "E001", fact: label }]));
+      };
+    if (field === "teacher") return (f) => (f.move ? f.teachers.get(f.move.teacher) : undefined) ?? new Unknown([{ code: "E001", fact: label }]);
+    return (f) => readField(f.move as unknown as Record<string, unknown>, field, label, f.w);
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  expr(e: A.Expr): Fn {
+    const fn = this.exprInner(e);
+    // Boolean facts read by name are atoms of an explanation too (在编 ✓).
+    if ((e.kind === "Name" || e.kind === "Member") && this.ty(e).k === "bool") {
+      const r = e.kind === "Name" ? this.p.resolutions.get(e.id) : undefined;
+      if (r?.k === "define") return fn; // the definition records itself
+      return (f) => {
+        const v = fn(f);
+        if (f.trace !== null) f.trace.push({ node: e, result: v });
+        return v;
+      };
+    }
+    return fn;
+  }
+
+  private exprInner(e: A.Expr): Fn {
+    switch (e.kind) {
+      case "Number":
+      case "Percent": {
+        const v = e.value;
+        return () => v;
+      }
+      case "Duration": {
+        const v: Duration = { months: e.months, days: e.days };
+        return () => v;
+      }
+      case "Date": {
+        const [y, m, d] = e.text.split("-").map(Number) as [number, number, number];
+        const v = dayOf(y, m, d);
+        return () => v;
+      }
+      case "String": {
+        const v = this.p.enumLiterals.get(e.id) ?? e.value;
+        return () => v;
+      }
+      case "Bool": {
+        const v = e.value;
+        return () => v;
+      }
+      case "Set": {
+        const items = e.elements.map((x) => this.expr(x));
+        const allConst = e.elements.every((x) => x.kind === "String");
+        if (allConst) {
+          const s = new Set(items.map((fn) => fn(undefined as unknown as Frame) as string));
+          return () => s;
+        }
+        return (f) => {
+          const out = new Set<string>();
+          for (const fn of items) {
+            const v = fn(f);
+            if (isUnknown(v)) return v;
+            out.add(v as string);
+          }
+          return out;
+        };
+      }
+      case "Name":
+        return this.resolved(e);
+      case "Member": {
+        const obj = this.expr(e.object);
+        const fi = this.p.members.get(e.id);
+        if (!fi) return () => new Unknown([{ code: "E001", fact: e.property.name }]);
+        const field = fi.name;
+        const label = fi.zh;
+        const objTy = this.ty(e.object);
+        const isMove = objTy.k === "record" && objTy.rec === "move";
+        return (f) => {
+          const o = obj(f);
+          if (isUnknown(o)) return o;
+          if (isMove && (field === "from" || field === "to")) {
+            const id = (o as Move)[field];
+            return f.w.schools.get(id) ?? new Unknown([{ code: "E001", fact: label }]);
+          }
+          if (isMove && field === "teacher") return f.teachers.get((o as Move).teacher) ?? new Unknown([{ code: "E001", fact: label }]);
+          return readField(o as unknown as Record<string, unknown> | undefined, field, label, f.w);
+        };
+      }
+      case "Call":
+        return this.call(e);
+      case "Unary": {
+        const x = this.expr(e.operand);
+        if (e.op === "not") return (f) => kleeneNot(x(f));
+        const t = this.ty(e);
+        if (t.k === "duration") return (f) => {
+          const v = x(f);
+          return isUnknown(v) ? v : durationTimes(v as Duration, -1);
+        };
+        return (f) => {
+          const v = x(f);
+          return isUnknown(v) ? v : -(v as number);
+        };
+      }
+      case "Binary":
+        return this.binary(e);
+      case "Compare":
+        return this.compare(e);
+      case "If": {
+        const c = this.expr(e.cond);
+        const a = this.expr(e.then);
+        const b = this.expr(e.else);
+        return (f) => {
+          const cv = c(f);
+          if (isUnknown(cv)) return cv;
+          return cv ? a(f) : b(f);
+        };
+      }
+      case "Aggregate":
+        return this.aggregate(e);
+    }
+  }
+
+  private call(e: A.Call): Fn {
+    const name = functionName(e.callee.name);
+    const args = e.args.map((a) => this.expr(a));
+    if (name === "period") {
+      const [a, b] = args as [Fn, Fn];
+      return (f) => {
+        const x = a(f);
+        const y = b(f);
+        if (isUnknown(x)) return x;
+        if (isUnknown(y)) return y;
+        return periodOf(x as number, y as number, f.w.rounding, "period");
+      };
+    }
+    const [a, b] = args as [Fn, Fn];
+    const t = this.ty(e);
+    const pickMax = name === "max";
+    return (f) => {
+      const x = a(f);
+      const y = b(f);
+      if (isUnknown(x)) return x;
+      if (isUnknown(y)) return y;
+      if (t.k === "duration") {
+        const c = cmpDurations(">", x as Duration, y as Duration);
+        if (isUnknown(c)) return c;
+        return c === pickMax ? x : y;
+      }
+      const xv = x as number;
+      const yv = y as number;
+      return pickMax ? (xv >= yv ? x : y) : xv <= yv ? x : y;
+    };
+  }
+
+  private binary(e: A.Binary): Fn {
+    const l = this.expr(e.left);
+    const r = this.expr(e.right);
+    if (e.op === "and") return (f) => kleeneAnd(l(f), () => r(f));
+    if (e.op === "or") return (f) => kleeneOr(l(f), () => r(f));
+    const lt = this.ty(e.left).k;
+    const rt = this.ty(e.right).k;
+    const op = e.op;
+    const strict = (g: (a: Value, b: Value, f: Frame) => Value): Fn => (f) => {
+      const a = l(f);
+      if (isUnknown(a)) return a;
+      const b = r(f);
+      if (isUnknown(b)) return b;
+      return g(a, b, f);
+    };
+    if (lt === "date") {
+      const sign = op === "+" ? 1 : -1;
+      const what = sourceLabel(e);
+      return strict((a, b, f) => dateShift(a as number, b as Duration, sign, f.w.rounding, what));
+    }
+    if (lt === "duration" && rt === "duration") return strict((a, b) => durationPlus(a as Duration, b as Duration, op === "+" ? 1 : -1));
+    if (lt === "duration") return strict((a, b) => durationTimes(a as Duration, b as number));
+    if (rt === "duration") return strict((a, b) => durationTimes(b as Duration, a as number));
+    if (op === "/" && lt === "int" && rt === "int") return strict((a, b) => new Ratio(a as number, b as number));
+    const num = (v: Value): number => (v instanceof Ratio ? (v.den === 0 ? NaN : v.value) : (v as number));
+    switch (op) {
+      case "+":
+        return strict((a, b) => num(a) + num(b));
+      case "-":
+        return strict((a, b) => num(a) - num(b));
+      case "*":
+        return strict((a, b) => num(a) * num(b));
+      default:
+        return strict((a, b) => num(a) / num(b));
+    }
+  }
+
+  private compare(e: A.Compare): Fn {
+    const l = this.expr(e.left);
+    const r = this.expr(e.right);
+    const lt = this.ty(e.left);
+    const op = e.op;
+    const what = sourceLabel(e);
+    let cmp: (a: Value, b: Value) => Value;
+    switch (op) {
+      case "in":
+        cmp = (a, b) => setHas(b as ReadonlySet<string>, a as string);
+        break;
+      case "contains":
+        cmp = (a, b) => setHas(a as ReadonlySet<string>, b as string);
+        break;
+      case "intersects":
+        cmp = (a, b) => setIntersects(a as ReadonlySet<string>, b as ReadonlySet<string>);
+        break;
+      default:
+        if (lt.k === "duration") cmp = (a, b) => cmpDurations(op, a as Duration, b as Duration);
+        else if (lt.k === "percent")
+          cmp = (a, b) => {
+            const x = shareValue(a as number | Ratio, what);
+            if (isUnknown(x)) return x;
+            const y = shareValue(b as number | Ratio, what);
+            if (isUnknown(y)) return y;
+            // Shares are compared exactly: 3/20 is 15%, whatever floating point says.
+            return cmpNumbers(op, Math.round(x * 1e9), Math.round(y * 1e9));
+          };
+        else if (lt.k === "text" && lt.enum === "title" && op !== "==" && op !== "!=") cmp = (a, b) => cmpTitles(op, a as string, b as string);
+        else if (lt.k === "int" || lt.k === "date") cmp = (a, b) => cmpNumbers(op, a as number, b as number);
+        else if (lt.k === "bool" || lt.k === "text" || lt.k === "track")
+          cmp = (a, b) => {
+            const eq = lt.k === "track" ? (a as { track: string }).track === (b as { track: string }).track : a === b;
+            return op === "!=" ? !eq : eq;
+          };
+        else cmp = (a, b) => (op === "!=" ? a !== b : a === b);
+    }
+    return (f) => {
+      const a = l(f);
+      const b = r(f);
+      const v = isUnknown(a) ? (isUnknown(b) ? Unknown.merge(a, b) : a) : isUnknown(b) ? b : cmp(a, b);
+      if (f.trace !== null) f.trace.push({ node: e, left: a, right: b, result: v });
+      return v;
+    };
+  }
+
+  private aggregate(e: A.Aggregate): Fn {
+    const coll = this.p.resolutions.get(e.collection.id);
+    if (!coll || coll.k !== "collection") return () => new Unknown([{ code: "E001", fact: e.collection.name }]);
+    const which = coll.name;
+    const of = coll.of;
+    const where = e.where ? this.expr(e.where) : undefined;
+    const val = e.of ? this.expr(e.of) : undefined;
+    const fn = e.fn;
+    const sumDuration = e.of ? this.ty(e.of).k === "duration" : false;
+    return (f) => {
+      const s = f.subject;
+      if (!s) return new Unknown([{ code: "E001", fact: e.collection.name }]);
+      const items = (which === "moves_in" ? s.movesIn : s[which]) as readonly unknown[];
+      const saved = { person: f.person, move: f.move, school: f.school, trace: f.trace };
+      f.trace = null; // aggregates report their totals, not every element's atoms
+      let count = 0;
+      let sum = 0;
+      let sumD: Duration = { months: 0, days: 0 };
+      let unknown: Unknown | undefined;
+      let result: Value = fn === "all";
+      for (const it of items) {
+        if (of === "person") {
+          f.person = it as Teacher;
+          f.gen++;
+        } else if (of === "move") {
+          f.move = it as Move;
+          f.person = f.teachers.get((it as Move).teacher);
+          f.gen++;
+        } else f.school = it as School;
+        const keep = where ? where(f) : true;
+        if (isUnknown(keep)) {
+          unknown = unknown ? Unknown.merge(unknown, keep) : keep;
+          continue;
+        }
+        if (!keep) continue;
+        count++;
+        if (val) {
+          const v = val(f);
+          if (isUnknown(v)) {
+            unknown = unknown ? Unknown.merge(unknown, v) : v;
+            continue;
+          }
+          if (fn === "sum") {
+            if (sumDuration) sumD = durationPlus(sumD, v as Duration, 1);
+            else sum += v as number;
+          } else if (fn === "any" && v === true) result = true;
+          else if (fn === "all" && v === false) result = false;
+        }
+      }
+      f.person = saved.person;
+      f.move = saved.move;
+      f.school = saved.school;
+      f.trace = saved.trace;
+      f.gen++;
+      if (unknown) return unknown;
+      switch (fn) {
+        case "count":
+          return count;
+        case "sum":
+          return sumDuration ? sumD : sum;
+        case "any":
+          return val ? result : count > 0;
+        case "all":
+          return val ? result : true;
+      }
+    };
+  }
+}
+
+function nameNode(id: A.Ident): A.NameRef {
+  return { kind: "Name", id: id.id, span: id.span, name: id.name };
+}
+
+function sourceLabel(e: A.Expr): string {
+  return `${e.span.file}:${e.span.start}`;
+}
+
+function dayOf(y: number, m: number, d: number): number {
+  return Math.round(Date.UTC(y, m - 1, d) / 86400000);
+}

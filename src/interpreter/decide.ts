@@ -1,0 +1,188 @@
+// Decision semantics: from each rule's applicability (true / false / unknown)
+// to the person's decision. Shared by the compiled program and the reference
+// evaluator, and the one place the priority semantics live:
+//   - scope rules: the person is covered when any applies;
+//   - an exception (exempt/defer, or a require that overrides) is *engaged*
+//     only when it applies and a rule it overrides is engaged;
+//   - the winners are the engaged rules no engaged rule overrides; if they
+//     disagree, that is a conflict, reported, never resolved silently;
+//   - unknown applicability is resolved by trying both answers: if the
+//     decision does not depend on it, it stands; otherwise it is indeterminate.
+
+import type { ClauseInfo, RuleInfo } from "../checker/checked.js";
+import { outcomeOf } from "../checker/check.js";
+import { Unknown, isUnknown, type Reason, type Value } from "./values.js";
+import type { Atom } from "./compile.js";
+
+export type DecisionValue = "required" | "deferred" | "not_required" | "indeterminate";
+
+export interface RuleResult {
+  readonly rule: RuleInfo;
+  readonly value: Value;
+  readonly atoms?: readonly Atom[];
+  /** For a deferral with a limit: what was already granted and the limit. */
+  readonly limit?: { readonly deferred: Value; readonly limit: Value };
+}
+
+export interface Decision {
+  readonly decision: DecisionValue;
+  readonly inScope: boolean | "unknown";
+  readonly results: readonly RuleResult[];
+  /** The rules whose outcome stands (empty for not_required without any engaged rule). */
+  readonly winners: readonly RuleInfo[];
+  /** Engaged rules that a winner overrode (the base rules of an exception). */
+  readonly overridden: readonly RuleInfo[];
+  /** The clauses that determined the decision, or were checked and not met. */
+  readonly clauses: readonly ClauseInfo[];
+  /** Applicable rules with different outcomes and no priority between them. */
+  readonly conflict?: readonly RuleInfo[];
+  /** Why the decision could not be made (missing facts, redacted parameters …). */
+  readonly unknown?: readonly Reason[];
+  /** Whether the person may apply to rotate voluntarily (only asked when not required). */
+  readonly volunteer?: boolean | "unknown";
+  readonly volunteerRules?: readonly RuleInfo[];
+}
+
+const MAX_UNKNOWN = 12;
+
+interface Outcome {
+  readonly decision: DecisionValue;
+  readonly winners: RuleInfo[];
+  readonly engaged: Set<RuleInfo>;
+  readonly conflict?: RuleInfo[];
+}
+
+/** The decision when exactly the rules in `applies` apply. */
+function outcomeFor(decisionRules: readonly RuleInfo[], applies: (r: RuleInfo) => boolean): Outcome {
+  const engaged = new Set<RuleInfo>();
+  const memo = new Map<RuleInfo, boolean>();
+  const isEngaged = (r: RuleInfo, depth = 0): boolean => {
+    const m = memo.get(r);
+    if (m !== undefined) return m;
+    if (depth > 64) return false; // priority cycles are rejected by the checker; stay total anyway
+    const v = applies(r) && (r.overrides.length === 0 ? r.rule.ruleKind === "require" : r.overrides.some((o) => isEngaged(o, depth + 1)));
+    memo.set(r, v);
+    return v;
+  };
+  for (const r of decisionRules) if (isEngaged(r)) engaged.add(r);
+  const winners = [...engaged].filter((r) => ![...engaged].some((s) => s.overrides.includes(r)));
+  const outcomes = new Set(winners.map((w) => outcomeOf(w.rule.ruleKind)));
+  if (outcomes.size > 1) return { decision: "indeterminate", winners, engaged, conflict: winners };
+  const only = [...outcomes][0] as DecisionValue | undefined;
+  return { decision: only ?? "not_required", winners, engaged };
+}
+
+function reasonsOf(vs: readonly Value[]): Reason[] {
+  const seen = new Set<string>();
+  const out: Reason[] = [];
+  for (const v of vs) {
+    if (!isUnknown(v)) continue;
+    for (const r of v.reasons) {
+      const k = JSON.stringify(r);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(r);
+      }
+    }
+  }
+  return out;
+}
+
+function uniqueClauses(rules: readonly RuleInfo[]): ClauseInfo[] {
+  const out: ClauseInfo[] = [];
+  for (const r of rules) if (!out.includes(r.clause)) out.push(r.clause);
+  return out;
+}
+
+export function decideFromResults(results: readonly RuleResult[]): Decision {
+  const scope = results.filter((r) => r.rule.rule.ruleKind === "scope");
+  const decisionResults = results.filter((r) => outcomeOf(r.rule.rule.ruleKind) !== undefined);
+  const volunteer = results.filter((r) => r.rule.rule.ruleKind === "volunteer");
+
+  // 1. Scope.
+  let inScope: boolean | "unknown" = true;
+  if (scope.length > 0) {
+    if (scope.some((r) => r.value === true)) inScope = true;
+    else if (scope.some((r) => isUnknown(r.value))) inScope = "unknown";
+    else inScope = false;
+  }
+  if (inScope === false) {
+    return { decision: "not_required", inScope, results, winners: [], overridden: [], clauses: uniqueClauses(scope.map((r) => r.rule)) };
+  }
+  if (inScope === "unknown") {
+    const unk = scope.filter((r) => isUnknown(r.value));
+    return {
+      decision: "indeterminate",
+      inScope,
+      results,
+      winners: [],
+      overridden: [],
+      clauses: uniqueClauses(unk.map((r) => r.rule)),
+      unknown: reasonsOf(unk.map((r) => r.value)),
+    };
+  }
+
+  // 2. Decision rules, trying both answers for each unknown one.
+  const rules = decisionResults.map((r) => r.rule);
+  const valueOf = new Map(decisionResults.map((r) => [r.rule, r.value] as const));
+  const unknowns = decisionResults.filter((r) => isUnknown(r.value)).map((r) => r.rule);
+  let outcome: Outcome | undefined;
+  let dependsOnUnknown = false;
+  if (unknowns.length > MAX_UNKNOWN) dependsOnUnknown = true;
+  else {
+    for (let mask = 0; mask < 1 << unknowns.length; mask++) {
+      const o = outcomeFor(rules, (r) => {
+        const v = valueOf.get(r);
+        if (v === true) return true;
+        if (isUnknown(v)) return (mask >> unknowns.indexOf(r)) & 1 ? true : false;
+        return false;
+      });
+      if (!outcome) outcome = o;
+      else if (o.decision !== outcome.decision || (o.conflict !== undefined) !== (outcome.conflict !== undefined)) {
+        dependsOnUnknown = true;
+        break;
+      }
+    }
+  }
+  const volunteerVerdict = (): Pick<Decision, "volunteer" | "volunteerRules"> => {
+    if (volunteer.length === 0) return {};
+    const yes = volunteer.filter((r) => r.value === true);
+    if (yes.length) return { volunteer: true, volunteerRules: yes.map((r) => r.rule) };
+    if (volunteer.some((r) => isUnknown(r.value))) return { volunteer: "unknown", volunteerRules: volunteer.map((r) => r.rule) };
+    return { volunteer: false, volunteerRules: volunteer.map((r) => r.rule) };
+  };
+
+  if (dependsOnUnknown || !outcome) {
+    const unk = decisionResults.filter((r) => isUnknown(r.value));
+    return {
+      decision: "indeterminate",
+      inScope,
+      results,
+      winners: [],
+      overridden: [],
+      clauses: uniqueClauses(unk.map((r) => r.rule)),
+      unknown: reasonsOf(unk.map((r) => r.value)),
+    };
+  }
+  if (outcome.conflict) {
+    return { decision: "indeterminate", inScope, results, winners: outcome.winners, overridden: [], clauses: uniqueClauses(outcome.conflict), conflict: outcome.conflict };
+  }
+  const overridden = [...outcome.engaged].filter((r) => !outcome!.winners.includes(r));
+  if (outcome.winners.length === 0) {
+    // Not required: cite the requirements that were checked and not met (what an appeal needs to see).
+    const checked = rules.filter((r) => r.rule.ruleKind === "require" && r.overrides.length === 0);
+    return { decision: "not_required", inScope, results, winners: [], overridden: [], clauses: uniqueClauses(checked), ...volunteerVerdict() };
+  }
+  const extra = outcome.decision === "not_required" ? volunteerVerdict() : {};
+  return {
+    decision: outcome.decision,
+    inScope,
+    results,
+    winners: outcome.winners,
+    overridden,
+    clauses: uniqueClauses([...outcome.winners, ...overridden]),
+    ...extra,
+  };
+}
+
+export { Unknown };

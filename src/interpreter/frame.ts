@@ -1,0 +1,131 @@
+// The evaluation world and frame shared by both evaluators, and the facts the
+// engine derives about a person on the reference date: 周岁 age, tenure at the
+// school or legal entity, statutory retirement date and time to retirement.
+// Month-end ambiguity is carried as both readings unless the policy rounds.
+
+import { completedYearsAmbiguous, completedYears, period, toYmd, type Day, type Duration, type Rounding } from "../time/date.js";
+import { retirementDate, statutoryAgeMonths, type RetirementTrack } from "../time/retirement.js";
+import type { Move, School, Teacher } from "../data/model.js";
+import type { DerivedName } from "../semantics/facts.js";
+import type { AmbiguousDuration } from "./ops.js";
+import { Unknown, missing, type Value } from "./values.js";
+
+/** Everything fixed for one run. */
+export interface World {
+  readonly asOf: Day;
+  /** The policy's declared month-end rounding; undefined: ambiguous results are unknown (E003). */
+  readonly rounding?: Rounding;
+  readonly schools: ReadonlyMap<string, School>;
+  /** Values given at evaluation time for parameters (`--param`), e.g. redacted “20xx” numbers. */
+  readonly paramValues?: ReadonlyMap<string, Value>;
+  /** Present while a plan is checked. */
+  readonly plan?: PlanFacts;
+}
+
+/** What a plan tells about a person. */
+export interface PlanFacts {
+  decisionOf(t: Teacher): string;
+  moveOf(t: Teacher): Move | undefined;
+}
+
+/** One subject of a plan check (a school, a district, a group or the plan) with its collections. */
+export interface Subject {
+  readonly kind: "school" | "district" | "group" | "plan";
+  readonly id: string;
+  readonly school?: School;
+  readonly teachers: readonly Teacher[];
+  readonly moves: readonly Move[];
+  readonly movesIn: readonly Move[];
+  readonly schools: readonly School[];
+}
+
+/** A period from `from` to `to`, ambiguous when the rounding matters and is not declared. */
+export function periodOf(from: Day, to: Day, rounding: Rounding | undefined, what: string): Duration {
+  if (rounding) return period(from, to, rounding);
+  const a = period(from, to, "end_of_month");
+  // Only a start on the 29th–31st can land past a month's end.
+  if (toYmd(Math.min(from, to)).d <= 28) return a;
+  const b = period(from, to, "next_day");
+  if (a.months === b.months && a.days === b.days) return a;
+  return { ...a, alt: b, what } as AmbiguousDuration;
+}
+
+export function trackFromValues(name: string, originalAgeYears: number, first: { y: number; m: number }, step: Duration, max: Duration): RetirementTrack {
+  return { id: name, originalAgeMonths: originalAgeYears * 12, firstAffected: first, stepMonths: step.months, maxDelayMonths: max.months };
+}
+
+/** The person's current legal-entity school tenure: back through contiguous history at campuses of the same entity. */
+export function entityStart(t: Teacher, schools: ReadonlyMap<string, School>): Day | Unknown {
+  if (t.school_since === undefined) return missing("school_since");
+  const cur = schools.get(t.school);
+  const entity = cur?.legal_entity ?? t.school;
+  let start = t.school_since;
+  const hist = [...t.history].sort((a, b) => b.from - a.from);
+  for (const h of hist) {
+    if (h.to >= start) continue; // overlapping records: ignore, the current school's start stands
+    if (h.to + 1 < start) break; // a gap ends continuous service
+    const s = schools.get(h.school);
+    const e = s?.legal_entity ?? h.school;
+    if (e !== entity) break;
+    start = h.from;
+  }
+  return start;
+}
+
+/**
+ * Compute one derived fact for a person. `track` resolves the person's
+ * retirement track (from the policy's `retirement_track` definition).
+ */
+export function derive(
+  name: DerivedName,
+  t: Teacher,
+  w: World,
+  track: (t: Teacher) => RetirementTrack | Unknown,
+): Value {
+  switch (name) {
+    case "as_of":
+      return w.asOf;
+    case "age": {
+      if (!w.rounding && completedYearsAmbiguous(t.birth_date, w.asOf)) {
+        return new Unknown([{ code: "E003", what: "周岁 (born 29 February)" }]);
+      }
+      return completedYears(t.birth_date, w.asOf, w.rounding ?? "end_of_month");
+    }
+    case "tenure":
+      return t.school_since === undefined ? missing("school_since") : periodOf(t.school_since, w.asOf, w.rounding, "本校任教年限");
+    case "post_tenure":
+      return t.post_since === undefined ? missing("post_since") : periodOf(t.post_since, w.asOf, w.rounding, "任职年限");
+    case "entity_tenure": {
+      const s = entityStart(t, w.schools);
+      return s instanceof Unknown ? s : periodOf(s, w.asOf, w.rounding, "法人学校任教年限");
+    }
+    case "statutory_age": {
+      const tr = track(t);
+      return tr instanceof Unknown ? tr : { months: statutoryAgeMonths(tr, t.birth_date), days: 0 };
+    }
+    case "retirement_date": {
+      const tr = track(t);
+      return tr instanceof Unknown ? tr : retirementDate(tr, t.birth_date);
+    }
+    case "to_retirement": {
+      const tr = track(t);
+      // The retirement date itself is fixed by law (end_of_month); the period to it follows the policy.
+      return tr instanceof Unknown ? tr : periodOf(w.asOf, retirementDate(tr, t.birth_date), w.rounding, "距法定退休");
+    }
+    case "decision":
+      return w.plan ? w.plan.decisionOf(t) : missing("decision");
+    case "moved":
+      return w.plan ? w.plan.moveOf(t) !== undefined : missing("plan");
+  }
+}
+
+/** Read a field of a record; absent optional facts are unknown, never false or zero. */
+export function readField(rec: Record<string, unknown> | undefined, field: string, label: string, w: World): Value {
+  if (rec === undefined) return missing(label);
+  const v = rec[field];
+  if (v === undefined) return missing(label);
+  if (field === "deferred_years" || (field === "years" && typeof v === "number")) return { months: (v as number) * 12, days: 0 };
+  if (field === "honors" || field === "conditions") return v as readonly string[] as unknown as ReadonlySet<string>;
+  if (field === "school") return w.schools.get(v as string) ?? missing(label);
+  return v as Value;
+}

@@ -1,0 +1,76 @@
+// Runtime values of the evaluator (shared by the compiled program and the
+// reference evaluator). Evaluation never throws: a missing fact, a redacted
+// parameter or an ambiguous date yields an `Unknown` carrying its reasons,
+// which propagates through operators with three-valued logic.
+
+import type { Duration, Day } from "../time/date.js";
+import type { Move, School, Teacher } from "../data/model.js";
+
+export type Reason =
+  /** A fact the rule needs is not in the data. */
+  | { readonly code: "E001"; readonly fact: string }
+  /** A parameter has no value (the source redacts it as “20xx”). */
+  | { readonly code: "E002"; readonly param: string }
+  /** Date arithmetic depends on how a month's end is rounded, and the policy does not say. */
+  | { readonly code: "E003"; readonly what: string }
+  /** No retirement track applies to the person. */
+  | { readonly code: "E004"; readonly detail: string }
+  /** A share over an empty set: not applicable. */
+  | { readonly code: "E005"; readonly what: string };
+
+export class Unknown {
+  constructor(readonly reasons: readonly Reason[]) {}
+  /** Merge the reasons of two unknown operands (deduplicated). */
+  static merge(a: Unknown, b: Unknown): Unknown {
+    const seen = new Set(a.reasons.map((r) => JSON.stringify(r)));
+    return new Unknown([...a.reasons, ...b.reasons.filter((r) => !seen.has(JSON.stringify(r)))]);
+  }
+}
+
+/** count / count: kept as a fraction so messages can show “2/20 = 10%”. */
+export class Ratio {
+  constructor(
+    readonly num: number,
+    readonly den: number,
+  ) {}
+  get value(): number {
+    return this.num / this.den;
+  }
+}
+
+export interface TrackValue {
+  readonly track: string;
+}
+
+export type Value =
+  | number
+  | boolean
+  | string
+  | Duration
+  | ReadonlySet<string>
+  | Ratio
+  | School
+  | Teacher
+  | Move
+  | TrackValue
+  | Unknown
+  | undefined;
+
+export function isUnknown(v: unknown): v is Unknown {
+  return v instanceof Unknown;
+}
+
+export function missing(fact: string): Unknown {
+  return new Unknown([{ code: "E001", fact }]);
+}
+
+/** Numeric value of a number or a ratio (shares compare by value). */
+export function num(v: number | Ratio): number {
+  return typeof v === "number" ? v : v.value;
+}
+
+export function isDuration(v: unknown): v is Duration {
+  return typeof v === "object" && v !== null && "months" in v && "days" in v;
+}
+
+export type { Day };

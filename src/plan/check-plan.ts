@@ -1,0 +1,221 @@
+// Plan compliance: a compiled policy + a dataset with a draft plan → every
+// violation of its plan checks (quotas, shares, per-move rules), each with
+// its clause, severity from the clause's modality, subject, and the numbers.
+// Individual decisions are computed once per person and shared by all
+// checks; subjects (schools, districts, groups) are indexed once: linear time.
+
+import type { Dataset, Move, School, Teacher } from "../data/model.js";
+import type { CheckInfo, ClauseInfo } from "../checker/checked.js";
+import { newFrame, type Atom, type Frame, type Program } from "../interpreter/compile.js";
+import type { Subject, World } from "../interpreter/frame.js";
+import { Unknown, isUnknown, type Reason, type Value } from "../interpreter/values.js";
+import type { SubjectKind } from "../syntax/ast.js";
+
+export type Severity = "error" | "warning";
+
+export interface SubjectRef {
+  readonly kind: SubjectKind;
+  readonly id: string;
+}
+
+export interface Violation {
+  readonly clause: ClauseInfo;
+  readonly check: CheckInfo;
+  readonly severity: Severity;
+  readonly subject: SubjectRef;
+  /** The comparison that failed, with the values it saw (rendered by the caller). */
+  readonly atom?: Atom;
+}
+
+export interface Undetermined {
+  readonly clause: ClauseInfo;
+  readonly check: CheckInfo;
+  readonly subject: SubjectRef;
+  readonly reasons: readonly Reason[];
+}
+
+export interface SchoolSummary {
+  readonly school: School;
+  readonly teachers: number;
+  readonly due: number;
+  readonly deferred: number;
+  readonly dueMoved: number;
+  readonly movedOut: number;
+  readonly movedIn: number;
+}
+
+export interface PlanResult {
+  readonly compliant: boolean;
+  readonly violations: Violation[];
+  readonly undetermined: Undetermined[];
+  /** Checks evaluated per subject, and how many passed / were not applicable. */
+  readonly evaluated: { readonly check: CheckInfo; readonly passed: number; readonly failed: number; readonly notApplicable: number; readonly undetermined: number }[];
+  readonly schools: SchoolSummary[];
+  /** Individual decisions, by teacher id (reused by callers for summaries). */
+  readonly decisions: ReadonlyMap<string, string>;
+}
+
+function severityOf(c: ClauseInfo): Severity {
+  return c.clause.modality.value === "must" ? "error" : "warning";
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    if (k === undefined) continue;
+    let list = m.get(k);
+    if (!list) m.set(k, (list = []));
+    list.push(it);
+  }
+  return m;
+}
+
+/** Subjects of one kind, each with its people, outgoing and incoming moves, and schools. */
+export function subjectsOf(kind: "school" | "district" | "group" | "plan", data: Dataset, moves: readonly Move[]): Subject[] {
+  const schoolKey = (s: School | undefined): string | undefined =>
+    !s ? undefined : kind === "school" ? s.id : kind === "district" ? s.district : kind === "group" ? s.group : "plan";
+  const keyOfSchoolId = (id: string) => schoolKey(data.schoolById.get(id));
+  const teachers = groupBy(data.teachers, (t) => keyOfSchoolId(t.school));
+  const out = groupBy(moves, (m) => keyOfSchoolId(m.from));
+  const inn = groupBy(moves, (m) => keyOfSchoolId(m.to));
+  const schools = groupBy(data.schools, (s) => schoolKey(s));
+  return [...schools.entries()].map(([id, ss]) => ({
+    kind,
+    id,
+    ...(kind === "school" ? { school: ss[0]! } : {}),
+    teachers: teachers.get(id) ?? [],
+    moves: out.get(id) ?? [],
+    movesIn: inn.get(id) ?? [],
+    schools: ss,
+  }));
+}
+
+export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<string, Value> = new Map()): PlanResult {
+  const policy = program.policy;
+  const moves = data.plan?.moves ?? [];
+  const moveOf = new Map<string, Move>();
+  for (const m of moves) moveOf.set(m.teacher, m);
+
+  // Individual decisions once per person; checks read them through `决定`/`decision`.
+  const baseWorld: World = {
+    asOf: data.asOf,
+    ...(policy.rounding ? { rounding: policy.rounding } : {}),
+    schools: data.schoolById,
+    paramValues: params,
+  };
+  const decisions = new Map<string, string>();
+  const df = newFrame(baseWorld, data.teacherById);
+  for (const t of data.teachers) decisions.set(t.id, program.decide(t, df).decision);
+  const world: World = {
+    ...baseWorld,
+    plan: { decisionOf: (t: Teacher) => decisions.get(t.id) ?? "indeterminate", moveOf: (t: Teacher) => moveOf.get(t.id) },
+  };
+  const f = newFrame(world, data.teacherById);
+
+  const violations: Violation[] = [];
+  const undetermined: Undetermined[] = [];
+  const evaluated: PlanResult["evaluated"] = [];
+  const subjectCache = new Map<string, Subject[]>();
+  const subjects = (k: "school" | "district" | "group" | "plan") => {
+    let s = subjectCache.get(k);
+    if (!s) subjectCache.set(k, (s = subjectsOf(k, data, moves)));
+    return s;
+  };
+
+  for (const c of program.checks) {
+    const kind = c.info.check.subject.kind;
+    const tally = { check: c.info, passed: 0, failed: 0, notApplicable: 0, undetermined: 0 };
+    const visit = (ref: SubjectRef, enter: () => void) => {
+      enter();
+      f.gen++;
+      const outcome = evaluateCheck(c, f);
+      if (outcome.kind === "pass") tally.passed++;
+      else if (outcome.kind === "n/a") tally.notApplicable++;
+      else if (outcome.kind === "unknown") {
+        tally.undetermined++;
+        undetermined.push({ clause: c.info.clause, check: c.info, subject: ref, reasons: outcome.reasons });
+      } else {
+        tally.failed++;
+        // Re-evaluate the failing subject with tracing on, to report the numbers.
+        f.trace = [];
+        c.body(f);
+        const atom = f.trace.find((a) => a.result === false) ?? f.trace[f.trace.length - 1];
+        f.trace = null;
+        violations.push({ clause: c.info.clause, check: c.info, severity: severityOf(c.info.clause), subject: ref, ...(atom ? { atom } : {}) });
+      }
+    };
+    if (kind === "move") {
+      for (const m of moves) {
+        visit({ kind: "move", id: `${m.teacher}:${m.from}→${m.to}` }, () => {
+          f.move = m;
+          f.person = data.teacherById.get(m.teacher);
+          f.subject = undefined;
+        });
+      }
+    } else if (kind === "teacher") {
+      for (const t of data.teachers) {
+        visit({ kind: "teacher", id: t.id }, () => {
+          f.person = t;
+          f.move = moveOf.get(t.id);
+          f.subject = undefined;
+        });
+      }
+    } else {
+      for (const s of subjects(kind)) {
+        visit({ kind, id: s.id }, () => {
+          f.subject = s;
+          f.person = undefined;
+          f.move = undefined;
+          f.school = s.school;
+        });
+      }
+    }
+    evaluated.push(tally);
+  }
+
+  const schools = subjects("school").map((s) => {
+    let due = 0;
+    let deferred = 0;
+    let dueMoved = 0;
+    for (const t of s.teachers) {
+      const d = decisions.get(t.id);
+      if (d === "required") {
+        due++;
+        if (moveOf.has(t.id)) dueMoved++;
+      } else if (d === "deferred") deferred++;
+    }
+    return { school: s.school!, teachers: s.teachers.length, due, deferred, dueMoved, movedOut: s.moves.length, movedIn: s.movesIn.length };
+  });
+
+  return { compliant: !violations.some((v) => v.severity === "error"), violations, undetermined, evaluated, schools, decisions };
+}
+
+type CheckOutcome = { kind: "pass" } | { kind: "fail" } | { kind: "n/a" } | { kind: "unknown"; reasons: readonly Reason[] };
+
+/** One check on the subject currently in the frame. */
+function evaluateCheck(c: Program["checks"][number], f: Frame): CheckOutcome {
+  const verdict = (v: Value): CheckOutcome | undefined => {
+    if (v === false) return { kind: "n/a" };
+    if (isUnknown(v)) return onlyEmpty(v) ? { kind: "n/a" } : { kind: "unknown", reasons: v.reasons };
+    return undefined;
+  };
+  if (c.where) {
+    const skip = verdict(c.where(f));
+    if (skip) return skip;
+  }
+  if (c.applicable) {
+    const skip = verdict(c.applicable(f));
+    if (skip) return skip;
+  }
+  const v = c.body(f);
+  if (v === true) return { kind: "pass" };
+  if (v === false) return { kind: "fail" };
+  if (isUnknown(v)) return onlyEmpty(v) ? { kind: "n/a" } : { kind: "unknown", reasons: v.reasons };
+  return { kind: "unknown", reasons: [{ code: "E001", fact: "check result" }] };
+}
+
+/** A share over an empty set is "not applicable", not a failure and not an unknown. */
+function onlyEmpty(u: Unknown): boolean {
+  return u.reasons.length > 0 && u.reasons.every((r) => r.code === "E005");
+}

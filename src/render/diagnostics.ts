@@ -1,0 +1,100 @@
+// Rendering diagnostics for people (like a compiler: code, message, file:line:col,
+// the source line with carets under the span, help) and for machines (JSON).
+// Line and column are computed here only, 1-based; spans stay offsets.
+
+import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { messageIn, type Lang } from "../diagnostics/registry.js";
+
+export interface LineCol {
+  readonly line: number;
+  readonly col: number;
+}
+
+/** 1-based line and column (in code points) of an offset. */
+export function lineCol(text: string, offset: number): LineCol {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: [...text.slice(lineStart, offset)].length + 1 };
+}
+
+/** Display width: CJK and full-width characters take two columns in a terminal. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return w;
+}
+
+function location(span: Span, sources: ReadonlyMap<string, string>): string {
+  const text = sources.get(span.file);
+  if (text === undefined) return span.file;
+  const { line, col } = lineCol(text, span.start);
+  return `${span.file}:${line}:${col}`;
+}
+
+function snippet(span: Span, sources: ReadonlyMap<string, string>): string[] {
+  const text = sources.get(span.file);
+  if (text === undefined) return [];
+  const { line } = lineCol(text, span.start);
+  const lineStart = text.lastIndexOf("\n", span.start - 1) + 1;
+  let lineEnd = text.indexOf("\n", span.start);
+  if (lineEnd < 0) lineEnd = text.length;
+  const src = text.slice(lineStart, lineEnd);
+  const end = Math.min(Math.max(span.end, span.start + 1), lineEnd);
+  const pad = " ".repeat(width(text.slice(lineStart, span.start)));
+  const carets = "^".repeat(Math.max(1, width(text.slice(span.start, end))));
+  const gutter = String(line).length;
+  return [`${" ".repeat(gutter)} |`, `${line} | ${src}`, `${" ".repeat(gutter)} | ${pad}${carets}`];
+}
+
+const SEVERITY_ZH = { error: "错误", warning: "警告", note: "提示" } as const;
+
+export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>, lang: Lang): string {
+  const sev = lang === "zh" ? SEVERITY_ZH[d.severity] : d.severity;
+  const out = [`${sev}[${d.code}]: ${messageIn(d, lang)}`];
+  if (d.span) {
+    out.push(`  --> ${location(d.span, sources)}`);
+    out.push(...snippet(d.span, sources).map((l) => "  " + l));
+  } else if (d.file || d.path) {
+    out.push(`  --> ${[d.file, d.path].filter(Boolean).join(": ")}`);
+  }
+  for (const r of d.related ?? []) out.push(`  = ${lang === "zh" ? "参见" : "see"}: ${r.message} (${location(r.span, sources)})`);
+  if (d.help) out.push(`  = ${lang === "zh" ? "帮助" : "help"}: ${d.help}`);
+  return out.join("\n");
+}
+
+export function renderDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, lang: Lang): string {
+  return ds.map((d) => renderDiagnostic(d, sources, lang)).join("\n\n");
+}
+
+/** JSON form: spans also carry 1-based line/column for editors. */
+export function diagnosticJson(d: Diagnostic, sources: ReadonlyMap<string, string>, lang: Lang): Record<string, unknown> {
+  const text = d.span ? sources.get(d.span.file) : undefined;
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: messageIn(d, lang),
+    ...(d.span
+      ? {
+          span: {
+            file: d.span.file,
+            start: d.span.start,
+            end: d.span.end,
+            ...(text !== undefined ? { line: lineCol(text, d.span.start).line, column: lineCol(text, d.span.start).col } : {}),
+          },
+        }
+      : {}),
+    ...(d.file ? { file: d.file } : {}),
+    ...(d.path ? { path: d.path } : {}),
+    ...(d.help ? { help: d.help } : {}),
+    ...(d.related ? { related: d.related.map((r) => ({ message: r.message, span: r.span })) } : {}),
+  };
+}

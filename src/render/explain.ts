@@ -1,0 +1,310 @@
+// Rendering a decision: the decision, the clauses that determined it with
+// their original wording, and for every rule the conditions it checked with
+// the values it saw (本校任教年限 9年0个月 ≥ 9年（满）✓). Human text in
+// Chinese or English, and the JSON of CONTRACT.md (`lungang case --json`).
+
+import type { CheckedPolicy, ClauseInfo, RuleInfo } from "../checker/checked.js";
+import type { Atom } from "../interpreter/compile.js";
+import type { Decision, RuleResult } from "../interpreter/decide.js";
+import { Ratio, isUnknown, type Reason, type Value } from "../interpreter/values.js";
+import { isDuration } from "../interpreter/values.js";
+import { ENUMS, enumWord } from "../semantics/facts.js";
+import type { Ty } from "../semantics/types.js";
+import { formatDate, formatDuration } from "../time/date.js";
+import type { Lang } from "../diagnostics/registry.js";
+import type * as A from "../syntax/ast.js";
+
+const WORDS = {
+  zh: {
+    required: "应交流轮岗",
+    deferred: "暂缓交流轮岗",
+    not_required: "无需交流轮岗",
+    indeterminate: "无法判定",
+    applies: "适用",
+    notApplies: "不适用",
+    unknown: "无法判断",
+    winner: "决定性",
+    overridden: "被例外覆盖",
+    notEngaged: "未触发（其所例外的规则不适用）",
+    decision: "决定",
+    clauses: "依据条款",
+    reasons: "理由",
+    missing: "缺少数据",
+    redacted: "参数未赋值（原文隐去）",
+    ambiguous: "日期计算取决于月末进位方式，政策未声明",
+    noTrack: "无法确定退休轨道",
+    empty: "分母为空，不适用",
+    conflict: "规则冲突，且无优先关系",
+    volunteer: "可自愿申请交流",
+    noVolunteer: "不在自愿申请范围",
+    change: "什么会改变结论",
+    onDate: "按现有事实，自 {date} 起结论将变为：{decision}",
+    noChange: "按现有事实，十年内结论不会因时间推移而改变",
+    ifException: "若 {clause}「{label}」的条件成立，结论将变为：{decision}",
+    ifNot: "若 {clause}「{label}」的条件不再成立，结论将变为：{decision}",
+    scope: "范围",
+    limit: "已暂缓 {already}，加本次1年，最长 {limit}",
+  },
+  en: {
+    required: "required to rotate",
+    deferred: "rotation deferred",
+    not_required: "not required to rotate",
+    indeterminate: "cannot be decided",
+    applies: "applies",
+    notApplies: "does not apply",
+    unknown: "cannot tell",
+    winner: "decisive",
+    overridden: "overridden by an exception",
+    notEngaged: "not engaged (the rule it is an exception to does not apply)",
+    decision: "Decision",
+    clauses: "Clauses",
+    reasons: "Reasons",
+    missing: "missing fact",
+    redacted: "parameter has no value (redacted in the source)",
+    ambiguous: "date arithmetic depends on month-end rounding, which the policy does not declare",
+    noTrack: "no retirement track",
+    empty: "empty denominator, not applicable",
+    conflict: "rules conflict with no priority between them",
+    volunteer: "may apply to rotate voluntarily",
+    noVolunteer: "not eligible to volunteer",
+    change: "What would change the answer",
+    onDate: "On the same facts, from {date} the decision becomes: {decision}",
+    noChange: "On the same facts, the passage of time does not change the decision within ten years",
+    ifException: "If the condition of {clause} “{label}” held, the decision would be: {decision}",
+    ifNot: "If the condition of {clause} “{label}” no longer held, the decision would be: {decision}",
+    scope: "scope",
+    limit: "already deferred {already}, plus this year, limit {limit}",
+  },
+} as const;
+
+export type Words = (typeof WORDS)["zh"];
+export function words(lang: Lang): Words {
+  return WORDS[lang] as Words;
+}
+
+function fill(t: string, args: Record<string, string>): string {
+  return t.replace(/\{(\w+)\}/g, (m, k: string) => args[k] ?? m);
+}
+
+const KIND_WORD: Record<A.RuleKind, { zh: string; en: string }> = {
+  scope: { zh: "范围", en: "scope" },
+  require: { zh: "应交流", en: "require" },
+  exempt: { zh: "免交流", en: "exempt" },
+  defer: { zh: "暂缓", en: "defer" },
+  volunteer: { zh: "可自愿", en: "volunteer" },
+};
+
+const SYMBOL: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠", in: "∈", contains: "∋", intersects: "∩" };
+
+/** A value shown to a person, using its static type to tell dates from numbers. */
+export function showValue(v: Value, ty: Ty | undefined, lang: Lang): string {
+  if (isUnknown(v)) return "？";
+  if (v === undefined) return "—";
+  if (typeof v === "boolean") return v ? "✓" : "✗";
+  if (v instanceof Ratio) return v.den === 0 ? `${v.num}/0` : `${pct(v.value)} (${v.num}/${v.den})`;
+  if (isDuration(v)) return formatDuration(v, lang);
+  if (typeof v === "number") {
+    if (ty?.k === "date") return formatDate(v);
+    if (ty?.k === "percent") return pct(v);
+    return String(v);
+  }
+  if (typeof v === "string") return ty?.k === "text" && ty.enum ? enumWord(ty.enum, v, lang) : v;
+  if (Array.isArray(v) || v instanceof Set) {
+    const elem = ty?.k === "set" ? ty.elem : undefined;
+    const items = [...(v as Iterable<string>)].map((x) => (elem?.k === "text" && elem.enum ? enumWord(elem.enum, x, lang) : x));
+    return `{${items.join(lang === "zh" ? "、" : ", ")}}`;
+  }
+  if (typeof v === "object" && v !== null && "track" in v) return (v as { track: string }).track;
+  if (typeof v === "object" && v !== null && "id" in v) return String((v as { id: string }).id);
+  return String(v);
+}
+
+export function pct(x: number): string {
+  const p = Math.round(x * 10000) / 100;
+  return `${p}%`;
+}
+
+export function reasonText(r: Reason, lang: Lang): string {
+  const w = words(lang);
+  switch (r.code) {
+    case "E001":
+      return `${w.missing}: ${r.fact}`;
+    case "E002":
+      return `${w.redacted}: ${r.param}`;
+    case "E003":
+      return `${w.ambiguous}: ${r.what}`;
+    case "E004":
+      return `${w.noTrack}: ${r.detail}`;
+    case "E005":
+      return `${w.empty}`;
+  }
+}
+
+export function reasonJson(r: Reason): Record<string, string> {
+  return { ...r };
+}
+
+/** The policy text of a node, on one line. */
+export function sourceOf(p: CheckedPolicy, node: A.NodeBase): string {
+  const text = p.sources.get(node.span.file);
+  if (!text) return "";
+  return text.slice(node.span.start, node.span.end).replace(/\s+/g, " ").trim();
+}
+
+function isLiteral(e: A.Expr): boolean {
+  return ["Number", "Percent", "Duration", "Date", "String", "Bool", "Set"].includes(e.kind);
+}
+
+export interface AtomView {
+  readonly text: string;
+  readonly holds: boolean | null;
+  readonly left?: string;
+  readonly op?: string;
+  readonly word?: string;
+  readonly right?: string;
+  readonly unknown?: string[];
+}
+
+export function atomView(p: CheckedPolicy, a: Atom, lang: Lang): AtomView {
+  const holds = isUnknown(a.result) ? null : a.result === true;
+  const mark = holds === null ? "？" : holds ? "✓" : "✗";
+  const unknown = isUnknown(a.result) ? a.result.reasons.map((r) => reasonText(r, lang)) : undefined;
+  const tail = unknown ? `${mark}（${unknown.join("；")}）` : mark;
+  if (a.node.kind === "Compare") {
+    const c = a.node;
+    const lt = p.types.get(c.left.id);
+    const rt = p.types.get(c.right.id);
+    const leftSrc = sourceOf(p, c.left);
+    const rightSrc = sourceOf(p, c.right);
+    const lv = showValue(a.left, lt, lang);
+    const rv = showValue(a.right, rt, lang);
+    const left = isLiteral(c.left) ? lv : `${leftSrc} ${lv}`;
+    const right = isLiteral(c.right) ? rv : `${rightSrc} ${rv}`;
+    const op = SYMBOL[c.op] ?? c.op;
+    const wordShown = /^[<>=!≥≤≠]+$/.test(c.word) ? "" : `（${c.word}）`;
+    return { text: `${left} ${op} ${right}${wordShown} ${tail}`, holds, left: lv, op: c.op, word: c.word, right: rv, ...(unknown ? { unknown } : {}) };
+  }
+  const label = sourceOf(p, a.node);
+  return { text: `${label} ${tail}`, holds, ...(unknown ? { unknown } : {}) };
+}
+
+function ruleRole(d: Decision, r: RuleInfo): "winner" | "overridden" | "other" {
+  if (d.winners.includes(r)) return "winner";
+  if (d.overridden.includes(r)) return "overridden";
+  return "other";
+}
+
+export interface RuleView {
+  readonly clause: string;
+  readonly rule: string;
+  readonly kind: A.RuleKind;
+  readonly policy: string;
+  readonly result: "applies" | "does_not_apply" | "unknown";
+  readonly role: "winner" | "overridden" | "other";
+  readonly conditions: AtomView[];
+  readonly note?: string;
+}
+
+export function ruleViews(p: CheckedPolicy, d: Decision, lang: Lang): RuleView[] {
+  const w = words(lang);
+  return d.results.map((res: RuleResult) => {
+    const result = isUnknown(res.value) ? "unknown" : res.value === true ? "applies" : "does_not_apply";
+    const note = res.limit
+      ? fill(w.limit, {
+          already: showValue(res.limit.deferred, { k: "duration" }, lang),
+          limit: showValue(res.limit.limit, { k: "duration" }, lang),
+        })
+      : undefined;
+    return {
+      clause: res.rule.clause.id,
+      rule: res.rule.label,
+      kind: res.rule.rule.ruleKind,
+      policy: res.rule.clause.policy,
+      result,
+      role: ruleRole(d, res.rule),
+      conditions: (res.atoms ?? []).map((a) => atomView(p, a, lang)),
+      ...(note ? { note } : {}),
+    };
+  });
+}
+
+export interface ChangeHint {
+  readonly kind: "date" | "exception" | "no_change";
+  readonly text: string;
+  readonly date?: string;
+  readonly decision?: string;
+  readonly clause?: string;
+}
+
+export function decisionWord(d: string, lang: Lang): string {
+  return (words(lang) as unknown as Record<string, string>)[d] ?? d;
+}
+
+export function renderDecisionText(
+  p: CheckedPolicy,
+  teacherId: string,
+  asOf: string,
+  d: Decision,
+  hints: readonly ChangeHint[],
+  lang: Lang,
+): string {
+  const w = words(lang);
+  const out: string[] = [];
+  const tag = d.decision === "indeterminate" ? "？" : d.decision === "required" ? "●" : "○";
+  out.push(`${tag} ${teacherId} @ ${asOf} — ${w.decision}: ${decisionWord(d.decision, lang)} (${d.decision})   [${p.name}]`);
+  if (d.conflict) out.push(`  ${w.conflict}: ${d.conflict.map((r) => `${r.clause.id}「${r.label}」`).join(", ")}`);
+  if (d.unknown?.length) for (const r of d.unknown) out.push(`  ？ ${reasonText(r, lang)}`);
+  if (d.volunteer !== undefined && d.decision === "not_required") {
+    out.push(`  ${d.volunteer === true ? "↗ " + w.volunteer : d.volunteer === false ? "· " + w.noVolunteer : "？ " + w.volunteer}${d.volunteerRules?.length ? ` (${d.volunteerRules.map((r) => r.clause.id).join(", ")})` : ""}`);
+  }
+  out.push("");
+  out.push(`${w.clauses}:`);
+  for (const c of d.clauses) out.push(`  ${c.id}  「${c.source}」`);
+  out.push("");
+  out.push(`${w.reasons}:`);
+  for (const v of ruleViews(p, d, lang)) {
+    const mark = v.result === "applies" ? "✓" : v.result === "unknown" ? "？" : "✗";
+    const role = v.role === "winner" ? ` ← ${w.winner}` : v.role === "overridden" ? ` ← ${w.overridden}` : "";
+    const kind = lang === "zh" ? KIND_WORD[v.kind].zh : KIND_WORD[v.kind].en;
+    const res = v.result === "applies" ? w.applies : v.result === "unknown" ? w.unknown : w.notApplies;
+    out.push(`  ${mark} ${v.clause} ${kind}「${v.rule}」${res}${role}${v.policy !== p.name ? `  [${v.policy}]` : ""}`);
+    for (const c of v.conditions) out.push(`      ${c.text}`);
+    if (v.note) out.push(`      ${v.note}`);
+  }
+  if (hints.length) {
+    out.push("");
+    out.push(`${w.change}:`);
+    for (const h of hints) out.push(`  → ${h.text}`);
+  }
+  return out.join("\n");
+}
+
+export function clauseJson(c: ClauseInfo): { id: string; source: string; policy: string } {
+  return { id: c.id, source: c.source, policy: c.policy };
+}
+
+export function decisionJson(
+  p: CheckedPolicy,
+  teacherId: string,
+  asOf: string,
+  d: Decision,
+  hints: readonly ChangeHint[],
+  lang: Lang,
+): Record<string, unknown> {
+  return {
+    policy: p.name,
+    teacher: teacherId,
+    as_of: asOf,
+    decision: d.decision,
+    clauses: d.clauses.map(clauseJson),
+    explanation: ruleViews(p, d, lang),
+    ...(d.conflict ? { conflict: d.conflict.map((r) => ({ clause: r.clause.id, rule: r.label })) } : {}),
+    ...(d.unknown?.length ? { unknown: d.unknown.map((r) => ({ ...reasonJson(r), message: reasonText(r, lang) })) } : {}),
+    ...(d.volunteer !== undefined && d.decision === "not_required"
+      ? { volunteer: { eligible: d.volunteer, clauses: (d.volunteerRules ?? []).map((r) => r.clause.id) } }
+      : {}),
+    what_would_change: hints,
+  };
+}
+
+export { ENUMS };
