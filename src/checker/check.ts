@@ -7,7 +7,7 @@ import type { Diagnostic, Related } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-check.js";
-import { suggest } from "../diagnostics/did-you-mean.js";
+import { closest as suggest } from "../diagnostics/suggest.js";
 import type * as A from "../syntax/ast.js";
 import { forEachExpr as A_forEach } from "../syntax/ast.js";
 import type { PolicyUnit } from "../policy/load.js";
@@ -132,7 +132,7 @@ export function check(unit: PolicyUnit): CheckOutput {
               break;
             case "Define":
               declare(item.name, item.override, u.dir, () => {
-                defs.set(item.name.name, { name: item.name.name, decl: item, clause: info, ty: ERROR, needsPerson: false });
+                defs.set(item.name.name, { name: item.name.name, decl: item, clause: info, ty: ERROR, needsPerson: false, needsPlan: false });
               }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
               break;
             case "Track":
@@ -222,9 +222,10 @@ export function check(unit: PolicyUnit): CheckOutput {
     if (s === "done") return;
     if (s === "doing") return; // reported by the cycle check below
     state.set(d.name, "doing");
-    const { ty, needsPerson } = tc.checkDefinition(d);
+    const { ty, needsPerson, needsPlan } = tc.checkDefinition(d);
     d.ty = ty;
     d.needsPerson = needsPerson;
+    d.needsPlan = needsPlan;
     if (d.decl.type) {
       const want = typeOfName(d.decl.type.name);
       if (!compatible(want, ty)) diagnostics.push(diag("T004", { expected: showType(want), found: showType(ty) }, { span: d.decl.value.span }));

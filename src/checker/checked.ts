@@ -48,6 +48,8 @@ export interface DefInfo {
   ty: Ty;
   /** Whether the value reads facts of a person (so it needs one to be evaluated). */
   needsPerson: boolean;
+  /** Whether the value reads plan-only facts (individual decision, moved): usable only in plan checks. */
+  needsPlan: boolean;
 }
 
 export interface TrackInfo {

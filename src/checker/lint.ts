@@ -11,7 +11,8 @@ import type { CheckedPolicy, RuleInfo } from "./checked.js";
 import { outcomeOf } from "./check.js";
 
 const MODALITY_WORDS: Record<string, string[]> = {
-  must: ["必须", "应", "须", "要"],
+  // A quota stated without a modal verb (“比例不低于15%”) is binding as written.
+  must: ["必须", "应", "须", "要", "不低于", "不少于", "不超过", "多于"],
   should: ["原则上", "一般"],
   may: ["可"],
 };

@@ -6,7 +6,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-check.js";
-import { suggest } from "../diagnostics/did-you-mean.js";
+import { closest as suggest } from "../diagnostics/suggest.js";
 import type * as A from "../syntax/ast.js";
 import { COLLECTIONS, DERIVED, ENUMS, enumValue, fieldsOf } from "../semantics/facts.js";
 import {
@@ -51,6 +51,8 @@ const FUNCTIONS: Record<string, { name: string; arity: number }> = {
   较小值: { name: "min", arity: 2 },
   max: { name: "max", arity: 2 },
   较大值: { name: "max", arity: 2 },
+  known: { name: "known", arity: 1 },
+  已知: { name: "known", arity: 1 },
 };
 export function functionName(callee: string): string | undefined {
   return FUNCTIONS[callee]?.name;
@@ -76,6 +78,8 @@ export class TypeChecker {
   readonly defDeps = new Map<string, Set<string>>();
   /** Nodes that read a person's facts; used to flag definitions that need a person. */
   private personReads = 0;
+  /** Nodes that read plan-only facts (the individual decision, whether moved). */
+  private planReads = 0;
   usesRetirement = false;
   private currentDef: string | undefined;
 
@@ -96,15 +100,19 @@ export class TypeChecker {
   /** Called when a definition is referenced before it has been typed (definitions are typed on demand). */
   onDefinition: (d: DefInfo) => void = () => {};
 
-  /** Type a definition's body; returns whether it reads a person's facts. */
-  checkDefinition(d: DefInfo): { ty: Ty; needsPerson: boolean } {
+  /**
+   * Type a definition's body; returns whether it reads a person's facts and
+   * whether it reads plan-only facts (then it may be used only in plan checks).
+   */
+  checkDefinition(d: DefInfo): { ty: Ty; needsPerson: boolean; needsPlan: boolean } {
     const before = this.personReads;
+    const beforePlan = this.planReads;
     const outer = this.currentDef;
     this.currentDef = d.name;
     this.defDeps.set(d.name, new Set());
-    const ty = this.expr(d.decl.value, { rec: "person", plan: false });
+    const ty = this.expr(d.decl.value, { rec: "person", plan: true });
     this.currentDef = outer;
-    return { ty, needsPerson: this.personReads > before };
+    return { ty, needsPerson: this.personReads > before, needsPlan: this.planReads > beforePlan };
   }
 
   /** Type a condition (rule `when`, `where`, check body): must be bool. */
@@ -215,9 +223,12 @@ export class TypeChecker {
         const d = DERIVED.get(n);
         if (d) {
           this.personReads++;
-          if (d.planOnly && !ctx.plan) {
-            this.err("T006", { name: n }, e.span, "this fact exists only when a plan is checked");
-            return ERROR;
+          if (d.planOnly) {
+            if (!ctx.plan) {
+              this.err("T006", { name: n }, e.span, "this fact exists only when a plan is checked");
+              return ERROR;
+            }
+            this.planReads++;
           }
           if (d.name === "retirement_date" || d.name === "to_retirement" || d.name === "statutory_age") this.usesRetirement = true;
           return resolve({ k: "derived", info: d, viaMoveTeacher: via }, d.ty);
@@ -252,6 +263,13 @@ export class TypeChecker {
           return ERROR;
         }
         this.personReads++;
+      }
+      if (d.needsPlan) {
+        if (!ctx.plan) {
+          this.err("T006", { name: n }, e.span, "this definition reads facts that exist only when a plan is checked");
+          return ERROR;
+        }
+        this.planReads++;
       }
       return resolve({ k: "define", d, viaMoveTeacher: ctx.rec === "move" }, d.ty);
     }
@@ -300,6 +318,7 @@ export class TypeChecker {
       this.err("T008", { name: e.callee.name, expected: f.arity, found: argTys.length }, e.span);
       return ERROR;
     }
+    if (f.name === "known") return BOOL;
     if (f.name === "period") {
       argTys.forEach((t, i) => {
         if (!compatible(DATE, t)) this.err("T004", { expected: showType(DATE), found: showType(t) }, e.args[i]!.span);

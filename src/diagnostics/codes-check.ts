@@ -111,7 +111,7 @@ registerCodes({
     severity: "error",
     en: "unknown function `{name}`",
     zh: "未知函数 `{name}`",
-    doc: "Functions: period(a, b)/期间, min, max.",
+    doc: "Functions: period(a, b)/期间 (the time between two dates), min/较小值, max/较大值, known(x)/已知 (whether a fact is recorded).",
   },
   T008: {
     severity: "error",
@@ -195,7 +195,7 @@ registerCodes({
     severity: "warning",
     en: "clause `{id}` is marked `{modality}`, but its text does not say {words}",
     zh: "条款 `{id}` 标为 `{modality}`，但原文中没有 {words}",
-    doc: "The modality should come from the text: must ← 必须/应/须/要, should ← 原则上/一般, may ← 可. A mismatch usually means a mis-encoded clause.",
+    doc: "The modality should come from the text: must ← 必须/应/须/要 (or a bare quota: 不低于/不少于/不超过/多于), should ← 原则上/一般, may ← 可. A mismatch usually means a mis-encoded clause.",
   },
   W008: {
     severity: "note",

@@ -374,6 +374,13 @@ class Compiler {
   private call(e: A.Call): Fn {
     const name = functionName(e.callee.name);
     const args = e.args.map((a) => this.expr(a));
+    if (name === "known") {
+      const [a] = args as [Fn];
+      return (f) => {
+        const v = a(f);
+        return !isUnknown(v) && v !== undefined;
+      };
+    }
     if (name === "period") {
       const [a, b] = args as [Fn, Fn];
       return (f) => {

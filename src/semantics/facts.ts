@@ -4,40 +4,36 @@
 // an English and a Chinese name. The checker resolves names against this
 // registry; the compiler turns a resolved fact into a direct accessor.
 
+import {
+  CONDITIONS,
+  ENUM_ZH,
+  GROUP_ROLES,
+  LOCATIONS,
+  MODES,
+  POST_CATEGORIES,
+  ROLES,
+  SEXES,
+  STAFFING,
+  TIERS,
+  TITLES,
+  type EnumValue,
+} from "../data/model.js";
 import { BOOL, DATE, DURATION, INT, TEXT, enumTy, record, setOf, type EnumName, type RecordKind, type Ty } from "./types.js";
 
-/** Allowed values of each enum, canonical (English) first, with their Chinese words. */
+/** Allowed values of each enum (canonical English value → Chinese word), from the data model's lists. */
+const table = (values: readonly EnumValue[]): Record<string, string> => Object.fromEntries(values.map((v) => [v, ENUM_ZH[v]]));
 export const ENUMS: Record<EnumName, Record<string, string>> = {
-  sex: { male: "男", female: "女" },
-  location: { urban: "城区", town: "城镇", rural: "农村", remote: "偏远农村", island: "海岛" },
-  tier: { quality: "优质", general: "一般", weak: "薄弱" },
-  role: {
-    teacher: "教师",
-    principal: "校长",
-    vice_principal: "副校长",
-    school_leader: "校级干部",
-    middle_manager: "中层干部",
-    support_staff: "教辅人员",
-  },
-  post_category: { professional: "专技", management: "管理", worker: "工勤" },
-  title: { third: "三级", second: "二级", first: "一级", senior: "高级", full_senior: "正高级" },
-  condition: {
-    pregnant: "孕期",
-    maternity_leave: "产假",
-    nursing: "哺乳期",
-    serious_illness: "重病",
-    long_sick_leave: "长期病假",
-    disabled: "残疾",
-    under_investigation: "接受调查",
-    sanctioned: "受处分",
-    project_lead: "项目领衔",
-    research_project: "课题主持",
-    family_illness: "家庭成员重病",
-    hardship: "特殊困难",
-  },
-  group_role: { main: "主校区", branch: "分校区" },
-  mode: { full_time: "全职", part_time: "兼职" },
-  staffing: { severely_over: "严重超编", over: "超编", normal: "正常", under: "缺编" },
+  sex: table(SEXES),
+  location: table(LOCATIONS),
+  tier: table(TIERS),
+  role: table(ROLES),
+  post_category: table(POST_CATEGORIES),
+  title: table(TITLES),
+  condition: table(CONDITIONS),
+  group_role: table(GROUP_ROLES),
+  mode: table(MODES),
+  staffing: table(STAFFING),
+  // Not input data: the individual decision, readable by plan checks.
   decision: { required: "应交流", deferred: "暂缓", not_required: "无需交流", indeterminate: "无法判定" },
 };
 

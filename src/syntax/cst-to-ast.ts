@@ -7,7 +7,7 @@
 import type { CstNode, IToken } from "chevrotain";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
-import { suggest } from "../diagnostics/did-you-mean.js";
+import { closest as suggest } from "../diagnostics/suggest.js";
 import { relationOf } from "../../grammar/tokens.js";
 import type * as A from "./ast.js";
 
@@ -17,6 +17,8 @@ const MODALITIES: Record<string, A.Modality> = {
   must: "must",
   必须: "must",
   应: "must",
+  须: "must",
+  要: "must",
   should: "should",
   原则上: "should",
   一般: "should",
