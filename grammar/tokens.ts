@@ -35,13 +35,13 @@ export const NumberLit = createToken({ name: "NumberLit", pattern: /\d+(?:\.\d+)
 
 // ------------------------------------------------------------------ keywords
 
-const keywords: TokenType[] = [];
+const keywords: { t: TokenType; longest: number }[] = [];
 function kw(name: string, ...spellings: string[]): TokenType {
   // Longest spelling first so that e.g. "and" is not cut out of "and_more".
   const sorted = [...spellings].sort((a, b) => b.length - a.length);
   const escaped = sorted.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, " +"));
   const t = createToken({ name, pattern: new RegExp(escaped.join("|")), longer_alt: Identifier });
-  keywords.push(t);
+  keywords.push({ t, longest: Math.max(...spellings.map((x) => x.length)) });
   return t;
 }
 
@@ -201,7 +201,8 @@ export const allTokens: TokenType[] = [
   E_OrMore,
   E_OrLess,
   E_IsNot,
-  ...keywords,
+  // Longer keywords first, so that `overrides` is not read as `override` + "s".
+  ...[...keywords].sort((a, b) => b.longest - a.longest).map((k) => k.t),
   ...operatorTokens.filter((t) => ![E_AtLeast, E_AtMost, E_MoreThan, E_LessThan, E_OrMore, E_OrLess, E_IsNot].includes(t)),
   Identifier,
   CompareOp,

@@ -79,7 +79,9 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
     if (!decides) continue;
     const m = c.clause.modality.value;
     const words = MODALITY_WORDS[m]!;
-    if (!words.some((w) => c.source.includes(w))) {
+    // 原则上 softens whatever follows (原则上应 is a “should”); 一般 alone is ambiguous (一般学校).
+    const softened = m === "must" && c.source.includes("原则上");
+    if (softened || !words.some((w) => c.source.includes(w))) {
       out.push(diag("W007", { id: c.id, modality: m, words: words.join("/") }, { span: c.clause.modality.span }));
     }
   }

@@ -8,6 +8,7 @@ import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-check.js";
 import { closest as suggest } from "../diagnostics/suggest.js";
 import type * as A from "../syntax/ast.js";
+import { fromYmd } from "../time/date.js";
 import { COLLECTIONS, DERIVED, ENUMS, enumValue, fieldsOf } from "../semantics/facts.js";
 import {
   BOOL,
@@ -138,8 +139,11 @@ export class TypeChecker {
         return PERCENT;
       case "Duration":
         return DURATION;
-      case "Date":
+      case "Date": {
+        const [y, m, d] = e.text.split("-").map(Number) as [number, number, number];
+        if (fromYmd(y, m, d) === undefined) this.err("T015", { text: e.text }, e.span);
         return DATE;
+      }
       case "String":
         return { k: "text" };
       case "Bool":
@@ -279,7 +283,7 @@ export class TypeChecker {
       this.err("T014", {}, e.span);
       return ERROR;
     }
-    if (!ctx.rec && !ctx.subject && (fieldsOf("person").has(n) || DERIVED.has(n))) {
+    if (!ctx.rec && (fieldsOf("person").has(n) || DERIVED.has(n))) {
       this.err("T006", { name: n }, e.span);
       return ERROR;
     }

@@ -155,6 +155,12 @@ registerCodes({
     zh: "参数值必须是常量",
     doc: "Parameters are the numbers the text sets; they cannot depend on a person. Use `define` for derived facts.",
   },
+  T015: {
+    severity: "error",
+    en: "`{text}` is not a calendar date",
+    zh: "`{text}` 不是有效日期",
+    doc: "A date literal names a day that does not exist (2023-02-29, 2024-13-01).",
+  },
   W001: {
     severity: "error",
     en: "clause `{id}` has no source text",

@@ -9,7 +9,7 @@ import type { Move, School, Teacher } from "../data/model.js";
 import type { CheckedPolicy, Resolution, RuleInfo } from "../checker/checked.js";
 import { functionName } from "../checker/typecheck.js";
 import type { RetirementTrack } from "../time/retirement.js";
-import type { Duration } from "../time/date.js";
+import { fromYmd, type Duration } from "../time/date.js";
 import { BOOL, type Ty } from "../semantics/types.js";
 import { derive, readField, trackFromValues, type Subject, type World } from "./frame.js";
 import {
@@ -288,7 +288,8 @@ class Compiler {
       }
       case "Date": {
         const [y, m, d] = e.text.split("-").map(Number) as [number, number, number];
-        const v = dayOf(y, m, d);
+        // An impossible date literal (2023-02-30) is unknown rather than silently shifted.
+        const v: Value = fromYmd(y, m, d) ?? new Unknown([{ code: "E001", fact: e.text }]);
         return () => v;
       }
       case "String": {
@@ -568,8 +569,4 @@ function nameNode(id: A.Ident): A.NameRef {
 
 function sourceLabel(e: A.Expr): string {
   return `${e.span.file}:${e.span.start}`;
-}
-
-function dayOf(y: number, m: number, d: number): number {
-  return Math.round(Date.UTC(y, m - 1, d) / 86400000);
 }

@@ -1,0 +1,221 @@
+// The reference evaluator: the oracle the compiled program is tested against.
+// A direct tree walk over the AST that looks every name up, by its text, at
+// every evaluation — no closures, no resolution tables, no memoisation. It is
+// slow on purpose and small enough to read against the language reference.
+// It shares only the primitive operations (ops.ts) and the decision semantics
+// (decide.ts) with the compiler. Individual decisions only.
+
+import type * as A from "../syntax/ast.js";
+import type { CheckedPolicy, RuleInfo } from "../checker/checked.js";
+import type { School, Teacher } from "../data/model.js";
+import { DERIVED, PERSON_FIELDS, SCHOOL_FIELDS, TRACK_SELECTOR_NAMES, enumValue } from "../semantics/facts.js";
+import type { Duration } from "../time/date.js";
+import type { RetirementTrack } from "../time/retirement.js";
+import { derive, periodOf, readField, trackFromValues, type World } from "./frame.js";
+import {
+  cmpDurations,
+  cmpNumbers,
+  cmpTitles,
+  dateShift,
+  durationPlus,
+  durationTimes,
+  kleeneAnd,
+  kleeneNot,
+  kleeneOr,
+  setHas,
+  setIntersects,
+  shareValue,
+} from "./ops.js";
+import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
+import { decideFromResults, type Decision, type RuleResult } from "./decide.js";
+import { functionName } from "../checker/typecheck.js";
+
+interface Env {
+  readonly p: CheckedPolicy;
+  readonly w: World;
+  readonly t: Teacher;
+  readonly depth: number;
+}
+
+const FUEL = 200; // definitions are acyclic (checked); this only keeps a bug from looping
+
+export function referenceDecide(p: CheckedPolicy, t: Teacher, w: World): Decision {
+  const env: Env = { p, w, t, depth: 0 };
+  const results: RuleResult[] = p.rules.map((r: RuleInfo) => {
+    let v = evaluate(r.rule.when, env);
+    let limit: RuleResult["limit"];
+    if (r.rule.limit && v !== false) {
+      const lim = evaluate(r.rule.limit, env);
+      limit = { deferred: { months: t.deferred_years * 12, days: 0 }, limit: lim };
+      if (isUnknown(lim)) v = isUnknown(v) ? Unknown.merge(v, lim) : lim;
+      else if (cmpDurations(">", { months: (t.deferred_years + 1) * 12, days: 0 }, lim as Duration) === true) v = false;
+    }
+    return { rule: r, value: v, ...(limit ? { limit } : {}) };
+  });
+  return decideFromResults(results);
+}
+
+function typeOf(env: Env, e: A.Expr) {
+  return env.p.types.get(e.id);
+}
+
+function lookupName(name: string, env: Env): Value {
+  const { p, t, w } = env;
+  if (env.depth > FUEL) return new Unknown([{ code: "E001", fact: name }]);
+  const pf = PERSON_FIELDS.get(name);
+  if (pf) return readField(t as unknown as Record<string, unknown>, pf.name, pf.zh, w);
+  const d = DERIVED.get(name);
+  if (d) return derive(d.name, t, w, (x) => trackOf(x, env));
+  const given = w.paramValues?.get(name);
+  if (given !== undefined && p.params.has(name)) return given;
+  const prm = p.params.get(name);
+  if (prm) return prm.value ? evaluate(prm.value, { ...env, depth: env.depth + 1 }) : new Unknown([{ code: "E002", param: name }]);
+  const def = p.defs.get(name);
+  if (def) return evaluate(def.decl.value, { ...env, depth: env.depth + 1 });
+  if (p.tracks.has(name)) return { track: name };
+  return new Unknown([{ code: "E001", fact: name }]);
+}
+
+function trackOf(t: Teacher, env: Env): RetirementTrack | Unknown {
+  const sel = TRACK_SELECTOR_NAMES.map((n) => env.p.defs.get(n)).find((x) => x);
+  if (!sel) return new Unknown([{ code: "E004", detail: "no retirement_track definition" }]);
+  const v = evaluate(sel.decl.value, { ...env, t, depth: env.depth + 1 });
+  if (isUnknown(v)) return v;
+  const name = (v as { track: string }).track;
+  const decl = env.p.tracks.get(name)!.decl;
+  const inner = { ...env, depth: env.depth + 1 };
+  const age = evaluate(decl.originalAge, inner);
+  const step = evaluate(decl.step, inner);
+  const max = evaluate(decl.maxDelay, inner);
+  const bad = [age, step, max].find(isUnknown);
+  if (bad) return bad;
+  return trackFromValues(name, age as number, decl.firstAffected, step as Duration, max as Duration);
+}
+
+function literalValue(e: A.StringLit, env: Env): string {
+  const ty = typeOf(env, e);
+  if (ty?.k === "text" && ty.enum) return enumValue(ty.enum, e.value) ?? e.value;
+  return e.value;
+}
+
+function dayOfText(text: string): number {
+  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+export function evaluate(e: A.Expr, env: Env): Value {
+  switch (e.kind) {
+    case "Number":
+    case "Percent":
+      return e.value;
+    case "Duration":
+      return { months: e.months, days: e.days };
+    case "Date":
+      return dayOfText(e.text);
+    case "String":
+      return literalValue(e, env);
+    case "Bool":
+      return e.value;
+    case "Set": {
+      const out = new Set<string>();
+      for (const x of e.elements) {
+        const v = evaluate(x, env);
+        if (isUnknown(v)) return v;
+        out.add(v as string);
+      }
+      return out;
+    }
+    case "Name":
+      return lookupName(e.name, env);
+    case "Member": {
+      const o = evaluate(e.object, env);
+      if (isUnknown(o)) return o;
+      const f = SCHOOL_FIELDS.get(e.property.name);
+      // Individual rules only reach school records (学校.地域); moves are plan-level.
+      if (!f) return new Unknown([{ code: "E001", fact: e.property.name }]);
+      return readField(o as unknown as Record<string, unknown> | undefined, f.name, f.zh, env.w);
+    }
+    case "Call": {
+      const fn = functionName(e.callee.name);
+      const args = e.args.map((a) => evaluate(a, env));
+      if (fn === "known") return !isUnknown(args[0]) && args[0] !== undefined;
+      const bad = args.find(isUnknown);
+      if (bad) return bad;
+      if (fn === "period") return periodOf(args[0] as number, args[1] as number, env.w.rounding, "period");
+      const [a, b] = args as [Value, Value];
+      if (typeOf(env, e)?.k === "duration") {
+        const c = cmpDurations(">", a as Duration, b as Duration);
+        if (isUnknown(c)) return c;
+        return (fn === "max") === c ? a : b;
+      }
+      return fn === "max" ? ((a as number) >= (b as number) ? a : b) : (a as number) <= (b as number) ? a : b;
+    }
+    case "Unary": {
+      const v = evaluate(e.operand, env);
+      if (e.op === "not") return kleeneNot(v);
+      if (isUnknown(v)) return v;
+      return typeOf(env, e)?.k === "duration" ? durationTimes(v as Duration, -1) : -(v as number);
+    }
+    case "Binary": {
+      if (e.op === "and") return kleeneAnd(evaluate(e.left, env), () => evaluate(e.right, env));
+      if (e.op === "or") return kleeneOr(evaluate(e.left, env), () => evaluate(e.right, env));
+      const a = evaluate(e.left, env);
+      if (isUnknown(a)) return a;
+      const b = evaluate(e.right, env);
+      if (isUnknown(b)) return b;
+      const lt = typeOf(env, e.left)?.k;
+      const rt = typeOf(env, e.right)?.k;
+      if (lt === "date") return dateShift(a as number, b as Duration, e.op === "+" ? 1 : -1, env.w.rounding, `${e.span.file}:${e.span.start}`);
+      if (lt === "duration" && rt === "duration") return durationPlus(a as Duration, b as Duration, e.op === "+" ? 1 : -1);
+      if (lt === "duration") return durationTimes(a as Duration, b as number);
+      if (rt === "duration") return durationTimes(b as Duration, a as number);
+      if (e.op === "/" && lt === "int" && rt === "int") return new Ratio(a as number, b as number);
+      const x = a instanceof Ratio ? a.value : (a as number);
+      const y = b instanceof Ratio ? b.value : (b as number);
+      return e.op === "+" ? x + y : e.op === "-" ? x - y : e.op === "*" ? x * y : x / y;
+    }
+    case "Compare": {
+      const a = evaluate(e.left, env);
+      const b = evaluate(e.right, env);
+      if (isUnknown(a)) return isUnknown(b) ? Unknown.merge(a, b) : a;
+      if (isUnknown(b)) return b;
+      const lt = typeOf(env, e.left);
+      switch (e.op) {
+        case "in":
+          return setHas(b as ReadonlySet<string>, a as string);
+        case "contains":
+          return setHas(a as ReadonlySet<string>, b as string);
+        case "intersects":
+          return setIntersects(a as ReadonlySet<string>, b as ReadonlySet<string>);
+        default:
+          break;
+      }
+      if (lt?.k === "duration") return cmpDurations(e.op, a as Duration, b as Duration);
+      if (lt?.k === "percent") {
+        const x = shareValue(a as number | Ratio, "share");
+        const y = shareValue(b as number | Ratio, "share");
+        if (isUnknown(x)) return x;
+        if (isUnknown(y)) return y;
+        return cmpNumbers(e.op, Math.round(x * 1e9), Math.round(y * 1e9));
+      }
+      if (lt?.k === "text" && lt.enum === "title" && e.op !== "==" && e.op !== "!=") return cmpTitles(e.op, a as string, b as string);
+      if (lt?.k === "track") {
+        const eq = (a as { track: string }).track === (b as { track: string }).track;
+        return e.op === "!=" ? !eq : eq;
+      }
+      if (e.op === "==") return a === b;
+      if (e.op === "!=") return a !== b;
+      return cmpNumbers(e.op, a as number, b as number);
+    }
+    case "If": {
+      const c = evaluate(e.cond, env);
+      if (isUnknown(c)) return c;
+      return c ? evaluate(e.then, env) : evaluate(e.else, env);
+    }
+    case "Aggregate":
+      // Aggregates belong to plan checks; an individual rule cannot contain one (the checker rejects it).
+      return new Unknown([{ code: "E001", fact: e.collection.name }]);
+  }
+}
+
+export type { School };
