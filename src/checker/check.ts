@@ -228,7 +228,7 @@ export function check(unit: PolicyUnit): CheckOutput {
     d.needsPlan = needsPlan;
     if (d.decl.type) {
       const want = typeOfName(d.decl.type.name);
-      if (!compatible(want, ty)) diagnostics.push(diag("T004", { expected: showType(want), found: showType(ty) }, { span: d.decl.value.span }));
+      if (!compatible(want, ty)) diagnostics.push(diag("T004", { expected: showType(want), expected_zh: showType(want, "zh"), found: showType(ty), found_zh: showType(ty, "zh") }, { span: d.decl.value.span }));
     }
     state.set(d.name, "done");
     defOrder.push(d);
@@ -265,7 +265,7 @@ export function check(unit: PolicyUnit): CheckOutput {
   }
   const selector = TRACK_SELECTOR_NAMES.map((n) => defs.get(n)).find((d) => d);
   if (selector && selector.ty.k !== "track" && selector.ty.k !== "error") {
-    diagnostics.push(diag("T004", { expected: showType(TRACK), found: showType(selector.ty) }, { span: selector.decl.value.span }));
+    diagnostics.push(diag("T004", { expected: showType(TRACK), expected_zh: showType(TRACK, "zh"), found: showType(selector.ty), found_zh: showType(selector.ty, "zh") }, { span: selector.decl.value.span }));
   }
   if (selector) tc.used.add("def:" + selector.name);
   if (tc.usesRetirement && !selector) {

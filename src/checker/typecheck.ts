@@ -94,6 +94,11 @@ export class TypeChecker {
     return t;
   }
 
+  /** A type as a message argument, in both languages (`{name}` and `{name_zh}`). */
+  private static ty(name: string, t: Ty): Record<string, string> {
+    return { [name]: showType(t, "en"), [`${name}_zh`]: showType(t, "zh") };
+  }
+
   private err(code: string, args: Record<string, string | number>, span: A.NodeBase["span"], help?: string): void {
     this.diagnostics.push(diag(code, args, { span, ...(help ? { help } : {}) }));
   }
@@ -119,12 +124,12 @@ export class TypeChecker {
   /** Type a condition (rule `when`, `where`, check body): must be bool. */
   condition(e: A.Expr, ctx: Ctx): void {
     const t = this.expr(e, ctx);
-    if (t.k !== "bool" && t.k !== "error") this.err("T002", { found: showType(t) }, e.span);
+    if (t.k !== "bool" && t.k !== "error") this.err("T002", TypeChecker.ty("found", t), e.span);
   }
 
   expect(e: A.Expr, want: Ty, ctx: Ctx): void {
     const t = this.expr(e, ctx);
-    if (!compatible(want, t)) this.err("T004", { expected: showType(want), found: showType(t) }, e.span);
+    if (!compatible(want, t)) this.err("T004", { ...TypeChecker.ty("expected", want), ...TypeChecker.ty("found", t) }, e.span);
   }
 
   expr(e: A.Expr, ctx: Ctx): Ty {
@@ -152,7 +157,7 @@ export class TypeChecker {
         const elems = e.elements.map((x) => this.expr(x, ctx));
         const first = elems.find((t) => t.k !== "error") ?? { k: "text" };
         for (let i = 0; i < elems.length; i++) {
-          if (!compatible(first, elems[i]!)) this.err("T004", { expected: showType(first), found: showType(elems[i]!) }, e.elements[i]!.span);
+          if (!compatible(first, elems[i]!)) this.err("T004", { ...TypeChecker.ty("expected", first), ...TypeChecker.ty("found", elems[i]!) }, e.elements[i]!.span);
         }
         return setOf(first);
       }
@@ -165,10 +170,10 @@ export class TypeChecker {
       case "Unary": {
         const t = this.expr(e.operand, ctx);
         if (e.op === "not") {
-          if (t.k !== "bool" && t.k !== "error") this.err("T002", { found: showType(t) }, e.operand.span);
+          if (t.k !== "bool" && t.k !== "error") this.err("T002", TypeChecker.ty("found", t), e.operand.span);
           return BOOL;
         }
-        if (!["int", "percent", "duration", "error"].includes(t.k)) this.err("T003", { op: "-", left: showType(t), right: showType(t) }, e.span);
+        if (!["int", "percent", "duration", "error"].includes(t.k)) this.err("T003", { op: "-", ...TypeChecker.ty("left", t), ...TypeChecker.ty("right", t) }, e.span);
         return t;
       }
       case "Binary":
@@ -180,7 +185,7 @@ export class TypeChecker {
         const a = this.expr(e.then, ctx);
         const b = this.expr(e.else, ctx);
         if (!compatible(a, b)) {
-          this.err("T004", { expected: showType(a), found: showType(b) }, e.else.span);
+          this.err("T004", { ...TypeChecker.ty("expected", a), ...TypeChecker.ty("found", b) }, e.else.span);
           return ERROR;
         }
         return a.k === "error" ? b : a;
@@ -296,14 +301,14 @@ export class TypeChecker {
     const ot = this.expr(e.object, ctx);
     if (ot.k === "error") return ERROR;
     if (ot.k !== "record") {
-      this.err("N002", { type: showType(ot), name: e.property.name }, e.property.span);
+      this.err("N002", { ...TypeChecker.ty("type", ot), name: e.property.name }, e.property.span);
       return ERROR;
     }
     const fs = fieldsOf(ot.rec);
     const f = fs.get(e.property.name);
     if (!f) {
       const best = suggest(e.property.name, fs.keys());
-      this.err("N002", { type: showType(ot), name: e.property.name }, e.property.span, best ? `did you mean \`${best}\`?` : undefined);
+      this.err("N002", { ...TypeChecker.ty("type", ot), name: e.property.name }, e.property.span, best ? `did you mean \`${best}\`?` : undefined);
       return ERROR;
     }
     this.members.set(e.id, f);
@@ -325,14 +330,14 @@ export class TypeChecker {
     if (f.name === "known") return BOOL;
     if (f.name === "period") {
       argTys.forEach((t, i) => {
-        if (!compatible(DATE, t)) this.err("T004", { expected: showType(DATE), found: showType(t) }, e.args[i]!.span);
+        if (!compatible(DATE, t)) this.err("T004", { ...TypeChecker.ty("expected", DATE), ...TypeChecker.ty("found", t) }, e.args[i]!.span);
       });
       return DURATION;
     }
     // min / max
     const [a, b] = argTys as [Ty, Ty];
     if (!compatible(a, b) || !["int", "percent", "duration", "date", "error"].includes(a.k)) {
-      this.err("T003", { op: e.callee.name, left: showType(a), right: showType(b) }, e.span);
+      this.err("T003", { op: e.callee.name, ...TypeChecker.ty("left", a), ...TypeChecker.ty("right", b) }, e.span);
       return ERROR;
     }
     return a.k === "error" ? b : a;
@@ -367,7 +372,7 @@ export class TypeChecker {
     const t = table[pair];
     if (!t) {
       const help = l.k === "date" && r.k === "date" && e.op === "-" ? "the time between two dates is `period(start, end)` (期间)" : undefined;
-      this.err("T003", { op: e.op, left: showType(l), right: showType(r) }, e.span, help);
+      this.err("T003", { op: e.op, ...TypeChecker.ty("left", l), ...TypeChecker.ty("right", r) }, e.span, help);
       return ERROR;
     }
     return t;
@@ -401,7 +406,7 @@ export class TypeChecker {
     const l = this.expr(e.left, ctx);
     const r = this.expr(e.right, ctx);
     if (l.k === "error" || r.k === "error") return BOOL;
-    const mismatch = (help?: string) => this.err("T001", { left: showType(l), right: showType(r) }, e.span, help);
+    const mismatch = (help?: string) => this.err("T001", { ...TypeChecker.ty("left", l), ...TypeChecker.ty("right", r) }, e.span, help);
     switch (e.op) {
       case "in":
         if (r.k !== "set" || !compatible(r.elem, l)) mismatch();
@@ -470,7 +475,7 @@ export class TypeChecker {
           return INT;
         }
         const t = this.expr(e.of, inner);
-        if (!["int", "duration", "error"].includes(t.k)) this.err("T004", { expected: showType(INT), found: showType(t) }, e.of.span);
+        if (!["int", "duration", "error"].includes(t.k)) this.err("T004", { ...TypeChecker.ty("expected", INT), ...TypeChecker.ty("found", t) }, e.of.span);
         return t.k === "duration" ? DURATION : INT;
       }
     }

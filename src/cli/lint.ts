@@ -30,7 +30,8 @@ export function runLint(io: IO, args: Args): number {
       args.lang === "zh"
         ? `${checked.policy?.name ?? path}: ${errors} 个错误，${warnings} 个警告/提示`
         : `${checked.policy?.name ?? path}: ${errors} error(s), ${warnings} warning(s)/note(s)`;
-    io.out(summary);
+    // The summary goes with the diagnostics (stderr), so it always prints after them.
+    io.err(summary);
   }
   return hasErrors(ds) ? 1 : 0;
 }

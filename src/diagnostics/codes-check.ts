@@ -14,7 +14,7 @@ registerCodes({
   N002: {
     severity: "error",
     en: "{type} has no field `{name}`",
-    zh: "{type}没有字段 `{name}`",
+    zh: "{type_zh}没有字段 `{name}`",
     doc: "A `.field` access names a field the record does not have. See the language reference for the fields of a person, a school and a move.",
   },
   N003: {
@@ -74,25 +74,25 @@ registerCodes({
   T001: {
     severity: "error",
     en: "cannot compare {left} with {right}",
-    zh: "无法比较{left}与{right}",
+    zh: "无法比较{left_zh}与{right_zh}",
     doc: "Both sides of a comparison must have the same type and unit: a duration with a duration (`9年`), a percentage with a percentage (`15%`), a number with a number. A percentage is not a count, and a duration is not a date.",
   },
   T002: {
     severity: "error",
     en: "expected a condition (true/false), found {found}",
-    zh: "此处应为条件（真/假），实为{found}",
+    zh: "此处应为条件（真/假），实为{found_zh}",
     doc: "Rules, `where`/`其中` filters and `and`/`or`/`not` take conditions.",
   },
   T003: {
     severity: "error",
     en: "`{op}` is not defined for {left} and {right}",
-    zh: "{left}与{right}之间不能使用 `{op}`",
+    zh: "{left_zh}与{right_zh}之间不能使用 `{op}`",
     doc: "Arithmetic is typed: date ± duration is a date, duration ± duration a duration, count / count a percentage. Subtracting two dates is ambiguous — use `period(from, to)`/`期间(…)`.",
   },
   T004: {
     severity: "error",
     en: "expected {expected}, found {found}",
-    zh: "此处应为{expected}，实为{found}",
+    zh: "此处应为{expected_zh}，实为{found_zh}",
     doc: "A value has the wrong type for where it is used (a parameter's declared type, a limit, a track setting, a function argument).",
   },
   T005: {

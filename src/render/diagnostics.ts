@@ -4,6 +4,9 @@
 
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { messageIn, type Lang } from "../diagnostics/registry.js";
+import { helpZh } from "../diagnostics/help-zh.js";
+
+const local = (text: string, lang: Lang) => (lang === "zh" ? helpZh(text) : text);
 
 export interface LineCol {
   readonly line: number;
@@ -66,8 +69,8 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
   } else if (d.file || d.path) {
     out.push(`  --> ${[d.file, d.path].filter(Boolean).join(": ")}`);
   }
-  for (const r of d.related ?? []) out.push(`  = ${lang === "zh" ? "参见" : "see"}: ${r.message} (${location(r.span, sources)})`);
-  if (d.help) out.push(`  = ${lang === "zh" ? "帮助" : "help"}: ${d.help}`);
+  for (const r of d.related ?? []) out.push(`  = ${lang === "zh" ? "参见" : "see"}: ${local(r.message, lang)} (${location(r.span, sources)})`);
+  if (d.help) out.push(`  = ${lang === "zh" ? "帮助" : "help"}: ${local(d.help, lang)}`);
   return out.join("\n");
 }
 
@@ -94,7 +97,7 @@ export function diagnosticJson(d: Diagnostic, sources: ReadonlyMap<string, strin
       : {}),
     ...(d.file ? { file: d.file } : {}),
     ...(d.path ? { path: d.path } : {}),
-    ...(d.help ? { help: d.help } : {}),
-    ...(d.related ? { related: d.related.map((r) => ({ message: r.message, span: r.span })) } : {}),
+    ...(d.help ? { help: local(d.help, lang) } : {}),
+    ...(d.related ? { related: d.related.map((r) => ({ message: local(r.message, lang), span: r.span })) } : {}),
   };
 }

@@ -78,8 +78,11 @@ export function parse(text: string, file: string): ParseOutput {
     const end = atEnd ? text.length : (t.endOffset ?? t.startOffset) + 1;
     const found = atEnd ? "end of file" : "`" + t.image + "`";
     const span = { file, start, end };
-    if (e.name === "NotAllInputParsedException") diagnostics.push(diag("P003", { found }, { span }));
-    else diagnostics.push(diag("P001", { found, expected: expectedFrom(e.message) }, { span }));
+    // 以上/以下 follow the number they bound, as the texts write them: `周岁 55 以下`.
+    const postfix = !atEnd && (t.tokenType?.CATEGORIES ?? []).some((c) => ["PostfixOp", "PostGE", "PostLE"].includes(c.name));
+    const help = postfix ? "以上/以下 come after the number they bound: `周岁 55 以下` (or write `周岁 <= 55`)" : undefined;
+    if (e.name === "NotAllInputParsedException") diagnostics.push(diag("P003", { found }, { span, ...(help ? { help } : {}) }));
+    else diagnostics.push(diag("P001", { found, expected: expectedFrom(e.message) }, { span, ...(help ? { help } : {}) }));
   }
   const builder = new AstBuilder(file);
   const ast = builder.build(out.cst);
