@@ -103,6 +103,7 @@ class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(T.Exempt) },
       { ALT: () => this.CONSUME(T.Defer) },
       { ALT: () => this.CONSUME(T.Volunteer) },
+      { ALT: () => this.CONSUME(T.Prerequisite) },
     ]);
     this.CONSUME(T.Identifier, { LABEL: "label" });
     this.OPTION(() => {
@@ -127,7 +128,7 @@ class PolicyParser extends CstParser {
   });
 
   public checkRule = this.RULE("checkRule", () => {
-    this.CONSUME(T.Check);
+    this.OR([{ ALT: () => this.CONSUME(T.Check) }, { ALT: () => this.CONSUME(T.Entitle) }]);
     this.CONSUME(T.Identifier, { LABEL: "label" });
     this.CONSUME(T.ForEach);
     this.CONSUME1(T.Identifier, { LABEL: "subject" });

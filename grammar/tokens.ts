@@ -68,12 +68,14 @@ export const Require = kw("Require", "require", "应交流");
 export const Exempt = kw("Exempt", "exempt", "免交流");
 export const Defer = kw("Defer", "defer", "暂缓");
 export const Volunteer = kw("Volunteer", "volunteer", "可自愿");
+export const Prerequisite = kw("Prerequisite", "prerequisite", "晋升条件");
 export const Overrides = kw("Overrides", "overrides", "优先于");
 export const Replaces = kw("Replaces", "replaces", "取代");
 export const When = kw("When", "when", "当");
 export const Limit = kw("Limit", "limit", "最长");
 
 export const Check = kw("Check", "check", "检查");
+export const Entitle = kw("Entitle", "entitle", "享受");
 export const ForEach = kw("ForEach", "for each", "对每个");
 export const Where = kw("Where", "where", "其中");
 export const OnlyIf = kw("OnlyIf", "only if", "仅当");

@@ -52,6 +52,7 @@ const OUTCOME: Record<A.RuleKind, string | undefined> = {
   defer: "deferred",
   scope: undefined,
   volunteer: undefined,
+  prerequisite: undefined,
 };
 export function outcomeOf(kind: A.RuleKind): string | undefined {
   return OUTCOME[kind];
@@ -182,7 +183,7 @@ export function check(unit: PolicyUnit): CheckOutput {
   for (const r of rules) if (r.replaced) replacementOf.set(r.replaced, r);
   for (const r of rules) {
     const kind = r.rule.ruleKind;
-    if ((kind === "scope" || kind === "volunteer") && r.rule.overrides.length > 0) {
+    if ((kind === "scope" || kind === "volunteer" || kind === "prerequisite") && r.rule.overrides.length > 0) {
       diagnostics.push(diag("T011", { kind }, { span: r.rule.overrides[0]!.span }));
       continue;
     }
@@ -202,7 +203,7 @@ export function check(unit: PolicyUnit): CheckOutput {
         diagnostics.push(diag(isOther ? "N007" : "N001", { name: o.name }, { span: o.span, ...(best ? { help: `did you mean \`${best}\`?` } : {}) }));
         continue;
       }
-      if (target.rule.ruleKind === "scope" || target.rule.ruleKind === "volunteer") {
+      if (target.rule.ruleKind === "scope" || target.rule.ruleKind === "volunteer" || target.rule.ruleKind === "prerequisite") {
         diagnostics.push(diag("T012", { name: o.name }, { span: o.span }));
         continue;
       }

@@ -453,9 +453,12 @@ export class TypeChecker {
 
   private aggregate(e: A.Aggregate, ctx: Ctx): Ty {
     const c = COLLECTIONS[e.collection.name];
-    if (!ctx.subject || !c) {
+    // A person's service history is there wherever a person is; the other collections belong to a plan subject.
+    const available = c && (c.name === "service" ? ctx.rec === "person" || ctx.rec === "move" : !!ctx.subject);
+    if (c?.name === "service" && available) this.personReads++;
+    if (!available || !c) {
       const best = suggest(e.collection.name, Object.keys(COLLECTIONS));
-      this.err("T009", { name: e.collection.name }, e.collection.span, ctx.subject && best ? `did you mean \`${best}\`?` : undefined);
+      this.err("T009", { name: e.collection.name }, e.collection.span, best && best !== e.collection.name ? `did you mean \`${best}\`?` : undefined);
       return e.fn === "any" || e.fn === "all" ? BOOL : INT;
     }
     this.resolutions.set(e.collection.id, { k: "collection", name: c.name, of: c.of });

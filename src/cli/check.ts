@@ -76,6 +76,13 @@ export function runCheck(io: IO, args: Args): number {
             subject: u.subject,
             reasons: u.reasons.map((r) => reasonText(r, args.lang)),
           })),
+          entitlements: result.entitlements.map((e) => ({
+            clause: { id: e.clause.id, source: e.clause.source },
+            entitlement: e.check.label,
+            subject: e.subject,
+            ...(e.teacher ? { teacher: e.teacher } : {}),
+            granted: e.granted,
+          })),
           summary: result.schools.map((s) => ({
             school: s.school.id,
             teachers: s.teachers,
@@ -124,6 +131,14 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
     out.push("");
     out.push(zh ? "无法判定：" : "Undetermined:");
     for (const u of r.undetermined) out.push(`  ${u.clause.id} [${u.subject.kind} ${u.subject.id}]: ${u.reasons.map((x) => reasonText(x, lang)).join("；")}`);
+  }
+  if (r.entitlements.length) {
+    out.push("");
+    out.push(zh ? "待遇与补贴（享受）：" : "Entitlements:");
+    for (const e of r.entitlements) {
+      const mark = e.granted === true ? "✓" : e.granted === false ? "✗" : "？";
+      out.push(`  ${mark} ${e.clause.id} ${e.check.label} [${e.subject.kind} ${e.subject.id}]${e.teacher && e.subject.kind !== "teacher" ? ` ${e.teacher}` : ""}`);
+    }
   }
   out.push("");
   out.push(zh ? "各项检查：" : "Checks:");

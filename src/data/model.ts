@@ -168,6 +168,10 @@ export interface HistoryEntry {
   readonly school: string;
   readonly from: Day;
   readonly to: Day;
+  /** Extension: this period was a rotation recognised by the bureau (交流轮岗经历). */
+  readonly rotation?: boolean | undefined;
+  /** Extension: the personnel relation moved with that rotation (人走关系动). */
+  readonly personnel_transfer?: boolean | undefined;
 }
 
 /**

@@ -71,7 +71,15 @@ export const SchoolSchema = z.object({
   staffing: z.enum(STAFFING).nullish(),
 });
 
-export const HistoryEntrySchema = z.object({ school: id, from: date, to: date });
+// `rotation` and `personnel_transfer` are a backward-compatible extension: whether this
+// period was a rotation (交流轮岗) recognised by the bureau, and whether the post moved with it.
+export const HistoryEntrySchema = z.object({
+  school: id,
+  from: date,
+  to: date,
+  rotation: z.boolean().nullish(),
+  personnel_transfer: z.boolean().nullish(),
+});
 
 export const TeacherSchema = z.object({
   id,
@@ -198,7 +206,7 @@ export function toSchool(s: RawSchool): School {
 }
 
 export function toHistoryEntry(h: RawHistoryEntry): HistoryEntry {
-  return { school: h.school, from: day(h.from), to: day(h.to) };
+  return { school: h.school, from: day(h.from), to: day(h.to), rotation: u(h.rotation), personnel_transfer: u(h.personnel_transfer) };
 }
 
 const NONE: readonly never[] = Object.freeze([]);

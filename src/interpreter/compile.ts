@@ -11,7 +11,7 @@ import { functionName } from "../checker/typecheck.js";
 import type { RetirementTrack } from "../time/retirement.js";
 import { fromYmd, type Duration } from "../time/date.js";
 import { BOOL, type Ty } from "../semantics/types.js";
-import { derive, readField, trackFromValues, type Subject, type World } from "./frame.js";
+import { derive, readField, servicePeriods, trackFromValues, type ServicePeriod, type Subject, type World } from "./frame.js";
 import {
   cmpDurations,
   cmpNumbers,
@@ -44,6 +44,8 @@ export interface Frame {
   person: Teacher | undefined;
   move: Move | undefined;
   school: School | undefined;
+  /** The current element of a person's service history. */
+  service: ServicePeriod | undefined;
   subject: Subject | undefined;
   /** Memo generation: bumped whenever `person` changes. */
   gen: number;
@@ -56,7 +58,7 @@ export interface Frame {
 export type Fn = (f: Frame) => Value;
 
 export function newFrame(w: World, teachers: ReadonlyMap<string, Teacher> = new Map()): Frame {
-  return { w, person: undefined, move: undefined, school: undefined, subject: undefined, gen: 1, memo: [], memoGen: [], trace: null, teachers };
+  return { w, person: undefined, move: undefined, school: undefined, service: undefined, subject: undefined, gen: 1, memo: [], memoGen: [], trace: null, teachers };
 }
 
 export interface CompiledRule {
@@ -189,6 +191,15 @@ class Compiler {
     return tr;
   }
 
+  private allTracksCache: RetirementTrack[] | undefined;
+  /** Every declared track with known settings (used when a person's track depends on a missing fact). */
+  private allTracks(f: Frame): RetirementTrack[] {
+    if (!this.allTracksCache) {
+      this.allTracksCache = [...this.p.tracks.keys()].map((n) => this.track(n, f)).filter((t): t is RetirementTrack => !isUnknown(t));
+    }
+    return this.allTracksCache;
+  }
+
   private trackOf = (t: Teacher, f: Frame): RetirementTrack | Unknown => {
     if (!this.selector) return new Unknown([{ code: "E004", detail: "no retirement_track definition" }]);
     const saved = f.person;
@@ -225,6 +236,7 @@ class Compiler {
         const label = r.info.zh;
         if (r.rec === "person") return (f) => readField(f.person as unknown as Record<string, unknown>, field, label, f.w);
         if (r.rec === "school") return (f) => readField(f.school as unknown as Record<string, unknown>, field, label, f.w);
+        if (r.rec === "service") return (f) => readField(f.service as unknown as Record<string, unknown>, field, label, f.w);
         return this.moveField(field, label);
       }
       case "derived": {
@@ -233,7 +245,7 @@ class Compiler {
         return (f) => {
           if (!f.person) return new Unknown([{ code: "E001", fact: r.info.zh }]);
           if (f.memoGen[slot] === f.gen) return f.memo[slot];
-          const v = derive(name, f.person, f.w, (t) => this.trackOf(t, f));
+          const v = derive(name, f.person, f.w, (t) => this.trackOf(t, f), () => this.allTracks(f));
           f.memo[slot] = v;
           f.memoGen[slot] = f.gen;
           return v;
@@ -241,6 +253,7 @@ class Compiler {
       }
       case "collection": {
         const which = r.name;
+        if (which === "service") return () => new Unknown([{ code: "E001", fact: e.name }]); // only inside an aggregate
         return (f) => (f.subject ? (which === "moves_in" ? f.subject.movesIn : f.subject[which]) : undefined) as Value;
       }
       case "subject":
@@ -504,10 +517,16 @@ class Compiler {
     const fn = e.fn;
     const sumDuration = e.of ? this.ty(e.of).k === "duration" : false;
     return (f) => {
-      const s = f.subject;
-      if (!s) return new Unknown([{ code: "E001", fact: e.collection.name }]);
-      const items = (which === "moves_in" ? s.movesIn : s[which]) as readonly unknown[];
-      const saved = { person: f.person, move: f.move, school: f.school, trace: f.trace };
+      let items: readonly unknown[];
+      if (which === "service") {
+        if (!f.person) return new Unknown([{ code: "E001", fact: e.collection.name }]);
+        items = servicePeriods(f.person, f.w);
+      } else {
+        const s = f.subject;
+        if (!s) return new Unknown([{ code: "E001", fact: e.collection.name }]);
+        items = (which === "moves_in" ? s.movesIn : s[which]) as readonly unknown[];
+      }
+      const saved = { person: f.person, move: f.move, school: f.school, service: f.service, trace: f.trace };
       f.trace = null; // aggregates report their totals, not every element's atoms
       let count = 0;
       let sum = 0;
@@ -522,7 +541,8 @@ class Compiler {
           f.move = it as Move;
           f.person = f.teachers.get((it as Move).teacher);
           f.gen++;
-        } else f.school = it as School;
+        } else if (of === "service") f.service = it as ServicePeriod;
+        else f.school = it as School;
         const keep = where ? where(f) : true;
         if (isUnknown(keep)) {
           unknown = unknown ? Unknown.merge(unknown, keep) : keep;
@@ -546,8 +566,9 @@ class Compiler {
       f.person = saved.person;
       f.move = saved.move;
       f.school = saved.school;
+      f.service = saved.service;
       f.trace = saved.trace;
-      f.gen++;
+      if (of !== "service") f.gen++; // the person is unchanged when walking their own history
       if (unknown) return unknown;
       switch (fn) {
         case "count":

@@ -128,8 +128,11 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
   const unknowns = decisionResults.filter((r) => isUnknown(r.value)).map((r) => r.rule);
   let outcome: Outcome | undefined;
   let dependsOnUnknown = false;
+  /** The unknown rules whose answer changes the decision (the ones an indeterminate decision cites). */
+  let mattering: RuleInfo[] = unknowns;
   if (unknowns.length > MAX_UNKNOWN) dependsOnUnknown = true;
   else {
+    const keys: string[] = [];
     for (let mask = 0; mask < 1 << unknowns.length; mask++) {
       const o = outcomeFor(rules, (r) => {
         const v = valueOf.get(r);
@@ -137,12 +140,11 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
         if (isUnknown(v)) return (mask >> unknowns.indexOf(r)) & 1 ? true : false;
         return false;
       });
+      keys.push(o.decision + (o.conflict ? "!" : ""));
       if (!outcome) outcome = o;
-      else if (o.decision !== outcome.decision || (o.conflict !== undefined) !== (outcome.conflict !== undefined)) {
-        dependsOnUnknown = true;
-        break;
-      }
+      else if (keys[mask] !== keys[0]) dependsOnUnknown = true;
     }
+    if (dependsOnUnknown) mattering = unknowns.filter((_, i) => keys.some((k, mask) => k !== keys[mask ^ (1 << i)]));
   }
   const volunteerVerdict = (): Pick<Decision, "volunteer" | "volunteerRules"> => {
     if (volunteer.length === 0) return {};
@@ -153,7 +155,7 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
   };
 
   if (dependsOnUnknown || !outcome) {
-    const unk = decisionResults.filter((r) => isUnknown(r.value));
+    const unk = decisionResults.filter((r) => isUnknown(r.value) && mattering.includes(r.rule));
     return {
       decision: "indeterminate",
       inScope,

@@ -7,7 +7,7 @@ import { completedYearsAmbiguous, completedYears, period, toYmd, type Day, type 
 import { retirementDate, statutoryAgeMonths, type RetirementTrack } from "../time/retirement.js";
 import type { Move, School, Teacher } from "../data/model.js";
 import type { DerivedName } from "../semantics/facts.js";
-import type { AmbiguousDuration } from "./ops.js";
+import { fromReadings } from "./ops.js";
 import { Unknown, missing, type Value } from "./values.js";
 
 /** Everything fixed for one run. */
@@ -45,9 +45,7 @@ export function periodOf(from: Day, to: Day, rounding: Rounding | undefined, wha
   const a = period(from, to, "end_of_month");
   // Only a start on the 29th–31st can land past a month's end.
   if (toYmd(Math.min(from, to)).d <= 28) return a;
-  const b = period(from, to, "next_day");
-  if (a.months === b.months && a.days === b.days) return a;
-  return { ...a, alt: b, what } as AmbiguousDuration;
+  return fromReadings([a, period(from, to, "next_day")], new Unknown([{ code: "E003", what }]));
 }
 
 export function trackFromValues(name: string, originalAgeYears: number, first: { y: number; m: number }, step: Duration, max: Duration): RetirementTrack {
@@ -74,14 +72,25 @@ export function entityStart(t: Teacher, schools: ReadonlyMap<string, School>): D
 
 /**
  * Compute one derived fact for a person. `track` resolves the person's
- * retirement track (from the policy's `retirement_track` definition).
+ * retirement track (from the policy's `retirement_track` definition);
+ * `allTracks` lists every declared track, for when the choice depends on a
+ * missing fact: durations then carry one reading per track, and a rule stands
+ * only if every reading gives the same answer.
  */
 export function derive(
   name: DerivedName,
   t: Teacher,
   w: World,
   track: (t: Teacher) => RetirementTrack | Unknown,
+  allTracks: () => readonly RetirementTrack[] = () => [],
 ): Value {
+  const perTrack = (f: (tr: RetirementTrack) => Duration): Value => {
+    const tr = track(t);
+    if (!(tr instanceof Unknown)) return f(tr);
+    const all = allTracks();
+    if (all.length === 0 || tr.reasons.some((r) => r.code !== "E001")) return tr;
+    return fromReadings(all.map(f), tr);
+  };
   switch (name) {
     case "as_of":
       return w.asOf;
@@ -99,24 +108,50 @@ export function derive(
       const s = entityStart(t, w.schools);
       return s instanceof Unknown ? s : periodOf(s, w.asOf, w.rounding, "法人学校任教年限");
     }
-    case "statutory_age": {
-      const tr = track(t);
-      return tr instanceof Unknown ? tr : { months: statutoryAgeMonths(tr, t.birth_date), days: 0 };
-    }
+    case "statutory_age":
+      return perTrack((tr) => ({ months: statutoryAgeMonths(tr, t.birth_date), days: 0 }));
     case "retirement_date": {
       const tr = track(t);
       return tr instanceof Unknown ? tr : retirementDate(tr, t.birth_date);
     }
-    case "to_retirement": {
-      const tr = track(t);
+    case "to_retirement":
       // The retirement date itself is fixed by law (end_of_month); the period to it follows the policy.
-      return tr instanceof Unknown ? tr : periodOf(w.asOf, retirementDate(tr, t.birth_date), w.rounding, "距法定退休");
-    }
+      return perTrack((tr) => periodOf(w.asOf, retirementDate(tr, t.birth_date), w.rounding, "距法定退休"));
     case "decision":
       return w.plan ? w.plan.decisionOf(t) : missing("decision");
     case "moved":
       return w.plan ? w.plan.moveOf(t) !== undefined : missing("plan");
   }
+}
+
+/** One period of service, as the `任职经历`/`service` collection shows it. */
+export interface ServicePeriod {
+  readonly school: string;
+  readonly from: Day;
+  readonly to: Day;
+  readonly length: Duration;
+  readonly rotation: boolean | undefined;
+  readonly personnel_transfer: boolean | undefined;
+}
+
+/**
+ * A person's periods of service: every history entry (both ends inclusive),
+ * then the current school from `school_since` to the reference date. The
+ * current period is not a recorded rotation (the plan holds the one under way).
+ */
+export function servicePeriods(t: Teacher, w: World): ServicePeriod[] {
+  const out: ServicePeriod[] = t.history.map((h) => ({
+    school: h.school,
+    from: h.from,
+    to: h.to,
+    length: periodOf(h.from, h.to + 1, w.rounding, "任职经历"),
+    rotation: h.rotation,
+    personnel_transfer: h.personnel_transfer,
+  }));
+  if (t.school_since !== undefined && t.school_since <= w.asOf) {
+    out.push({ school: t.school, from: t.school_since, to: w.asOf, length: periodOf(t.school_since, w.asOf, w.rounding, "本校任教年限"), rotation: false, personnel_transfer: false });
+  }
+  return out;
 }
 
 /** Read a field of a record; absent optional facts are unknown, never false or zero. */

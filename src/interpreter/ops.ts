@@ -8,14 +8,48 @@ import { TITLE_RANK } from "../semantics/facts.js";
 import type { CompareOp } from "../syntax/ast.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
 
-/** A duration whose value depends on month-end rounding the policy did not declare: both readings. */
+/**
+ * A duration with several possible values: month-end rounding the policy did
+ * not declare (two readings), or a retirement track that depends on a missing
+ * fact (one reading per track). A comparison stands only if every reading
+ * agrees; otherwise it is unknown, for the reason carried in `why`.
+ */
 export interface AmbiguousDuration extends Duration {
-  readonly alt: Duration;
-  readonly what: string;
+  readonly alts: readonly Duration[];
+  readonly why: Unknown;
 }
 
 export function isAmbiguous(d: Duration): d is AmbiguousDuration {
-  return (d as AmbiguousDuration).alt !== undefined;
+  return (d as AmbiguousDuration).alts !== undefined;
+}
+
+function readings(d: Duration): readonly Duration[] {
+  return isAmbiguous(d) ? [d, ...d.alts] : [d];
+}
+
+function whyOf(a: Duration, b: Duration): Unknown {
+  if (isAmbiguous(a) && isAmbiguous(b)) return Unknown.merge(a.why, b.why);
+  return isAmbiguous(a) ? a.why : (b as AmbiguousDuration).why;
+}
+
+/** The readings of `a op b` over every pair of readings, as an (ambiguous) duration. */
+function combine(a: Duration, b: Duration, f: (x: Duration, y: Duration) => Duration): Duration {
+  const main = f(a, b);
+  if (!isAmbiguous(a) && !isAmbiguous(b)) return main;
+  const alts: Duration[] = [];
+  for (const x of readings(a)) for (const y of readings(b)) if (x !== a || y !== b) alts.push(f(x, y));
+  return { ...main, alts, why: whyOf(a, b) } as AmbiguousDuration;
+}
+
+/** Make a duration from readings: plain when they all coincide. */
+export function fromReadings(readingsIn: readonly Duration[], why: Unknown): Duration {
+  // A reading may itself be ambiguous (month-end rounding): flatten, keeping every reason.
+  let reason = why;
+  for (const d of readingsIn) if (isAmbiguous(d)) reason = Unknown.merge(reason, d.why);
+  const all = readingsIn.flatMap(readings);
+  const [first, ...rest] = all as [Duration, ...Duration[]];
+  const distinct = rest.filter((d) => d.months !== first.months || d.days !== first.days);
+  return distinct.length === 0 ? { months: first.months, days: first.days } : ({ months: first.months, days: first.days, alts: distinct, why: reason } as AmbiguousDuration);
 }
 
 export function kleeneAnd(a: Value, b: () => Value): Value {
@@ -63,16 +97,12 @@ export function cmpNumbers(op: CompareOp, l: number, r: number): boolean {
   return rel(op, l < r ? -1 : l > r ? 1 : 0);
 }
 
-/** Durations; when either side is ambiguous, both readings must agree or the result is unknown. */
+/** Durations; when either side has several readings, all must agree or the result is unknown. */
 export function cmpDurations(op: CompareOp, l: Duration, r: Duration): boolean | Unknown {
   const main = rel(op, compareDuration(l, r));
   if (!isAmbiguous(l) && !isAmbiguous(r)) return main;
-  const la = isAmbiguous(l) ? l.alt : l;
-  const ra = isAmbiguous(r) ? r.alt : r;
-  const alt = rel(op, compareDuration(la, ra));
-  if (alt === main) return main;
-  const what = isAmbiguous(l) ? l.what : (r as AmbiguousDuration).what;
-  return new Unknown([{ code: "E003", what }]);
+  for (const x of readings(l)) for (const y of readings(r)) if (rel(op, compareDuration(x, y)) !== main) return whyOf(l, r);
+  return main;
 }
 
 /** A share: a ratio over an empty set is not applicable (E005), never a pass or a violation. */
@@ -87,18 +117,12 @@ export function cmpTitles(op: CompareOp, l: string, r: string): boolean {
 }
 
 export function durationPlus(a: Duration, b: Duration, sign: 1 | -1): Duration {
-  const main = { months: a.months + sign * b.months, days: a.days + sign * b.days };
-  if (!isAmbiguous(a) && !isAmbiguous(b)) return main;
-  const aa = isAmbiguous(a) ? a.alt : a;
-  const ba = isAmbiguous(b) ? b.alt : b;
-  const what = isAmbiguous(a) ? a.what : (b as AmbiguousDuration).what;
-  return { ...main, alt: { months: aa.months + sign * ba.months, days: aa.days + sign * ba.days }, what } as AmbiguousDuration;
+  return combine(a, b, (x, y) => ({ months: x.months + sign * y.months, days: x.days + sign * y.days }));
 }
 
 export function durationTimes(a: Duration, k: number): Duration {
-  const main = { months: a.months * k, days: a.days * k };
-  if (!isAmbiguous(a)) return main;
-  return { ...main, alt: { months: a.alt.months * k, days: a.alt.days * k }, what: a.what } as AmbiguousDuration;
+  if (!isAmbiguous(a)) return { months: a.months * k, days: a.days * k };
+  return { months: a.months * k, days: a.days * k, alts: a.alts.map((x) => ({ months: x.months * k, days: x.days * k })), why: a.why } as AmbiguousDuration;
 }
 
 /** date ± duration: ambiguous when the policy declares no rounding and a month end is crossed. */

@@ -8,10 +8,10 @@
 import type * as A from "../syntax/ast.js";
 import type { CheckedPolicy, RuleInfo } from "../checker/checked.js";
 import type { School, Teacher } from "../data/model.js";
-import { DERIVED, PERSON_FIELDS, SCHOOL_FIELDS, TRACK_SELECTOR_NAMES, enumValue } from "../semantics/facts.js";
+import { DERIVED, PERSON_FIELDS, SCHOOL_FIELDS, SERVICE_FIELDS, TRACK_SELECTOR_NAMES, enumValue } from "../semantics/facts.js";
 import type { Duration } from "../time/date.js";
 import type { RetirementTrack } from "../time/retirement.js";
-import { derive, periodOf, readField, trackFromValues, type World } from "./frame.js";
+import { derive, periodOf, readField, servicePeriods, trackFromValues, type ServicePeriod, type World } from "./frame.js";
 import {
   cmpDurations,
   cmpNumbers,
@@ -35,6 +35,8 @@ interface Env {
   readonly w: World;
   readonly t: Teacher;
   readonly depth: number;
+  /** Inside `任职经历 其中 …`: the period being looked at; its fields come first. */
+  readonly service?: ServicePeriod;
 }
 
 const FUEL = 200; // definitions are acyclic (checked); this only keeps a bug from looping
@@ -62,18 +64,29 @@ function typeOf(env: Env, e: A.Expr) {
 function lookupName(name: string, env: Env): Value {
   const { p, t, w } = env;
   if (env.depth > FUEL) return new Unknown([{ code: "E001", fact: name }]);
+  const sf = env.service ? SERVICE_FIELDS.get(name) : undefined;
+  if (sf) return readField(env.service as unknown as Record<string, unknown>, sf.name, sf.zh, w);
   const pf = PERSON_FIELDS.get(name);
   if (pf) return readField(t as unknown as Record<string, unknown>, pf.name, pf.zh, w);
   const d = DERIVED.get(name);
-  if (d) return derive(d.name, t, w, (x) => trackOf(x, env));
+  if (d) return derive(d.name, t, w, (x) => trackOf(x, env), () => allTracks(env));
   const given = w.paramValues?.get(name);
   if (given !== undefined && p.params.has(name)) return given;
   const prm = p.params.get(name);
   if (prm) return prm.value ? evaluate(prm.value, { ...env, depth: env.depth + 1 }) : new Unknown([{ code: "E002", param: name }]);
   const def = p.defs.get(name);
-  if (def) return evaluate(def.decl.value, { ...env, depth: env.depth + 1 });
+  if (def) return evaluate(def.decl.value, { p, w, t, depth: env.depth + 1 });
   if (p.tracks.has(name)) return { track: name };
   return new Unknown([{ code: "E001", fact: name }]);
+}
+
+function allTracks(env: Env): RetirementTrack[] {
+  const out: RetirementTrack[] = [];
+  for (const name of env.p.tracks.keys()) {
+    const tr = trackByName(name, env);
+    if (!isUnknown(tr)) out.push(tr);
+  }
+  return out;
 }
 
 function trackOf(t: Teacher, env: Env): RetirementTrack | Unknown {
@@ -81,7 +94,10 @@ function trackOf(t: Teacher, env: Env): RetirementTrack | Unknown {
   if (!sel) return new Unknown([{ code: "E004", detail: "no retirement_track definition" }]);
   const v = evaluate(sel.decl.value, { ...env, t, depth: env.depth + 1 });
   if (isUnknown(v)) return v;
-  const name = (v as { track: string }).track;
+  return trackByName((v as { track: string }).track, env);
+}
+
+function trackByName(name: string, env: Env): RetirementTrack | Unknown {
   const decl = env.p.tracks.get(name)!.decl;
   const inner = { ...env, depth: env.depth + 1 };
   const age = evaluate(decl.originalAge, inner);
@@ -212,9 +228,39 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (isUnknown(c)) return c;
       return c ? evaluate(e.then, env) : evaluate(e.else, env);
     }
-    case "Aggregate":
-      // Aggregates belong to plan checks; an individual rule cannot contain one (the checker rejects it).
-      return new Unknown([{ code: "E001", fact: e.collection.name }]);
+    case "Aggregate": {
+      // Individual rules can aggregate only over the person's own service history.
+      if (e.collection.name !== "service" && e.collection.name !== "任职经历") return new Unknown([{ code: "E001", fact: e.collection.name }]);
+      let count = 0;
+      let sum: Duration | number = typeOf(env, e)?.k === "duration" ? { months: 0, days: 0 } : 0;
+      let any = false;
+      let all = true;
+      let unknown: Unknown | undefined;
+      for (const s of servicePeriods(env.t, env.w)) {
+        const inner: Env = { ...env, service: s };
+        const keep = e.where ? evaluate(e.where, inner) : true;
+        if (isUnknown(keep)) {
+          unknown = unknown ? Unknown.merge(unknown, keep) : keep;
+          continue;
+        }
+        if (!keep) continue;
+        count++;
+        if (!e.of) continue;
+        const v = evaluate(e.of, inner);
+        if (isUnknown(v)) {
+          unknown = unknown ? Unknown.merge(unknown, v) : v;
+          continue;
+        }
+        if (e.fn === "sum") sum = typeof sum === "number" ? sum + (v as number) : durationPlus(sum, v as Duration, 1);
+        if (v === true) any = true;
+        if (v === false) all = false;
+      }
+      if (unknown) return unknown;
+      if (e.fn === "count") return count;
+      if (e.fn === "sum") return sum;
+      if (e.fn === "any") return e.of ? any : count > 0;
+      return e.of ? all : true;
+    }
   }
 }
 

@@ -34,6 +34,16 @@ export interface Undetermined {
   readonly reasons: readonly Reason[];
 }
 
+/** An entitlement rule (享受) evaluated for one subject: a subsidy granted, or not, with its clause. */
+export interface Entitlement {
+  readonly clause: ClauseInfo;
+  readonly check: CheckInfo;
+  readonly subject: SubjectRef;
+  /** The person it concerns (for a move: the teacher moved). */
+  readonly teacher?: string;
+  readonly granted: boolean | "unknown";
+}
+
 export interface SchoolSummary {
   readonly school: School;
   readonly teachers: number;
@@ -48,6 +58,7 @@ export interface PlanResult {
   readonly compliant: boolean;
   readonly violations: Violation[];
   readonly undetermined: Undetermined[];
+  readonly entitlements: Entitlement[];
   /** Checks evaluated per subject, and how many passed / were not applicable. */
   readonly evaluated: { readonly check: CheckInfo; readonly passed: number; readonly failed: number; readonly notApplicable: number; readonly undetermined: number }[];
   readonly schools: SchoolSummary[];
@@ -115,6 +126,7 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
 
   const violations: Violation[] = [];
   const undetermined: Undetermined[] = [];
+  const entitlements: Entitlement[] = [];
   const evaluated: PlanResult["evaluated"] = [];
   const subjectCache = new Map<string, Subject[]>();
   const subjects = (k: "school" | "district" | "group" | "plan") => {
@@ -126,10 +138,19 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
   for (const c of program.checks) {
     const kind = c.info.check.subject.kind;
     const tally = { check: c.info, passed: 0, failed: 0, notApplicable: 0, undetermined: 0 };
+    const entitle = c.info.check.mode === "entitle";
     const visit = (ref: SubjectRef, enter: () => void) => {
       enter();
       f.gen++;
       const outcome = evaluateCheck(c, f);
+      if (entitle) {
+        // An entitlement is reported for every subject it is about (where), granted or not.
+        if (outcome.kind !== "n/a" || (c.where && c.where(f) === true)) {
+          const granted = outcome.kind === "pass" ? true : outcome.kind === "fail" || outcome.kind === "n/a" ? false : "unknown";
+          entitlements.push({ clause: c.info.clause, check: c.info, subject: ref, ...(f.person ? { teacher: f.person.id } : {}), granted });
+        }
+        return;
+      }
       if (outcome.kind === "pass") tally.passed++;
       else if (outcome.kind === "n/a") tally.notApplicable++;
       else if (outcome.kind === "unknown") {
@@ -188,7 +209,7 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
     return { school: s.school!, teachers: s.teachers.length, due, deferred, dueMoved, movedOut: s.moves.length, movedIn: s.movesIn.length };
   });
 
-  return { compliant: !violations.some((v) => v.severity === "error"), violations, undetermined, evaluated, schools, decisions };
+  return { compliant: !violations.some((v) => v.severity === "error"), violations, undetermined, entitlements, evaluated: evaluated.filter((e) => e.check.check.mode === "check"), schools, decisions };
 }
 
 type CheckOutcome = { kind: "pass" } | { kind: "fail" } | { kind: "n/a" } | { kind: "unknown"; reasons: readonly Reason[] };

@@ -10,7 +10,8 @@ import { Ratio, isUnknown, type Reason, type Value } from "../interpreter/values
 import { isDuration } from "../interpreter/values.js";
 import { ENUMS, enumWord } from "../semantics/facts.js";
 import type { Ty } from "../semantics/types.js";
-import { formatDate, formatDuration } from "../time/date.js";
+import { compareDuration, formatDate, formatDuration } from "../time/date.js";
+import { isAmbiguous } from "../interpreter/ops.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type * as A from "../syntax/ast.js";
 
@@ -43,6 +44,9 @@ const WORDS = {
     ifException: "若 {clause}「{label}」的条件成立，结论将变为：{decision}",
     ifNot: "若 {clause}「{label}」的条件不再成立，结论将变为：{decision}",
     scope: "范围",
+    prerequisites: "晋升条件（职称评聘、评优、任职的前置条件）",
+    met: "已满足",
+    notMet: "未满足",
     limit: "已暂缓 {already}，加本次1年，最长 {limit}",
   },
   en: {
@@ -73,6 +77,9 @@ const WORDS = {
     ifException: "If the condition of {clause} “{label}” held, the decision would be: {decision}",
     ifNot: "If the condition of {clause} “{label}” no longer held, the decision would be: {decision}",
     scope: "scope",
+    prerequisites: "Promotion prerequisites",
+    met: "met",
+    notMet: "not met",
     limit: "already deferred {already}, plus this year, limit {limit}",
   },
 } as const;
@@ -92,6 +99,7 @@ const KIND_WORD: Record<A.RuleKind, { zh: string; en: string }> = {
   exempt: { zh: "免交流", en: "exempt" },
   defer: { zh: "暂缓", en: "defer" },
   volunteer: { zh: "可自愿", en: "volunteer" },
+  prerequisite: { zh: "晋升条件", en: "prerequisite" },
 };
 
 const SYMBOL: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠", in: "∈", contains: "∋", intersects: "∩" };
@@ -102,7 +110,12 @@ export function showValue(v: Value, ty: Ty | undefined, lang: Lang): string {
   if (v === undefined) return "—";
   if (typeof v === "boolean") return v ? "✓" : "✗";
   if (v instanceof Ratio) return v.den === 0 ? `${v.num}/0` : `${pct(v.value)} (${v.num}/${v.den})`;
-  if (isDuration(v)) return formatDuration(v, lang);
+  if (isDuration(v)) {
+    if (!isAmbiguous(v)) return formatDuration(v, lang);
+    // Several readings (month-end rounding, or a retirement track that depends on a missing fact): show the range.
+    const all = [v, ...v.alts].sort((a, b) => compareDuration(a, b));
+    return `${formatDuration(all[0]!, lang)}～${formatDuration(all[all.length - 1]!, lang)}`;
+  }
   if (typeof v === "number") {
     if (ty?.k === "date") return formatDate(v);
     if (ty?.k === "percent") return pct(v);
@@ -262,7 +275,9 @@ export function renderDecisionText(
   for (const c of d.clauses) out.push(`  ${c.id}  「${c.source}」`);
   out.push("");
   out.push(`${w.reasons}:`);
-  for (const v of ruleViews(p, d, lang)) {
+  const views = ruleViews(p, d, lang);
+  const prereqs = views.filter((v) => v.kind === "prerequisite");
+  for (const v of views.filter((x) => x.kind !== "prerequisite")) {
     const mark = v.result === "applies" ? "✓" : v.result === "unknown" ? "？" : "✗";
     const role = v.role === "winner" ? ` ← ${w.winner}` : v.role === "overridden" ? ` ← ${w.overridden}` : "";
     const kind = lang === "zh" ? KIND_WORD[v.kind].zh : KIND_WORD[v.kind].en;
@@ -270,6 +285,16 @@ export function renderDecisionText(
     out.push(`  ${mark} ${v.clause} ${kind}「${v.rule}」${res}${role}${v.policy !== p.name ? `  [${v.policy}]` : ""}`);
     for (const c of v.conditions) out.push(`      ${c.text}`);
     if (v.note) out.push(`      ${v.note}`);
+  }
+  if (prereqs.length) {
+    out.push("");
+    out.push(`${w.prerequisites}:`);
+    for (const v of prereqs) {
+      const mark = v.result === "applies" ? "✓" : v.result === "unknown" ? "？" : "✗";
+      const res = v.result === "applies" ? w.met : v.result === "unknown" ? w.unknown : w.notMet;
+      out.push(`  ${mark} ${v.clause}「${v.rule}」${res}${v.policy !== p.name ? `  [${v.policy}]` : ""}`);
+      for (const c of v.conditions) out.push(`      ${c.text}`);
+    }
   }
   if (hints.length) {
     out.push("");
@@ -297,7 +322,10 @@ export function decisionJson(
     as_of: asOf,
     decision: d.decision,
     clauses: d.clauses.map(clauseJson),
-    explanation: ruleViews(p, d, lang),
+    explanation: ruleViews(p, d, lang).filter((v) => v.kind !== "prerequisite"),
+    prerequisites: ruleViews(p, d, lang)
+      .filter((v) => v.kind === "prerequisite")
+      .map((v) => ({ clause: v.clause, rule: v.rule, met: v.result === "applies" ? true : v.result === "unknown" ? null : false, conditions: v.conditions })),
     ...(d.conflict ? { conflict: d.conflict.map((r) => ({ clause: r.clause.id, rule: r.label })) } : {}),
     ...(d.unknown?.length ? { unknown: d.unknown.map((r) => ({ ...reasonJson(r), message: reasonText(r, lang) })) } : {}),
     ...(d.volunteer !== undefined && d.decision === "not_required"

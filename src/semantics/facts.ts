@@ -111,8 +111,18 @@ export const MOVE_FIELDS = fields([
   { name: "personnel_transfer", zh: "人事关系调转", ty: BOOL, doc: "the post moves with the person (人走关系动)" },
 ]);
 
+/** One period of a person's service: each history entry, and the current school up to the reference date. */
+export const SERVICE_FIELDS = fields([
+  { name: "school", zh: "学校", ty: record("school"), doc: "the school served at" },
+  { name: "from", zh: "起始日期", ty: DATE, doc: "first day" },
+  { name: "to", zh: "截止日期", ty: DATE, doc: "last day (the reference date for the current school)" },
+  { name: "length", zh: "时长", ty: DURATION, doc: "length of the period" },
+  { name: "rotation", zh: "交流轮岗", ty: BOOL, doc: "the period was a rotation recognised by the bureau (history extension; false for the current school)" },
+  { name: "personnel_transfer", zh: "人事关系调转", ty: BOOL, doc: "the personnel relation moved with that rotation" },
+]);
+
 export function fieldsOf(rec: RecordKind): Map<string, FieldInfo> {
-  return rec === "person" ? PERSON_FIELDS : rec === "school" ? SCHOOL_FIELDS : MOVE_FIELDS;
+  return rec === "person" ? PERSON_FIELDS : rec === "school" ? SCHOOL_FIELDS : rec === "move" ? MOVE_FIELDS : SERVICE_FIELDS;
 }
 
 /**
@@ -171,7 +181,9 @@ export const TRACK_SELECTOR_NAMES = ["retirement_track", "适用退休轨道"];
  * Collections a plan check can aggregate over, per subject: the people of the
  * subject, the moves leaving it, the moves arriving, and its schools.
  */
-export const COLLECTIONS: Record<string, { name: "teachers" | "moves" | "moves_in" | "schools"; of: RecordKind; doc: string }> = {
+export const COLLECTIONS: Record<string, { name: "teachers" | "moves" | "moves_in" | "schools" | "service"; of: RecordKind; doc: string }> = {
+  service: { name: "service", of: "service", doc: "a person's periods of service: the history and the current school" },
+  任职经历: { name: "service", of: "service", doc: "" },
   teachers: { name: "teachers", of: "person", doc: "people whose current school belongs to the subject" },
   教师: { name: "teachers", of: "person", doc: "" },
   moves: { name: "moves", of: "move", doc: "moves leaving the subject's schools" },

@@ -30,7 +30,7 @@ export type Ty =
   /** Produced after an error was reported; compatible with everything so one mistake is reported once. */
   | { readonly k: "error" };
 
-export type RecordKind = "person" | "school" | "move";
+export type RecordKind = "person" | "school" | "move" | "service";
 
 export const INT: Ty = { k: "int" };
 export const PERCENT: Ty = { k: "percent" };
@@ -77,8 +77,8 @@ const NAMES_ZH: Record<string, string> = {
   track: "退休轨道",
   error: "无效值",
 };
-const REC_EN: Record<RecordKind, string> = { person: "a person", school: "a school", move: "a move" };
-const REC_ZH: Record<RecordKind, string> = { person: "人员", school: "学校", move: "交流记录" };
+const REC_EN: Record<RecordKind, string> = { person: "a person", school: "a school", move: "a move", service: "a period of service" };
+const REC_ZH: Record<RecordKind, string> = { person: "人员", school: "学校", move: "交流记录", service: "任职经历" };
 
 export function showType(t: Ty, lang: "en" | "zh" = "en"): string {
   switch (t.k) {

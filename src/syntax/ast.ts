@@ -89,9 +89,10 @@ export interface Definition extends NodeBase {
 /**
  * Individual rules. `scope` says who the policy covers; `require` says who
  * must rotate; `exempt` and `defer` are exceptions that override named rules;
- * `volunteer` says who may apply to rotate although not required.
+ * `volunteer` says who may apply to rotate although not required;
+ * `prerequisite` states a condition for promotion (晋升条件), answered per person.
  */
-export type RuleKind = "scope" | "require" | "exempt" | "defer" | "volunteer";
+export type RuleKind = "scope" | "require" | "exempt" | "defer" | "volunteer" | "prerequisite";
 
 export interface Rule extends NodeBase {
   readonly kind: "Rule";
@@ -112,6 +113,8 @@ export type SubjectKind = "school" | "district" | "group" | "move" | "teacher" |
 /** `check DL-R3a for each school where …: <condition>` — a plan-level rule. */
 export interface CheckRule extends NodeBase {
   readonly kind: "Check";
+  /** `check`: the body must hold (else a violation); `entitle`: the body grants an entitlement (a subsidy). */
+  readonly mode: "check" | "entitle";
   readonly label: Ident;
   readonly subject: { readonly kind: SubjectKind; readonly span: Span };
   /** Which subjects the rule is about (the others are skipped, not passed). */

@@ -312,6 +312,7 @@ export class AstBuilder {
       ["Exempt", "exempt"],
       ["Defer", "defer"],
       ["Volunteer", "volunteer"],
+      ["Prerequisite", "prerequisite"],
     ];
     const ruleKind = kinds.find(([k]) => this.tok(n, k))?.[1];
     const labelTok = this.tok(n, "label");
@@ -348,6 +349,7 @@ export class AstBuilder {
       kind: "Check",
       id: this.id(),
       span: this.span(n),
+      mode: this.tok(n, "Entitle") ? "entitle" : "check",
       label: this.ident(labelTok),
       subject: { kind: subject, span: this.tokSpan(subjTok) },
       ...(where ? { where: this.expr(where) } : {}),

@@ -39,6 +39,11 @@ const atom: fc.Arbitrary<string> = fc.oneof(
     `birth_date < 1980-01-01`,
     `school_since + 9 years <= as_of`,
     `(若 性别 是 "男" 则 55 否则 50) >= 周岁`,
+    `合计(任职经历 其中 学校.地域 属于 {"农村", "海岛"} 或 学校.层次 是 "薄弱", 时长) 满 1年`,
+    `计数(任职经历 其中 时长 不少于 2年) 不少于 2`,
+    `存在(任职经历 其中 交流轮岗 且 人事关系调转)`,
+    `全部(任职经历, 时长 >= 6个月)`,
+    `法定退休年龄 > 60 years`,
   ),
   fc.constantFrom("p_age", "p_tenure").map((p) => (p === "p_age" ? `周岁 <= p_age` : `tenure >= p_tenure`)),
 );
@@ -119,8 +124,18 @@ const teacherArb: fc.Arbitrary<Teacher> = fc
     honors: fc.subarray(["市级骨干教师", "特级教师", "区级骨干教师"]),
     conditions: fc.subarray(["pregnant", "nursing", "serious_illness", "project_lead"]),
     deferred_years: fc.integer({ min: 0, max: 4 }),
+    history: fc.array(
+      fc.record({
+        school: fc.constantFrom("S1", "S2", "S3", "S9"),
+        from: dateArb(1985, 2005),
+        days: fc.integer({ min: 0, max: 3000 }),
+        rotation: maybe(fc.boolean()),
+        personnel_transfer: maybe(fc.boolean()),
+      }).map(({ days, ...h }) => ({ ...h, to: h.from + days })),
+      { maxLength: 3 },
+    ),
   })
-  .map((r) => ({ id: "T", volunteer: false, history: [], ...r }) as unknown as Teacher);
+  .map((r) => ({ id: "T", volunteer: false, ...r }) as unknown as Teacher);
 
 const schools = new Map<string, School>([
   ["S1", { id: "S1", location: "urban", tier: "quality", rotation_feasible: true, legal_entity: "E1" }],

@@ -1,0 +1,153 @@
+// Tests that docs/diagnostics.md documents exactly the registered diagnostic
+// codes: it loads every src/diagnostics/codes-*.ts module (found by reading
+// the directory, so a new phase's table is picked up without editing this
+// file), then compares the registry with the `## CODE` sections — severity,
+// message templates and doc text — and runs every example: a policy example
+// must produce its code when checked, an evaluation example its reason.
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allCodes, type CodeInfo } from "../../src/diagnostics/registry.js";
+import { loadPolicy } from "../../src/policy/load.js";
+import { check } from "../../src/checker/check.js";
+import { compile, newFrame } from "../../src/interpreter/compile.js";
+import { parseCaseText } from "../../src/data/read.js";
+
+const DIAG_DIR = fileURLToPath(new URL("../../src/diagnostics/", import.meta.url));
+const DOC = readFileSync(new URL("../../docs/diagnostics.md", import.meta.url), "utf8");
+
+/** The header the doc's policy snippets leave out (```lungang blocks). */
+const HEADER = '政策 "示例" {\n  发文机关 "示例"\n}\n';
+
+interface Section {
+  readonly code: string;
+  readonly text: string;
+  readonly blocks: { readonly info: string; readonly body: string }[];
+}
+
+function sections(md: string): Section[] {
+  const out: Section[] = [];
+  const parts = md.split(/^## /m).slice(1);
+  for (const part of parts) {
+    const nl = part.indexOf("\n");
+    const code = part.slice(0, nl).trim();
+    // A section ends at the next heading of any level above it.
+    const text = part.slice(nl + 1).split(/^# /m)[0]!;
+    const blocks = [...text.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({ info: m[1]!.trim(), body: m[2]! }));
+    out.push({ code, text, blocks });
+  }
+  return out;
+}
+
+/** Codes a policy produces when loaded and checked (as `lungang lint` does). */
+function lintCodes(dir: string): string[] {
+  const loaded = loadPolicy(dir);
+  const checked = loaded.unit ? check(loaded.unit) : undefined;
+  return [...loaded.diagnostics, ...(checked?.diagnostics ?? [])].map((d) => d.code);
+}
+
+let codes: [string, CodeInfo][] = [];
+const docSections = sections(DOC);
+const byCode = new Map(docSections.map((s) => [s.code, s]));
+let scratch = "";
+
+beforeAll(async () => {
+  const modules = readdirSync(DIAG_DIR).filter((f) => /^codes-.*\.ts$/.test(f));
+  expect(modules.length).toBeGreaterThan(0);
+  for (const m of modules) await import(pathToFileURL(join(DIAG_DIR, m)).href);
+  codes = allCodes();
+  scratch = mkdtempSync(join(tmpdir(), "lungang-diag-doc-"));
+});
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("docs/diagnostics.md", () => {
+  it("has a `## CODE` section for every registered code", () => {
+    const missing = codes.map(([c]) => c).filter((c) => !byCode.has(c));
+    expect(missing).toEqual([]);
+  });
+
+  it("has no section for a code that is not registered, and none twice", () => {
+    const registered = new Set(codes.map(([c]) => c));
+    expect(docSections.map((s) => s.code).filter((c) => !registered.has(c))).toEqual([]);
+    const seen = docSections.map((s) => s.code);
+    expect(seen.filter((c, i) => seen.indexOf(c) !== i)).toEqual([]);
+  });
+
+  it("states each code's severity, message templates and explanation as registered", () => {
+    for (const [code, info] of codes) {
+      const s = byCode.get(code);
+      if (!s) continue; // reported above
+      expect(s.text, `${code} severity`).toMatch(new RegExp(`^- Severity: ${info.severity}$`, "m"));
+      const en = /^- en: `` (.*) ``$/m.exec(s.text)?.[1];
+      const zh = /^- zh: `` (.*) ``$/m.exec(s.text)?.[1];
+      expect(en, `${code} English template`).toBe(info.en);
+      expect(zh, `${code} Chinese template`).toBe(info.zh);
+      expect(s.text.includes(info.doc), `${code} doc text`).toBe(true);
+    }
+  });
+
+  it("gives every policy-language code (P, N, T, W) an example", () => {
+    const without = codes
+      .map(([c]) => c)
+      .filter((c) => /^[PNTW]/.test(c))
+      .filter((c) => !byCode.get(c)?.blocks.some((b) => b.info === "lungang" || b.info === "lungang-file"));
+    expect(without).toEqual([]);
+  });
+
+  it("each policy example produces its code when linted", () => {
+    const wrong: string[] = [];
+    for (const s of docSections.filter((x) => /^[PNTW]/.test(x.code))) {
+      s.blocks.forEach((b, i) => {
+        if (b.info !== "lungang" && b.info !== "lungang-file") return;
+        // Each example in its own folder: a folder is one policy.
+        const dir = mkdtempSync(join(scratch, `${s.code}-${i}-`));
+        writeFileSync(join(dir, "example.policy"), b.info === "lungang" ? HEADER + b.body : b.body);
+        const got = lintCodes(dir);
+        if (!got.includes(s.code)) wrong.push(`${s.code} example ${i + 1}: got [${got.join(", ")}]`);
+      });
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("each evaluation example (policy + case) gives its reason or conflict", () => {
+    const wrong: string[] = [];
+    let ran = 0;
+    for (const s of docSections) {
+      const policy = s.blocks.find((b) => b.info === "lungang");
+      const kase = s.blocks.find((b) => b.info === "yaml case");
+      if (!policy || !kase) continue;
+      ran++;
+      const dir = mkdtempSync(join(scratch, `${s.code}-case-`));
+      writeFileSync(join(dir, "example.policy"), HEADER + policy.body);
+      const loaded = loadPolicy(dir);
+      const checked = loaded.unit ? check(loaded.unit) : undefined;
+      const errors = [...loaded.diagnostics, ...(checked?.diagnostics ?? [])].filter((d) => d.severity === "error");
+      if (!checked?.policy || errors.length) {
+        wrong.push(`${s.code}: the policy does not check: ${errors.map((d) => d.code).join(", ")}`);
+        continue;
+      }
+      const cf = parseCaseText(kase.body, "case.yaml", "yaml");
+      if (!cf.value) {
+        wrong.push(`${s.code}: the case does not read: ${cf.diagnostics.map((d) => d.code).join(", ")}`);
+        continue;
+      }
+      const program = compile(checked.policy);
+      const frame = newFrame({
+        asOf: cf.value.asOf,
+        ...(checked.policy.rounding ? { rounding: checked.policy.rounding } : {}),
+        schools: cf.value.schoolById,
+      });
+      const d = program.decide(cf.value.teacher, frame);
+      const got = [...(d.unknown ?? []).map((r) => r.code), ...(d.conflict ? ["E006"] : [])];
+      if (!got.includes(s.code)) wrong.push(`${s.code}: decision ${d.decision}, reasons [${got.join(", ")}]`);
+    }
+    expect(wrong).toEqual([]);
+    expect(ran).toBeGreaterThanOrEqual(4);
+  });
+});
