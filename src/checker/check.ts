@@ -107,6 +107,7 @@ export function check(unit: PolicyUnit): CheckOutput {
       diagnostics.push(diag("W009", {}, { span: { file: u.files[0]!.path, start: 0, end: 0 } }));
     }
     if (u === top) header = hdrs[0];
+    const effective = hdrs.find((h) => h.effective)?.effective?.text;
     // Rounding is inherited: the nearest declaring layer wins.
     for (const h of hdrs) if (h.rounding) rounding = h.rounding.mode;
     for (const f of u.files) {
@@ -138,7 +139,7 @@ export function check(unit: PolicyUnit): CheckOutput {
               break;
             case "Track":
               declare(item.name, false, u.dir, () => {
-                tracks.set(item.name.name, { name: item.name.name, decl: item, clause: info });
+                tracks.set(item.name.name, { name: item.name.name, decl: item, clause: info, ...(effective ? { inForceFrom: effective } : {}) });
               }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
               break;
             case "Rule": {

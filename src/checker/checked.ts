@@ -56,6 +56,12 @@ export interface TrackInfo {
   readonly name: string;
   readonly decl: A.TrackDecl;
   readonly clause: ClauseInfo;
+  /**
+   * The effective date of the policy that declares the track (施行日期). Before
+   * it the schedule is not in force: a reference date earlier than this sees the
+   * original statutory ages, without delay.
+   */
+  readonly inForceFrom?: string;
 }
 
 export type Resolution =

@@ -70,6 +70,7 @@ export function runCheck(io: IO, args: Args): number {
         {
           policy: prepared.policy.name,
           compliant: result.compliant,
+          complete: result.complete,
           violations: views,
           undetermined: result.undetermined.map((u) => ({
             clause: { id: u.clause.id, source: u.clause.source },
@@ -98,7 +99,8 @@ export function runCheck(io: IO, args: Args): number {
       ),
     );
   } else io.out(renderHuman(prepared.policy, result, views, args.lang));
-  return result.compliant ? 0 : 1;
+  // Not compliant: 1. Compliant as far as the data goes, but a must-check could not be decided: 2.
+  return !result.compliant ? 1 : result.complete ? 0 : 2;
 }
 
 function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], lang: Lang): string {

@@ -106,7 +106,9 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
   plans.forEach((pl, i) => {
     const at = `plans[${i}]`;
     const name = `${display} ${at} ${String(pl?.name ?? "")}`;
-    const expect = pl?.expect as { compliant?: boolean; violations?: { clause: string; subject?: { kind: string; id?: string } }[] } | undefined;
+    const expect = pl?.expect as
+      | { compliant?: boolean; violations?: { clause: string; subject?: { kind: string; id?: string } }[]; undetermined?: { clause: string; subject?: { kind: string; id?: string } }[] }
+      | undefined;
     if (!expect || typeof expect.compliant !== "boolean" || !Array.isArray(expect.violations)) {
       problems.push(diag("X001", { what: "`expect.compliant` and `expect.violations`" }, { file: display, path: `${at}.expect` }));
       return;
@@ -120,11 +122,20 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     const key = (v: { clause: string; subject?: { kind: string; id?: string } }) => `${v.clause} ${v.subject?.kind ?? ""}:${v.subject?.id ?? ""}`;
     const got = result.violations.map((v) => key({ clause: v.clause.id, subject: v.subject })).sort();
     const want = expect.violations.map(key).sort();
-    const ok = result.compliant === expect.compliant && JSON.stringify(got) === JSON.stringify(want);
+    // Undetermined checks must be expected explicitly: a test never passes over a check it could not decide.
+    const gotU = result.undetermined.map((u) => key({ clause: u.clause.id, subject: u.subject })).sort();
+    const wantU = (expect.undetermined ?? []).map(key).sort();
+    const ok = result.compliant === expect.compliant && JSON.stringify(got) === JSON.stringify(want) && JSON.stringify(gotU) === JSON.stringify(wantU);
     outcomes.push({
       name,
       ok,
-      ...(ok ? {} : { detail: `expected compliant=${expect.compliant} [${want.join("; ")}], got compliant=${result.compliant} [${got.join("; ")}]` }),
+      ...(ok
+        ? {}
+        : {
+            detail:
+              `expected compliant=${expect.compliant} [${want.join("; ")}]${wantU.length ? ` undetermined [${wantU.join("; ")}]` : ""}, ` +
+              `got compliant=${result.compliant} [${got.join("; ")}]${gotU.length ? ` undetermined [${gotU.join("; ")}]` : ""}`,
+          }),
     });
   });
 }

@@ -11,7 +11,7 @@ import { functionName } from "../checker/typecheck.js";
 import type { RetirementTrack } from "../time/retirement.js";
 import { fromYmd, type Duration } from "../time/date.js";
 import { BOOL, type Ty } from "../semantics/types.js";
-import { derive, readField, servicePeriods, trackFromValues, type ServicePeriod, type Subject, type World } from "./frame.js";
+import { derive, readField, servicePeriods, trackFromValues, trackInForce, type ServicePeriod, type Subject, type World } from "./frame.js";
 import {
   cmpDurations,
   cmpNumbers,
@@ -27,7 +27,7 @@ import {
   shareValue,
 } from "./ops.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
-import { decideFromResults, type Decision, type RuleResult } from "./decide.js";
+import { decideFromResults, type Decision, type DecisionValue, type RuleResult } from "./decide.js";
 import { periodOf } from "./frame.js";
 
 /** What a traced comparison or fact saw. */
@@ -80,6 +80,12 @@ export interface Program {
   readonly checks: readonly CompiledCheck[];
   /** Decide one person. With `trace`, each rule's result carries the atoms it saw. */
   decide(t: Teacher, f: Frame, trace?: boolean): Decision;
+  /**
+   * Only the decision value, for bulk use (plan checks): the priority structure
+   * is precompiled into index arrays and nothing is allocated unless a fact is
+   * missing, in which case it defers to `decide`. Always equals `decide(t, f).decision`.
+   */
+  decideValue(t: Teacher, f: Frame): DecisionValue;
   /** Compile an arbitrary checked expression of this policy (used by plan checks and tests). */
   expr(e: A.Expr): Fn;
 }
@@ -133,7 +139,78 @@ class Compiler {
       f.trace = null;
       return decideFromResults(results);
     };
-    return { policy: p, rules, checks, decide, expr: (e) => this.expr(e) };
+    const decideValue = this.fastDecider(rules, decide);
+    return { policy: p, rules, checks, decide, decideValue, expr: (e) => this.expr(e) };
+  }
+
+  private fastDecider(rules: CompiledRule[], decide: (t: Teacher, f: Frame) => Decision): (t: Teacher, f: Frame) => DecisionValue {
+    const n = rules.length;
+    const index = new Map(rules.map((r, i) => [r.info, i] as const));
+    const kind = rules.map((r) => r.info.rule.ruleKind);
+    const scopeIdx = kind.flatMap((k, i) => (k === "scope" ? [i] : []));
+    const decIdx = kind.flatMap((k, i) => (k === "require" || k === "exempt" || k === "defer" ? [i] : []));
+    const overrides = rules.map((r) => r.info.overrides.map((o) => index.get(o)!).filter((i) => i !== undefined));
+    const overriddenBy: number[][] = rules.map(() => []);
+    overrides.forEach((os, i) => os.forEach((o) => overriddenBy[o]!.push(i)));
+    const outcome = kind.map((k) => (k === "require" ? "required" : k === "exempt" ? "not_required" : "deferred")) as DecisionValue[];
+    // Rules a rule overrides are settled before it (priorities are acyclic: checked).
+    const order: number[] = [];
+    const seen = new Uint8Array(n);
+    const visit = (i: number): void => {
+      if (seen[i]) return;
+      seen[i] = 1;
+      for (const o of overrides[i]!) visit(o);
+      order.push(i);
+    };
+    decIdx.forEach(visit);
+    const applies = new Uint8Array(n);
+    const engaged = new Uint8Array(n);
+    return (t, f) => {
+      f.person = t;
+      f.gen++;
+      f.trace = null;
+      if (scopeIdx.length) {
+        let inScope = false;
+        for (const i of scopeIdx) {
+          const v = rules[i]!.when(f);
+          if (v === true) inScope = true;
+          else if (v !== false) return decide(t, f).decision;
+        }
+        if (!inScope) return "not_required";
+      }
+      for (const i of decIdx) {
+        const r = rules[i]!;
+        let v = r.when(f);
+        if (r.limit && v === true) {
+          const lim = r.limit(f);
+          if (isUnknown(lim) || (lim as Duration).days !== 0) return decide(t, f).decision;
+          if ((t.deferred_years + 1) * 12 > (lim as Duration).months) v = false;
+        }
+        if (v !== true && v !== false) return decide(t, f).decision;
+        applies[i] = v ? 1 : 0;
+      }
+      for (const i of order) {
+        let e = 0;
+        if (applies[i]) {
+          const os = overrides[i]!;
+          if (os.length === 0) e = kind[i] === "require" ? 1 : 0;
+          else for (const o of os) if (engaged[o]) e = 1;
+        }
+        engaged[i] = e;
+      }
+      let result: DecisionValue = "not_required";
+      let found = false;
+      for (const i of decIdx) {
+        if (!engaged[i]) continue;
+        let beaten = false;
+        for (const s of overriddenBy[i]!) if (engaged[s]) beaten = true;
+        if (beaten) continue;
+        if (found && outcome[i] !== result) return "indeterminate"; // a conflict
+        result = outcome[i]!;
+        found = true;
+      }
+      return result;
+    };
   }
 
   private ty(e: A.Expr): Ty {
@@ -179,25 +256,24 @@ class Compiler {
   }
 
   private track(name: string, f: Frame): RetirementTrack | Unknown {
-    const hit = this.trackCache.get(name);
-    if (hit) return hit;
     const t = this.p.tracks.get(name)!;
+    const inForce = trackInForce(t.inForceFrom, f.w.asOf);
+    const key = inForce ? name : name + "\u0000before";
+    const hit = this.trackCache.get(key);
+    if (hit) return hit;
     const age = this.expr(t.decl.originalAge)(f);
     const step = this.expr(t.decl.step)(f);
     const max = this.expr(t.decl.maxDelay)(f);
     const bad = [age, step, max].find(isUnknown);
-    const tr = bad ?? trackFromValues(name, age as number, t.decl.firstAffected, step as Duration, max as Duration);
-    this.trackCache.set(name, tr);
+    const tr = bad ?? trackFromValues(name, age as number, t.decl.firstAffected, step as Duration, max as Duration, inForce);
+    this.trackCache.set(key, tr);
     return tr;
   }
 
-  private allTracksCache: RetirementTrack[] | undefined;
   /** Every declared track with known settings (used when a person's track depends on a missing fact). */
   private allTracks(f: Frame): RetirementTrack[] {
-    if (!this.allTracksCache) {
-      this.allTracksCache = [...this.p.tracks.keys()].map((n) => this.track(n, f)).filter((t): t is RetirementTrack => !isUnknown(t));
-    }
-    return this.allTracksCache;
+    // Not cached across calls: whether the schedule is in force depends on the reference date.
+    return [...this.p.tracks.keys()].map((n) => this.track(n, f)).filter((t): t is RetirementTrack => !isUnknown(t));
   }
 
   private trackOf = (t: Teacher, f: Frame): RetirementTrack | Unknown => {

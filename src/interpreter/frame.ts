@@ -3,7 +3,7 @@
 // school or legal entity, statutory retirement date and time to retirement.
 // Month-end ambiguity is carried as both readings unless the policy rounds.
 
-import { completedYearsAmbiguous, completedYears, period, toYmd, type Day, type Duration, type Rounding } from "../time/date.js";
+import { completedYearsAmbiguous, completedYears, fromYmd, period, toYmd, type Day, type Duration, type Rounding } from "../time/date.js";
 import { retirementDate, statutoryAgeMonths, type RetirementTrack } from "../time/retirement.js";
 import type { Move, School, Teacher } from "../data/model.js";
 import type { DerivedName } from "../semantics/facts.js";
@@ -48,8 +48,27 @@ export function periodOf(from: Day, to: Day, rounding: Rounding | undefined, wha
   return fromReadings([a, period(from, to, "next_day")], new Unknown([{ code: "E003", what }]));
 }
 
-export function trackFromValues(name: string, originalAgeYears: number, first: { y: number; m: number }, step: Duration, max: Duration): RetirementTrack {
-  return { id: name, originalAgeMonths: originalAgeYears * 12, firstAffected: first, stepMonths: step.months, maxDelayMonths: max.months };
+/**
+ * A track's settings as the law stands on the reference date: before the
+ * schedule's effective date (`inForceFrom`, e.g. 2025-01-01) there is no delay.
+ */
+export function trackFromValues(
+  name: string,
+  originalAgeYears: number,
+  first: { y: number; m: number },
+  step: Duration,
+  max: Duration,
+  inForce = true,
+): RetirementTrack {
+  return { id: name, originalAgeMonths: originalAgeYears * 12, firstAffected: first, stepMonths: step.months, maxDelayMonths: inForce ? max.months : 0 };
+}
+
+/** Whether a track's schedule is in force on the reference date. */
+export function trackInForce(inForceFrom: string | undefined, asOf: Day): boolean {
+  if (!inForceFrom) return true;
+  const [y, m, d] = inForceFrom.split("-").map(Number) as [number, number, number];
+  const from = fromYmd(y, m, d);
+  return from === undefined || asOf >= from;
 }
 
 /** The person's current legal-entity school tenure: back through contiguous history at campuses of the same entity. */

@@ -11,7 +11,7 @@ import type { School, Teacher } from "../data/model.js";
 import { DERIVED, PERSON_FIELDS, SCHOOL_FIELDS, SERVICE_FIELDS, TRACK_SELECTOR_NAMES, enumValue } from "../semantics/facts.js";
 import type { Duration } from "../time/date.js";
 import type { RetirementTrack } from "../time/retirement.js";
-import { derive, periodOf, readField, servicePeriods, trackFromValues, type ServicePeriod, type World } from "./frame.js";
+import { derive, periodOf, readField, servicePeriods, trackFromValues, trackInForce, type ServicePeriod, type World } from "./frame.js";
 import {
   cmpDurations,
   cmpNumbers,
@@ -98,14 +98,15 @@ function trackOf(t: Teacher, env: Env): RetirementTrack | Unknown {
 }
 
 function trackByName(name: string, env: Env): RetirementTrack | Unknown {
-  const decl = env.p.tracks.get(name)!.decl;
+  const info = env.p.tracks.get(name)!;
+  const decl = info.decl;
   const inner = { ...env, depth: env.depth + 1 };
   const age = evaluate(decl.originalAge, inner);
   const step = evaluate(decl.step, inner);
   const max = evaluate(decl.maxDelay, inner);
   const bad = [age, step, max].find(isUnknown);
   if (bad) return bad;
-  return trackFromValues(name, age as number, decl.firstAffected, step as Duration, max as Duration);
+  return trackFromValues(name, age as number, decl.firstAffected, step as Duration, max as Duration, trackInForce(info.inForceFrom, env.w.asOf));
 }
 
 function literalValue(e: A.StringLit, env: Env): string {

@@ -56,6 +56,8 @@ export interface SchoolSummary {
 
 export interface PlanResult {
   readonly compliant: boolean;
+  /** False when a must-check could not be decided for lack of a fact: compliance is then not established. */
+  readonly complete: boolean;
   readonly violations: Violation[];
   readonly undetermined: Undetermined[];
   readonly entitlements: Entitlement[];
@@ -117,7 +119,7 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
   };
   const decisions = new Map<string, string>();
   const df = newFrame(baseWorld, data.teacherById);
-  for (const t of data.teachers) decisions.set(t.id, program.decide(t, df).decision);
+  for (const t of data.teachers) decisions.set(t.id, program.decideValue(t, df));
   const world: World = {
     ...baseWorld,
     plan: { decisionOf: (t: Teacher) => decisions.get(t.id) ?? "indeterminate", moveOf: (t: Teacher) => moveOf.get(t.id) },
@@ -209,7 +211,10 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
     return { school: s.school!, teachers: s.teachers.length, due, deferred, dueMoved, movedOut: s.moves.length, movedIn: s.movesIn.length };
   });
 
-  return { compliant: !violations.some((v) => v.severity === "error"), violations, undetermined, entitlements, evaluated: evaluated.filter((e) => e.check.check.mode === "check"), schools, decisions };
+  return {
+    compliant: !violations.some((v) => v.severity === "error"),
+    complete: !undetermined.some((u) => severityOf(u.clause) === "error"),
+    violations, undetermined, entitlements, evaluated: evaluated.filter((e) => e.check.check.mode === "check"), schools, decisions };
 }
 
 type CheckOutcome = { kind: "pass" } | { kind: "fail" } | { kind: "n/a" } | { kind: "unknown"; reasons: readonly Reason[] };

@@ -170,6 +170,7 @@ describe("compiled program ≡ reference evaluator", () => {
           });
           expect(view(a)).toEqual(view(b));
           expect(view(traced)).toEqual(view(a));
+          expect(program.decideValue(t, frame)).toBe(a.decision);
         }
       }),
       { numRuns: 300 },
