@@ -1,0 +1,145 @@
+// AST → policy text, in canonical form (English or Chinese keywords). Used by
+// the round-trip property test (parse(print(ast)) has the same structure as
+// ast) and by tools that rewrite policies. Comments are not kept.
+
+import type * as A from "./ast.js";
+
+export type Spelling = "en" | "zh";
+
+const KW = {
+  en: {
+    policy: "policy", issuer: "issuer", number: "number", effective: "effective", expires: "expires", supersedes: "supersedes",
+    extends: "extends", uses: "uses", rounding: "rounding", clause: "clause", source: "source", ref: "ref", param: "param",
+    define: "define", override: "override", overrides: "overrides", replaces: "replaces", when: "when", limit: "limit",
+    check: "check", entitle: "entitle", forEach: "for each", where: "where", onlyIf: "only if", track: "track", original: "original",
+    starting: "starting", step: "step", max: "max", if: "if", then: "then", else: "else", true: "true", false: "false",
+    and: "and", or: "or", not: "not", in: "in", contains: "contains", intersects: "intersects",
+    scope: "scope", require: "require", exempt: "exempt", defer: "defer", volunteer: "volunteer", prerequisite: "prerequisite",
+    count: "count", sum: "sum", any: "any", all: "all",
+  },
+  zh: {
+    policy: "政策", issuer: "发文机关", number: "文号", effective: "施行日期", expires: "失效日期", supersedes: "废止",
+    extends: "细化", uses: "引用", rounding: "日期进位", clause: "条款", source: "原文", ref: "出处", param: "参数",
+    define: "定义", override: "覆盖", overrides: "优先于", replaces: "取代", when: "当", limit: "最长",
+    check: "检查", entitle: "享受", forEach: "对每个", where: "其中", onlyIf: "仅当", track: "退休轨道", original: "原退休年龄",
+    starting: "起始月", step: "每", max: "最多延迟", if: "若", then: "则", else: "否则", true: "真", false: "假",
+    and: "且", or: "或", not: "非", in: "属于", contains: "包含", intersects: "包含任一",
+    scope: "范围", require: "应交流", exempt: "免交流", defer: "暂缓", volunteer: "可自愿", prerequisite: "晋升条件",
+    count: "计数", sum: "合计", any: "存在", all: "全部",
+  },
+} as const;
+
+const SYMBOL: Record<string, string> = { ">=": ">=", ">": ">", "<=": "<=", "<": "<", "==": "==", "!=": "!=" };
+
+function quote(s: string): string {
+  return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+function duration(months: number, days: number, sp: Spelling): string {
+  if (sp === "zh") {
+    const y = Math.floor(months / 12);
+    const m = months % 12;
+    const parts = [y ? `${y}年` : "", m ? `${m}个月` : "", days ? `${days}天` : ""].filter(Boolean);
+    return parts.length ? parts.join("") : "0个月";
+  }
+  const parts = [months ? `${months} months` : "", days ? `${days} days` : ""].filter(Boolean);
+  return parts.length ? parts.join(" ") : "0 months";
+}
+
+export function printExpr(e: A.Expr, sp: Spelling = "en"): string {
+  const k = KW[sp];
+  const sub = (x: A.Expr) => {
+    const s = printExpr(x, sp);
+    return x.kind === "Binary" || x.kind === "Compare" || x.kind === "If" || (x.kind === "Unary" && x.op === "not") ? `(${s})` : s;
+  };
+  switch (e.kind) {
+    case "Number":
+      return e.unit === "age" ? `${e.value}周岁` : String(e.value);
+    case "Percent":
+      return e.text;
+    case "Duration":
+      return duration(e.months, e.days, sp);
+    case "Date":
+      return e.text;
+    case "String":
+      return quote(e.value);
+    case "Bool":
+      return e.value ? k.true : k.false;
+    case "Set":
+      return `{${e.elements.map((x) => printExpr(x, sp)).join(", ")}}`;
+    case "Name":
+      return e.name;
+    case "Member":
+      return `${sub(e.object)}.${e.property.name}`;
+    case "Call":
+      return `${e.callee.name}(${e.args.map((x) => printExpr(x, sp)).join(", ")})`;
+    case "Unary":
+      return e.op === "not" ? `${k.not} ${sub(e.operand)}` : `-${sub(e.operand)}`;
+    case "Binary": {
+      const op = e.op === "and" ? k.and : e.op === "or" ? k.or : e.op;
+      return `${sub(e.left)} ${op} ${sub(e.right)}`;
+    }
+    case "Compare": {
+      const op = e.op === "in" ? k.in : e.op === "contains" ? k.contains : e.op === "intersects" ? k.intersects : SYMBOL[e.op]!;
+      return `${sub(e.left)} ${op} ${sub(e.right)}`;
+    }
+    case "If":
+      return `${k.if} ${printExpr(e.cond, sp)} ${k.then} ${printExpr(e.then, sp)} ${k.else} ${printExpr(e.else, sp)}`;
+    case "Aggregate": {
+      const fn = k[e.fn];
+      const where = e.where ? ` ${k.where} ${printExpr(e.where, sp)}` : "";
+      const of = e.of ? `, ${printExpr(e.of, sp)}` : "";
+      return `${fn}(${e.collection.name}${where}${of})`;
+    }
+  }
+}
+
+function printItem(item: A.ClauseItem, sp: Spelling): string {
+  const k = KW[sp];
+  switch (item.kind) {
+    case "Param":
+      return `${item.override ? k.override + " " : ""}${k.param} ${item.name.name}: ${item.type.name}${item.value ? ` = ${printExpr(item.value, sp)}` : ""}`;
+    case "Define":
+      return `${item.override ? k.override + " " : ""}${k.define} ${item.name.name}${item.type ? `: ${item.type.name}` : ""} = ${printExpr(item.value, sp)}`;
+    case "Rule": {
+      const over = item.overrides.length ? ` ${k.overrides} ${item.overrides.map((o) => o.name).join(", ")}` : "";
+      const repl = item.replaces ? ` ${k.replaces} ${item.replaces.name}` : "";
+      const limit = item.limit ? ` ${k.limit} ${printExpr(item.limit, sp)}` : "";
+      return `${k[item.ruleKind]} ${item.label.name}${over}${repl}: ${k.when} ${printExpr(item.when, sp)}${limit}`;
+    }
+    case "Check": {
+      const where = item.where ? ` ${k.where} ${printExpr(item.where, sp)}` : "";
+      const onlyIf = item.applicable ? ` ${k.onlyIf} ${printExpr(item.applicable, sp)}` : "";
+      return `${item.mode === "entitle" ? k.entitle : k.check} ${item.label.name} ${k.forEach} ${item.subject.kind}${where}${onlyIf}: ${printExpr(item.body, sp)}`;
+    }
+    case "Track": {
+      const ym = `${item.firstAffected.y}-${String(item.firstAffected.m).padStart(2, "0")}`;
+      return `${k.track} ${item.name.name}: ${k.original} ${printExpr(item.originalAge, sp)}, ${k.starting} ${ym}, ${k.step} ${printExpr(item.step, sp)}, ${k.max} ${printExpr(item.maxDelay, sp)}`;
+    }
+  }
+}
+
+export function printPolicy(f: A.PolicyFile, sp: Spelling = "en"): string {
+  const k = KW[sp];
+  const out: string[] = [];
+  const h = f.header;
+  if (h) {
+    const fields = [
+      h.issuer ? `${k.issuer} ${quote(h.issuer.value)}` : "",
+      h.number ? `${k.number} ${quote(h.number.value)}` : "",
+      h.effective ? `${k.effective} ${h.effective.text}` : "",
+      h.expires ? `${k.expires} ${h.expires.text}` : "",
+      ...h.supersedes.map((s) => `${k.supersedes} ${quote(s.value)}`),
+      h.extends ? `${k.extends} ${quote(h.extends.value)}` : "",
+      ...h.uses.map((u) => `${k.uses} ${quote(u.value)}`),
+      h.rounding ? `${k.rounding} ${h.rounding.mode}` : "",
+    ].filter(Boolean);
+    out.push(`${k.policy} ${quote(h.title.value)} {`, ...fields.map((x) => "  " + x), "}", "");
+  }
+  for (const c of f.clauses) {
+    const head = `${k.clause} ${c.clauseId.text} ${c.modality.value} ${k.source} ${quote(c.source?.value ?? "")}${c.ref ? ` ${k.ref} ${quote(c.ref.value)}` : ""}`;
+    if (c.items.length === 0) out.push(head, "");
+    else out.push(head + " {", ...c.items.map((i) => "  " + printItem(i, sp)), "}", "");
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,96 @@
+// Test support: random policies as text, for the property tests (compiled ≡
+// reference, parse/print round trip). Every generated policy checks: names
+// exist, types agree, and exceptions override only earlier rules (acyclic).
+
+import fc from "fast-check";
+
+// ------------------------------------------------------------------ policies
+
+const cmpWord = fc.constantFrom(">=", ">", "<=", "<", "满", "超过", "不满", "不足", "不少于", "不超过", "at least", "more than", "less than");
+const postWord = fc.constantFrom("以上", "及以上", "以下", "及以下", "or more");
+
+const atom: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(cmpWord, fc.integer({ min: 20, max: 65 })).map(([w, n]) => `周岁 ${w} ${n}`),
+  fc.tuple(postWord, fc.integer({ min: 20, max: 65 })).map(([w, n]) => `age ${n} ${w}`),
+  fc.tuple(fc.constantFrom("本校任教年限", "tenure", "任职年限", "entity_tenure", "距法定退休"), cmpWord, fc.integer({ min: 0, max: 15 }), fc.constantFrom("年", " years", "个月"))
+    .map(([f, w, n, u]) => `${f} ${w} ${n}${u}`),
+  fc.constantFrom(
+    `性别 是 "男"`,
+    `sex == "female"`,
+    `岗位 属于 {"教师", "中层干部"}`,
+    `role in {"principal", "vice_principal"}`,
+    `情形 包含 "孕期"`,
+    `conditions intersects {"nursing", "serious_illness"}`,
+    `荣誉 包含任一 {"市级骨干教师", "特级教师"}`,
+    `在编`,
+    `on_post`,
+    `学校.地域 属于 {"偏远农村", "海岛"}`,
+    `school.rotation_feasible`,
+    `职称 不低于 "高级"`,
+    `已知(post_since)`,
+    `birth_date < 1980-01-01`,
+    `school_since + 9 years <= as_of`,
+    `(若 性别 是 "男" 则 55 否则 50) >= 周岁`,
+    `合计(任职经历 其中 学校.地域 属于 {"农村", "海岛"} 或 学校.层次 是 "薄弱", 时长) 满 1年`,
+    `计数(任职经历 其中 时长 不少于 2年) 不少于 2`,
+    `存在(任职经历 其中 交流轮岗 且 人事关系调转)`,
+    `全部(任职经历, 时长 >= 6个月)`,
+    `法定退休年龄 > 60 years`,
+  ),
+  fc.constantFrom("p_age", "p_tenure").map((p) => (p === "p_age" ? `周岁 <= p_age` : `tenure >= p_tenure`)),
+);
+
+const cond: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  c: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    atom,
+    fc.tuple(tie("c") as fc.Arbitrary<string>, fc.constantFrom("且", "或", "and", "or"), tie("c") as fc.Arbitrary<string>).map(([a, o, b]) => `(${a} ${o} ${b})`),
+    (tie("c") as fc.Arbitrary<string>).map((a) => `非 (${a})`),
+  ),
+})).c;
+
+interface RuleSpec {
+  kind: "require" | "exempt" | "defer";
+  cond: string;
+  overrides: number[];
+  limit?: number;
+}
+
+export const policyArb = fc
+  .record({
+    scope: fc.option(cond, { nil: undefined }),
+    redactAge: fc.boolean(),
+    rounding: fc.constantFrom("", "rounding end_of_month", "rounding next_day"),
+    rules: fc.array(
+      fc.record({
+        kind: fc.constantFrom("require", "require", "exempt", "defer") as fc.Arbitrary<RuleSpec["kind"]>,
+        cond,
+        pick: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
+        limit: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
+  })
+  .map(({ scope, redactAge, rounding, rules }) => {
+    const specs: RuleSpec[] = [];
+    rules.forEach((r, i) => {
+      // Exceptions override earlier rules only, so priorities are acyclic by construction.
+      const kind = i === 0 ? "require" : r.kind;
+      const overrides = kind === "require" || i === 0 ? [] : [...new Set(r.pick.map((k) => k % i))];
+      specs.push({ kind, cond: r.cond, overrides, ...(kind === "defer" && r.limit ? { limit: r.limit } : {}) });
+    });
+    const lines = [
+      `policy "random" { issuer "x" effective 2024-01-01 ${rounding} }`,
+      `clause R-0 must source "必须" {`,
+      redactAge ? `  param p_age: int` : `  param p_age: int = 55`,
+      `  param p_tenure: duration = 6 years`,
+      scope ? `  scope s0: when ${scope}` : "",
+      ...specs.map((s, i) => {
+        const over = s.overrides.length ? ` overrides ${s.overrides.map((k) => `r${k}`).join(", ")}` : "";
+        return `  ${s.kind} r${i}${over}: when ${s.cond}${s.limit ? ` limit ${s.limit} years` : ""}`;
+      }),
+      `}`,
+    ];
+    return lines.join("\n");
+  });
+
