@@ -11,7 +11,12 @@ import { closest as suggest } from "../diagnostics/suggest.js";
 import type * as A from "../syntax/ast.js";
 import { forEachExpr as A_forEach } from "../syntax/ast.js";
 import type { PolicyUnit } from "../policy/load.js";
-import { TRACK_SELECTOR_NAMES } from "../semantics/facts.js";
+import { COLLECTIONS, DERIVED, MOVE_FIELDS, PERSON_FIELDS, SCHOOL_FIELDS, SERVICE_FIELDS, TRACK_SELECTOR_NAMES } from "../semantics/facts.js";
+
+/** Names the language resolves before any declaration: facts, derived facts, collections. */
+function isFactName(n: string): boolean {
+  return [PERSON_FIELDS, SCHOOL_FIELDS, MOVE_FIELDS, SERVICE_FIELDS, DERIVED].some((m) => m.has(n)) || n in COLLECTIONS;
+}
 import { DURATION, ERROR, INT, TRACK, compatible, showType, typeOfName } from "../semantics/types.js";
 import type { CheckInfo, CheckedPolicy, ClauseInfo, DefInfo, ParamInfo, RuleInfo, TrackInfo } from "./checked.js";
 import { TypeChecker, type Ctx } from "./typecheck.js";
@@ -82,6 +87,10 @@ export function check(unit: PolicyUnit): CheckOutput {
     put: () => void,
     exists: boolean,
   ): void => {
+    if (isFactName(name.name)) {
+      diagnostics.push(diag("N012", { name: name.name }, { span: name.span }));
+      return;
+    }
     const prior = declLayer.get(name.name);
     if (exists && prior) {
       if (override && prior.dir !== layerDir) {

@@ -12,7 +12,8 @@ import { decisionJson, decisionWord, renderDecisionText, words, type ChangeHint 
 import type { Lang } from "../diagnostics/registry.js";
 import { diag } from "../diagnostics/registry.js";
 import type { Args } from "./args.js";
-import { preparePolicy, report, type IO } from "./common.js";
+import { dateNotes, preparePolicy, report, warn, type IO } from "./common.js";
+import { diagnosticJson } from "../render/diagnostics.js";
 import type { Program } from "../interpreter/compile.js";
 import type { Frame } from "../interpreter/compile.js";
 import type { Teacher } from "../data/model.js";
@@ -41,8 +42,12 @@ export function runCase(io: IO, args: Args): number {
   const traced = prepared.program.decide(cf.teacher, frame, true);
   const hints = changeHints(prepared.program, cf.teacher, frame, traced, args.lang);
   const asOf = formatDate(cf.asOf);
-  if (args.json) io.out(JSON.stringify(decisionJson(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang), null, 2));
-  else io.out(renderDecisionText(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang));
+  const notes = [...read.diagnostics, ...dateNotes(prepared.policy, cf.asOf)];
+  warn(io, args, notes);
+  if (args.json) {
+    const j = decisionJson(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang);
+    io.out(JSON.stringify(notes.length ? { ...j, warnings: notes.map((d) => diagnosticJson(d, new Map(), args.lang)) } : j, null, 2));
+  } else io.out(renderDecisionText(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang));
   return traced.decision === "indeterminate" ? 2 : 0;
 }
 

@@ -10,7 +10,8 @@ import { atomView, pct, reasonText, showValue, sourceOf } from "../render/explai
 import type { CheckedPolicy } from "../checker/checked.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type { Args } from "./args.js";
-import { preparePolicy, report, type IO } from "./common.js";
+import { dateNotes, preparePolicy, report, warn, type IO } from "./common.js";
+import { diagnosticJson } from "../render/diagnostics.js";
 
 const SYMBOL: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠" };
 
@@ -63,6 +64,14 @@ export function runCheck(io: IO, args: Args): number {
   const prepared = preparePolicy(io, args, args.policy);
   if (!prepared) return 2;
   const result = checkPlan(prepared.program, read.value, prepared.params);
+  const notes = [
+    ...read.diagnostics,
+    ...dateNotes(prepared.policy, read.value.asOf),
+    ...(prepared.policy.checks.some((c) => c.check.subject.kind === "district")
+      ? read.value.schools.filter((s) => s.district === undefined).map((s) => diag("E009", { school: s.id }))
+      : []),
+  ];
+  warn(io, args, notes);
   const views = result.violations.map((v) => violationView(prepared.policy, v, args.lang));
   if (args.json) {
     io.out(
@@ -71,6 +80,7 @@ export function runCheck(io: IO, args: Args): number {
           policy: prepared.policy.name,
           compliant: result.compliant,
           complete: result.complete,
+          ...(notes.length ? { warnings: notes.map((d) => diagnosticJson(d, new Map(), args.lang)) } : {}),
           violations: views,
           undetermined: result.undetermined.map((u) => ({
             clause: { id: u.clause.id, source: u.clause.source },

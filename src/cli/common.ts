@@ -12,8 +12,13 @@ import type { CheckedPolicy } from "../checker/checked.js";
 import { compile, type Program } from "../interpreter/compile.js";
 import type { Value } from "../interpreter/values.js";
 import { decodeDuration } from "../syntax/cst-to-ast.js";
-import { parseIsoDate } from "../time/date.js";
-import { diagnosticJson, renderDiagnostics } from "../render/diagnostics.js";
+import { formatDate, parseIsoDate } from "../time/date.js";
+import { diagnosticJson, renderDiagnostic, renderDiagnostics } from "../render/diagnostics.js";
+
+/** Warnings printed alongside an answer: human text on stderr; in JSON, the caller adds them. */
+export function warn(io: IO, args: Args, ds: readonly Diagnostic[]): void {
+  if (!args.json) for (const d of ds) io.err(renderDiagnostic(d, new Map(), args.lang));
+}
 import type { Args } from "./args.js";
 
 export interface IO {
@@ -72,6 +77,17 @@ export function preparePolicy(io: IO, args: Args, path: string): Prepared | unde
     params,
     warnings: ds.filter((d) => d.severity !== "error"),
   };
+}
+
+/** Warnings when the reference date falls outside the policy's period of effect. */
+export function dateNotes(policy: CheckedPolicy, asOf: number): Diagnostic[] {
+  const h = policy.header;
+  const out: Diagnostic[] = [];
+  const eff = h?.effective ? parseIsoDate(h.effective.text) : undefined;
+  const exp = h?.expires ? parseIsoDate(h.expires.text) : undefined;
+  if (eff !== undefined && asOf < eff) out.push(diag("E007", { as_of: formatDate(asOf), policy: policy.name, effective: h!.effective!.text }));
+  if (exp !== undefined && asOf > exp) out.push(diag("E008", { as_of: formatDate(asOf), policy: policy.name, expires: h!.expires!.text }));
+  return out;
 }
 
 export function parseParamValue(kind: string, text: string): Value | undefined {

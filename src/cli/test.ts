@@ -13,7 +13,7 @@ import { newFrame } from "../interpreter/compile.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-test.js";
 import type { Args } from "./args.js";
-import { preparePolicy, report, type IO, type Prepared } from "./common.js";
+import { parseParamValue, preparePolicy, report, type IO, type Prepared } from "./common.js";
 import { checkPlan } from "../plan/check-plan.js";
 
 interface Outcome {
@@ -65,6 +65,17 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     problems.push(diag("X001", { what: "a mapping with `cases` or `plans`" }, { file: display }));
     return;
   }
+  // `params:` gives values for parameters (e.g. redacted “20xx” numbers) for every test of the file.
+  const params = new Map(prepared.params);
+  for (const [name, raw] of Object.entries((doc.params ?? {}) as Record<string, unknown>)) {
+    const p = prepared.policy.params.get(name);
+    const v = p ? parseParamValue(p.ty.k, String(raw)) : undefined;
+    if (v === undefined) {
+      problems.push(diag("X001", { what: `a valid value for parameter \`${name}\`` }, { file: display, path: `params.${name}` }));
+      return;
+    }
+    params.set(name, v);
+  }
   const cases = (doc.cases ?? []) as Record<string, unknown>[];
   if (!Array.isArray(cases)) {
     problems.push(diag("X001", { what: "`cases` as a list" }, { file: display, path: "cases" }));
@@ -73,7 +84,7 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
   cases.forEach((c, i) => {
     const at = `cases[${i}]`;
     const name = `${display} ${at} ${String(c?.name ?? "")}`;
-    const expect = c?.expect as { decision?: string; clauses?: string[] } | undefined;
+    const expect = c?.expect as { decision?: string; clauses?: string[]; prerequisites?: Record<string, string> } | undefined;
     if (!expect || typeof expect.decision !== "string") {
       problems.push(diag("X001", { what: "`expect.decision`" }, { file: display, path: `${at}.expect` }));
       return;
@@ -89,17 +100,25 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
       asOf: cf.asOf,
       ...(prepared.policy.rounding ? { rounding: prepared.policy.rounding } : {}),
       schools: cf.schoolById,
-      paramValues: prepared.params,
+      paramValues: params,
     });
     const d = prepared.program.decide(cf.teacher, frame);
     const got = d.clauses.map((x) => x.id).sort();
     const want = expect.clauses ? [...expect.clauses].sort() : undefined;
     const okDecision = d.decision === expect.decision;
     const okClauses = !want || JSON.stringify(got) === JSON.stringify(want);
+    // Promotion prerequisites, by clause id or rule label: met | not_met | unknown.
+    const wrongPrereqs: string[] = [];
+    for (const [key, wantMet] of Object.entries(expect.prerequisites ?? {})) {
+      const r = d.results.find((x) => x.rule.rule.ruleKind === "prerequisite" && (x.rule.label === key || x.rule.clause.id === key));
+      const gotMet = !r ? "absent" : r.value === true ? "met" : r.value === false ? "not_met" : "unknown";
+      if (gotMet !== wantMet) wrongPrereqs.push(`${key}: expected ${wantMet}, got ${gotMet}`);
+    }
+    const ok = okDecision && okClauses && wrongPrereqs.length === 0;
     outcomes.push({
       name,
-      ok: okDecision && okClauses,
-      ...(okDecision && okClauses ? {} : { detail: `expected ${expect.decision} [${(want ?? []).join(", ")}], got ${d.decision} [${got.join(", ")}]` }),
+      ok,
+      ...(ok ? {} : { detail: [`expected ${expect.decision} [${(want ?? []).join(", ")}], got ${d.decision} [${got.join(", ")}]`, ...wrongPrereqs].join("; ") }),
     });
   });
   const plans = (doc.plans ?? []) as Record<string, unknown>[];
@@ -118,7 +137,7 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
       for (const d of read.diagnostics) problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.dataset.${d.path}` } : {}) });
       return;
     }
-    const result = checkPlan(prepared.program, read.value, prepared.params);
+    const result = checkPlan(prepared.program, read.value, params);
     const key = (v: { clause: string; subject?: { kind: string; id?: string } }) => `${v.clause} ${v.subject?.kind ?? ""}:${v.subject?.id ?? ""}`;
     const got = result.violations.map((v) => key({ clause: v.clause.id, subject: v.subject })).sort();
     const want = expect.violations.map(key).sort();

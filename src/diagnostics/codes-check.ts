@@ -71,6 +71,12 @@ registerCodes({
     zh: "使用了距法定退休时间，但未选择退休轨道",
     doc: "`距法定退休`/`to_retirement`, `法定退休日期` and `法定退休年龄` need a definition `retirement_track` (适用退休轨道) naming the person's track; the national policy provides one: add `uses \"national\"`.",
   },
+  N012: {
+    severity: "error",
+    en: "`{name}` is the name of a fact; a parameter, definition or track cannot take it",
+    zh: "`{name}` 是数据字段或派生事实的名称，参数、定义或退休轨道不能使用该名称",
+    doc: "Facts of people, schools and moves (性别, 周岁, 本校任教年限 …) and collections (教师, 调出 …) are looked up before policy names, so a declaration with the same name would never be used. Choose another name.",
+  },
   T001: {
     severity: "error",
     en: "cannot compare {left} with {right}",

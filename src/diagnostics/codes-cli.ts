@@ -58,6 +58,24 @@ registerCodes({
     zh: "分母为空的比例：不适用（{what}）",
     doc: "A ratio whose denominator is zero (no one due at a school) is not applicable — neither a pass nor a violation.",
   },
+  E007: {
+    severity: "warning",
+    en: "the reference date {as_of} is before {policy} takes effect ({effective})",
+    zh: "基准日 {as_of} 早于 {policy} 的施行日期（{effective}）",
+    doc: "The policy was not yet in force on the reference date; the answer applies its rules anyway, as a what-if. Check `as_of` or `--as-of`.",
+  },
+  E008: {
+    severity: "warning",
+    en: "the reference date {as_of} is after {policy} ceased to have effect ({expires})",
+    zh: "基准日 {as_of} 晚于 {policy} 的失效日期（{expires}）",
+    doc: "The policy had expired on the reference date; the answer applies its rules anyway. Use the policy that replaced it.",
+  },
+  E009: {
+    severity: "warning",
+    en: "school {school} has no district: it takes part in no district-level check",
+    zh: "学校 {school} 未填所在区：不参与按区的检查",
+    doc: "`for each district` checks group schools by `district`; a school without one cannot be counted in any district's totals. Fill in the district.",
+  },
   E006: {
     severity: "error",
     en: "rules {rules} apply with different outcomes and neither has priority",

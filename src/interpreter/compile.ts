@@ -531,6 +531,8 @@ class Compiler {
       case "-":
         return strict((a, b) => num(a) - num(b));
       case "*":
+        // A share of a count (15% × 20) is compared with whole numbers: round away binary noise (7% × 100 = 7).
+        if (lt === "percent" || rt === "percent") return strict((a, b) => Math.round(num(a) * num(b) * 1e9) / 1e9);
         return strict((a, b) => num(a) * num(b));
       default:
         return strict((a, b) => num(a) / num(b));
@@ -608,7 +610,9 @@ class Compiler {
       let sum = 0;
       let sumD: Duration = { months: 0, days: 0 };
       let unknown: Unknown | undefined;
-      let result: Value = fn === "all";
+      // 存在/全部 follow three-valued logic: one known element can decide them.
+      let decided: boolean | undefined;
+      const note = (u: Unknown) => (unknown = unknown ? Unknown.merge(unknown, u) : u);
       for (const it of items) {
         if (of === "person") {
           f.person = it as Teacher;
@@ -620,23 +624,28 @@ class Compiler {
         } else if (of === "service") f.service = it as ServicePeriod;
         else f.school = it as School;
         const keep = where ? where(f) : true;
+        if (fn === "any" || fn === "all") {
+          // any: ∃ x. keep ∧ pred;  all: ∀ x. keep → pred  (without a predicate, `where` is the predicate of all).
+          const pred: Value = val ? (keep === false ? false : val(f)) : fn === "all" ? keep : true;
+          const c = fn === "any" ? kleeneAnd(keep, () => pred) : val ? kleeneOr(kleeneNot(keep), () => pred) : pred;
+          if (c === (fn === "any")) {
+            decided = fn === "any";
+            break;
+          }
+          if (isUnknown(c)) note(c);
+          continue;
+        }
         if (isUnknown(keep)) {
-          unknown = unknown ? Unknown.merge(unknown, keep) : keep;
+          note(keep);
           continue;
         }
         if (!keep) continue;
         count++;
-        if (val) {
+        if (fn === "sum" && val) {
           const v = val(f);
-          if (isUnknown(v)) {
-            unknown = unknown ? Unknown.merge(unknown, v) : v;
-            continue;
-          }
-          if (fn === "sum") {
-            if (sumDuration) sumD = durationPlus(sumD, v as Duration, 1);
-            else sum += v as number;
-          } else if (fn === "any" && v === true) result = true;
-          else if (fn === "all" && v === false) result = false;
+          if (isUnknown(v)) note(v);
+          else if (sumDuration) sumD = durationPlus(sumD, v as Duration, 1);
+          else sum += v as number;
         }
       }
       f.person = saved.person;
@@ -645,17 +654,13 @@ class Compiler {
       f.service = saved.service;
       f.trace = saved.trace;
       if (of !== "service") f.gen++; // the person is unchanged when walking their own history
-      if (unknown) return unknown;
-      switch (fn) {
-        case "count":
-          return count;
-        case "sum":
-          return sumDuration ? sumD : sum;
-        case "any":
-          return val ? result : count > 0;
-        case "all":
-          return val ? result : true;
+      if (fn === "any" || fn === "all") {
+        const v: Value = decided !== undefined ? decided : unknown ?? fn === "all";
+        if (f.trace !== null) f.trace.push({ node: e, result: v });
+        return v;
       }
+      if (unknown) return unknown;
+      return fn === "count" ? count : sumDuration ? sumD : sum;
     };
   }
 }

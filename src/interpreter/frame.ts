@@ -136,8 +136,12 @@ export function derive(
     case "to_retirement":
       // The retirement date itself is fixed by law (end_of_month); the period to it follows the policy.
       return perTrack((tr) => periodOf(w.asOf, retirementDate(tr, t.birth_date), w.rounding, "距法定退休"));
-    case "decision":
-      return w.plan ? w.plan.decisionOf(t) : missing("decision");
+    case "decision": {
+      if (!w.plan) return missing("decision");
+      const d = w.plan.decisionOf(t);
+      // A person the policy cannot decide is neither due nor not due: quotas over them are undetermined.
+      return d === "indeterminate" ? new Unknown([{ code: "E001", fact: `个人决定(${t.id})` }]) : d;
+    }
     case "moved":
       return w.plan ? w.plan.moveOf(t) !== undefined : missing("plan");
   }

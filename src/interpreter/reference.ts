@@ -189,6 +189,7 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (e.op === "/" && lt === "int" && rt === "int") return new Ratio(a as number, b as number);
       const x = a instanceof Ratio ? a.value : (a as number);
       const y = b instanceof Ratio ? b.value : (b as number);
+      if (e.op === "*" && (lt === "percent" || rt === "percent")) return Math.round(x * y * 1e9) / 1e9;
       return e.op === "+" ? x + y : e.op === "-" ? x - y : e.op === "*" ? x * y : x / y;
     }
     case "Compare": {
@@ -234,33 +235,35 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (e.collection.name !== "service" && e.collection.name !== "任职经历") return new Unknown([{ code: "E001", fact: e.collection.name }]);
       let count = 0;
       let sum: Duration | number = typeOf(env, e)?.k === "duration" ? { months: 0, days: 0 } : 0;
-      let any = false;
-      let all = true;
       let unknown: Unknown | undefined;
+      // 存在/全部: the disjunction / conjunction over elements, in three-valued logic.
+      let acc: Value = e.fn === "all";
       for (const s of servicePeriods(env.t, env.w)) {
         const inner: Env = { ...env, service: s };
         const keep = e.where ? evaluate(e.where, inner) : true;
+        if (e.fn === "any") {
+          acc = kleeneOr(acc, () => kleeneAnd(keep, () => (e.of ? evaluate(e.of, inner) : true)));
+          continue;
+        }
+        if (e.fn === "all") {
+          acc = kleeneAnd(acc, () => (e.of ? kleeneOr(kleeneNot(keep), () => evaluate(e.of!, inner)) : keep));
+          continue;
+        }
         if (isUnknown(keep)) {
           unknown = unknown ? Unknown.merge(unknown, keep) : keep;
           continue;
         }
         if (!keep) continue;
         count++;
-        if (!e.of) continue;
-        const v = evaluate(e.of, inner);
-        if (isUnknown(v)) {
-          unknown = unknown ? Unknown.merge(unknown, v) : v;
-          continue;
+        if (e.fn === "sum" && e.of) {
+          const v = evaluate(e.of, inner);
+          if (isUnknown(v)) unknown = unknown ? Unknown.merge(unknown, v) : v;
+          else sum = typeof sum === "number" ? sum + (v as number) : durationPlus(sum, v as Duration, 1);
         }
-        if (e.fn === "sum") sum = typeof sum === "number" ? sum + (v as number) : durationPlus(sum, v as Duration, 1);
-        if (v === true) any = true;
-        if (v === false) all = false;
       }
+      if (e.fn === "any" || e.fn === "all") return acc;
       if (unknown) return unknown;
-      if (e.fn === "count") return count;
-      if (e.fn === "sum") return sum;
-      if (e.fn === "any") return e.of ? any : count > 0;
-      return e.of ? all : true;
+      return e.fn === "count" ? count : sum;
     }
   }
 }

@@ -12,7 +12,7 @@ const KW = {
     extends: "extends", uses: "uses", rounding: "rounding", clause: "clause", source: "source", ref: "ref", param: "param",
     define: "define", override: "override", overrides: "overrides", replaces: "replaces", when: "when", limit: "limit",
     check: "check", entitle: "entitle", forEach: "for each", where: "where", onlyIf: "only if", track: "track", original: "original",
-    starting: "starting", step: "step", max: "max", if: "if", then: "then", else: "else", true: "true", false: "false",
+    starting: "starting", step: "step", max: "max_delay", if: "if", then: "then", else: "else", true: "true", false: "false",
     and: "and", or: "or", not: "not", in: "in", contains: "contains", intersects: "intersects",
     scope: "scope", require: "require", exempt: "exempt", defer: "defer", volunteer: "volunteer", prerequisite: "prerequisite",
     count: "count", sum: "sum", any: "any", all: "all",

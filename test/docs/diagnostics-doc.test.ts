@@ -29,17 +29,23 @@ interface Section {
 }
 
 function sections(md: string): Section[] {
-  const out: Section[] = [];
-  const parts = md.split(/^## /m).slice(1);
-  for (const part of parts) {
-    const nl = part.indexOf("\n");
-    const code = part.slice(0, nl).trim();
-    // A section ends at the next heading of any level above it.
-    const text = part.slice(nl + 1).split(/^# /m)[0]!;
-    const blocks = [...text.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({ info: m[1]!.trim(), body: m[2]! }));
-    out.push({ code, text, blocks });
+  // Headings count only outside fenced code (a YAML comment line also starts with `# `).
+  const out: { code: string; lines: string[] }[] = [];
+  let current: { code: string; lines: string[] } | undefined;
+  let fenced = false;
+  for (const line of md.split("\n")) {
+    if (line.startsWith("```")) fenced = !fenced;
+    if (!fenced && line.startsWith("## ")) {
+      current = { code: line.slice(3).trim(), lines: [] };
+      out.push(current);
+    } else if (!fenced && line.startsWith("# ")) current = undefined; // a group heading ends the section
+    else current?.lines.push(line);
   }
-  return out;
+  return out.map(({ code, lines }) => {
+    const text = lines.join("\n");
+    const blocks = [...text.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({ info: m[1]!.trim(), body: m[2]! }));
+    return { code, text, blocks };
+  });
 }
 
 /** Codes a policy produces when loaded and checked (as `lungang lint` does). */
