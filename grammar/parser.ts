@@ -49,6 +49,10 @@ class PolicyParser extends CstParser {
     this.CONSUME(T.Clause);
     this.OR([{ ALT: () => this.CONSUME(T.ClauseId) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: "idName" }) }]);
     this.CONSUME1(T.Identifier, { LABEL: "modality" });
+    this.OPTION2(() => {
+      this.CONSUME(T.Basis);
+      this.CONSUME2(T.StringLit, { LABEL: "basis" });
+    });
     this.CONSUME(T.Source);
     this.CONSUME(T.StringLit, { LABEL: "source" });
     this.OPTION(() => {

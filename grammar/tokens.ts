@@ -58,6 +58,7 @@ export const Rounding = kw("Rounding", "rounding", "日期进位");
 export const Clause = kw("Clause", "clause", "条款");
 export const Source = kw("Source", "source", "原文");
 export const Ref = kw("Ref", "ref", "出处");
+export const Basis = kw("Basis", "because", "依据");
 
 export const Param = kw("Param", "param", "参数");
 export const Define = kw("Define", "define", "定义");
@@ -84,7 +85,8 @@ export const Track = kw("Track", "track", "退休轨道");
 export const Original = kw("Original", "original", "原退休年龄");
 export const Starting = kw("Starting", "starting", "起始月");
 export const Step = kw("Step", "step", "每");
-export const MaxDelay = kw("MaxDelay", "max", "最多延迟");
+// Not plain `max`, which is the name of a function.
+export const MaxDelay = kw("MaxDelay", "max_delay", "最多延迟");
 
 export const If = kw("If", "if", "若");
 export const Then = kw("Then", "then", "则");

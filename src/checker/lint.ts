@@ -79,6 +79,20 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
     const decides = c.clause.items.some((i) => (i.kind === "Rule" && i.ruleKind !== "scope") || i.kind === "Check");
     if (!decides) continue;
     const m = c.clause.modality.value;
+    const basis = c.clause.basis;
+    if (basis) {
+      // The stated basis must be the source's own words (…… separates the parts quoted).
+      const parts = basis.value.split(/……|…|\.\.\./).map((x) => x.trim()).filter(Boolean);
+      let at = 0;
+      const found = parts.every((part) => {
+        const i = c.source.indexOf(part, at);
+        if (i < 0) return false;
+        at = i + part.length;
+        return true;
+      });
+      if (!found) out.push(diag("W010", { id: c.id, basis: basis.value }, { span: basis.span }));
+      continue;
+    }
     const words = MODALITY_WORDS[m]!;
     // 原则上 softens whatever follows (原则上应 is a “should”); 一般 alone is ambiguous (一般学校).
     const softened = m === "must" && c.source.includes("原则上");

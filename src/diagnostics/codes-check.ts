@@ -207,7 +207,13 @@ registerCodes({
     severity: "warning",
     en: "clause `{id}` is marked `{modality}`, but its text does not say {words}",
     zh: "条款 `{id}` 标为 `{modality}`，但原文中没有 {words}",
-    doc: "The modality should come from the text: must ← 必须/应/须/要 (or a bare quota: 不低于/不少于/不超过/多于), should ← 原则上/一般/优先, may ← 可. A mismatch usually means a mis-encoded clause.",
+    doc: "The modality should come from the text (or from the words named with `依据`/`because`): must ← 必须/应/须/要 (or a bare quota: 不低于/不少于/不超过/多于), should ← 原则上/一般/优先, may ← 可. A mismatch usually means a mis-encoded clause.",
+  },
+  W010: {
+    severity: "warning",
+    en: "clause `{id}` bases its modality on “{basis}”, which its source text does not contain",
+    zh: "条款 `{id}` 的规范强度依据“{basis}”，但原文中没有这些文字",
+    doc: "`依据 \"…\"` (`because`) names the words of the source that carry the modality when no modal verb does (“作为……条件之一”, “纳入……范畴”). The words must appear in the source, in order; `……` separates quoted parts.",
   },
   W008: {
     severity: "note",

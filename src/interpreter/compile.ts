@@ -11,7 +11,7 @@ import { functionName } from "../checker/typecheck.js";
 import type { RetirementTrack } from "../time/retirement.js";
 import { fromYmd, type Duration } from "../time/date.js";
 import { BOOL, type Ty } from "../semantics/types.js";
-import { derive, readField, servicePeriods, trackFromValues, trackInForce, type ServicePeriod, type Subject, type World } from "./frame.js";
+import { derive, readField, servicePeriods, trackFromValues, trackInForce, variantsFor, type ServicePeriod, type Subject, type World } from "./frame.js";
 import {
   cmpDurations,
   cmpNumbers,
@@ -270,10 +270,24 @@ class Compiler {
     return tr;
   }
 
-  /** Every declared track with known settings (used when a person's track depends on a missing fact). */
-  private allTracks(f: Frame): RetirementTrack[] {
-    // Not cached across calls: whether the schedule is in force depends on the reference date.
-    return [...this.p.tracks.keys()].map((n) => this.track(n, f)).filter((t): t is RetirementTrack => !isUnknown(t));
+  /**
+   * The tracks a person could be on when the choice depends on a missing fact:
+   * the selector tried with every value of the missing facts (all declared
+   * tracks if that is not possible).
+   */
+  private reachableTracks(t: Teacher, f: Frame): RetirementTrack[] {
+    const all = () => [...this.p.tracks.keys()].map((n) => this.track(n, f)).filter((x): x is RetirementTrack => !isUnknown(x));
+    const first = this.trackOf(t, f);
+    if (!isUnknown(first)) return [first];
+    const variants = variantsFor(t, first);
+    if (!variants) return all();
+    const out: RetirementTrack[] = [];
+    for (const v of variants) {
+      const tr = this.trackOf(v, f);
+      if (isUnknown(tr)) return all();
+      if (!out.some((x) => x.id === tr.id)) out.push(tr);
+    }
+    return out;
   }
 
   private trackOf = (t: Teacher, f: Frame): RetirementTrack | Unknown => {
@@ -321,7 +335,7 @@ class Compiler {
         return (f) => {
           if (!f.person) return new Unknown([{ code: "E001", fact: r.info.zh }]);
           if (f.memoGen[slot] === f.gen) return f.memo[slot];
-          const v = derive(name, f.person, f.w, (t) => this.trackOf(t, f), () => this.allTracks(f));
+          const v = derive(name, f.person, f.w, (t) => this.trackOf(t, f), (t) => this.reachableTracks(t, f));
           f.memo[slot] = v;
           f.memoGen[slot] = f.gen;
           return v;

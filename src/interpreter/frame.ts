@@ -8,6 +8,7 @@ import { retirementDate, statutoryAgeMonths, type RetirementTrack } from "../tim
 import type { Move, School, Teacher } from "../data/model.js";
 import type { DerivedName } from "../semantics/facts.js";
 import { fromReadings } from "./ops.js";
+import { ENUMS, PERSON_FIELDS } from "../semantics/facts.js";
 import { Unknown, missing, type Value } from "./values.js";
 
 /** Everything fixed for one run. */
@@ -92,7 +93,7 @@ export function entityStart(t: Teacher, schools: ReadonlyMap<string, School>): D
 /**
  * Compute one derived fact for a person. `track` resolves the person's
  * retirement track (from the policy's `retirement_track` definition);
- * `allTracks` lists every declared track, for when the choice depends on a
+ * `allTracks` lists the tracks still possible when the choice depends on a
  * missing fact: durations then carry one reading per track, and a rule stands
  * only if every reading gives the same answer.
  */
@@ -101,12 +102,12 @@ export function derive(
   t: Teacher,
   w: World,
   track: (t: Teacher) => RetirementTrack | Unknown,
-  allTracks: () => readonly RetirementTrack[] = () => [],
+  allTracks: (t: Teacher) => readonly RetirementTrack[] = () => [],
 ): Value {
   const perTrack = (f: (tr: RetirementTrack) => Duration): Value => {
     const tr = track(t);
     if (!(tr instanceof Unknown)) return f(tr);
-    const all = allTracks();
+    const all = allTracks(t);
     if (all.length === 0 || tr.reasons.some((r) => r.code !== "E001")) return tr;
     return fromReadings(all.map(f), tr);
   };
@@ -145,6 +146,32 @@ export function derive(
     case "moved":
       return w.plan ? w.plan.moveOf(t) !== undefined : missing("plan");
   }
+}
+
+const MAX_VARIANTS = 64;
+
+/**
+ * The person with each missing enum or yes/no fact (named by the unknown's
+ * reasons) filled with every value it could take — so a computation that
+ * depends on a missing fact can be tried on every possibility. Undefined when
+ * a missing fact has no finite domain or there would be too many variants.
+ */
+export function variantsFor(t: Teacher, u: Unknown): Teacher[] | undefined {
+  const fields: { name: string; values: readonly unknown[] }[] = [];
+  for (const r of u.reasons) {
+    if (r.code !== "E001") return undefined;
+    const info = PERSON_FIELDS.get(r.fact);
+    if (!info) return undefined;
+    const values = info.ty.k === "bool" ? [true, false] : info.ty.k === "text" && info.ty.enum ? Object.keys(ENUMS[info.ty.enum]) : undefined;
+    if (!values) return undefined;
+    if (!fields.some((f) => f.name === info.name)) fields.push({ name: info.name, values });
+  }
+  let out: Teacher[] = [t];
+  for (const f of fields) {
+    out = out.flatMap((x) => f.values.map((v) => ({ ...x, [f.name]: v }) as Teacher));
+    if (out.length > MAX_VARIANTS) return undefined;
+  }
+  return out;
 }
 
 /** One period of service, as the `任职经历`/`service` collection shows it. */

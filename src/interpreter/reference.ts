@@ -11,7 +11,7 @@ import type { School, Teacher } from "../data/model.js";
 import { DERIVED, PERSON_FIELDS, SCHOOL_FIELDS, SERVICE_FIELDS, TRACK_SELECTOR_NAMES, enumValue } from "../semantics/facts.js";
 import type { Duration } from "../time/date.js";
 import type { RetirementTrack } from "../time/retirement.js";
-import { derive, periodOf, readField, servicePeriods, trackFromValues, trackInForce, type ServicePeriod, type World } from "./frame.js";
+import { derive, periodOf, readField, servicePeriods, trackFromValues, trackInForce, variantsFor, type ServicePeriod, type World } from "./frame.js";
 import {
   cmpDurations,
   cmpNumbers,
@@ -69,7 +69,7 @@ function lookupName(name: string, env: Env): Value {
   const pf = PERSON_FIELDS.get(name);
   if (pf) return readField(t as unknown as Record<string, unknown>, pf.name, pf.zh, w);
   const d = DERIVED.get(name);
-  if (d) return derive(d.name, t, w, (x) => trackOf(x, env), () => allTracks(env));
+  if (d) return derive(d.name, t, w, (x) => trackOf(x, env), (x) => reachableTracks(x, env));
   const given = w.paramValues?.get(name);
   if (given !== undefined && p.params.has(name)) return given;
   const prm = p.params.get(name);
@@ -85,6 +85,21 @@ function allTracks(env: Env): RetirementTrack[] {
   for (const name of env.p.tracks.keys()) {
     const tr = trackByName(name, env);
     if (!isUnknown(tr)) out.push(tr);
+  }
+  return out;
+}
+
+/** Tracks the person could be on, trying every value of the missing facts the selector needs. */
+function reachableTracks(t: Teacher, env: Env): RetirementTrack[] {
+  const first = trackOf(t, env);
+  if (!isUnknown(first)) return [first];
+  const variants = variantsFor(t, first);
+  if (!variants) return allTracks(env);
+  const out: RetirementTrack[] = [];
+  for (const v of variants) {
+    const tr = trackOf(v, env);
+    if (isUnknown(tr)) return allTracks(env);
+    if (!out.some((x) => x.id === tr.id)) out.push(tr);
   }
   return out;
 }

@@ -49,6 +49,8 @@ export interface Clause extends NodeBase {
   readonly kind: "Clause";
   readonly clauseId: { readonly text: string; readonly span: Span };
   readonly modality: { readonly value: Modality; readonly span: Span };
+  /** The words of the source the modality rests on, when no modal verb carries it (`依据 "作为……条件之一"`). */
+  readonly basis?: StringLit;
   /** The verbatim wording of the official text this clause encodes. */
   readonly source?: StringLit;
   /** Where the wording is in the official document, e.g. "篇三 第（一）1条". */

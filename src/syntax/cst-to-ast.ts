@@ -229,6 +229,7 @@ export class AstBuilder {
     }
     const src = this.tok(n, "source");
     const ref = this.tok(n, "ref");
+    const basis = this.tok(n, "basis");
     const items = this.nodes(n, "clauseItem").flatMap((c) => this.clauseItem(c) ?? []);
     return {
       kind: "Clause",
@@ -236,6 +237,7 @@ export class AstBuilder {
       span: this.span(n),
       clauseId: { text: idTok?.image ?? "?", span: idTok ? this.tokSpan(idTok) : this.span(n) },
       modality: { value: modality, span: modTok ? this.tokSpan(modTok) : this.span(n) },
+      ...(basis ? { basis: this.stringLit(basis) } : {}),
       ...(src ? { source: this.stringLit(src) } : {}),
       ...(ref ? { ref: this.stringLit(ref) } : {}),
       items,

@@ -8,7 +8,7 @@ export type Spelling = "en" | "zh";
 
 const KW = {
   en: {
-    policy: "policy", issuer: "issuer", number: "number", effective: "effective", expires: "expires", supersedes: "supersedes",
+    policy: "policy", basis: "because", issuer: "issuer", number: "number", effective: "effective", expires: "expires", supersedes: "supersedes",
     extends: "extends", uses: "uses", rounding: "rounding", clause: "clause", source: "source", ref: "ref", param: "param",
     define: "define", override: "override", overrides: "overrides", replaces: "replaces", when: "when", limit: "limit",
     check: "check", entitle: "entitle", forEach: "for each", where: "where", onlyIf: "only if", track: "track", original: "original",
@@ -18,7 +18,7 @@ const KW = {
     count: "count", sum: "sum", any: "any", all: "all",
   },
   zh: {
-    policy: "政策", issuer: "发文机关", number: "文号", effective: "施行日期", expires: "失效日期", supersedes: "废止",
+    policy: "政策", basis: "依据", issuer: "发文机关", number: "文号", effective: "施行日期", expires: "失效日期", supersedes: "废止",
     extends: "细化", uses: "引用", rounding: "日期进位", clause: "条款", source: "原文", ref: "出处", param: "参数",
     define: "定义", override: "覆盖", overrides: "优先于", replaces: "取代", when: "当", limit: "最长",
     check: "检查", entitle: "享受", forEach: "对每个", where: "其中", onlyIf: "仅当", track: "退休轨道", original: "原退休年龄",
@@ -137,7 +137,8 @@ export function printPolicy(f: A.PolicyFile, sp: Spelling = "en"): string {
     out.push(`${k.policy} ${quote(h.title.value)} {`, ...fields.map((x) => "  " + x), "}", "");
   }
   for (const c of f.clauses) {
-    const head = `${k.clause} ${c.clauseId.text} ${c.modality.value} ${k.source} ${quote(c.source?.value ?? "")}${c.ref ? ` ${k.ref} ${quote(c.ref.value)}` : ""}`;
+    const basis = c.basis ? ` ${k.basis} ${quote(c.basis.value)}` : "";
+    const head = `${k.clause} ${c.clauseId.text} ${c.modality.value}${basis} ${k.source} ${quote(c.source?.value ?? "")}${c.ref ? ` ${k.ref} ${quote(c.ref.value)}` : ""}`;
     if (c.items.length === 0) out.push(head, "");
     else out.push(head + " {", ...c.items.map((i) => "  " + printItem(i, sp)), "}", "");
   }

@@ -241,6 +241,18 @@ const examples: Example[] = [
     good: HEADER + C("require r: when true", "should", "原则上应交流"),
   },
   {
+    code: "W010",
+    bad: HEADER + `clause T-1 must because "作为……必要条件" source "将交流经历作为评聘条件之一" { require r: when true }`,
+    at: `"作为……必要条件"`,
+    good: HEADER + `clause T-1 must because "作为……条件之一" source "将交流经历作为评聘条件之一" { require r: when true }`,
+  },
+  {
+    code: "N012",
+    bad: HEADER + C("define 周岁 = 30\nrequire r: when 周岁 > 3"),
+    at: "周岁",
+    good: HEADER + C("define 年龄门槛 = 30\nrequire r: when 周岁 > 年龄门槛"),
+  },
+  {
     code: "W008",
     bad: HEADER + C("param p: int\nrequire r: when age > p"),
     at: "p",
