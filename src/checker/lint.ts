@@ -10,6 +10,8 @@ import type { PolicyUnit } from "../policy/load.js";
 import type { CheckedPolicy, RuleInfo } from "./checked.js";
 import { outcomeOf } from "./check.js";
 
+const MODALITY_ZH: Record<string, string> = { must: "必须/应", should: "原则上", may: "可" };
+
 const MODALITY_WORDS: Record<string, string[]> = {
   // A quota stated without a modal verb (“比例不低于15%”) is binding as written.
   must: ["必须", "应", "须", "要", "必备", "不低于", "不少于", "不超过", "多于"],
@@ -97,7 +99,7 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
     // 原则上 softens whatever follows (原则上应 is a “should”); 一般 alone is ambiguous (一般学校).
     const softened = m === "must" && c.source.includes("原则上");
     if (softened || !words.some((w) => c.source.includes(w))) {
-      out.push(diag("W007", { id: c.id, modality: m, words: words.join("/") }, { span: c.clause.modality.span }));
+      out.push(diag("W007", { id: c.id, modality: m, modality_zh: MODALITY_ZH[m]!, words: words.join("/") }, { span: c.clause.modality.span }));
     }
   }
 }

@@ -118,10 +118,11 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
   const out: string[] = [];
   const errors = views.filter((v) => v.severity === "error").length;
   const warnings = views.length - errors;
+  const verdict = !r.compliant ? (zh ? "不合规" : "NOT compliant") : r.complete ? (zh ? "合规" : "compliant") : zh ? "无法确认合规（有必须项无法判定）" : "compliance not established (a must-check is undetermined)";
   out.push(
     zh
-      ? `${p.name}：${r.compliant ? "合规" : "不合规"} —— ${errors} 项违规（必须/应），${warnings} 项警告（原则上/一般），${r.undetermined.length} 项无法判定`
-      : `${p.name}: ${r.compliant ? "compliant" : "NOT compliant"} — ${errors} violation(s) (must), ${warnings} warning(s) (should), ${r.undetermined.length} undetermined`,
+      ? `${p.name}：${verdict} —— ${errors} 项违规（必须/应），${warnings} 项警告（原则上/一般），${r.undetermined.length} 项无法判定`
+      : `${p.name}: ${verdict} — ${errors} violation(s) (must), ${warnings} warning(s) (should), ${r.undetermined.length} undetermined`,
   );
   const bySubject = new Map<string, ViolationView[]>();
   for (const v of views) {
@@ -135,7 +136,7 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
     out.push(`[${k}]`);
     for (const v of vs) {
       out.push(`  ${v.severity === "error" ? (zh ? "违规" : "error") : zh ? "警告" : "warning"} ${v.clause.id}: ${v.message}`);
-      out.push(`      ${zh ? "要求" : "expected"} ${v.expected}，${zh ? "实际" : "actual"} ${v.actual}`);
+      out.push(zh ? `      要求 ${v.expected}，实际 ${v.actual}` : `      expected ${v.expected}, actual ${v.actual}`);
       out.push(`      「${v.clause.source}」`);
     }
   }

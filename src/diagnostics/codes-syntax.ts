@@ -6,7 +6,7 @@ registerCodes({
   P001: {
     severity: "error",
     en: "unexpected {found}; expected {expected}",
-    zh: "此处不应出现 {found}；应为 {expected}",
+    zh: "此处不应出现 {found_zh}；应为 {expected_zh}",
     doc: "The parser met a token that cannot continue the construct it is reading. The message lists what could come next. Parsing recovers and goes on, so every syntax error in the file is reported in one run.",
   },
   P002: {
@@ -18,7 +18,7 @@ registerCodes({
   P003: {
     severity: "error",
     en: "unexpected {found} after the end of the policy",
-    zh: "政策结束后出现多余内容 {found}",
+    zh: "政策结束后出现多余内容 {found_zh}",
     doc: "Text remains after the last complete clause; usually an unbalanced `}`.",
   },
   P010: {

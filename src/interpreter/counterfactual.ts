@@ -53,6 +53,8 @@ export function exceptionFlips(base: Decision): ExceptionFlip[] {
   base.results.forEach((r, i) => {
     const k = r.rule.rule.ruleKind;
     if ((k !== "exempt" && k !== "defer") || typeof r.value !== "boolean") return;
+    // A deferral whose condition holds but whose limit is used up: flipping it would misstate why.
+    if (r.limit && r.value === false) return;
     const flipped = base.results.map((x, j) => (j === i ? { ...x, value: !r.value } : x));
     const d = decideFromResults(flipped);
     if (d.decision !== base.decision) out.push({ rule: r.rule, held: !r.value, decision: d });

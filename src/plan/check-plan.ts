@@ -9,7 +9,7 @@ import type { CheckInfo, ClauseInfo } from "../checker/checked.js";
 import { newFrame, type Atom, type Frame, type Program } from "../interpreter/compile.js";
 import type { Subject, World } from "../interpreter/frame.js";
 import { Unknown, isUnknown, type Reason, type Value } from "../interpreter/values.js";
-import type { SubjectKind } from "../syntax/ast.js";
+import type { Expr, SubjectKind } from "../syntax/ast.js";
 
 export type Severity = "error" | "warning";
 
@@ -161,10 +161,7 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
       } else {
         tally.failed++;
         // Re-evaluate the failing subject with tracing on, to report the numbers.
-        f.trace = [];
-        c.body(f);
-        const atom = f.trace.find((a) => a.result === false) ?? f.trace[f.trace.length - 1];
-        f.trace = null;
+        const atom = failingAtom(c.info.check.body, c.body, f, program);
         violations.push({ clause: c.info.clause, check: c.info, severity: severityOf(c.info.clause), subject: ref, ...(atom ? { atom } : {}) });
       }
     };
@@ -215,6 +212,29 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
     compliant: !violations.some((v) => v.severity === "error"),
     complete: !undetermined.some((u) => severityOf(u.clause) === "error"),
     violations, undetermined, entitlements, evaluated: evaluated.filter((e) => e.check.check.mode === "check"), schools, decisions };
+}
+
+/** The conjuncts of `a and b and …`. */
+function conjuncts(e: Expr): Expr[] {
+  return e.kind === "Binary" && e.op === "and" ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
+}
+
+/**
+ * What to show for a failed check: the first conjunct that is false — its
+ * comparison with the values seen, or the conjunct itself when it is not a
+ * comparison (a negation, a fact), so a `not …` is never reported as its inner part.
+ */
+function failingAtom(body: Expr, _whole: (f: Frame) => Value, f: Frame, program: Program): Atom | undefined {
+  for (const part of conjuncts(body)) {
+    f.trace = [];
+    const v = program.expr(part)(f);
+    const seen = f.trace;
+    f.trace = null;
+    if (v !== false) continue;
+    if (part.kind === "Compare") return seen.find((a) => a.node === part) ?? { node: part, result: false };
+    return { node: part, result: false };
+  }
+  return undefined;
 }
 
 type CheckOutcome = { kind: "pass" } | { kind: "fail" } | { kind: "n/a" } | { kind: "unknown"; reasons: readonly Reason[] };

@@ -105,7 +105,7 @@ export interface Rule extends NodeBase {
   /** In a refining policy: the parent rule this one replaces. */
   readonly replaces?: Ident;
   readonly when: Expr;
-  /** For `defer`: the most deferral in total, e.g. `至多 3年` (compared with deferred_years + 1 year). */
+  /** For `defer`: the most deferral in total, e.g. `最长 3年` (compared with deferred_years + 1 year). */
   readonly limit?: Expr;
 }
 
@@ -126,7 +126,7 @@ export interface CheckRule extends NodeBase {
   readonly body: Expr;
 }
 
-/** `track men: original 60周岁, from 1965-01, every 4个月, at most 36个月` — a statutory retirement track. */
+/** `track men: original 60周岁, starting 1965-01, step 4 months, max_delay 36 months` — a statutory retirement track. */
 export interface TrackDecl extends NodeBase {
   readonly kind: "Track";
   readonly name: Ident;

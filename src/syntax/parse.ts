@@ -16,6 +16,20 @@ export interface ParseOutput {
   readonly diagnostics: Diagnostic[];
 }
 
+const SYMBOLS_ZH: Record<string, string> = {
+  Identifier: "名称",
+  ClauseId: "条款编号",
+  StringLit: "带引号的文本",
+  DateLit: "日期",
+  YearMonthLit: "年月",
+  DurationLit: "期限",
+  PercentLit: "百分比",
+  AgeLit: "年龄",
+  NumberLit: "数字",
+  CompareOp: "比较词",
+  PostfixOp: "以上/以下",
+};
+
 const SYMBOLS: Record<string, string> = {
   LCurly: "`{`",
   RCurly: "`}`",
@@ -43,7 +57,8 @@ const SYMBOLS: Record<string, string> = {
 };
 
 /** How a token kind is shown to a policy writer: keywords with both spellings. */
-export function displayToken(name: string): string {
+export function displayToken(name: string, lang: "en" | "zh" = "en"): string {
+  if (lang === "zh" && SYMBOLS_ZH[name]) return SYMBOLS_ZH[name]!;
   if (SYMBOLS[name]) return SYMBOLS[name]!;
   const t = allTokens.find((x: TokenType) => x.name === name);
   const src = t && t.PATTERN instanceof RegExp ? t.PATTERN.source : undefined;
@@ -51,18 +66,18 @@ export function displayToken(name: string): string {
   return name;
 }
 
-function expectedFrom(message: string): string {
+function expectedFrom(message: string, lang: "en" | "zh"): string {
   const single = /Expecting token of type --> (\w+) <--/.exec(message);
-  if (single) return displayToken(single[1]!);
+  if (single) return displayToken(single[1]!, lang);
   // NoViableAlt / EarlyExit list token sequences like "1. [Identifier, Colon]".
   const firsts = new Set<string>();
   for (const m of message.matchAll(/\[([^\]]*)\]/g)) {
     const first = m[1]!.split(",")[0]!.trim();
     if (first) firsts.add(first);
   }
-  const shown = [...firsts].slice(0, 6).map(displayToken);
+  const shown = [...firsts].slice(0, 6).map((x) => displayToken(x, lang));
   if (firsts.size > 6) shown.push("…");
-  return shown.length ? shown.join(", ") : "something else";
+  return shown.length ? shown.join(lang === "zh" ? "、" : ", ") : lang === "zh" ? "其他内容" : "something else";
 }
 
 export function parse(text: string, file: string): ParseOutput {
@@ -77,12 +92,13 @@ export function parse(text: string, file: string): ParseOutput {
     const start = atEnd ? text.length : t.startOffset;
     const end = atEnd ? text.length : (t.endOffset ?? t.startOffset) + 1;
     const found = atEnd ? "end of file" : "`" + t.image + "`";
+    const foundZh = atEnd ? "文件结尾" : found;
     const span = { file, start, end };
     // 以上/以下 follow the number they bound, as the texts write them: `周岁 55 以下`.
     const postfix = !atEnd && (t.tokenType?.CATEGORIES ?? []).some((c) => ["PostfixOp", "PostGE", "PostLE"].includes(c.name));
     const help = postfix ? "以上/以下 come after the number they bound: `周岁 55 以下` (or write `周岁 <= 55`)" : undefined;
-    if (e.name === "NotAllInputParsedException") diagnostics.push(diag("P003", { found }, { span, ...(help ? { help } : {}) }));
-    else diagnostics.push(diag("P001", { found, expected: expectedFrom(e.message) }, { span, ...(help ? { help } : {}) }));
+    if (e.name === "NotAllInputParsedException") diagnostics.push(diag("P003", { found, found_zh: foundZh }, { span, ...(help ? { help } : {}) }));
+    else diagnostics.push(diag("P001", { found, found_zh: foundZh, expected: expectedFrom(e.message, "en"), expected_zh: expectedFrom(e.message, "zh") }, { span, ...(help ? { help } : {}) }));
   }
   const builder = new AstBuilder(file);
   const ast = builder.build(out.cst);
