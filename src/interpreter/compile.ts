@@ -9,7 +9,7 @@ import type { Move, School, Teacher } from "../data/model.js";
 import type { CheckedPolicy, Resolution, RuleInfo } from "../checker/checked.js";
 import { functionName } from "../checker/typecheck.js";
 import type { RetirementTrack } from "../time/retirement.js";
-import { fromYmd, type Duration } from "../time/date.js";
+import { addMonths, fromYmd, type Duration } from "../time/date.js";
 import { BOOL, type Ty } from "../semantics/types.js";
 import { derive, readField, servicePeriods, trackFromValues, trackInForce, variantsFor, type ServicePeriod, type Subject, type World } from "./frame.js";
 import {
@@ -18,6 +18,7 @@ import {
   cmpTitles,
   dateShift,
   durationPlus,
+  isAmbiguous,
   durationTimes,
   kleeneAnd,
   kleeneNot,
@@ -46,19 +47,33 @@ export interface Frame {
   school: School | undefined;
   /** The current element of a person's service history. */
   service: ServicePeriod | undefined;
+  /** The current person's service periods, built once per person (generation `gen`). */
+  services: { gen: number; list: ServicePeriod[] } | undefined;
   subject: Subject | undefined;
   /** Memo generation: bumped whenever `person` changes. */
   gen: number;
   memo: Value[];
-  memoGen: number[];
+  /** Generation each memo slot was filled in (a typed array: dense and unboxed). */
+  memoGen: Float64Array;
   trace: Atom[] | null;
   teachers: ReadonlyMap<string, Teacher>;
 }
 
 export type Fn = (f: Frame) => Value;
 
+/** Memo slots per frame; a program needing more grows the frame's arrays once (see `ensureSlots`). */
+const MEMO_SLOTS = 256;
+
+function ensureSlots(f: Frame, n: number): void {
+  if (f.memoGen.length >= n) return;
+  const gen = new Float64Array(n);
+  gen.set(f.memoGen);
+  f.memoGen = gen;
+  f.memo = [...f.memo, ...new Array<Value>(n - f.memo.length).fill(undefined)];
+}
+
 export function newFrame(w: World, teachers: ReadonlyMap<string, Teacher> = new Map()): Frame {
-  return { w, person: undefined, move: undefined, school: undefined, service: undefined, subject: undefined, gen: 1, memo: [], memoGen: [], trace: null, teachers };
+  return { w, person: undefined, move: undefined, school: undefined, service: undefined, services: undefined, subject: undefined, gen: 1, memo: new Array<Value>(MEMO_SLOTS).fill(undefined), memoGen: new Float64Array(MEMO_SLOTS), trace: null, teachers };
 }
 
 export interface CompiledRule {
@@ -117,7 +132,9 @@ class Compiler {
       ...(c.check.applicable ? { applicable: this.expr(c.check.applicable) } : {}),
       body: this.expr(c.check.body),
     }));
+    const slots = this.slots;
     const decide = (t: Teacher, f: Frame, trace = false): Decision => {
+      ensureSlots(f, slots);
       f.person = t;
       f.gen++;
       const results: RuleResult[] = new Array(rules.length);
@@ -163,9 +180,10 @@ class Compiler {
       order.push(i);
     };
     decIdx.forEach(visit);
-    const applies = new Uint8Array(n);
     const engaged = new Uint8Array(n);
+    const slots = this.slots;
     return (t, f) => {
+      ensureSlots(f, slots);
       f.person = t;
       f.gen++;
       f.trace = null;
@@ -178,7 +196,17 @@ class Compiler {
         }
         if (!inScope) return "not_required";
       }
-      for (const i of decIdx) {
+      // Rules a rule overrides are settled first, so an exception is evaluated only when one
+      // of its bases is engaged: otherwise it cannot take effect whatever its condition says
+      // (and the full decision would not depend on it either). Most people meet no base rule.
+      for (const i of order) {
+        const os = overrides[i]!;
+        let base = os.length === 0 ? kind[i] === "require" : false;
+        for (const o of os) if (engaged[o]) base = true;
+        if (!base) {
+          engaged[i] = 0;
+          continue;
+        }
         const r = rules[i]!;
         let v = r.when(f);
         if (r.limit && v === true) {
@@ -187,16 +215,7 @@ class Compiler {
           if ((t.deferred_years + 1) * 12 > (lim as Duration).months) v = false;
         }
         if (v !== true && v !== false) return decide(t, f).decision;
-        applies[i] = v ? 1 : 0;
-      }
-      for (const i of order) {
-        let e = 0;
-        if (applies[i]) {
-          const os = overrides[i]!;
-          if (os.length === 0) e = kind[i] === "require" ? 1 : 0;
-          else for (const o of os) if (engaged[o]) e = 1;
-        }
-        engaged[i] = e;
+        engaged[i] = v ? 1 : 0;
       }
       let result: DecisionValue = "not_required";
       let found = false;
@@ -225,10 +244,15 @@ class Compiler {
     const info = this.p.params.get(name)!;
     const valueFn = info.value ? this.expr(info.value) : undefined;
     const redacted = new Unknown([{ code: "E002", param: name }]);
+    // Parameters are constants of a run: computed once per world.
+    let world: World | undefined;
+    let value: Value;
     const fn: Fn = (f) => {
+      if (f.w === world) return value;
       const given = f.w.paramValues?.get(name);
-      if (given !== undefined) return given;
-      return valueFn ? valueFn(f) : redacted;
+      value = given !== undefined ? given : valueFn ? valueFn(f) : redacted;
+      world = f.w;
+      return value;
     };
     this.paramFns.set(name, fn);
     return fn;
@@ -324,7 +348,19 @@ class Compiler {
       case "field": {
         const field = r.info.name;
         const label = r.info.zh;
-        if (r.rec === "person") return (f) => readField(f.person as unknown as Record<string, unknown>, field, label, f.w);
+        if (r.rec === "person") {
+          // Plain fields read directly; the few that convert (sets, durations, the school record) go through readField.
+          if (["deferred_years", "honors", "conditions", "school"].includes(field)) {
+            return (f) => readField(f.person as unknown as Record<string, unknown>, field, label, f.w);
+          }
+          const absent = new Unknown([{ code: "E001", fact: label }]);
+          const get = getter(field);
+          return (f) => {
+            const p = f.person;
+            const v = p === undefined ? undefined : get(p);
+            return v === undefined ? absent : (v as Value);
+          };
+        }
         if (r.rec === "school") return (f) => readField(f.school as unknown as Record<string, unknown>, field, label, f.w);
         if (r.rec === "service") return (f) => readField(f.service as unknown as Record<string, unknown>, field, label, f.w);
         return this.moveField(field, label);
@@ -332,10 +368,21 @@ class Compiler {
       case "derived": {
         const name = r.info.name;
         const slot = this.slots++;
+        // The track callbacks are made once, not per evaluation; they read the frame being evaluated.
+        let cur: Frame | undefined;
+        const trackOf = (t: Teacher) => this.trackOf(t, cur!);
+        const reachable = (t: Teacher) => this.reachableTracks(t, cur!);
+        const noPerson = new Unknown([{ code: "E001", fact: r.info.zh }]);
+        // The two facts nearly every rule reads get a direct path; the rest go through derive().
+        const compute: (t: Teacher, f: Frame) => Value =
+          name === "tenure"
+            ? (t, f) => (t.school_since === undefined ? derive(name, t, f.w, trackOf, reachable) : periodOf(t.school_since, f.w.asOf, f.w.rounding, "本校任教年限"))
+            : (t, f) => derive(name, t, f.w, trackOf, reachable);
         return (f) => {
-          if (!f.person) return new Unknown([{ code: "E001", fact: r.info.zh }]);
+          if (!f.person) return noPerson;
           if (f.memoGen[slot] === f.gen) return f.memo[slot];
-          const v = derive(name, f.person, f.w, (t) => this.trackOf(t, f), (t) => this.reachableTracks(t, f));
+          cur = f;
+          const v = compute(f.person, f);
           f.memo[slot] = v;
           f.memoGen[slot] = f.gen;
           return v;
@@ -517,8 +564,25 @@ class Compiler {
   private binary(e: A.Binary): Fn {
     const l = this.expr(e.left);
     const r = this.expr(e.right);
-    if (e.op === "and") return (f) => kleeneAnd(l(f), () => r(f));
-    if (e.op === "or") return (f) => kleeneOr(l(f), () => r(f));
+    // Three-valued and/or, inlined: no closure is allocated per evaluation (this is the hot path).
+    if (e.op === "and")
+      return (f) => {
+        const a = l(f);
+        if (a === false) return false;
+        const b = r(f);
+        if (b === false) return false;
+        if (a === true) return b;
+        return isUnknown(b) ? Unknown.merge(a as Unknown, b) : a;
+      };
+    if (e.op === "or")
+      return (f) => {
+        const a = l(f);
+        if (a === true) return true;
+        const b = r(f);
+        if (b === true) return true;
+        if (a === false) return b;
+        return isUnknown(b) ? Unknown.merge(a as Unknown, b) : a;
+      };
     const lt = this.ty(e.left).k;
     const rt = this.ty(e.right).k;
     const op = e.op;
@@ -559,6 +623,16 @@ class Compiler {
     const lt = this.ty(e.left);
     const op = e.op;
     const what = sourceLabel(e);
+    // `x 属于 {"…", …}` with a literal set: one Set lookup, no operand closures.
+    if (op === "in" && e.right.kind === "Set" && e.right.elements.every((x) => x.kind === "String")) {
+      const set = r(undefined as unknown as Frame) as ReadonlySet<string>;
+      return (f) => {
+        const a = l(f);
+        const v: Value = isUnknown(a) ? a : set.has(a as string);
+        if (f.trace !== null) f.trace.push({ node: e, left: a, right: set, result: v });
+        return v;
+      };
+    }
     let cmp: (a: Value, b: Value) => Value;
     switch (op) {
       case "in":
@@ -590,12 +664,42 @@ class Compiler {
           };
         else cmp = (a, b) => (op === "!=" ? a !== b : a === b);
     }
-    return (f) => {
+    const general: Fn = (f) => {
       const a = l(f);
       const b = r(f);
       const v = isUnknown(a) ? (isUnknown(b) ? Unknown.merge(a, b) : a) : isUnknown(b) ? b : cmp(a, b);
       if (f.trace !== null) f.trace.push({ node: e, left: a, right: b, result: v });
       return v;
+    };
+    return this.anniversary(e, r, general) ?? general;
+  }
+
+  /**
+   * `本校任教年限 满 9年` is “the 9th anniversary of school_since has come”:
+   * for a whole-month threshold M, period(from, to) ≥ M months ⇔ from + M months ≤ to,
+   * and > ⇔ <, because adding months is strictly increasing under either rounding.
+   * One month addition instead of a full period; used when not explaining (the
+   * explanation shows the period itself) and when the threshold is whole months.
+   */
+  private anniversary(e: A.Compare, r: Fn, general: Fn): Fn | undefined {
+    if (e.left.kind !== "Name" || !["<", "<=", ">", ">="].includes(e.op)) return undefined;
+    const res = this.p.resolutions.get(e.left.id);
+    if (res?.k !== "derived" || (res.info.name !== "tenure" && res.info.name !== "post_tenure")) return undefined;
+    const start = res.info.name === "tenure" ? "school_since" : "post_since";
+    const op = e.op;
+    const holds = (at: number, to: number) => (op === ">=" ? at <= to : op === ">" ? at < to : op === "<" ? at > to : at >= to);
+    return (f) => {
+      const t = f.person;
+      const from = t?.[start];
+      if (f.trace !== null || from === undefined) return general(f);
+      const b = r(f);
+      if (isUnknown(b) || (b as Duration).days !== 0 || isAmbiguous(b as Duration)) return general(f);
+      const m = (b as Duration).months;
+      const to = f.w.asOf;
+      if (f.w.rounding) return holds(addMonths(from, m, f.w.rounding), to);
+      const eom = holds(addMonths(from, m, "end_of_month"), to);
+      // Without a declared rounding both readings must agree; otherwise the general path reports E003.
+      return eom === holds(addMonths(from, m, "next_day"), to) ? eom : general(f);
     };
   }
 
@@ -612,7 +716,8 @@ class Compiler {
       let items: readonly unknown[];
       if (which === "service") {
         if (!f.person) return new Unknown([{ code: "E001", fact: e.collection.name }]);
-        items = servicePeriods(f.person, f.w);
+        if (f.services?.gen !== f.gen) f.services = { gen: f.gen, list: servicePeriods(f.person, f.w) };
+        items = f.services.list;
       } else {
         const s = f.subject;
         if (!s) return new Unknown([{ code: "E001", fact: e.collection.name }]);
@@ -677,6 +782,16 @@ class Compiler {
       return fn === "count" ? count : sumDuration ? sumD : sum;
     };
   }
+}
+
+/**
+ * A property read specialised to one field (`p => p.established`): a fixed
+ * property access stays monomorphic in V8, where `p[field]` does not. Field
+ * names come from the fact registry (identifiers), never from policy text.
+ */
+function getter(field: string): (p: Teacher) => unknown {
+  if (!/^[a-z_]+$/.test(field)) return (p) => (p as unknown as Record<string, unknown>)[field];
+  return new Function("p", `return p.${field};`) as (p: Teacher) => unknown;
 }
 
 function nameNode(id: A.Ident): A.NameRef {

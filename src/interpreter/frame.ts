@@ -64,11 +64,17 @@ export function trackFromValues(
   return { id: name, originalAgeMonths: originalAgeYears * 12, firstAffected: first, stepMonths: step.months, maxDelayMonths: inForce ? max.months : 0 };
 }
 
+const inForceDays = new Map<string, Day | undefined>();
+
 /** Whether a track's schedule is in force on the reference date. */
 export function trackInForce(inForceFrom: string | undefined, asOf: Day): boolean {
   if (!inForceFrom) return true;
-  const [y, m, d] = inForceFrom.split("-").map(Number) as [number, number, number];
-  const from = fromYmd(y, m, d);
+  let from = inForceDays.get(inForceFrom);
+  if (from === undefined && !inForceDays.has(inForceFrom)) {
+    const [y, m, d] = inForceFrom.split("-").map(Number) as [number, number, number];
+    from = fromYmd(y, m, d);
+    inForceDays.set(inForceFrom, from);
+  }
   return from === undefined || asOf >= from;
 }
 
