@@ -19,6 +19,7 @@ import {
   PERCENT,
   TRACK,
   compatible,
+  enumTy,
   record,
   setOf,
   showType,
@@ -66,6 +67,11 @@ const SUBJECT_NAMES: Record<string, A.SubjectKind> = {
   区: "district",
   group: "group",
   集团: "group",
+  // Inside `for each location`/`for each tier` the subject's name is its location or tier value.
+  location: "location",
+  地域: "location",
+  tier: "tier",
+  层次: "tier",
 };
 
 export class TypeChecker {
@@ -248,7 +254,10 @@ export class TypeChecker {
         const c = COLLECTIONS[n];
         if (c) return resolve({ k: "collection", name: c.name, of: c.of }, { k: "collection", of: c.of });
         const s = SUBJECT_NAMES[n];
-        if (s && s === ctx.subject) return resolve({ k: "subject", kind: s }, s === "school" ? record("school") : { k: "text" });
+        if (s && s === ctx.subject) {
+          const ty: Ty = s === "school" ? record("school") : s === "location" ? enumTy("location") : s === "tier" ? enumTy("tier") : { k: "text" };
+          return resolve({ k: "subject", kind: s }, ty);
+        }
       }
     }
     // 4. Policy-level names.

@@ -102,6 +102,7 @@ export function runCheck(io: IO, args: Args): number {
             due_moved: s.dueMoved,
             moved_out: s.movedOut,
             moved_in: s.movedIn,
+            ...(s.backboneOut !== undefined ? { backbone_out: s.backboneOut } : {}),
           })),
         },
         null,
@@ -162,10 +163,17 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
   }
   out.push("");
   out.push(zh ? "各校概况（应交流＝个人判定为应交流；交流率＝应交流者中已安排交流的比例）：" : "Per school (due = individually required; ratio = share of the due who are moved):");
-  out.push(zh ? "  学校      教师  应交流  暂缓  已安排  交流率   调出  调入" : "  school  teachers  due  deferred  due moved  ratio  out  in");
+  const withBackbone = r.schools.some((s) => s.backboneOut !== undefined);
+  out.push(
+    (zh ? "  学校      教师  应交流  暂缓  已安排  交流率   调出  调入" : "  school   teachers   due deferred moved  ratio    out   in") +
+      (withBackbone ? (zh ? "  调出骨干" : "  backbone out") : ""),
+  );
   for (const s of r.schools) {
     const ratio = s.due ? pct(s.dueMoved / s.due) : "—";
-    out.push(`  ${s.school.id.padEnd(8)} ${String(s.teachers).padStart(5)} ${String(s.due).padStart(6)} ${String(s.deferred).padStart(5)} ${String(s.dueMoved).padStart(7)} ${ratio.padStart(8)} ${String(s.movedOut).padStart(5)} ${String(s.movedIn).padStart(5)}`);
+    out.push(
+      `  ${s.school.id.padEnd(8)} ${String(s.teachers).padStart(5)} ${String(s.due).padStart(6)} ${String(s.deferred).padStart(5)} ${String(s.dueMoved).padStart(7)} ${ratio.padStart(8)} ${String(s.movedOut).padStart(5)} ${String(s.movedIn).padStart(5)}` +
+        (s.backboneOut !== undefined ? `${String(s.backboneOut).padStart(8)}` : ""),
+    );
   }
   return out.join("\n");
 }

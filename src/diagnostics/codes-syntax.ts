@@ -43,7 +43,7 @@ registerCodes({
     severity: "error",
     en: "unknown subject `{word}` for `check … for each` (expected one of: {choices})",
     zh: "`检查 … 对每个` 的对象 `{word}` 未知（可选：{choices}）",
-    doc: "A plan check iterates over schools (学校), districts (区), education groups (集团), moves (交流), teachers (教师) or the whole plan (方案).",
+    doc: "A plan check iterates over schools (学校), districts (区), education groups (集团), locations (地域: the schools of each location), tiers (层次: the schools of each tier), moves (交流), teachers (教师) or the whole plan (方案).",
   },
   P014: {
     severity: "error",

@@ -31,7 +31,7 @@ export interface PlanFacts {
 
 /** One subject of a plan check (a school, a district, a group or the plan) with its collections. */
 export interface Subject {
-  readonly kind: "school" | "district" | "group" | "plan";
+  readonly kind: "school" | "district" | "group" | "location" | "tier" | "plan";
   readonly id: string;
   readonly school?: School;
   readonly teachers: readonly Teacher[];

@@ -52,7 +52,12 @@ export interface SchoolSummary {
   readonly dueMoved: number;
   readonly movedOut: number;
   readonly movedIn: number;
+  /** Backbone teachers among those moved out, when the policy defines who is backbone (是骨干教师/backbone). */
+  readonly backboneOut?: number;
 }
+
+/** The names under which a policy may define who counts as backbone, for the summary. */
+const BACKBONE_NAMES = ["是骨干教师", "骨干教师", "is_backbone", "backbone"];
 
 export interface PlanResult {
   readonly compliant: boolean;
@@ -85,9 +90,23 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map
 }
 
 /** Subjects of one kind, each with its people, outgoing and incoming moves, and schools. */
-export function subjectsOf(kind: "school" | "district" | "group" | "plan", data: Dataset, moves: readonly Move[]): Subject[] {
+export type GroupKind = "school" | "district" | "group" | "location" | "tier" | "plan";
+
+export function subjectsOf(kind: GroupKind, data: Dataset, moves: readonly Move[]): Subject[] {
   const schoolKey = (s: School | undefined): string | undefined =>
-    !s ? undefined : kind === "school" ? s.id : kind === "district" ? s.district : kind === "group" ? s.group : "plan";
+    !s
+      ? undefined
+      : kind === "school"
+        ? s.id
+        : kind === "district"
+          ? s.district
+          : kind === "group"
+            ? s.group
+            : kind === "location"
+              ? s.location
+              : kind === "tier"
+                ? s.tier
+                : "plan";
   const keyOfSchoolId = (id: string) => schoolKey(data.schoolById.get(id));
   const teachers = groupBy(data.teachers, (t) => keyOfSchoolId(t.school));
   const out = groupBy(moves, (m) => keyOfSchoolId(m.from));
@@ -131,7 +150,7 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
   const entitlements: Entitlement[] = [];
   const evaluated: PlanResult["evaluated"] = [];
   const subjectCache = new Map<string, Subject[]>();
-  const subjects = (k: "school" | "district" | "group" | "plan") => {
+  const subjects = (k: GroupKind) => {
     let s = subjectCache.get(k);
     if (!s) subjectCache.set(k, (s = subjectsOf(k, data, moves)));
     return s;
@@ -194,6 +213,8 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
     evaluated.push(tally);
   }
 
+  const backboneDef = BACKBONE_NAMES.map((n) => policy.defs.get(n)).find((d) => d && d.ty.k === "bool" && !d.needsPlan);
+  const backbone = backboneDef ? program.expr(backboneDef.decl.value) : undefined;
   const schools = subjects("school").map((s) => {
     let due = 0;
     let deferred = 0;
@@ -205,7 +226,25 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
         if (moveOf.has(t.id)) dueMoved++;
       } else if (d === "deferred") deferred++;
     }
-    return { school: s.school!, teachers: s.teachers.length, due, deferred, dueMoved, movedOut: s.moves.length, movedIn: s.movesIn.length };
+    let backboneOut: number | undefined;
+    if (backbone) {
+      backboneOut = 0;
+      for (const m of s.moves) {
+        f.person = data.teacherById.get(m.teacher);
+        f.gen++;
+        if (backbone(f) === true) backboneOut++;
+      }
+    }
+    return {
+      school: s.school!,
+      teachers: s.teachers.length,
+      due,
+      deferred,
+      dueMoved,
+      movedOut: s.moves.length,
+      movedIn: s.movesIn.length,
+      ...(backboneOut !== undefined ? { backboneOut } : {}),
+    };
   });
 
   return {

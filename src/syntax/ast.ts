@@ -110,7 +110,8 @@ export interface Rule extends NodeBase {
 }
 
 /** What an aggregate or per-record check iterates over. */
-export type SubjectKind = "school" | "district" | "group" | "move" | "teacher" | "plan";
+/** What a plan check iterates over: schools grouped by school, district, education group, location or tier; moves; teachers; the plan. */
+export type SubjectKind = "school" | "district" | "group" | "location" | "tier" | "move" | "teacher" | "plan";
 
 /** `check DL-R3a for each school where …: <condition>` — a plan-level rule. */
 export interface CheckRule extends NodeBase {

@@ -56,6 +56,10 @@ const SUBJECTS: Record<string, A.SubjectKind> = {
   教师: "teacher",
   plan: "plan",
   方案: "plan",
+  location: "location",
+  地域: "location",
+  tier: "tier",
+  层次: "tier",
 };
 
 const ROUNDINGS: Record<string, A.RoundingMode> = {
