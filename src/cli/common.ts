@@ -2,6 +2,7 @@
 // policy with its diagnostics printed, and parsing `--param` values by the
 // parameter's declared type.
 
+import { readFileSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { diag, type Lang } from "../diagnostics/registry.js";
@@ -31,10 +32,29 @@ export const processIO: IO = {
   err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
 };
 
-/** Print diagnostics: human text on stderr, or a JSON document on stdout. */
+/**
+ * Print diagnostics: human text on stderr, or a JSON document on stdout.
+ * Input files that diagnostics point into (a dataset, a case file) are read
+ * here, so their lines can be shown and counted like a policy's.
+ */
 export function report(io: IO, args: Args, ds: readonly Diagnostic[], sources: ReadonlyMap<string, string> = new Map(), extra: Record<string, unknown> = {}): void {
-  if (args.json) io.out(JSON.stringify({ ...extra, diagnostics: ds.map((d) => diagnosticJson(d, sources, args.lang)) }, null, 2));
-  else if (ds.length) io.err(renderDiagnostics(ds, sources, args.lang));
+  const all = withInputSources(ds, sources);
+  if (args.json) io.out(JSON.stringify({ ...extra, diagnostics: ds.map((d) => diagnosticJson(d, all, args.lang)) }, null, 2));
+  else if (ds.length) io.err(renderDiagnostics(ds, all, args.lang));
+}
+
+function withInputSources(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  const out = new Map(sources);
+  for (const d of ds) {
+    const f = d.span?.file;
+    if (!f || out.has(f)) continue;
+    try {
+      out.set(f, readFileSync(f, "utf8"));
+    } catch {
+      // Unreadable now: the diagnostic is shown with its path alone.
+    }
+  }
+  return out;
 }
 
 export interface Prepared {
