@@ -60,24 +60,42 @@ function readText(file: string): Result<{ text: string; format: Format }> {
   }
 }
 
-/** Pure: a dataset from its text. `file` only labels diagnostics. */
-export function parseDatasetText(text: string, file: string, format: Format, options: ReadOptions = {}): Result<Dataset> {
+/**
+ * The steps both input kinds share: syntax, the root's shape, unknown fields
+ * (warnings), the schema (every issue reported), and the reference date.
+ */
+function validateTop<S extends z.ZodType<{ as_of?: unknown }>>(
+  text: string,
+  file: string,
+  format: Format,
+  options: ReadOptions,
+  expected: string,
+  schema: S,
+  unknownFields: (r: Reporter, raw: Record<string, unknown>) => void,
+): { r: Reporter; data: z.output<S>; asOf: Day } | { diagnostics: Diagnostic[] } {
   const src = parseSource(text, file, format);
   if (src.raw === undefined) return { diagnostics: src.diags };
   const r = new Reporter(src);
-  if (!r.checkRoot(src.raw, "schools, teachers")) return { diagnostics: r.diags };
-  r.unknownFieldsDataset(src.raw);
-  const parsed = DatasetSchema.safeParse(src.raw);
+  if (!r.checkRoot(src.raw, expected)) return { diagnostics: r.diags };
+  unknownFields(r, src.raw);
+  const parsed = schema.safeParse(src.raw);
   if (!parsed.success) {
     r.schemaIssues(parsed.error.issues, src.raw);
     return { diagnostics: r.diags };
   }
-  const data = parsed.data;
-  const asOf = options.asOf ?? dayOf(data.as_of);
+  const asOf = options.asOf ?? dayOf(parsed.data.as_of);
   if (asOf === undefined) {
     r.report("D003", { field: "as_of" }, ["as_of"]);
     return { diagnostics: r.diags };
   }
+  return { r, data: parsed.data, asOf };
+}
+
+/** Pure: a dataset from its text. `file` only labels diagnostics. */
+export function parseDatasetText(text: string, file: string, format: Format, options: ReadOptions = {}): Result<Dataset> {
+  const top = validateTop(text, file, format, options, "schools, teachers", DatasetSchema, (r, raw) => r.unknownFieldsDataset(raw));
+  if (!("data" in top)) return top;
+  const { r, data, asOf } = top;
   const schools = data.schools.map(toSchool);
   const teachers = data.teachers.map(toTeacher);
   const plan = data.plan ? toPlan(data.plan) : undefined;
@@ -88,22 +106,9 @@ export function parseDatasetText(text: string, file: string, format: Format, opt
 
 /** Pure: a case file from its text. */
 export function parseCaseText(text: string, file: string, format: Format, options: ReadOptions = {}): Result<CaseFile> {
-  const src = parseSource(text, file, format);
-  if (src.raw === undefined) return { diagnostics: src.diags };
-  const r = new Reporter(src);
-  if (!r.checkRoot(src.raw, "teacher, schools")) return { diagnostics: r.diags };
-  r.unknownFieldsCase(src.raw);
-  const parsed = CaseFileSchema.safeParse(src.raw);
-  if (!parsed.success) {
-    r.schemaIssues(parsed.error.issues, src.raw);
-    return { diagnostics: r.diags };
-  }
-  const data = parsed.data;
-  const asOf = options.asOf ?? dayOf(data.as_of);
-  if (asOf === undefined) {
-    r.report("D003", { field: "as_of" }, ["as_of"]);
-    return { diagnostics: r.diags };
-  }
+  const top = validateTop(text, file, format, options, "teacher, schools", CaseFileSchema, (r, raw) => r.unknownFieldsCase(raw));
+  if (!("data" in top)) return top;
+  const { r, data, asOf } = top;
   const teacher = toTeacher(data.teacher);
   // `school` (if given) then `schools`, remembering where each came from for paths.
   const schools: School[] = [];

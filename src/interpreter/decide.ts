@@ -109,18 +109,17 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
   if (inScope === false) {
     return { decision: "not_required", inScope, results, winners: [], overridden: [], clauses: uniqueClauses(scope.map((r) => r.rule)) };
   }
-  if (inScope === "unknown") {
-    const unk = scope.filter((r) => isUnknown(r.value));
-    return {
-      decision: "indeterminate",
-      inScope,
-      results,
-      winners: [],
-      overridden: [],
-      clauses: uniqueClauses(unk.map((r) => r.rule)),
-      unknown: reasonsOf(unk.map((r) => r.value)),
-    };
-  }
+  /** Indeterminate because of these rules' unknown answers: cite them and their reasons. */
+  const undecided = (unk: readonly RuleResult[]): Decision => ({
+    decision: "indeterminate",
+    inScope,
+    results,
+    winners: [],
+    overridden: [],
+    clauses: uniqueClauses(unk.map((r) => r.rule)),
+    unknown: reasonsOf(unk.map((r) => r.value)),
+  });
+  if (inScope === "unknown") return undecided(scope.filter((r) => isUnknown(r.value)));
 
   // 2. Decision rules, trying both answers for each unknown one.
   const rules = decisionResults.map((r) => r.rule);
@@ -154,18 +153,7 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
     return { volunteer: false, volunteerRules: volunteer.map((r) => r.rule) };
   };
 
-  if (dependsOnUnknown || !outcome) {
-    const unk = decisionResults.filter((r) => isUnknown(r.value) && mattering.includes(r.rule));
-    return {
-      decision: "indeterminate",
-      inScope,
-      results,
-      winners: [],
-      overridden: [],
-      clauses: uniqueClauses(unk.map((r) => r.rule)),
-      unknown: reasonsOf(unk.map((r) => r.value)),
-    };
-  }
+  if (dependsOnUnknown || !outcome) return undecided(decisionResults.filter((r) => isUnknown(r.value) && mattering.includes(r.rule)));
   if (outcome.conflict) {
     return { decision: "indeterminate", inScope, results, winners: outcome.winners, overridden: [], clauses: uniqueClauses(outcome.conflict), conflict: outcome.conflict };
   }
