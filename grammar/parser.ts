@@ -7,13 +7,23 @@
 import { CstParser, type CstNode, type IToken } from "chevrotain";
 import * as T from "./tokens.js";
 
+// Conventions: keywords are consumed by token type (each has an English and a
+// Chinese spelling, decided by the lexer); words from closed lists that are
+// not keywords (a modality, a type, a check subject, a rounding mode) are
+// consumed as Identifiers and judged in cst-to-ast.ts, which can then say
+// "did you mean". LABELs name the children cst-to-ast.ts reads; a change of
+// label here must be made there too.
 class PolicyParser extends CstParser {
   constructor() {
+    // With recovery, a mismatched token is skipped or a missing one assumed and
+    // parsing goes on, so the CST may lack children anywhere; cst-to-ast.ts
+    // tolerates that.
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
     this.performSelfAnalysis();
   }
 
   public file = this.RULE("file", () => {
+    // One file of a policy folder carries the header; the others hold clauses.
     this.OPTION(() => this.SUBRULE(this.header));
     this.MANY(() =>
       this.OR([
@@ -28,10 +38,15 @@ class PolicyParser extends CstParser {
     this.CONSUME(T.Policy);
     this.CONSUME(T.StringLit, { LABEL: "title" });
     this.CONSUME(T.LCurly);
+    // Fields in any order; repetition (`废止`, `引用`) is allowed here and a
+    // repeated single field keeps the last value (cst-to-ast.ts).
     this.MANY(() => this.SUBRULE(this.headerField));
     this.CONSUME(T.RCurly);
   });
 
+  // The numbered CONSUMEs are chevrotain's way of telling apart several uses
+  // of one token type in a rule; all still land under one child key
+  // (`StringLit`, `DateLit`), and cst-to-ast.ts finds the field by its keyword.
   public headerField = this.RULE("headerField", () => {
     this.OR([
       { ALT: () => { this.CONSUME(T.Issuer); this.CONSUME(T.StringLit); } },
@@ -41,24 +56,29 @@ class PolicyParser extends CstParser {
       { ALT: () => { this.CONSUME(T.Supersedes); this.CONSUME2(T.StringLit); } },
       { ALT: () => { this.CONSUME(T.Extends); this.CONSUME3(T.StringLit); } },
       { ALT: () => { this.CONSUME(T.Uses); this.CONSUME4(T.StringLit); } },
+      // 月末 / 次日 are not keywords; an unknown word is P010, not a parse error.
       { ALT: () => { this.CONSUME(T.Rounding); this.CONSUME(T.Identifier); } },
     ]);
   });
 
   public clause = this.RULE("clause", () => {
     this.CONSUME(T.Clause);
+    // An id like the document's numbering (DL-T1) or any name.
     this.OR([{ ALT: () => this.CONSUME(T.ClauseId) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: "idName" }) }]);
+    // The modal word of the text (必须, 原则上, 可 …); checked later (P011).
     this.CONSUME1(T.Identifier, { LABEL: "modality" });
     this.OPTION2(() => {
       this.CONSUME(T.Basis);
       this.CONSUME2(T.StringLit, { LABEL: "basis" });
     });
+    // The quoted official wording is required syntax: every clause carries it.
     this.CONSUME(T.Source);
     this.CONSUME(T.StringLit, { LABEL: "source" });
     this.OPTION(() => {
       this.CONSUME(T.Ref);
       this.CONSUME1(T.StringLit, { LABEL: "ref" });
     });
+    // The body is optional: a clause may record a provision with nothing to check.
     this.OPTION1(() => {
       this.CONSUME(T.LCurly);
       this.MANY(() => this.SUBRULE(this.clauseItem));
@@ -76,6 +96,7 @@ class PolicyParser extends CstParser {
     ]);
   });
 
+  // `覆盖` marks a deliberate change of a lower layer's value (else N003).
   public paramDecl = this.RULE("paramDecl", () => {
     this.OPTION(() => this.CONSUME(T.Override));
     this.CONSUME(T.Param);
@@ -100,6 +121,11 @@ class PolicyParser extends CstParser {
     this.SUBRULE(this.expr);
   });
 
+  // Every rule has a label: priorities (`优先于`), replacements (`取代`) and
+  // explanations refer to rules by it. A `最长` limit is parsed for every kind
+  // so that the checker can reject it on a non-deferral with a span (T013)
+  // rather than a bare syntax error; the same holds for `优先于` on kinds that
+  // cannot take part in priorities (T011).
   public rule = this.RULE("rule", () => {
     this.OR([
       { ALT: () => this.CONSUME(T.Scope) },
@@ -131,6 +157,9 @@ class PolicyParser extends CstParser {
     });
   });
 
+  // `检查` (a requirement on the plan) and `享受` (an entitlement) share one
+  // form. The subject is an Identifier (学校, 区, 交流 … — P013 otherwise):
+  // 学校 and 教师 are also ordinary names elsewhere.
   public checkRule = this.RULE("checkRule", () => {
     this.OR([{ ALT: () => this.CONSUME(T.Check) }, { ALT: () => this.CONSUME(T.Entitle) }]);
     this.CONSUME(T.Identifier, { LABEL: "label" });
@@ -148,6 +177,8 @@ class PolicyParser extends CstParser {
     this.SUBRULE2(this.expr, { LABEL: "body" });
   });
 
+  // A statutory retirement track (policy data, ADR 0001 §5). Fields in fixed
+  // order; the commas between them are optional.
   public trackDecl = this.RULE("trackDecl", () => {
     this.CONSUME(T.Track);
     this.CONSUME(T.Identifier, { LABEL: "name" });
@@ -167,6 +198,9 @@ class PolicyParser extends CstParser {
 
   // ---------------------------------------------------------------- expressions
 
+  // One rule per precedence level, loosest first: 或, 且, 非, one comparison,
+  // + -, * /, unary -, `.field`. The CST nests one node per level; the AST
+  // builder collapses levels with a single operand.
   public expr = this.RULE("expr", () => {
     this.SUBRULE(this.andExpr, { LABEL: "operands" });
     this.MANY(() => {
@@ -188,6 +222,7 @@ class PolicyParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.Not);
+          // `非 非 x` nests; 非 binds looser than a comparison: `非 a 属于 s` = 非 (a 属于 s).
           this.SUBRULE(this.notExpr);
         },
       },
@@ -195,7 +230,14 @@ class PolicyParser extends CstParser {
     ]);
   });
 
-  /** `a 满 9年` (infix word) or `周岁 55 及以下` (the number, then the word, as the texts write it). */
+  /**
+   * `a 满 9年` (infix word) or `周岁 55 及以下` (the number, then the word, as the texts write it).
+   * The texts put 以上/以下 after the number they bound (`男55周岁及以下`), so
+   * the grammar accepts them there rather than making policy staff reorder
+   * the law's words; both forms give one Compare node. The two alternatives
+   * differ in their first token (a comparison word, or the start of an
+   * operand). OPTION, not MANY: comparisons do not chain.
+   */
   public compareExpr = this.RULE("compareExpr", () => {
     this.SUBRULE(this.addExpr, { LABEL: "left" });
     this.OPTION(() =>
@@ -216,6 +258,7 @@ class PolicyParser extends CstParser {
     );
   });
 
+  // Left-associative; the operators are kept under one label in order.
   public addExpr = this.RULE("addExpr", () => {
     this.SUBRULE(this.mulExpr, { LABEL: "operands" });
     this.MANY(() => {
@@ -224,6 +267,7 @@ class PolicyParser extends CstParser {
     });
   });
 
+  // `×` and `÷` are spellings of Star and Slash (lexer).
   public mulExpr = this.RULE("mulExpr", () => {
     this.SUBRULE(this.unaryExpr, { LABEL: "operands" });
     this.MANY(() => {
@@ -252,6 +296,8 @@ class PolicyParser extends CstParser {
     });
   });
 
+  // Which literal a digit string is (a date, a duration, an age, a number)
+  // is already decided by the lexer's token order.
   public primary = this.RULE("primary", () => {
     this.OR([
       { ALT: () => this.CONSUME(T.NumberLit) },
@@ -272,6 +318,8 @@ class PolicyParser extends CstParser {
           this.CONSUME(T.RParen);
         },
       },
+      // Last: a name. Facts, parameters, definitions and functions alike; the
+      // checker resolves which.
       { ALT: () => this.SUBRULE(this.nameOrCall) },
     ]);
   });
@@ -291,6 +339,7 @@ class PolicyParser extends CstParser {
     });
   });
 
+  // Braces also open a clause's body and the header; in an expression they are a set.
   public setLit = this.RULE("setLit", () => {
     this.CONSUME(T.LCurly);
     this.OPTION(() => {
@@ -308,6 +357,7 @@ class PolicyParser extends CstParser {
     this.SUBRULE(this.expr, { LABEL: "cond" });
     this.CONSUME(T.Then);
     this.SUBRULE1(this.expr, { LABEL: "then" });
+    // `否则` is required: a condition without an else branch has no value.
     this.CONSUME(T.Else);
     this.SUBRULE2(this.expr, { LABEL: "else" });
   });
@@ -321,11 +371,15 @@ class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(T.All, { LABEL: "fn" }) },
     ]);
     this.CONSUME(T.LParen);
+    // The collection is a name (教师, 调出, 学校列表 …), not an expression: what
+    // it ranges over depends on the check's subject and is the checker's affair.
     this.CONSUME(T.Identifier, { LABEL: "collection" });
     this.OPTION(() => {
       this.CONSUME(T.Where);
       this.SUBRULE(this.expr, { LABEL: "where" });
     });
+    // `, v`: the value summed by 合计, or the condition the filtered elements
+    // must meet for 存在 / 全部.
     this.OPTION1(() => {
       this.CONSUME(T.Comma);
       this.SUBRULE1(this.expr, { LABEL: "of" });
@@ -335,6 +389,8 @@ class PolicyParser extends CstParser {
 }
 
 /** The single parser instance (chevrotain parsers are built once and reused). */
+// Stateful (input, errors): not re-entrant, which is fine while parsing is
+// synchronous — each `parseToCst` resets it by assigning `input`.
 export const parser = new PolicyParser();
 
 export interface CstParseOutput {
@@ -344,6 +400,8 @@ export interface CstParseOutput {
 }
 
 /** Lex and parse a whole file. Never throws; errors are returned. */
+// Lexer errors (a character no token matches) are skipped by the lexer, so
+// one run yields both lists; parse.ts turns them into coded diagnostics.
 export function parseToCst(text: string): CstParseOutput {
   const lexed = T.lexer.tokenize(text);
   parser.input = lexed.tokens;

@@ -13,7 +13,11 @@ import { forEachExpr as A_forEach } from "../syntax/ast.js";
 import type { PolicyUnit } from "../policy/load.js";
 import { COLLECTIONS, DERIVED, MOVE_FIELDS, PERSON_FIELDS, SCHOOL_FIELDS, SERVICE_FIELDS, TRACK_SELECTOR_NAMES } from "../semantics/facts.js";
 
-/** Names the language resolves before any declaration: facts, derived facts, collections. */
+/**
+ * Names the language resolves before any declaration: facts, derived facts,
+ * collections. Facts come first in name lookup (language.md §17), so a
+ * declaration with such a name could never be reached: N012, not shadowing.
+ */
 function isFactName(n: string): boolean {
   return [PERSON_FIELDS, SCHOOL_FIELDS, MOVE_FIELDS, SERVICE_FIELDS, DERIVED].some((m) => m.has(n)) || n in COLLECTIONS;
 }
@@ -38,9 +42,14 @@ interface Layer {
 function layersOf(unit: PolicyUnit): Layer[] {
   const out: Layer[] = [];
   const seen = new Set<string>();
+  // Post-order: a layer comes after everything it stands on. Whatever a used
+  // policy uses or extends is declarations too; the parent chain keeps `mode`.
   const visit = (u: PolicyUnit, mode: "full" | "decls") => {
     for (const used of u.uses) visit(used, "decls");
     if (u.parent) visit(u.parent, mode);
+    // A policy reached twice (national, used by both the city and its district)
+    // is one layer; the first visit fixes its mode. Cycles never get here: the
+    // loader rejects them (P021).
     const prior = out.find((l) => l.unit.dir === u.dir);
     if (prior) return;
     if (seen.has(u.dir)) return;
@@ -51,6 +60,10 @@ function layersOf(unit: PolicyUnit): Layer[] {
   return out;
 }
 
+// What each rule kind contributes to a decision when it wins (decide.ts).
+// Kinds without an outcome stand outside the priority system: `scope` only
+// decides coverage, `volunteer` is asked only when the answer is not
+// required, `prerequisite` is answered on its own — hence T011/T012 below.
 const OUTCOME: Record<A.RuleKind, string | undefined> = {
   require: "required",
   exempt: "not_required",
@@ -71,15 +84,25 @@ export function check(unit: PolicyUnit): CheckOutput {
   const params = new Map<string, ParamInfo>();
   const defs = new Map<string, DefInfo>();
   const tracks = new Map<string, TrackInfo>();
+  // Which layer last declared each name: `覆盖` is legal only across layers.
   const declLayer = new Map<string, { dir: string; span: A.NodeBase["span"] }>();
   const clauses: ClauseInfo[] = [];
   const clauseIds = new Map<string, ClauseInfo>();
+  // Labels in force after replacements; `rules` keeps declaration order.
   const rulesByLabel = new Map<string, RuleInfo>();
   const rules: RuleInfo[] = [];
   const checks: CheckInfo[] = [];
   let header: A.Header | undefined;
   let rounding: A.RoundingMode | undefined;
 
+  /**
+   * One namespace for parameters, definitions and tracks. Reusing a name is
+   * N003 unless the declaration says `覆盖` and the earlier one is in a lower
+   * layer: a district must not change a threshold by accident, and a policy
+   * may not override itself. `覆盖` of a name nobody declared is N004 (likely a
+   * typo), but the declaration is still recorded so that its uses resolve and
+   * the typo is not followed by a cascade of N001s.
+   */
   const declare = (
     name: A.Ident,
     override: boolean,
@@ -109,12 +132,17 @@ export function check(unit: PolicyUnit): CheckOutput {
     declLayer.set(name.name, { dir: layerDir, span: name.span });
   };
 
+  // Merge bottom-up (national declarations, the city, the district): a later
+  // layer's `覆盖` replaces the entry in the shared tables, so every rule —
+  // including a parent's — reads the top-most value (language.md §8).
   for (const layer of layers) {
     const u = layer.unit;
     const hdrs = u.files.map((f) => f.ast.header).filter((h): h is A.Header => !!h);
     if (hdrs.length === 0 && u.files.length > 0) {
       diagnostics.push(diag("W009", {}, { span: { file: u.files[0]!.path, start: 0, end: 0 } }));
     }
+    // Only the policy itself supplies the header shown to users; lower layers
+    // contribute their rounding declaration and the in-force date of their tracks.
     if (u === top) header = hdrs[0];
     const effective = hdrs.find((h) => h.effective)?.effective?.text;
     // Rounding is inherited: the nearest declaring layer wins.
@@ -127,6 +155,8 @@ export function check(unit: PolicyUnit): CheckOutput {
       for (const c of f.ast.clauses) {
         const info: ClauseInfo = { clause: c, policy: u.name, id: c.clauseId.text, source: c.source?.value ?? "" };
         if (!c.source || c.source.value.trim() === "") diagnostics.push(diag("W001", { id: c.clauseId.text }, { span: c.clauseId.span }));
+        // Clause ids are unique across every layer, used ones included, so that a
+        // cited id names exactly one clause; only applying layers' clauses are cited.
         const dup = clauseIds.get(info.id);
         if (dup) diagnostics.push(diag("N005", { id: info.id }, { span: c.clauseId.span, related: [{ message: "first used here", span: dup.clause.clauseId.span }] }));
         else clauseIds.set(info.id, info);
@@ -137,6 +167,7 @@ export function check(unit: PolicyUnit): CheckOutput {
               declare(item.name, item.override, u.dir, () => {
                 const ty = typeOfName(item.type.name);
                 const prev = params.get(item.name.name);
+                // `覆盖` without a value keeps the value below (only the declaration changes).
                 const value = item.value ?? (item.override ? prev?.value : undefined);
                 params.set(item.name.name, { name: item.name.name, decl: item, clause: info, ty, ...(value ? { value } : {}) });
               }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
@@ -147,18 +178,29 @@ export function check(unit: PolicyUnit): CheckOutput {
               }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
               break;
             case "Track":
+              // Tracks have no `覆盖` form. A track is in force from its own policy's
+              // `施行日期`, not from the date of the policy that uses it.
               declare(item.name, false, u.dir, () => {
                 tracks.set(item.name.name, { name: item.name.name, decl: item, clause: info, ...(effective ? { inForceFrom: effective } : {}) });
               }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
               break;
             case "Rule": {
+              // `uses` imports declarations only: the used policy's rules and checks are
+              // its own obligations (national's, say), not the using policy's. `extends`
+              // imports them, since a district's teachers are bound by the city's rules.
               if (layer.mode !== "full") break;
               let replaced: RuleInfo | undefined;
               if (item.replaces) {
                 const target = rulesByLabel.get(item.replaces.name);
+                // Only a parent's rule can be replaced (N008): within one policy, edit
+                // the rule itself.
                 if (!target || target.clause.policy === u.name) {
                   diagnostics.push(diag("N008", { name: item.replaces.name }, { span: item.replaces.span }));
                 } else {
+                  // The old rule leaves the policy entirely, and its label is freed, so the
+                  // replacement may reuse it. The replacement does not inherit the old
+                  // rule's `优先于` list: it states its own (this is also how a district
+                  // gives a parent's exception priority over one the district adds).
                   replaced = target;
                   rulesByLabel.delete(target.label);
                   rules.splice(rules.indexOf(target), 1);
@@ -189,6 +231,9 @@ export function check(unit: PolicyUnit): CheckOutput {
   }
 
   // Priorities: resolve `overrides`, moving references to a replaced rule onto its replacement.
+  // Resolved only after all layers are merged, so the order of files and
+  // clauses does not matter, and a label whose rule a district replaced
+  // still resolves — to the replacement.
   const replacementOf = new Map<RuleInfo, RuleInfo>();
   for (const r of rules) if (r.replaced) replacementOf.set(r.replaced, r);
   for (const r of rules) {
@@ -197,6 +242,9 @@ export function check(unit: PolicyUnit): CheckOutput {
       diagnostics.push(diag("T011", { kind }, { span: r.rule.overrides[0]!.span }));
       continue;
     }
+    // An exception is engaged only when a rule it overrides is engaged
+    // (decide.ts), so an exemption or deferral naming nothing could never
+    // apply: T010 rather than a silently dead rule.
     if ((kind === "exempt" || kind === "defer") && r.rule.overrides.length === 0) {
       diagnostics.push(diag("T010", { kind, name: r.label }, { span: r.rule.label.span }));
     }
@@ -208,6 +256,8 @@ export function check(unit: PolicyUnit): CheckOutput {
         target = replacedOne ? replacementOf.get(replacedOne) : undefined;
       }
       if (!target) {
+        // N007 when the name exists but is not a rule (a check or a
+        // declaration), N001 when it is unknown altogether.
         const isOther = params.has(o.name) || defs.has(o.name) || checks.some((c) => c.label === o.name);
         const best = suggest(o.name, rulesByLabel.keys());
         diagnostics.push(diag(isOther ? "N007" : "N001", { name: o.name }, { span: o.span, ...(best ? { help: `did you mean \`${best}\`?` } : {}) }));
@@ -222,12 +272,18 @@ export function check(unit: PolicyUnit): CheckOutput {
   }
   // Rules of the parent that overrode a replaced rule now override its replacement.
   for (const r of rules) r.overrides = r.overrides.map((t) => replacementOf.get(t) ?? t);
+  // Invariant from here on: `overrides` holds only decision rules (require,
+  // exempt, defer), and unless N010 is reported the priority graph is acyclic.
   detectPriorityCycles(rules, diagnostics);
 
   // Types.
   const tc = new TypeChecker({ params, defs, tracks }, diagnostics);
   const state = new Map<string, "doing" | "done">();
   const defOrder: DefInfo[] = [];
+  // Definitions may be used before they are declared, so they are typed on
+  // demand: the type checker calls back here (`onDefinition`) when it meets a
+  // reference. `defOrder` is thus a post-order — every definition after the
+  // ones it uses. A reference back into a "doing" definition is a cycle.
   const typeDef = (d: DefInfo) => {
     const s = state.get(d.name);
     if (s === "done") return;
@@ -245,6 +301,8 @@ export function check(unit: PolicyUnit): CheckOutput {
     defOrder.push(d);
   };
   tc.onDefinition = typeDef;
+  // Parameter values, track fields and deferral limits are constants, numbers
+  // the text sets; reading a person's facts there is T014 (use a definition).
   const constant: Ctx = { plan: false, constant: true };
   for (const p of params.values()) {
     if (p.value) tc.expect(p.value, p.ty, constant);
@@ -258,6 +316,9 @@ export function check(unit: PolicyUnit): CheckOutput {
     tc.expect(t.decl.step, DURATION, constant);
     tc.expect(t.decl.maxDelay, DURATION, constant);
   }
+  // Individual rules see one person and no plan: plan-only facts (个人决定,
+  // 已安排交流) in a rule are T006, since a decision cannot depend on a plan
+  // that is itself judged against decisions.
   const person: Ctx = { rec: "person", plan: false };
   for (const r of rules) {
     tc.condition(r.rule.when, person);
@@ -268,18 +329,25 @@ export function check(unit: PolicyUnit): CheckOutput {
   }
   for (const c of checks) {
     const s = c.check.subject.kind;
+    // Move and teacher checks have a record in context; aggregate subjects
+    // (school, district, group …) reach people only inside aggregates (T006).
     const ctx: Ctx =
       s === "move" ? { rec: "move", plan: true } : s === "teacher" ? { rec: "person", plan: true } : { subject: s, plan: true };
     if (c.check.where) tc.condition(c.check.where, ctx);
     if (c.check.applicable) tc.condition(c.check.applicable, ctx);
     tc.condition(c.check.body, ctx);
   }
+  // The track selector (适用退休轨道 / retirement_track) is an ordinary
+  // definition that the derived retirement facts call implicitly: it must be a
+  // track, counts as used (no W003), and is required once those facts are read.
   const selector = TRACK_SELECTOR_NAMES.map((n) => defs.get(n)).find((d) => d);
   if (selector && selector.ty.k !== "track" && selector.ty.k !== "error") {
     diagnostics.push(diag("T004", { expected: showType(TRACK), expected_zh: showType(TRACK, "zh"), found: showType(selector.ty), found_zh: showType(selector.ty, "zh") }, { span: selector.decl.value.span }));
   }
   if (selector) tc.used.add("def:" + selector.name);
   if (tc.usesRetirement && !selector) {
+    // Resolutions are keyed by node id (side tables), so the span of the
+    // first use has to be found by walking the AST again.
     const firstUse = [...tc.resolutions.entries()].find(([, r]) => r.k === "derived" && ["to_retirement", "retirement_date", "statutory_age"].includes(r.info.name));
     diagnostics.push(diag("N011", {}, firstUse ? { span: findSpan(layers, firstUse[0]) ?? { file: top.files[0]?.path ?? "", start: 0, end: 0 } } : {}));
   }
@@ -300,12 +368,16 @@ export function check(unit: PolicyUnit): CheckOutput {
     enumLiterals: tc.enumLiterals,
     members: tc.members,
     defOrder,
+    // Every layer's text: diagnostics may point into a parent or a used policy.
     sources: new Map(layers.flatMap((l) => l.unit.files.map((f) => [f.path, f.text] as const))),
   };
+  // Lints are advice about a well-formed policy; on a broken one they would
+  // mostly echo the errors, so they run only when there are none.
   if (!hasErrors(diagnostics)) lintPolicy(policy, top, tc.used, diagnostics);
   return { policy, diagnostics };
 }
 
+/** The span of the expression with this node id, searched through every layer's rules, definitions and checks. */
 function findSpan(layers: Layer[], nodeId: number): A.NodeBase["span"] | undefined {
   let found: A.NodeBase["span"] | undefined;
   const visit = (e: A.Expr) => {
@@ -323,6 +395,11 @@ function findSpan(layers: Layer[], nodeId: number): A.NodeBase["span"] | undefin
 }
 
 
+/**
+ * N010 for a cycle in `优先于`: priorities must form a hierarchy, or "the
+ * winners" is undefined. Reports the first cycle found and stops; decide.ts
+ * still caps its recursion so evaluation stays total regardless.
+ */
 function detectPriorityCycles(rules: RuleInfo[], diagnostics: Diagnostic[]): void {
   const color = new Map<RuleInfo, 0 | 1 | 2>();
   const stack: RuleInfo[] = [];
@@ -344,6 +421,11 @@ function detectPriorityCycles(rules: RuleInfo[], diagnostics: Diagnostic[]): voi
   for (const r of rules) if (visit(r)) return;
 }
 
+/**
+ * N009 for definitions that use each other in a cycle. Unlike priorities,
+ * every distinct cycle is reported once, at the definition where the walk
+ * closed it; its members are not reported again.
+ */
 function detectDefinitionCycles(defs: Map<string, DefInfo>, deps: Map<string, Set<string>>, diagnostics: Diagnostic[]): void {
   const color = new Map<string, 0 | 1 | 2>();
   const stack: string[] = [];

@@ -7,6 +7,7 @@ import { diag, type Lang } from "../diagnostics/registry.js";
 import "../diagnostics/codes-cli.js";
 import { parseIsoDate, type Day } from "../time/date.js";
 
+/** The parsed command line. `positional` excludes the command (the first positional word). */
 export interface Args {
   readonly command?: string;
   readonly positional: string[];
@@ -14,6 +15,7 @@ export interface Args {
   readonly json: boolean;
   readonly lang: Lang;
   readonly asOf?: Day;
+  /** `--param` values as written; typed against the parameter once the policy is loaded (C004). */
   readonly params: Map<string, string>;
   readonly help: boolean;
   readonly verbose: boolean;
@@ -25,16 +27,20 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
   const params = new Map<string, string>();
   let policy: string | undefined;
   let json = false;
+  // Chinese by default: the policies, their wording and their readers are Chinese.
   let lang: Lang = "zh";
   let asOf: Day | undefined;
   let help = false;
   let verbose = false;
+  // Every problem is collected and parsing goes on, so all are reported at once.
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    // Both `--opt value` and `--opt=value`.
     const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
     const value = (): string | undefined => {
       if (inline !== undefined) return inline;
       const v = argv[i + 1];
+      // `--policy --json` is a missing value, not a policy named "--json".
       if (v === undefined || v.startsWith("--")) {
         diagnostics.push(diag("C003", { option: flag, why: "needs a value" }));
         return undefined;
@@ -60,6 +66,8 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       case "--as-of": {
         const v = value();
         if (v === undefined) break;
+        // Validated here: a reference date that does not exist (2025-02-30) would
+        // silently shift every tenure and age.
         const d = parseIsoDate(v);
         if (d === undefined) diagnostics.push(diag("C003", { option: "--as-of", why: `"${v}" is not a YYYY-MM-DD date` }));
         else asOf = d;
@@ -69,6 +77,7 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
         const v = value();
         if (v === undefined) break;
         const eq = v.indexOf("=");
+        // Split at the first `=`; repeatable, a later value for a name wins.
         if (eq <= 0) diagnostics.push(diag("C003", { option: "--param", why: `expected name=value, found "${v}"` }));
         else params.set(v.slice(0, eq), v.slice(eq + 1));
         break;
@@ -81,10 +90,14 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
         verbose = true;
         break;
       default:
+        // An unknown option is an error, never ignored: a misspelt `--as-of`
+        // would otherwise give an answer for the wrong date.
         if (a.startsWith("--")) diagnostics.push(diag("C003", { option: a, why: "unknown option" }));
         else positional.push(a);
     }
   }
+  // The command is the first word that is not an option, wherever it stands
+  // (`lungang --json case x.yaml` works too).
   const [command, ...rest] = positional;
   return {
     args: { ...(command ? { command } : {}), positional: rest, ...(policy ? { policy } : {}), json, lang, ...(asOf !== undefined ? { asOf } : {}), params, help, verbose },

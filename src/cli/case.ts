@@ -24,6 +24,7 @@ export function runCase(io: IO, args: Args): number {
     report(io, args, [diag("C002", { what: !file ? "<case-file>" : "--policy <policy>" })]);
     return 2;
   }
+  // `--as-of` overrides the case file's reference date.
   const read = readCaseFile(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
   if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
     report(io, args, read.diagnostics, new Map(), { error: "invalid case file" });
@@ -32,6 +33,8 @@ export function runCase(io: IO, args: Args): number {
   const prepared = preparePolicy(io, args, args.policy);
   if (!prepared) return 2;
   const cf = read.value;
+  // The policy's month-end rounding (inherited from the layers below) and the
+  // command line's parameter values, e.g. a redacted “20xx” threshold.
   const world = {
     asOf: cf.asOf,
     ...(prepared.policy.rounding ? { rounding: prepared.policy.rounding } : {}),
@@ -39,6 +42,8 @@ export function runCase(io: IO, args: Args): number {
     paramValues: prepared.params,
   };
   const frame = newFrame(world);
+  // Traced: each rule's result carries the conditions it checked and the
+  // values it saw, which the explanation prints.
   const traced = prepared.program.decide(cf.teacher, frame, true);
   const hints = changeHints(prepared.program, cf.teacher, frame, traced, args.lang);
   const asOf = formatDate(cf.asOf);
@@ -48,12 +53,22 @@ export function runCase(io: IO, args: Args): number {
     const j = decisionJson(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang);
     io.out(JSON.stringify(notes.length ? { ...j, warnings: notes.map((d) => diagnosticJson(d, new Map(), args.lang)) } : j, null, 2));
   } else io.out(renderDecisionText(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang));
+  // Any decision, "required" included, is an answer (0); an indeterminate one
+  // depends on a missing fact or a conflict, and is not (2).
   return traced.decision === "indeterminate" ? 2 : 0;
 }
 
+/**
+ * "What would change the answer", for an appeal: the first date within ten
+ * years on which the same facts give another decision (a tenure reached, an
+ * age passed), and each exception whose condition, if it held or stopped
+ * holding, would change it. None for an indeterminate decision: what would
+ * change it is the missing fact, and that is already listed.
+ */
 export function changeHints(program: Program, t: Teacher, f: Frame, d: Decision, lang: Lang): ChangeHint[] {
   if (d.decision === "indeterminate") return [];
   const w = words(lang);
+  // The same `{slot}` filling as render/explain.ts (private there).
   const fill = (s: string, a: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => a[k] ?? m);
   const hints: ChangeHint[] = [];
   const next = nextChange(program, t, f, d);

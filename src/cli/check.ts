@@ -13,8 +13,16 @@ import type { Args } from "./args.js";
 import { dateNotes, preparePolicy, report, warn, type IO } from "./common.js";
 import { diagnosticJson } from "../render/diagnostics.js";
 
+// Set relations (属于, 包含 …) have no entry: `expected` then shows the word.
 const SYMBOL: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠" };
 
+/**
+ * One violation as shown and as written to JSON (docs/contract.md). The
+ * severity was fixed by check-plan.ts from the clause's modality — must
+ * (必须/应/须/要, or a bare quota) → error, should/may (原则上/一般/可) →
+ * warning — because the text's own force decides whether a miss makes the
+ * plan non-compliant, not the engine.
+ */
 export interface ViolationView {
   readonly clause: { id: string; source: string };
   readonly severity: "error" | "warning";
@@ -24,6 +32,13 @@ export interface ViolationView {
   readonly actual: string;
 }
 
+/**
+ * Expected / actual come from the condition that failed. A check is written
+ * as "measured quantity, relation, threshold" (`计数(调出)/计数(教师) 不低于
+ * 下限`), so the right side is what was expected and the left what the plan
+ * gives; any other failing condition (a boolean fact, `人事关系调转`) is shown
+ * as "… holds" / "does not hold".
+ */
 export function violationView(p: CheckedPolicy, v: Violation, lang: Lang): ViolationView {
   let expected = "";
   let actual = "";
@@ -56,6 +71,7 @@ export function runCheck(io: IO, args: Args): number {
     report(io, args, [diag("C002", { what: !file ? "<dataset>" : "--policy <policy>" })]);
     return 2;
   }
+  // `--as-of` overrides the dataset's own reference date.
   const read = readDataset(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
   if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
     report(io, args, read.diagnostics, new Map(), { error: "invalid dataset" });
@@ -67,10 +83,15 @@ export function runCheck(io: IO, args: Args): number {
   const notes = [
     ...read.diagnostics,
     ...dateNotes(prepared.policy, read.value.asOf),
+    // A school without a district escapes every per-district quota silently;
+    // warn (E009), but only when the policy has district checks at all.
     ...(prepared.policy.checks.some((c) => c.check.subject.kind === "district")
       ? read.value.schools.filter((s) => s.district === undefined).map((s) => diag("E009", { school: s.id }))
       : []),
   ];
+  // Notes (data warnings, E007/E008 when the reference date is outside the
+  // policy's dates of effect) do not stop the answer, but the reader is told
+  // what it rests on: on stderr first, or under `warnings` in the JSON.
   warn(io, args, notes);
   const views = result.violations.map((v) => violationView(prepared.policy, v, args.lang));
   if (args.json) {
@@ -78,10 +99,14 @@ export function runCheck(io: IO, args: Args): number {
       JSON.stringify(
         {
           policy: prepared.policy.name,
+          // `compliant`: no error-severity violation. `complete`: no must-check was
+          // undetermined — without it a "compliant" plan is only compliant as far as
+          // the recorded facts go (a missing fact is never counted as a pass).
           compliant: result.compliant,
           complete: result.complete,
           ...(notes.length ? { warnings: notes.map((d) => diagnosticJson(d, new Map(), args.lang)) } : {}),
           violations: views,
+          // Always listed, never folded into passes: each names what is missing.
           undetermined: result.undetermined.map((u) => ({
             clause: { id: u.clause.id, source: u.clause.source },
             subject: u.subject,
@@ -114,11 +139,19 @@ export function runCheck(io: IO, args: Args): number {
   return !result.compliant ? 1 : result.complete ? 0 : 2;
 }
 
+/**
+ * The report for people: a one-line verdict with counts, then violations
+ * grouped by subject (so a school's problems read together), each with the
+ * clause's verbatim wording; then what could not be decided, entitlements,
+ * per-check counts and the per-school summary.
+ */
 function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], lang: Lang): string {
   const zh = lang === "zh";
   const out: string[] = [];
   const errors = views.filter((v) => v.severity === "error").length;
   const warnings = views.length - errors;
+  // Three verdicts, not two: an undetermined must-check keeps "compliant" from
+  // being claimed.
   const verdict = !r.compliant ? (zh ? "不合规" : "NOT compliant") : r.complete ? (zh ? "合规" : "compliant") : zh ? "无法确认合规（有必须项无法判定）" : "compliance not established (a must-check is undetermined)";
   out.push(
     zh
@@ -138,6 +171,7 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
     for (const v of vs) {
       out.push(`  ${v.severity === "error" ? (zh ? "违规" : "error") : zh ? "警告" : "warning"} ${v.clause.id}: ${v.message}`);
       out.push(zh ? `      要求 ${v.expected}，实际 ${v.actual}` : `      expected ${v.expected}, actual ${v.actual}`);
+      // The official wording, so the reader can judge the finding against the text.
       out.push(`      「${v.clause.source}」`);
     }
   }
@@ -150,12 +184,15 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
     out.push("");
     out.push(zh ? "待遇与补贴（享受）：" : "Entitlements:");
     for (const e of r.entitlements) {
+      // Entitlements are never violations: granted, not granted, or cannot tell.
       const mark = e.granted === true ? "✓" : e.granted === false ? "✗" : "？";
       out.push(`  ${mark} ${e.clause.id} ${e.check.label} [${e.subject.kind} ${e.subject.id}]${e.teacher && e.subject.kind !== "teacher" ? ` ${e.teacher}` : ""}`);
     }
   }
   out.push("");
   out.push(zh ? "各项检查：" : "Checks:");
+  // Per-check counts make a vacuous check visible: one that applied to no
+  // subject (all n/a) would otherwise be indistinguishable from a pass.
   for (const e of r.evaluated) {
     out.push(
       `  ${e.check.clause.id} ${e.check.label}: ${zh ? "通过" : "passed"} ${e.passed}, ${zh ? "违规" : "failed"} ${e.failed}, ${zh ? "不适用" : "n/a"} ${e.notApplicable}${e.undetermined ? `, ${zh ? "无法判定" : "undetermined"} ${e.undetermined}` : ""}`,
@@ -169,6 +206,7 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
       (withBackbone ? (zh ? "  调出骨干" : "  backbone out") : ""),
   );
   for (const s of r.schools) {
+    // No one due: the ratio is not applicable (—), not 0%.
     const ratio = s.due ? pct(s.dueMoved / s.due) : "—";
     out.push(
       `  ${s.school.id.padEnd(8)} ${String(s.teachers).padStart(5)} ${String(s.due).padStart(6)} ${String(s.deferred).padStart(5)} ${String(s.dueMoved).padStart(7)} ${ratio.padStart(8)} ${String(s.movedOut).padStart(5)} ${String(s.movedIn).padStart(5)}` +

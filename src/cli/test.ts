@@ -16,6 +16,7 @@ import type { Args } from "./args.js";
 import { parseParamValue, preparePolicy, report, type IO, type Prepared } from "./common.js";
 import { checkPlan } from "../plan/check-plan.js";
 
+/** One test's result; `name` locates it (`file cases[i] name`), `detail` says expected vs got. */
 interface Outcome {
   readonly name: string;
   readonly ok: boolean;
@@ -31,10 +32,16 @@ export function runTest(io: IO, args: Args): number {
   const prepared = preparePolicy(io, args, path);
   if (!prepared) return 2;
   const dir = join(path, "tests");
+  // The policy's own tests, beside it and run by the command users run, so a
+  // policy edit that changes an answer shows up where the policy lives. Sorted
+  // for a stable report; a policy without tests/ simply has none.
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$|\.json$/.test(f)).sort().map((f) => join(dir, f)) : [];
   const outcomes: Outcome[] = [];
   const problems: Diagnostic[] = [];
   for (const file of files) runFile(file, prepared, outcomes, problems);
+  // A malformed test is neither passed nor failed: every problem in every
+  // file is reported and nothing is counted (exit 2), so a broken test file
+  // cannot turn into a green run.
   if (problems.length) {
     report(io, args, problems, new Map(), { error: "invalid test file" });
     return 2;
@@ -51,6 +58,11 @@ export function runTest(io: IO, args: Args): number {
   return failed > 0 ? 1 : 0;
 }
 
+/**
+ * Run one test file: its `cases` (one person each) and `plans` (one dataset
+ * each). Problems with the file itself go to `problems`, results to
+ * `outcomes`; a file-level problem (YAML, params) stops the file.
+ */
 function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems: Diagnostic[]): void {
   const display = relative(process.cwd(), file) || file;
   let doc: Record<string, unknown>;
@@ -66,6 +78,7 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     return;
   }
   // `params:` gives values for parameters (e.g. redacted “20xx” numbers) for every test of the file.
+  // Layered on the command line's --param values; the file's own win.
   const params = new Map(prepared.params);
   for (const [name, raw] of Object.entries((doc.params ?? {}) as Record<string, unknown>)) {
     const p = prepared.policy.params.get(name);
@@ -89,6 +102,9 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
       problems.push(diag("X001", { what: "`expect.decision`" }, { file: display, path: `${at}.expect` }));
       return;
     }
+    // `as_of` and `schools` may be shared by the file's cases. The case is then
+    // read by the same reader as a case file (via JSON), so a test and `lungang
+    // case` accept and reject exactly the same input.
     const raw = { as_of: c.as_of ?? doc.as_of, teacher: c.teacher, schools: [...((doc.schools as unknown[]) ?? []), ...((c.schools as unknown[]) ?? [])] };
     const read = parseCaseText(JSON.stringify(raw), display, "json");
     if (!read.value) {
@@ -96,6 +112,7 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
       return;
     }
     const cf = read.value;
+    // A fresh frame per case: nothing memoised for one person leaks to the next.
     const frame = newFrame({
       asOf: cf.asOf,
       ...(prepared.policy.rounding ? { rounding: prepared.policy.rounding } : {}),
@@ -106,11 +123,15 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     const got = d.clauses.map((x) => x.id).sort();
     const want = expect.clauses ? [...expect.clauses].sort() : undefined;
     const okDecision = d.decision === expect.decision;
+    // Listed clauses must match exactly (as a set), not merely be included: the
+    // cited clauses are part of the answer an appeal sees.
     const okClauses = !want || JSON.stringify(got) === JSON.stringify(want);
     // Promotion prerequisites, by clause id or rule label: met | not_met | unknown.
     const wrongPrereqs: string[] = [];
     for (const [key, wantMet] of Object.entries(expect.prerequisites ?? {})) {
       const r = d.results.find((x) => x.rule.rule.ruleKind === "prerequisite" && (x.rule.label === key || x.rule.clause.id === key));
+      // "absent" (no such prerequisite) never equals an expectation, so a
+      // misspelt key fails instead of passing vacuously.
       const gotMet = !r ? "absent" : r.value === true ? "met" : r.value === false ? "not_met" : "unknown";
       if (gotMet !== wantMet) wrongPrereqs.push(`${key}: expected ${wantMet}, got ${gotMet}`);
     }
@@ -139,9 +160,13 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     }
     const result = checkPlan(prepared.program, read.value, params);
     const key = (v: { clause: string; subject?: { kind: string; id?: string } }) => `${v.clause} ${v.subject?.kind ?? ""}:${v.subject?.id ?? ""}`;
+    // Violations compare as sorted lists of `clause kind:id`, so the test pins
+    // which clause failed for which subject, not only whether the plan complies.
     const got = result.violations.map((v) => key({ clause: v.clause.id, subject: v.subject })).sort();
     const want = expect.violations.map(key).sort();
     // Undetermined checks must be expected explicitly: a test never passes over a check it could not decide.
+    // Without this, a plan whose must-check cannot be decided (compliance not
+    // established) would still pass a test expecting `compliant: true`.
     const gotU = result.undetermined.map((u) => key({ clause: u.clause.id, subject: u.subject })).sort();
     const wantU = (expect.undetermined ?? []).map(key).sort();
     const ok = result.compliant === expect.compliant && JSON.stringify(got) === JSON.stringify(want) && JSON.stringify(gotU) === JSON.stringify(wantU);

@@ -30,6 +30,7 @@ import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
 import { decideFromResults, type Decision, type RuleResult } from "./decide.js";
 import { functionName } from "../checker/typecheck.js";
 
+// Everything an evaluation may read, passed explicitly: no frames, no caches.
 interface Env {
   readonly p: CheckedPolicy;
   readonly w: World;
@@ -41,11 +42,20 @@ interface Env {
 
 const FUEL = 200; // definitions are acyclic (checked); this only keeps a bug from looping
 
+/**
+ * Decide one person the slow way: every rule evaluated in full, then the
+ * shared decision semantics (decide.ts). Sharing decide.ts is deliberate:
+ * this oracle checks evaluation; the priority semantics have one home.
+ */
 export function referenceDecide(p: CheckedPolicy, t: Teacher, w: World): Decision {
   const env: Env = { p, w, t, depth: 0 };
   const results: RuleResult[] = p.rules.map((r: RuleInfo) => {
     let v = evaluate(r.rule.when, env);
     let limit: RuleResult["limit"];
+    // A deferral is granted a year at a time: it applies only while the years
+    // already deferred plus this one stay within `最长`. The limit is read only
+    // when the rule might apply, so an unknown limit cannot make a rule that
+    // does not apply unknown; when it is read and unknown, the rule is too.
     if (r.rule.limit && v !== false) {
       const lim = evaluate(r.rule.limit, env);
       limit = { deferred: { months: t.deferred_years * 12, days: 0 }, limit: lim };
@@ -57,12 +67,24 @@ export function referenceDecide(p: CheckedPolicy, t: Teacher, w: World): Decisio
   return decideFromResults(results);
 }
 
+// The checker's types are used (a date and a number look alike at run time,
+// as do a share and a count); its name resolutions are not.
 function typeOf(env: Env, e: A.Expr) {
   return env.p.types.get(e.id);
 }
 
+/**
+ * Resolve a name by its text, now, in the order of language.md §17: the
+ * service period in context, the person's fields, derived facts, parameters
+ * (a --param value first), definitions, tracks. This re-implements the
+ * reference text on purpose instead of reading the checker's resolution
+ * table: if resolution is wrong in the checker or the compiler, the two
+ * evaluators disagree and the property test says so, rather than both
+ * agreeing on the same mistake.
+ */
 function lookupName(name: string, env: Env): Value {
   const { p, t, w } = env;
+  // Out of fuel is a bug (cycles are N009); answer unknown rather than throw.
   if (env.depth > FUEL) return new Unknown([{ code: "E001", fact: name }]);
   const sf = env.service ? SERVICE_FIELDS.get(name) : undefined;
   if (sf) return readField(env.service as unknown as Record<string, unknown>, sf.name, sf.zh, w);
@@ -71,15 +93,20 @@ function lookupName(name: string, env: Env): Value {
   const d = DERIVED.get(name);
   if (d) return derive(d.name, t, w, (x) => trackOf(x, env), (x) => reachableTracks(x, env));
   const given = w.paramValues?.get(name);
+  // A command-line value overrides parameters only, never a definition.
   if (given !== undefined && p.params.has(name)) return given;
   const prm = p.params.get(name);
   if (prm) return prm.value ? evaluate(prm.value, { ...env, depth: env.depth + 1 }) : new Unknown([{ code: "E002", param: name }]);
   const def = p.defs.get(name);
+  // Re-evaluated at every use (no memo). `service` is dropped: a definition
+  // means the same for the whole person, not per period of service.
   if (def) return evaluate(def.decl.value, { p, w, t, depth: env.depth + 1 });
   if (p.tracks.has(name)) return { track: name };
+  // Unreachable after a clean check (N001); kept total.
   return new Unknown([{ code: "E001", fact: name }]);
 }
 
+/** Every declared track: the readings to try when the selector cannot be narrowed (language.md §13). */
 function allTracks(env: Env): RetirementTrack[] {
   const out: RetirementTrack[] = [];
   for (const name of env.p.tracks.keys()) {
@@ -93,6 +120,8 @@ function allTracks(env: Env): RetirementTrack[] {
 function reachableTracks(t: Teacher, env: Env): RetirementTrack[] {
   const first = trackOf(t, env);
   if (!isUnknown(first)) return [first];
+  // The person with each possible value of the missing fact the selector
+  // needs; when that is not possible, every track is a possible reading.
   const variants = variantsFor(t, first);
   if (!variants) return allTracks(env);
   const out: RetirementTrack[] = [];
@@ -104,6 +133,7 @@ function reachableTracks(t: Teacher, env: Env): RetirementTrack[] {
   return out;
 }
 
+/** The person's track by the policy's selector definition (适用退休轨道); `t` may be a variant of the person. */
 function trackOf(t: Teacher, env: Env): RetirementTrack | Unknown {
   const sel = TRACK_SELECTOR_NAMES.map((n) => env.p.defs.get(n)).find((x) => x);
   if (!sel) return new Unknown([{ code: "E004", detail: "no retirement_track definition" }]);
@@ -112,6 +142,7 @@ function trackOf(t: Teacher, env: Env): RetirementTrack | Unknown {
   return trackByName((v as { track: string }).track, env);
 }
 
+/** A track with its constant fields evaluated; in force from its own policy's `施行日期`. */
 function trackByName(name: string, env: Env): RetirementTrack | Unknown {
   const info = env.p.tracks.get(name)!;
   const decl = info.decl;
@@ -124,17 +155,26 @@ function trackByName(name: string, env: Env): RetirementTrack | Unknown {
   return trackFromValues(name, age as number, decl.firstAffected, step as Duration, max as Duration, trackInForce(info.inForceFrom, env.w.asOf));
 }
 
+// An enumerated literal may be written in Chinese or English ("男" / "male");
+// the data holds the English value, so compare against that.
 function literalValue(e: A.StringLit, env: Env): string {
   const ty = typeOf(env, e);
   if (ty?.k === "text" && ty.enum) return enumValue(ty.enum, e.value) ?? e.value;
   return e.value;
 }
 
+// Epoch days by Date.UTC, not time/date.ts as the compiler does: one more
+// independent path. Impossible dates are T015, so they never get here.
 function dayOfText(text: string): number {
   const [y, m, d] = text.split("-").map(Number) as [number, number, number];
   return Math.round(Date.UTC(y, m - 1, d) / 86400000);
 }
 
+/**
+ * The value of an expression for one person, by a direct walk. Unknown
+ * values propagate as in language.md §16: missing data gives unknown
+ * values with reasons, never exceptions.
+ */
 export function evaluate(e: A.Expr, env: Env): Value {
   switch (e.kind) {
     case "Number":
@@ -170,11 +210,13 @@ export function evaluate(e: A.Expr, env: Env): Value {
     case "Call": {
       const fn = functionName(e.callee.name);
       const args = e.args.map((a) => evaluate(a, env));
+      // 已知(x) is the one explicit test for absence, and never unknown itself.
       if (fn === "known") return !isUnknown(args[0]) && args[0] !== undefined;
       const bad = args.find(isUnknown);
       if (bad) return bad;
       if (fn === "period") return periodOf(args[0] as number, args[1] as number, env.w.rounding, "period");
       const [a, b] = args as [Value, Value];
+      // Durations compare as calendar periods, which can itself be unknown.
       if (typeOf(env, e)?.k === "duration") {
         const c = cmpDurations(">", a as Duration, b as Duration);
         if (isUnknown(c)) return c;
@@ -189,27 +231,35 @@ export function evaluate(e: A.Expr, env: Env): Value {
       return typeOf(env, e)?.k === "duration" ? durationTimes(v as Duration, -1) : -(v as number);
     }
     case "Binary": {
+      // Kleene logic: `假 且 ？` is 假, `真 或 ？` is 真 — a known side can decide
+      // alone, so the right side is skipped when the left one decides.
       if (e.op === "and") return kleeneAnd(evaluate(e.left, env), () => evaluate(e.right, env));
       if (e.op === "or") return kleeneOr(evaluate(e.left, env), () => evaluate(e.right, env));
       const a = evaluate(e.left, env);
       if (isUnknown(a)) return a;
       const b = evaluate(e.right, env);
       if (isUnknown(b)) return b;
+      // Arithmetic is chosen by static type (language.md §10).
       const lt = typeOf(env, e.left)?.k;
       const rt = typeOf(env, e.right)?.k;
+      // Date ± months may land past a month's end: the policy's rounding, or
+      // both readings; the span names the place in an E003 reason.
       if (lt === "date") return dateShift(a as number, b as Duration, e.op === "+" ? 1 : -1, env.w.rounding, `${e.span.file}:${e.span.start}`);
       if (lt === "duration" && rt === "duration") return durationPlus(a as Duration, b as Duration, e.op === "+" ? 1 : -1);
       if (lt === "duration") return durationTimes(a as Duration, b as number);
       if (rt === "duration") return durationTimes(b as Duration, a as number);
+      // A count over a count is a share, kept as an exact fraction (3/20 is 15%).
       if (e.op === "/" && lt === "int" && rt === "int") return new Ratio(a as number, b as number);
       const x = a instanceof Ratio ? a.value : (a as number);
       const y = b instanceof Ratio ? b.value : (b as number);
+      // Rounded so that 7% × 100 is exactly 7, not 7.000000000000001.
       if (e.op === "*" && (lt === "percent" || rt === "percent")) return Math.round(x * y * 1e9) / 1e9;
       return e.op === "+" ? x + y : e.op === "-" ? x - y : e.op === "*" ? x * y : x / y;
     }
     case "Compare": {
       const a = evaluate(e.left, env);
       const b = evaluate(e.right, env);
+      // Both sides' reasons, so an explanation lists every missing fact at once.
       if (isUnknown(a)) return isUnknown(b) ? Unknown.merge(a, b) : a;
       if (isUnknown(b)) return b;
       const lt = typeOf(env, e.left);
@@ -225,12 +275,15 @@ export function evaluate(e: A.Expr, env: Env): Value {
       }
       if (lt?.k === "duration") return cmpDurations(e.op, a as Duration, b as Duration);
       if (lt?.k === "percent") {
+        // A share over an empty set is unknown (E005: not applicable), and shares
+        // compare exactly at a 1e-9 grain.
         const x = shareValue(a as number | Ratio, "share");
         const y = shareValue(b as number | Ratio, "share");
         if (isUnknown(x)) return x;
         if (isUnknown(y)) return y;
         return cmpNumbers(e.op, Math.round(x * 1e9), Math.round(y * 1e9));
       }
+      // Titles are ordered by rank (三级 < … < 正高级), not alphabetically.
       if (lt?.k === "text" && lt.enum === "title" && e.op !== "==" && e.op !== "!=") return cmpTitles(e.op, a as string, b as string);
       if (lt?.k === "track") {
         const eq = (a as { track: string }).track === (b as { track: string }).track;
@@ -242,6 +295,7 @@ export function evaluate(e: A.Expr, env: Env): Value {
     }
     case "If": {
       const c = evaluate(e.cond, env);
+      // An unknown condition leaves the value unknown; neither branch is chosen.
       if (isUnknown(c)) return c;
       return c ? evaluate(e.then, env) : evaluate(e.else, env);
     }
@@ -264,6 +318,8 @@ export function evaluate(e: A.Expr, env: Env): Value {
           acc = kleeneAnd(acc, () => (e.of ? kleeneOr(kleeneNot(keep), () => evaluate(e.of!, inner)) : keep));
           continue;
         }
+        // count / sum: one element that cannot be classified makes the total
+        // unknown — never silently left out of it.
         if (isUnknown(keep)) {
           unknown = unknown ? Unknown.merge(unknown, keep) : keep;
           continue;

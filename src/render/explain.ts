@@ -1,7 +1,7 @@
 // Rendering a decision: the decision, the clauses that determined it with
 // their original wording, and for every rule the conditions it checked with
 // the values it saw (本校任教年限 9年0个月 ≥ 9年（满）✓). Human text in
-// Chinese or English, and the JSON of CONTRACT.md (`lungang case --json`).
+// Chinese or English, and the JSON of docs/contract.md (`lungang case --json`).
 
 import type { CheckedPolicy, ClauseInfo, RuleInfo } from "../checker/checked.js";
 import type { Atom } from "../interpreter/compile.js";
@@ -15,6 +15,10 @@ import { isAmbiguous } from "../interpreter/ops.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type * as A from "../syntax/ast.js";
 
+// The wording of decisions and explanations. The Chinese words are the
+// documents' own (应交流轮岗, 暂缓交流轮岗): a teacher or a bureau reads the
+// answer in the vocabulary of the policy. Diagnostics have their own registry;
+// these are outcomes, not errors. `{name}` slots are filled by `fill`.
 const WORDS = {
   zh: {
     required: "应交流轮岗",
@@ -84,15 +88,19 @@ const WORDS = {
   },
 } as const;
 
+// Both languages have the same keys; the zh table is the reference shape.
 export type Words = (typeof WORDS)["zh"];
 export function words(lang: Lang): Words {
   return WORDS[lang] as Words;
 }
 
+// An unfilled slot stays visible as `{name}` rather than vanishing.
 function fill(t: string, args: Record<string, string>): string {
   return t.replace(/\{(\w+)\}/g, (m, k: string) => args[k] ?? m);
 }
 
+// The rule kinds as the policy's keywords spell them, so a line of the
+// explanation reads like the rule it reports.
 const KIND_WORD: Record<A.RuleKind, { zh: string; en: string }> = {
   scope: { zh: "范围", en: "scope" },
   require: { zh: "应交流", en: "require" },
@@ -102,13 +110,18 @@ const KIND_WORD: Record<A.RuleKind, { zh: string; en: string }> = {
   prerequisite: { zh: "晋升条件", en: "prerequisite" },
 };
 
+// One symbol per relation whatever word was written; the word itself follows
+// in （…）, so `≤（及以下）` shows both the meaning and the text's term.
 const SYMBOL: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠", in: "∈", contains: "∋", intersects: "∩" };
 
 /** A value shown to a person, using its static type to tell dates from numbers. */
 export function showValue(v: Value, ty: Ty | undefined, lang: Lang): string {
   if (isUnknown(v)) return "？";
+  // No value was recorded at all — which is not the same as unknown (？).
   if (v === undefined) return "—";
   if (typeof v === "boolean") return v ? "✓" : "✗";
+  // A share is an exact fraction: show the percentage and the counts behind it
+  // (`10% (2/20)`), so the reader can check it. n/0 is a share over nobody (E005).
   if (v instanceof Ratio) return v.den === 0 ? `${v.num}/0` : `${pct(v.value)} (${v.num}/${v.den})`;
   if (isDuration(v)) {
     if (!isAmbiguous(v)) return formatDuration(v, lang);
@@ -117,10 +130,13 @@ export function showValue(v: Value, ty: Ty | undefined, lang: Lang): string {
     return `${formatDuration(all[0]!, lang)}～${formatDuration(all[all.length - 1]!, lang)}`;
   }
   if (typeof v === "number") {
+    // Dates are day numbers at run time; only the static type tells them apart.
     if (ty?.k === "date") return formatDate(v);
     if (ty?.k === "percent") return pct(v);
     return String(v);
   }
+  // Enumerated values are stored in their English form (as in the data) and
+  // shown in the reader's language.
   if (typeof v === "string") return ty?.k === "text" && ty.enum ? enumWord(ty.enum, v, lang) : v;
   if (Array.isArray(v) || v instanceof Set) {
     const elem = ty?.k === "set" ? ty.elem : undefined;
@@ -132,11 +148,16 @@ export function showValue(v: Value, ty: Ty | undefined, lang: Lang): string {
   return String(v);
 }
 
+/** A percentage for display, to two decimals; comparisons use the exact Ratio, never this. */
 export function pct(x: number): string {
   const p = Math.round(x * 10000) / 100;
   return `${p}%`;
 }
 
+/**
+ * One line per reason why a value is unknown. The switch is exhaustive over
+ * the Reason codes: a new reason without wording does not compile.
+ */
 export function reasonText(r: Reason, lang: Lang): string {
   const w = words(lang);
   switch (r.code) {
@@ -153,23 +174,32 @@ export function reasonText(r: Reason, lang: Lang): string {
   }
 }
 
+/** The reason as data (its code and the fact or parameter it names), for JSON. */
 export function reasonJson(r: Reason): Record<string, string> {
   return { ...r };
 }
 
 /** The policy text of a node, on one line. */
+// Explanations quote the policy's own text for a condition rather than
+// re-printing the AST: the reader sees exactly what the policy writer wrote
+// (their names, their language, `及以下` rather than `<=`), which is what
+// they can find in the file and hold against the 原文. Whitespace is
+// collapsed because a condition may span lines. Spans may point into any
+// layer (city, national), hence the policy's map of every layer's sources.
 export function sourceOf(p: CheckedPolicy, node: A.NodeBase): string {
   const text = p.sources.get(node.span.file);
   if (!text) return "";
   return text.slice(node.span.start, node.span.end).replace(/\s+/g, " ").trim();
 }
 
+// For a literal the value is the text: `9年0个月`, not `9年 9年0个月`.
 function isLiteral(e: A.Expr): boolean {
   return ["Number", "Percent", "Duration", "Date", "String", "Bool", "Set"].includes(e.kind);
 }
 
 export interface AtomView {
   readonly text: string;
+  /** `null`: cannot tell (an unknown value, with its reasons in `unknown`). */
   readonly holds: boolean | null;
   readonly left?: string;
   readonly op?: string;
@@ -178,6 +208,12 @@ export interface AtomView {
   readonly unknown?: string[];
 }
 
+/**
+ * One condition a rule checked, with what it saw. A comparison shows each
+ * side's source text and value, the relation's symbol and the word as
+ * written: `本校任教年限 9年0个月 ≥ 任教年限门槛 9年0个月（满） ✓`. Any other
+ * atom (a boolean fact or definition) shows its source text and the mark.
+ */
 export function atomView(p: CheckedPolicy, a: Atom, lang: Lang): AtomView {
   const holds = isUnknown(a.result) ? null : a.result === true;
   const mark = holds === null ? "？" : holds ? "✓" : "✗";
@@ -194,6 +230,7 @@ export function atomView(p: CheckedPolicy, a: Atom, lang: Lang): AtomView {
     const left = isLiteral(c.left) ? lv : `${leftSrc} ${lv}`;
     const right = isLiteral(c.right) ? rv : `${rightSrc} ${rv}`;
     const op = SYMBOL[c.op] ?? c.op;
+    // A symbol written as the operator needs no gloss; a word does.
     const wordShown = /^[<>=!≥≤≠]+$/.test(c.word) ? "" : `（${c.word}）`;
     return { text: `${left} ${op} ${right}${wordShown} ${tail}`, holds, left: lv, op: c.op, word: c.word, right: rv, ...(unknown ? { unknown } : {}) };
   }
@@ -201,6 +238,8 @@ export function atomView(p: CheckedPolicy, a: Atom, lang: Lang): AtomView {
   return { text: `${label} ${tail}`, holds, ...(unknown ? { unknown } : {}) };
 }
 
+// Winners decided the outcome; overridden rules applied but an exception
+// beat them (what the reader needs to see to follow the priorities).
 function ruleRole(d: Decision, r: RuleInfo): "winner" | "overridden" | "other" {
   if (d.winners.includes(r)) return "winner";
   if (d.overridden.includes(r)) return "overridden";
@@ -218,6 +257,10 @@ export interface RuleView {
   readonly note?: string;
 }
 
+/**
+ * Every rule that was evaluated, also those that did not apply: a "not
+ * required" answer is explained by the requirements that were not met.
+ */
 export function ruleViews(p: CheckedPolicy, d: Decision, lang: Lang): RuleView[] {
   const w = words(lang);
   return d.results.map((res: RuleResult) => {
@@ -249,6 +292,7 @@ export interface ChangeHint {
   readonly clause?: string;
 }
 
+/** A decision value in words (`required` → 应交流轮岗); an unknown value is shown as is. */
 export function decisionWord(d: string, lang: Lang): string {
   return (words(lang) as unknown as Record<string, string>)[d] ?? d;
 }
@@ -263,25 +307,32 @@ export function renderDecisionText(
 ): string {
   const w = words(lang);
   const out: string[] = [];
+  // ● must rotate, ○ need not (deferred or not required), ？ cannot be decided.
   const tag = d.decision === "indeterminate" ? "？" : d.decision === "required" ? "●" : "○";
   out.push(`${tag} ${teacherId} @ ${asOf} — ${w.decision}: ${decisionWord(d.decision, lang)} (${d.decision})   [${p.name}]`);
   if (d.conflict) out.push(`  ${w.conflict}: ${d.conflict.map((r) => `${r.clause.id}「${r.label}」`).join(", ")}`);
   if (d.unknown?.length) for (const r of d.unknown) out.push(`  ？ ${reasonText(r, lang)}`);
+  // Volunteering is a question only for someone not required (decide.ts).
   if (d.volunteer !== undefined && d.decision === "not_required") {
     out.push(`  ${d.volunteer === true ? "↗ " + w.volunteer : d.volunteer === false ? "· " + w.noVolunteer : "？ " + w.volunteer}${d.volunteerRules?.length ? ` (${d.volunteerRules.map((r) => r.clause.id).join(", ")})` : ""}`);
   }
   out.push("");
   out.push(`${w.clauses}:`);
+  // Every cited clause with its official wording, verbatim: the answer must
+  // be traceable to the text it rests on.
   for (const c of d.clauses) out.push(`  ${c.id}  「${c.source}」`);
   out.push("");
   out.push(`${w.reasons}:`);
   const views = ruleViews(p, d, lang);
+  // Promotion prerequisites do not affect the rotation decision: listed apart.
   const prereqs = views.filter((v) => v.kind === "prerequisite");
   for (const v of views.filter((x) => x.kind !== "prerequisite")) {
     const mark = v.result === "applies" ? "✓" : v.result === "unknown" ? "？" : "✗";
     const role = v.role === "winner" ? ` ← ${w.winner}` : v.role === "overridden" ? ` ← ${w.overridden}` : "";
     const kind = lang === "zh" ? KIND_WORD[v.kind].zh : KIND_WORD[v.kind].en;
     const res = v.result === "applies" ? w.applies : v.result === "unknown" ? w.unknown : w.notApplies;
+    // A rule from a lower layer is tagged with its policy (a district's reader
+    // sees which rules are the city's).
     out.push(`  ${mark} ${v.clause} ${kind}「${v.rule}」${res}${role}${v.policy !== p.name ? `  [${v.policy}]` : ""}`);
     for (const c of v.conditions) out.push(`      ${c.text}`);
     if (v.note) out.push(`      ${v.note}`);
@@ -308,6 +359,10 @@ export function clauseJson(c: ClauseInfo): { id: string; source: string; policy:
   return { id: c.id, source: c.source, policy: c.policy };
 }
 
+/**
+ * The JSON of `lungang case --json` (docs/contract.md). Codes and values are
+ * stable English identifiers; the `text` fields are in the chosen language.
+ */
 export function decisionJson(
   p: CheckedPolicy,
   teacherId: string,
@@ -325,6 +380,7 @@ export function decisionJson(
     explanation: ruleViews(p, d, lang).filter((v) => v.kind !== "prerequisite"),
     prerequisites: ruleViews(p, d, lang)
       .filter((v) => v.kind === "prerequisite")
+      // `met: null` is "cannot tell", never folded into false.
       .map((v) => ({ clause: v.clause, rule: v.rule, met: v.result === "applies" ? true : v.result === "unknown" ? null : false, conditions: v.conditions })),
     ...(d.conflict ? { conflict: d.conflict.map((r) => ({ clause: r.clause.id, rule: r.label })) } : {}),
     ...(d.unknown?.length ? { unknown: d.unknown.map((r) => ({ ...reasonJson(r), message: reasonText(r, lang) })) } : {}),

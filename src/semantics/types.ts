@@ -3,6 +3,11 @@
 // checked against its enum. Records (person, school, move) are typed so that
 // `school.location` resolves statically.
 
+/**
+ * Enumerations: texts with a fixed list of values (language.md §10; the
+ * values, in English and Chinese, are in facts.ts). `title` is also ordered
+ * by rank; `decision` is a person's individual decision, read by plan checks.
+ */
 export type EnumName =
   | "sex"
   | "location"
@@ -17,15 +22,23 @@ export type EnumName =
   | "decision";
 
 export type Ty =
+  /** Counts, and ages in completed years (周岁): an age is a number, not a duration. */
   | { readonly k: "int" }
+  /** A share; at run time an exact Ratio (count / count) or a number. */
   | { readonly k: "percent" }
+  /** Calendar months and days, never converted into each other (满9年 compares months first). */
   | { readonly k: "duration" }
+  /** A calendar day (a day number at run time: only the type tells it from an int). */
   | { readonly k: "date" }
   | { readonly k: "bool" }
+  /** With `enum`, a quoted value compared with it must be one of the enum's values (T005). */
   | { readonly k: "text"; readonly enum?: EnumName }
+  /** Sets hold texts in practice (`{"孕期", "哺乳期"}`, 情形, 荣誉). */
   | { readonly k: "set"; readonly elem: Ty }
+  /** A person, school, move or period of service, read with `.field`. */
   | { readonly k: "record"; readonly rec: RecordKind }
   | { readonly k: "track" }
+  /** 教师, 调出, 学校列表, 任职经历 …: its elements are reached only through an aggregate (计数, 合计, 存在, 全部). */
   | { readonly k: "collection"; readonly of: RecordKind }
   /** Produced after an error was reported; compatible with everything so one mistake is reported once. */
   | { readonly k: "error" };
@@ -46,11 +59,15 @@ export const record = (rec: RecordKind): Ty => ({ k: "record", rec });
 
 /** Whether a value of type `b` may stand where `a` is expected (enums are texts). */
 export function compatible(a: Ty, b: Ty): boolean {
+  // Units never mix: an int is not a percent or a duration (write `9年`, not
+  // `9`), so kinds must match exactly.
   if (a.k === "error" || b.k === "error") return true;
   if (a.k !== b.k) return false;
   if (a.k === "set" && b.k === "set") return compatible(a.elem, b.elem);
   if (a.k === "record" && b.k === "record") return a.rec === b.rec;
   if (a.k === "collection" && b.k === "collection") return a.of === b.of;
+  // A plain text fits an enum (a literal's values are checked separately, T005),
+  // but two different enums never do (性别 is not 地域).
   if (a.k === "text" && b.k === "text") return !a.enum || !b.enum || a.enum === b.enum;
   return true;
 }
@@ -80,6 +97,7 @@ const NAMES_ZH: Record<string, string> = {
 const REC_EN: Record<RecordKind, string> = { person: "a person", school: "a school", move: "a move", service: "a period of service" };
 const REC_ZH: Record<RecordKind, string> = { person: "人员", school: "学校", move: "交流记录", service: "任职经历" };
 
+/** A type as diagnostics name it to policy writers: in words, not internal kinds. */
 export function showType(t: Ty, lang: "en" | "zh" = "en"): string {
   switch (t.k) {
     case "text":
@@ -110,6 +128,7 @@ export function typeOfName(name: "int" | "percent" | "duration" | "date" | "bool
       return BOOL;
     case "text":
       return TEXT;
+    // A declared `集合` is a set of texts: the only sets the language has.
     case "set":
       return setOf(TEXT);
   }

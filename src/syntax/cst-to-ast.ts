@@ -11,8 +11,17 @@ import { closest as suggest } from "../diagnostics/suggest.js";
 import { relationOf } from "../../grammar/tokens.js";
 import type * as A from "./ast.js";
 
+// A CST node's children by label; with error recovery any label may be
+// missing, so every list is optional.
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
+// The grammar reads the modality, a type name, a check subject and a rounding
+// mode as plain Identifiers; their meaning is decided here. So a wrong word
+// gets its own code with a "did you mean" (P011, P012, P013, P010) instead of
+// a bare parse error, and words such as 学校, 教师, 一般 are not reserved
+// (学校 and 教师 are also facts and collections).
+// The modality is the text's own modal word (language.md §3): 应/须/要 are
+// "must"; 原则上/一般 soften it to "should"; 可 is "may".
 const MODALITIES: Record<string, A.Modality> = {
   must: "must",
   必须: "must",
@@ -43,6 +52,8 @@ const TYPE_NAMES: Record<string, A.TypeName> = {
   集合: "set",
 };
 
+// What a plan check runs over (`对每个 …`): one subject per school, district,
+// group, location, tier, move, person, or the whole plan.
 const SUBJECTS: Record<string, A.SubjectKind> = {
   school: "school",
   学校: "school",
@@ -91,6 +102,7 @@ export class AstBuilder {
     return nextNodeId++;
   }
 
+  // chevrotain's `endOffset` is inclusive; AST spans are end-exclusive.
   private tokSpan(t: IToken): Span {
     return { file: this.file, start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
   }
@@ -98,6 +110,7 @@ export class AstBuilder {
   /** Span covering every token below a CST node (undefined if it recovered with no tokens). */
   private nodeSpan(n: CstNode | IToken | undefined): Span | undefined {
     if (!n) return undefined;
+    // Tokens inserted by error recovery have NaN offsets: they occupy no text.
     if (isToken(n)) return isNaN(n.startOffset) ? undefined : this.tokSpan(n);
     let start = Infinity;
     let end = -Infinity;
@@ -113,10 +126,14 @@ export class AstBuilder {
     return start === Infinity ? undefined : { file: this.file, start, end };
   }
 
+  // Every AST node must have a span. A node with no tokens at all exists only
+  // in a file with syntax errors, where 0..0 is a harmless stand-in.
   private span(n: CstNode | IToken | undefined): Span {
     return this.nodeSpan(n) ?? { file: this.file, start: 0, end: 0 };
   }
 
+  // A token recovery invented (a missing `:`, say) counts as absent, so the
+  // callers take their "missing" path instead of reading a fake image.
   private tok(n: CstNode, name: string, i = 0): IToken | undefined {
     const c = (n.children as Children)[name]?.[i];
     return c && isToken(c) && !isNaN(c.startOffset) && !c.isInsertedInRecovery ? c : undefined;
@@ -147,7 +164,11 @@ export class AstBuilder {
     return { kind: "Date", id: this.id(), span: this.tokSpan(t), text: t.image };
   }
 
-  /** A placeholder for a part that error recovery skipped; the file has errors already. */
+  /**
+   * A placeholder for a part that error recovery skipped; the file has errors
+   * already. `false` fits the commonest hole (a rule's or check's condition).
+   * It is never evaluated: nothing with errors reaches the compiler.
+   */
   private missing(span: Span): A.Expr {
     return { kind: "Bool", id: this.id(), span, value: false };
   }
@@ -158,12 +179,15 @@ export class AstBuilder {
     const headerNode = this.node(cst, "header");
     const header = headerNode ? this.header(headerNode) : undefined;
     const clauses = this.nodes(cst, "clause").map((c) => this.clause(c));
+    // Items outside any clause are kept so that the checker can report W002
+    // (every rule must trace to a quoted text) rather than a parse error.
     const stray = this.nodes(cst, "clauseItem").flatMap((c) => this.clauseItem(c) ?? []);
     return { kind: "PolicyFile", id: this.id(), span: this.span(cst), ...(header ? { header } : {}), clauses, stray };
   }
 
   private header(n: CstNode): A.Header {
     const titleTok = this.tok(n, "title");
+    // Built field by field, hence the mutable view of the readonly Header.
     const h: {
       -readonly [K in keyof A.Header]?: A.Header[K];
     } = {
@@ -177,6 +201,8 @@ export class AstBuilder {
     for (const f of this.nodes(n, "headerField")) {
       const str = this.tok(f, "StringLit");
       const date = this.tok(f, "DateLit");
+      // Each alternative of `headerField` is one keyword and one value, so the
+      // one child that is not a value names the field.
       const kw = Object.keys(f.children).find((k) => k !== "StringLit" && k !== "DateLit" && k !== "Identifier");
       switch (kw) {
         case "Issuer":
@@ -204,6 +230,8 @@ export class AstBuilder {
           const idt = this.tok(f, "Identifier");
           if (!idt) break;
           const mode = ROUNDINGS[idt.image];
+          // An unknown mode leaves rounding undeclared: month-end ambiguities then
+          // stay visible (E003) instead of being resolved by a guess.
           if (mode) h.rounding = { mode, span: this.tokSpan(idt) };
           else this.unknownWord("P010", idt, Object.keys(ROUNDINGS));
           break;
@@ -215,6 +243,7 @@ export class AstBuilder {
     return h as A.Header;
   }
 
+  /** Report a word outside a closed list (modality, type, subject, rounding), suggesting the nearest choice. */
   private unknownWord(code: string, t: IToken, choices: string[]): void {
     const best = suggest(t.image, choices);
     this.diagnostics.push(
@@ -223,8 +252,11 @@ export class AstBuilder {
   }
 
   private clause(n: CstNode): A.Clause {
+    // A clause id reads like the documents' numbering (DL-T1) or is any name.
     const idTok = this.tok(n, "ClauseId") ?? this.tok(n, "idName");
     const modTok = this.tok(n, "modality");
+    // The default only survives in a file that already has an error (a missing
+    // or unknown modality); "must" is the strictest reading.
     let modality: A.Modality = "must";
     if (modTok) {
       const m = MODALITIES[modTok.image];
@@ -248,6 +280,11 @@ export class AstBuilder {
     };
   }
 
+  /**
+   * `undefined` when recovery left too little to build the item (no name, no
+   * label): the item is dropped rather than built with holes, since nothing
+   * could refer to it reliably. Its syntax error is already reported.
+   */
   private clauseItem(n: CstNode): A.ClauseItem | undefined {
     const [key] = Object.keys(n.children);
     const child = key ? this.node(n, key) : undefined;
@@ -289,6 +326,8 @@ export class AstBuilder {
       span: this.span(n),
       name: this.ident(nameTok),
       type,
+      // No value is not an error: the text redacts it ("20xx"); it is then
+      // supplied with --param, and lint notes it (W008).
       ...(e ? { value: this.expr(e) } : {}),
       override: !!this.tok(n, "Override"),
     };
@@ -320,6 +359,7 @@ export class AstBuilder {
       ["Volunteer", "volunteer"],
       ["Prerequisite", "prerequisite"],
     ];
+    // At most one kind keyword is present (the grammar's OR chose it; none after recovery).
     const ruleKind = kinds.find(([k]) => this.tok(n, k))?.[1];
     const labelTok = this.tok(n, "label");
     const when = this.node(n, "when");
@@ -334,6 +374,8 @@ export class AstBuilder {
       label: this.ident(labelTok),
       overrides: this.toks(n, "over").map((t) => this.ident(t)),
       ...(replaced ? { replaces: this.ident(replaced) } : {}),
+      // A rule without a condition keeps its label, so its priorities and
+      // references still resolve and cause no follow-on N001s.
       when: when ? this.expr(when) : this.missing(this.span(n)),
       ...(limit ? { limit: this.expr(limit) } : {}),
     };
@@ -372,6 +414,8 @@ export class AstBuilder {
     const max = this.node(n, "max");
     if (!nameTok || !ym || !original || !step || !max) return undefined;
     const [y, m] = ym.image.split("-").map(Number) as [number, number];
+    // The lexer accepts any `dddd-dd`; the month is validated here. The track
+    // is still built so that its name resolves.
     if (m < 1 || m > 12) this.diagnostics.push(diag("P014", { text: ym.image }, { span: this.tokSpan(ym) }));
     return {
       kind: "Track",
@@ -387,6 +431,11 @@ export class AstBuilder {
 
   // ------------------------------------------------------------ expressions
 
+  /**
+   * One CST rule per precedence level (or, and, not, comparison, + -, * /,
+   * unary -, `.field`). A level with a single operand adds no AST node, so the
+   * tree has exactly one node per operator actually written.
+   */
   expr(n: CstNode): A.Expr {
     switch (n.name) {
       case "expr":
@@ -416,6 +465,7 @@ export class AstBuilder {
       }
       case "postfixExpr": {
         const p = this.node(n, "primary");
+        // `a.b.c` is left-nested: ((a).b).c, each span ending at its property.
         let e: A.Expr = p ? this.primary(p) : this.missing(this.span(n));
         for (const t of this.toks(n, "props")) {
           const property = this.ident(t);
@@ -428,6 +478,7 @@ export class AstBuilder {
     }
   }
 
+  /** `a 且 b 且 c` → ((a 且 b) 且 c): the AST connectives are binary, folded to the left. */
   private chain(n: CstNode, op: "and" | "or"): A.Expr {
     const operands = this.nodes(n, "operands").map((o) => this.expr(o));
     if (operands.length === 0) return this.missing(this.span(n));
@@ -448,6 +499,8 @@ export class AstBuilder {
     let e = operands[0]!;
     for (let i = 1; i < operands.length; i++) {
       const r = operands[i]!;
+      // A missing operator (recovery) defaults to `+`; × and ÷ are the same
+      // operators as * and /.
       const op = (ops[i - 1]?.image ?? "+") as string;
       const sym: A.BinaryOp = op === "+" ? "+" : op === "-" ? "-" : op === "/" || op === "÷" ? "/" : "*";
       e = { kind: "Binary", id: this.id(), span: { file: this.file, start: e.span.start, end: r.span.end }, op: sym, left: e, right: r };
@@ -455,11 +508,19 @@ export class AstBuilder {
     return e;
   }
 
+  /**
+   * Infix (`本校任教年限 满 9年`) and postfix (`周岁 55 及以下`) comparisons give
+   * the same node: the relation comes from the token's category (GE, PostLE …),
+   * where the lexer fixed each word's statutory meaning once — 满/以上/以下
+   * include the number, 超过/不满 exclude it. `word` keeps the spelling as
+   * written, so explanations can show `≤（及以下）` next to the symbol.
+   */
   private compare(n: CstNode): A.Expr {
     const leftN = this.node(n, "left");
     const left = leftN ? this.expr(leftN) : this.missing(this.span(n));
     const rightN = this.node(n, "right");
     const opTok = this.tok(n, "CompareOp") ?? this.tok(n, "PostfixOp");
+    // No comparison written at this level: it is just the operand.
     if (!rightN || !opTok) return left;
     const right = this.expr(rightN);
     return {
@@ -467,6 +528,7 @@ export class AstBuilder {
       id: this.id(),
       span: this.span(n),
       op: relationOf(opTok.tokenType),
+      // Multi-word English operators (`at  least`) may contain any run of spaces.
       word: opTok.image.replace(/ +/g, " "),
       left,
       right,
@@ -478,8 +540,11 @@ export class AstBuilder {
     const num = this.tok(n, "NumberLit");
     if (num) return { kind: "Number", id: this.id(), span: sp, value: Number(num.image) };
     const age = this.tok(n, "AgeLit");
+    // `55周岁` is a number (an age in completed years compares with `周岁`);
+    // the unit is kept only so that the printer writes it back.
     if (age) return { kind: "Number", id: this.id(), span: sp, value: parseInt(age.image, 10), unit: "age" };
     const pct = this.tok(n, "PercentLit");
+    // The value is a fraction (15% → 0.15); `text` keeps the exact spelling.
     if (pct) return { kind: "Percent", id: this.id(), span: sp, value: Number(pct.image.slice(0, -1)) / 100, text: pct.image };
     const dur = this.tok(n, "DurationLit");
     if (dur) return { kind: "Duration", id: this.id(), span: sp, ...decodeDuration(dur.image), text: dur.image };
@@ -508,11 +573,13 @@ export class AstBuilder {
     const agg = this.node(n, "aggregate");
     if (agg) return this.aggregate(agg, sp);
     const inner = this.node(n, "expr");
+    // Parentheses leave no trace in the AST (the printer re-adds them freely).
     if (inner) return this.expr(inner);
     const nc = this.node(n, "nameOrCall");
     if (nc) {
       const idt = this.tok(nc, "Identifier");
       if (!idt) return this.missing(sp);
+      // Whether a name is a function is the checker's question, not the parser's.
       if (this.tok(nc, "LParen")) {
         return { kind: "Call", id: this.id(), span: sp, callee: this.ident(idt), args: this.nodes(nc, "args").map((a) => this.expr(a)) };
       }
@@ -526,6 +593,7 @@ export class AstBuilder {
     const coll = this.tok(n, "collection");
     if (!fnTok || !coll) return this.missing(sp);
     const fns: Record<string, A.AggregateFn> = { Count: "count", Sum: "sum", Any: "any", All: "all" };
+    // The fallback is unreachable with this grammar; it keeps the builder total.
     const fn = fns[fnTok.tokenType.name] ?? "count";
     const where = this.node(n, "where");
     const of = this.node(n, "of");
@@ -541,12 +609,20 @@ export class AstBuilder {
   }
 }
 
-/** Decode a string literal: strip the quotes, resolve backslash escapes. */
+/**
+ * Decode a string literal: strip the quotes, resolve backslash escapes —
+ * `\n` and `\t`; any other escaped character stands for itself (`\"`, `\\`).
+ * Line breaks need no escape: string literals may span lines.
+ */
 export function decodeString(image: string): string {
   return image.slice(1, -1).replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }
 
-/** `9年`, `1年6个月`, `3 years`, `2 years 6 months`, `10天` → months and days. */
+/**
+ * `9年`, `1年6个月`, `3 years`, `2 years 6 months`, `10天` → months and days.
+ * A year is 12 months; days are never converted to months (a calendar period
+ * compares months first, language.md §12). 日 and 天 are the same unit.
+ */
 export function decodeDuration(image: string): { months: number; days: number } {
   let months = 0;
   let days = 0;

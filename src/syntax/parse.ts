@@ -11,11 +11,14 @@ import { allTokens } from "../../grammar/tokens.js";
 import { AstBuilder } from "./cst-to-ast.js";
 import type { PolicyFile } from "./ast.js";
 
+/** Always an AST, also with errors (recovered parts are placeholders); evaluate only without error diagnostics. */
 export interface ParseOutput {
   readonly ast: PolicyFile;
   readonly diagnostics: Diagnostic[];
 }
 
+// How P001 names what it expected. Token kinds with no entry here are
+// keywords, shown by their spellings (`policy`/`政策`), see displayToken.
 const SYMBOLS_ZH: Record<string, string> = {
   Identifier: "名称",
   ClauseId: "条款编号",
@@ -61,11 +64,18 @@ export function displayToken(name: string, lang: "en" | "zh" = "en"): string {
   if (lang === "zh" && SYMBOLS_ZH[name]) return SYMBOLS_ZH[name]!;
   if (SYMBOLS[name]) return SYMBOLS[name]!;
   const t = allTokens.find((x: TokenType) => x.name === name);
+  // A keyword's pattern is the alternation of its spellings; ` +` (any run of
+  // spaces inside `for each`, `only if`) is shown as one space.
   const src = t && t.PATTERN instanceof RegExp ? t.PATTERN.source : undefined;
   if (src) return src.split("|").map((s) => "`" + s.replace(/ \+/g, " ") + "`").join("/");
   return name;
 }
 
+/**
+ * What the parser expected, read from chevrotain's message text — the one
+ * place that depends on its wording; if that changes, the fallback is
+ * "something else", never a crash. At most six alternatives are listed.
+ */
 function expectedFrom(message: string, lang: "en" | "zh"): string {
   const single = /Expecting token of type --> (\w+) <--/.exec(message);
   if (single) return displayToken(single[1]!, lang);
@@ -83,11 +93,14 @@ function expectedFrom(message: string, lang: "en" | "zh"): string {
 export function parse(text: string, file: string): ParseOutput {
   const out = parseToCst(text);
   const diagnostics: Diagnostic[] = [];
+  // A character no token matches (typographic quotes “…”, say): P002. The
+  // lexer skips it and goes on, so parsing still sees the rest.
   for (const e of out.lexErrors) {
     diagnostics.push(diag("P002", { text: JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, e.length))) }, { span: { file, start: e.offset, end: e.offset + Math.max(1, e.length) } }));
   }
   for (const e of out.parseErrors) {
     const t = e.token;
+    // An error at the end of input has no real token: point just past the text.
     const atEnd = t.tokenType?.name === "EOF" || isNaN(t.startOffset);
     const start = atEnd ? text.length : t.startOffset;
     const end = atEnd ? text.length : (t.endOffset ?? t.startOffset) + 1;
@@ -97,9 +110,14 @@ export function parse(text: string, file: string): ParseOutput {
     // 以上/以下 follow the number they bound, as the texts write them: `周岁 55 以下`.
     const postfix = !atEnd && (t.tokenType?.CATEGORIES ?? []).some((c) => ["PostfixOp", "PostGE", "PostLE"].includes(c.name));
     const help = postfix ? "以上/以下 come after the number they bound: `周岁 55 以下` (or write `周岁 <= 55`)" : undefined;
+    // P003: the text goes on where a file could have ended (an extra `}`,
+    // say); P001: a token the grammar does not allow here. Both languages are
+    // filled now, because the reader's language is chosen only when rendering.
     if (e.name === "NotAllInputParsedException") diagnostics.push(diag("P003", { found, found_zh: foundZh }, { span, ...(help ? { help } : {}) }));
     else diagnostics.push(diag("P001", { found, found_zh: foundZh, expected: expectedFrom(e.message, "en"), expected_zh: expectedFrom(e.message, "zh") }, { span, ...(help ? { help } : {}) }));
   }
+  // Built even after syntax errors, so the builder's own checks (P010–P014:
+  // an unknown modality, type, subject, rounding, month) report in the same run.
   const builder = new AstBuilder(file);
   const ast = builder.build(out.cst);
   diagnostics.push(...builder.diagnostics);

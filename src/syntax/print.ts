@@ -6,6 +6,8 @@ import type * as A from "./ast.js";
 
 export type Spelling = "en" | "zh";
 
+// One canonical spelling per keyword and language. The round-trip property
+// ignores spellings, so the printer need not remember which one was written.
 const KW = {
   en: {
     policy: "policy", basis: "because", issuer: "issuer", number: "number", effective: "effective", expires: "expires", supersedes: "supersedes",
@@ -29,12 +31,20 @@ const KW = {
   },
 } as const;
 
+// Comparison words are printed as symbols. The AST keeps the relation, and
+// every statutory word maps to exactly one (满/以上/以下 include the number,
+// 超过/不满 exclude it), so this is exact: `周岁 55 及以下` prints as
+// `周岁 <= 55`. Only `word`, the spelling, is lost — normalised, not kept.
 const SYMBOL: Record<string, string> = { ">=": ">=", ">": ">", "<=": "<=", "<": "<", "==": "==", "!=": "!=" };
 
+// Only `\` and `"` need escaping for decodeString to give the text back.
+// Line breaks stay raw: string literals may span lines.
 function quote(s: string): string {
   return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
+// Printed from the value, not the source text: `9年` and `108 months` are
+// the same duration. Years only in Chinese; zero still needs a literal.
 function duration(months: number, days: number, sp: Spelling): string {
   if (sp === "zh") {
     const y = Math.floor(months / 12);
@@ -48,14 +58,20 @@ function duration(months: number, days: number, sp: Spelling): string {
 
 export function printExpr(e: A.Expr, sp: Spelling = "en"): string {
   const k = KW[sp];
+  // Every operand that has an operator of its own (bar negation) is
+  // parenthesised, so no precedence table is needed;
+  // parentheses leave no trace in the AST, so this costs nothing in the round trip.
   const sub = (x: A.Expr) => {
     const s = printExpr(x, sp);
     return x.kind === "Binary" || x.kind === "Compare" || x.kind === "If" || (x.kind === "Unary" && x.op === "not") ? `(${s})` : s;
   };
   switch (e.kind) {
     case "Number":
+      // The age unit survives, so `55周岁` stays an age literal.
       return e.unit === "age" ? `${e.value}周岁` : String(e.value);
     case "Percent":
+      // The percentage as written: re-deriving it from the fraction could print
+      // float noise (0.07 × 100 = 7.000000000000001).
       return e.text;
     case "Duration":
       return duration(e.months, e.days, sp);
@@ -68,6 +84,7 @@ export function printExpr(e: A.Expr, sp: Spelling = "en"): string {
     case "Set":
       return `{${e.elements.map((x) => printExpr(x, sp)).join(", ")}}`;
     case "Name":
+      // Names are printed as written: they are not keywords and have no spelling to choose.
       return e.name;
     case "Member":
       return `${sub(e.object)}.${e.property.name}`;
@@ -84,6 +101,7 @@ export function printExpr(e: A.Expr, sp: Spelling = "en"): string {
       return `${sub(e.left)} ${op} ${sub(e.right)}`;
     }
     case "If":
+      // The branches need no parentheses: each is a full expression to the parser.
       return `${k.if} ${printExpr(e.cond, sp)} ${k.then} ${printExpr(e.then, sp)} ${k.else} ${printExpr(e.else, sp)}`;
     case "Aggregate": {
       const fn = k[e.fn];
@@ -94,6 +112,11 @@ export function printExpr(e: A.Expr, sp: Spelling = "en"): string {
   }
 }
 
+/**
+ * One line per item. Types and a check's subject are printed by their
+ * normalised English value in both spellings: the AST keeps only that value,
+ * and the parser accepts the English word in a Chinese file.
+ */
 function printItem(item: A.ClauseItem, sp: Spelling): string {
   const k = KW[sp];
   switch (item.kind) {
@@ -113,12 +136,19 @@ function printItem(item: A.ClauseItem, sp: Spelling): string {
       return `${item.mode === "entitle" ? k.entitle : k.check} ${item.label.name} ${k.forEach} ${item.subject.kind}${where}${onlyIf}: ${printExpr(item.body, sp)}`;
     }
     case "Track": {
+      // The lexer's YearMonthLit needs two month digits.
       const ym = `${item.firstAffected.y}-${String(item.firstAffected.m).padStart(2, "0")}`;
       return `${k.track} ${item.name.name}: ${k.original} ${printExpr(item.originalAge, sp)}, ${k.starting} ${ym}, ${k.step} ${printExpr(item.step, sp)}, ${k.max} ${printExpr(item.maxDelay, sp)}`;
     }
   }
 }
 
+/**
+ * A whole file: the header (fields in a fixed order), then each clause with
+ * its head on one line and its items indented. A clause without items gets
+ * no body. Modalities and the rounding mode are printed in English, like
+ * types. Items outside any clause (W002) are not printed.
+ */
 export function printPolicy(f: A.PolicyFile, sp: Spelling = "en"): string {
   const k = KW[sp];
   const out: string[] = [];
