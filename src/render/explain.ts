@@ -8,7 +8,7 @@ import type { Atom } from "../interpreter/compile.js";
 import type { Decision, RuleResult } from "../interpreter/decide.js";
 import { Ratio, isUnknown, type Reason, type Value } from "../interpreter/values.js";
 import { isDuration } from "../interpreter/values.js";
-import { ENUMS, enumWord } from "../semantics/facts.js";
+import { ENUMS, MOVE_FIELDS, PERSON_FIELDS, SCHOOL_FIELDS, enumWord } from "../semantics/facts.js";
 import type { Ty } from "../semantics/types.js";
 import { compareDuration, formatDate, formatDuration } from "../time/date.js";
 import { isAmbiguous } from "../interpreter/ops.js";
@@ -161,8 +161,11 @@ export function pct(x: number): string {
 export function reasonText(r: Reason, lang: Lang): string {
   const w = words(lang);
   switch (r.code) {
-    case "E001":
-      return `${w.missing}: ${r.fact}`;
+    case "E001": {
+      // Facts are recorded under either name; show the reader's (school_since ↔ 本校起始日期).
+      const f = PERSON_FIELDS.get(r.fact) ?? SCHOOL_FIELDS.get(r.fact) ?? MOVE_FIELDS.get(r.fact);
+      return `${w.missing}: ${f ? (lang === "zh" ? f.zh : f.name) : r.fact}`;
+    }
     case "E002":
       return `${w.redacted}: ${r.param}`;
     case "E003":
