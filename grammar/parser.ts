@@ -161,7 +161,7 @@ class PolicyParser extends CstParser {
   // form. The subject is an Identifier (学校, 区, 交流 … — P013 otherwise):
   // 学校 and 教师 are also ordinary names elsewhere.
   public checkRule = this.RULE("checkRule", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Check) }, { ALT: () => this.CONSUME(T.Entitle) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.Check) }, { ALT: () => this.CONSUME(T.Entitle) }, { ALT: () => this.CONSUME(T.Report) }]);
     this.CONSUME(T.Identifier, { LABEL: "label" });
     this.CONSUME(T.ForEach);
     this.CONSUME1(T.Identifier, { LABEL: "subject" });

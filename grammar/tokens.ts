@@ -77,6 +77,7 @@ export const Limit = kw("Limit", "limit", "最长");
 
 export const Check = kw("Check", "check", "检查");
 export const Entitle = kw("Entitle", "entitle", "享受");
+export const Report = kw("Report", "report", "统计");
 export const ForEach = kw("ForEach", "for each", "对每个");
 export const Where = kw("Where", "where", "其中");
 export const OnlyIf = kw("OnlyIf", "only if", "仅当");

@@ -335,7 +335,13 @@ export function check(unit: PolicyUnit): CheckOutput {
       s === "move" ? { rec: "move", plan: true } : s === "teacher" ? { rec: "person", plan: true } : { subject: s, plan: true };
     if (c.check.where) tc.condition(c.check.where, ctx);
     if (c.check.applicable) tc.condition(c.check.applicable, ctx);
-    tc.condition(c.check.body, ctx);
+    if (c.check.mode === "report") {
+      // A statistic is a figure, not a condition.
+      const t = tc.expr(c.check.body, ctx);
+      if (!["int", "percent", "duration", "error"].includes(t.k)) {
+        diagnostics.push(diag("T004", { expected: "a count, a percentage or a duration", expected_zh: "人数、百分比或期限", found: showType(t), found_zh: showType(t, "zh") }, { span: c.check.body.span }));
+      }
+    } else tc.condition(c.check.body, ctx);
   }
   // The track selector (适用退休轨道 / retirement_track) is an ordinary
   // definition that the derived retirement facts call implicitly: it must be a

@@ -78,7 +78,7 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
   // Modality is about obligations: checked for clauses that decide (not for scope, tracks or definitions).
   for (const c of p.clauses) {
     if (!own(c.policy) || !c.source) continue;
-    const decides = c.clause.items.some((i) => (i.kind === "Rule" && i.ruleKind !== "scope") || i.kind === "Check");
+    const decides = c.clause.items.some((i) => (i.kind === "Rule" && i.ruleKind !== "scope") || (i.kind === "Check" && i.mode !== "report"));
     if (!decides) continue;
     const m = c.clause.modality.value;
     const basis = c.clause.basis;

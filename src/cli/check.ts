@@ -7,6 +7,7 @@ import { readDataset } from "../data/read.js";
 import { diag } from "../diagnostics/registry.js";
 import { checkPlan, type PlanResult, type Violation } from "../plan/check-plan.js";
 import { atomView, pct, reasonText, showValue, sourceOf } from "../render/explain.js";
+import { isUnknown } from "../interpreter/values.js";
 import type { CheckedPolicy } from "../checker/checked.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type { Args } from "./args.js";
@@ -119,6 +120,12 @@ export function runCheck(io: IO, args: Args): number {
             ...(e.teacher ? { teacher: e.teacher } : {}),
             granted: e.granted,
           })),
+          statistics: result.statistics.map((s) => ({
+            clause: { id: s.clause.id, source: s.clause.source },
+            statistic: s.check.label,
+            subject: s.subject,
+            value: showValue(s.value, prepared.policy.types.get(s.check.check.body.id), args.lang),
+          })),
           summary: result.schools.map((s) => ({
             school: s.school.id,
             teachers: s.teachers,
@@ -179,6 +186,14 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
     out.push("");
     out.push(zh ? "无法判定：" : "Undetermined:");
     for (const u of r.undetermined) out.push(`  ${u.clause.id} [${u.subject.kind} ${u.subject.id}]: ${u.reasons.map((x) => reasonText(x, lang)).join("；")}`);
+  }
+  if (r.statistics.length) {
+    out.push("");
+    out.push(zh ? "统计：" : "Statistics:");
+    for (const s of r.statistics) {
+      const v = isUnknown(s.value) ? (s.value.reasons.every((x) => x.code === "E005") ? (zh ? "不适用（分母为0）" : "n/a (empty)") : "？") : showValue(s.value, p.types.get(s.check.check.body.id), lang);
+      out.push(`  ${s.clause.id} ${s.check.label} [${s.subject.kind} ${s.subject.id}]: ${v}`);
+    }
   }
   if (r.entitlements.length) {
     out.push("");

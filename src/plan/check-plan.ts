@@ -44,6 +44,14 @@ export interface Entitlement {
   readonly granted: boolean | "unknown";
 }
 
+/** A statistic (统计) computed for one subject. */
+export interface Statistic {
+  readonly clause: ClauseInfo;
+  readonly check: CheckInfo;
+  readonly subject: SubjectRef;
+  readonly value: Value;
+}
+
 export interface SchoolSummary {
   readonly school: School;
   readonly teachers: number;
@@ -66,6 +74,7 @@ export interface PlanResult {
   readonly violations: Violation[];
   readonly undetermined: Undetermined[];
   readonly entitlements: Entitlement[];
+  readonly statistics: Statistic[];
   /** Checks evaluated per subject, and how many passed / were not applicable. */
   readonly evaluated: { readonly check: CheckInfo; readonly passed: number; readonly failed: number; readonly notApplicable: number; readonly undetermined: number }[];
   readonly schools: SchoolSummary[];
@@ -148,6 +157,7 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
   const violations: Violation[] = [];
   const undetermined: Undetermined[] = [];
   const entitlements: Entitlement[] = [];
+  const statistics: Statistic[] = [];
   const evaluated: PlanResult["evaluated"] = [];
   const subjectCache = new Map<string, Subject[]>();
   const subjects = (k: GroupKind) => {
@@ -160,9 +170,16 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
     const kind = c.info.check.subject.kind;
     const tally = { check: c.info, passed: 0, failed: 0, notApplicable: 0, undetermined: 0 };
     const entitle = c.info.check.mode === "entitle";
+    const report = c.info.check.mode === "report";
     const visit = (ref: SubjectRef, enter: () => void) => {
       enter();
       f.gen++;
+      if (report) {
+        // A figure for every subject the statistic is about; an empty share shows as not applicable.
+        if (c.where && c.where(f) !== true) return;
+        statistics.push({ clause: c.info.clause, check: c.info, subject: ref, value: c.body(f) });
+        return;
+      }
       const outcome = evaluateCheck(c, f);
       if (entitle) {
         // An entitlement is reported for every subject it is about (where), granted or not.
@@ -250,7 +267,7 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
   return {
     compliant: !violations.some((v) => v.severity === "error"),
     complete: !undetermined.some((u) => severityOf(u.clause) === "error"),
-    violations, undetermined, entitlements, evaluated: evaluated.filter((e) => e.check.check.mode === "check"), schools, decisions };
+    violations, undetermined, entitlements, statistics, evaluated: evaluated.filter((e) => e.check.check.mode === "check"), schools, decisions };
 }
 
 /** The conjuncts of `a and b and …`. */

@@ -116,8 +116,12 @@ export type SubjectKind = "school" | "district" | "group" | "location" | "tier" 
 /** `check DL-R3a for each school where …: <condition>` — a plan-level rule. */
 export interface CheckRule extends NodeBase {
   readonly kind: "Check";
-  /** `check`: the body must hold (else a violation); `entitle`: the body grants an entitlement (a subsidy). */
-  readonly mode: "check" | "entitle";
+  /**
+   * `check`: the body must hold (else a violation); `entitle`: the body grants an
+   * entitlement (a subsidy); `report`: the body is a figure (a share, a count)
+   * computed and shown per subject, never a violation (统计).
+   */
+  readonly mode: "check" | "entitle" | "report";
   readonly label: Ident;
   readonly subject: { readonly kind: SubjectKind; readonly span: Span };
   /** Which subjects the rule is about (the others are skipped, not passed). */

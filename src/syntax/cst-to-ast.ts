@@ -397,7 +397,7 @@ export class AstBuilder {
       kind: "Check",
       id: this.id(),
       span: this.span(n),
-      mode: this.tok(n, "Entitle") ? "entitle" : "check",
+      mode: this.tok(n, "Entitle") ? "entitle" : this.tok(n, "Report") ? "report" : "check",
       label: this.ident(labelTok),
       subject: { kind: subject, span: this.tokSpan(subjTok) },
       ...(where ? { where: this.expr(where) } : {}),

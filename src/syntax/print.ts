@@ -13,7 +13,7 @@ const KW = {
     policy: "policy", basis: "because", issuer: "issuer", number: "number", effective: "effective", expires: "expires", supersedes: "supersedes",
     extends: "extends", uses: "uses", rounding: "rounding", clause: "clause", source: "source", ref: "ref", param: "param",
     define: "define", override: "override", overrides: "overrides", replaces: "replaces", when: "when", limit: "limit",
-    check: "check", entitle: "entitle", forEach: "for each", where: "where", onlyIf: "only if", track: "track", original: "original",
+    check: "check", entitle: "entitle", report: "report", forEach: "for each", where: "where", onlyIf: "only if", track: "track", original: "original",
     starting: "starting", step: "step", max: "max_delay", if: "if", then: "then", else: "else", true: "true", false: "false",
     and: "and", or: "or", not: "not", in: "in", contains: "contains", intersects: "intersects",
     scope: "scope", require: "require", exempt: "exempt", defer: "defer", volunteer: "volunteer", prerequisite: "prerequisite",
@@ -23,7 +23,7 @@ const KW = {
     policy: "政策", basis: "依据", issuer: "发文机关", number: "文号", effective: "施行日期", expires: "失效日期", supersedes: "废止",
     extends: "细化", uses: "引用", rounding: "日期进位", clause: "条款", source: "原文", ref: "出处", param: "参数",
     define: "定义", override: "覆盖", overrides: "优先于", replaces: "取代", when: "当", limit: "最长",
-    check: "检查", entitle: "享受", forEach: "对每个", where: "其中", onlyIf: "仅当", track: "退休轨道", original: "原退休年龄",
+    check: "检查", entitle: "享受", report: "统计", forEach: "对每个", where: "其中", onlyIf: "仅当", track: "退休轨道", original: "原退休年龄",
     starting: "起始月", step: "每", max: "最多延迟", if: "若", then: "则", else: "否则", true: "真", false: "假",
     and: "且", or: "或", not: "非", in: "属于", contains: "包含", intersects: "包含任一",
     scope: "范围", require: "应交流", exempt: "免交流", defer: "暂缓", volunteer: "可自愿", prerequisite: "晋升条件",
@@ -133,7 +133,7 @@ function printItem(item: A.ClauseItem, sp: Spelling): string {
     case "Check": {
       const where = item.where ? ` ${k.where} ${printExpr(item.where, sp)}` : "";
       const onlyIf = item.applicable ? ` ${k.onlyIf} ${printExpr(item.applicable, sp)}` : "";
-      return `${item.mode === "entitle" ? k.entitle : k.check} ${item.label.name} ${k.forEach} ${item.subject.kind}${where}${onlyIf}: ${printExpr(item.body, sp)}`;
+      return `${item.mode === "entitle" ? k.entitle : item.mode === "report" ? k.report : k.check} ${item.label.name} ${k.forEach} ${item.subject.kind}${where}${onlyIf}: ${printExpr(item.body, sp)}`;
     }
     case "Track": {
       // The lexer's YearMonthLit needs two month digits.

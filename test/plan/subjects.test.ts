@@ -58,3 +58,17 @@ describe("plan check subjects", () => {
     expect(r.schools.find((s) => s.school.id === "A")?.backboneOut).toBe(1);
   });
 });
+
+describe("statistics (统计)", () => {
+  it("are computed per subject and never violations", () => {
+    const c = checkText(HEADER + `clause P-1 must source "必须" {\n  report moved_share for each district: count(moves) / count(teachers)\n}`);
+    expect(c.all.filter((d) => d.severity === "error")).toEqual([]);
+    const r = checkPlan(compile(c.policy!), data);
+    expect(r.violations).toEqual([]);
+    expect(r.statistics.map((s) => `${s.subject.id} ${String(s.value instanceof Object && "num" in s.value ? `${s.value.num}/${s.value.den}` : s.value)}`).sort()).toEqual(["D1 1/2", "D2 0/1"]);
+  });
+  it("must be figures, not conditions", () => {
+    const c = checkText(HEADER + `clause P-1 must source "必须" {\n  report bad for each district: count(moves) > 0\n}`);
+    expect(c.all.map((d) => d.code)).toContain("T004");
+  });
+});
