@@ -148,6 +148,12 @@ class PolicyParser extends CstParser {
       this.CONSUME(T.Replaces);
       this.CONSUME3(T.Identifier, { LABEL: "replaced" });
     });
+    // `仅当 …` says whom a prerequisite concerns (CZ-8: applicants 40周岁以下);
+    // parsed for every kind so the checker can name the misuse (T016).
+    this.OPTION3(() => {
+      this.CONSUME(T.OnlyIf);
+      this.SUBRULE2(this.expr, { LABEL: "applicable" });
+    });
     this.CONSUME(T.Colon);
     this.CONSUME(T.When);
     this.SUBRULE(this.expr, { LABEL: "when" });

@@ -322,6 +322,10 @@ export function check(unit: PolicyUnit): CheckOutput {
   const person: Ctx = { rec: "person", plan: false };
   for (const r of rules) {
     tc.condition(r.rule.when, person);
+    if (r.rule.applicable) {
+      if (r.rule.ruleKind !== "prerequisite") diagnostics.push(diag("T016", {}, { span: r.rule.applicable.span }));
+      tc.condition(r.rule.applicable, person);
+    }
     if (r.rule.limit) {
       if (r.rule.ruleKind !== "defer") diagnostics.push(diag("T013", {}, { span: r.rule.limit.span }));
       tc.expect(r.rule.limit, DURATION, constant);

@@ -10,6 +10,7 @@ import { parse as parseYaml } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseCaseText, parseDatasetText } from "../data/read.js";
 import { newFrame } from "../interpreter/compile.js";
+import { isUnknown } from "../interpreter/values.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-test.js";
 import type { Args } from "./args.js";
@@ -132,7 +133,15 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
       const r = d.results.find((x) => x.rule.rule.ruleKind === "prerequisite" && (x.rule.label === key || x.rule.clause.id === key));
       // "absent" (no such prerequisite) never equals an expectation, so a
       // misspelt key fails instead of passing vacuously.
-      const gotMet = !r ? "absent" : r.value === true ? "met" : r.value === false ? "not_met" : "unknown";
+      const gotMet = !r
+        ? "absent"
+        : r.applicable === false
+          ? "not_applicable"
+          : isUnknown(r.applicable) || isUnknown(r.value)
+            ? "unknown"
+            : r.value === true
+              ? "met"
+              : "not_met";
       if (gotMet !== wantMet) wrongPrereqs.push(`${key}: expected ${wantMet}, got ${gotMet}`);
     }
     const ok = okDecision && okClauses && wrongPrereqs.length === 0;

@@ -167,6 +167,12 @@ registerCodes({
     zh: "`{text}` 不是有效日期",
     doc: "A date literal names a day that does not exist (2023-02-29, 2024-13-01).",
   },
+  T016: {
+    severity: "error",
+    en: "only a prerequisite can say whom it concerns (`only if`)",
+    zh: "只有晋升条件可以用“仅当”限定适用对象",
+    doc: "`仅当`/`only if` on a prerequisite says whom the condition concerns (applicants 40周岁以下); for others it is not applicable. Other rules say whom they cover in their own condition or with a scope rule.",
+  },
   W001: {
     severity: "error",
     en: "clause `{id}` has no source text",

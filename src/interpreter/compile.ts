@@ -80,6 +80,7 @@ export interface CompiledRule {
   readonly info: RuleInfo;
   readonly when: Fn;
   readonly limit?: Fn;
+  readonly applicable?: Fn;
 }
 
 export interface CompiledCheck {
@@ -125,6 +126,7 @@ class Compiler {
       info: r,
       when: this.expr(r.rule.when),
       ...(r.rule.limit ? { limit: this.expr(r.rule.limit) } : {}),
+      ...(r.rule.applicable ? { applicable: this.expr(r.rule.applicable) } : {}),
     }));
     const checks: CompiledCheck[] = p.checks.map((c) => ({
       info: c,
@@ -151,7 +153,15 @@ class Compiler {
           if (isUnknown(lim)) v = isUnknown(v) ? Unknown.merge(v, lim) : lim;
           else if ((already + 1) * 12 > (lim as Duration).months) v = false;
         }
-        results[i] = { rule: r.info, value: v, ...(trace ? { atoms: f.trace ?? [] } : {}), ...(limitSeen ? { limit: limitSeen } : {}) };
+        // A prerequisite that does not concern the person is not applicable, whatever its condition says.
+        const applicable = r.applicable ? r.applicable(f) : undefined;
+        results[i] = {
+          rule: r.info,
+          value: v,
+          ...(trace ? { atoms: f.trace ?? [] } : {}),
+          ...(limitSeen ? { limit: limitSeen } : {}),
+          ...(applicable !== undefined ? { applicable } : {}),
+        };
       }
       f.trace = null;
       return decideFromResults(results);

@@ -22,6 +22,8 @@ export interface RuleResult {
   readonly atoms?: readonly Atom[];
   /** For a deferral with a limit: what was already granted and the limit. */
   readonly limit?: { readonly deferred: Value; readonly limit: Value };
+  /** For a prerequisite with `仅当`: whether it concerns the person (false: not applicable). */
+  readonly applicable?: Value;
 }
 
 export interface Decision {

@@ -62,7 +62,8 @@ export function referenceDecide(p: CheckedPolicy, t: Teacher, w: World): Decisio
       if (isUnknown(lim)) v = isUnknown(v) ? Unknown.merge(v, lim) : lim;
       else if (cmpDurations(">", { months: (t.deferred_years + 1) * 12, days: 0 }, lim as Duration) === true) v = false;
     }
-    return { rule: r, value: v, ...(limit ? { limit } : {}) };
+    const applicable = r.rule.applicable ? evaluate(r.rule.applicable, env) : undefined;
+    return { rule: r, value: v, ...(limit ? { limit } : {}), ...(applicable !== undefined ? { applicable } : {}) };
   });
   return decideFromResults(results);
 }

@@ -50,6 +50,7 @@ const WORDS = {
     scope: "范围",
     prerequisites: "晋升条件（职称评聘、评优、任职的前置条件）",
     met: "已满足",
+    prereqNotApplicable: "不适用于此人",
     notMet: "未满足",
     limit: "已暂缓 {already}，加本次1年，最长 {limit}",
   },
@@ -83,6 +84,7 @@ const WORDS = {
     scope: "scope",
     prerequisites: "Promotion prerequisites",
     met: "met",
+    prereqNotApplicable: "does not concern this person",
     notMet: "not met",
     limit: "already deferred {already}, plus this year, limit {limit}",
   },
@@ -254,7 +256,7 @@ export interface RuleView {
   readonly rule: string;
   readonly kind: A.RuleKind;
   readonly policy: string;
-  readonly result: "applies" | "does_not_apply" | "unknown";
+  readonly result: "applies" | "does_not_apply" | "unknown" | "not_applicable";
   readonly role: "winner" | "overridden" | "other";
   readonly conditions: AtomView[];
   readonly note?: string;
@@ -267,7 +269,9 @@ export interface RuleView {
 export function ruleViews(p: CheckedPolicy, d: Decision, lang: Lang): RuleView[] {
   const w = words(lang);
   return d.results.map((res: RuleResult) => {
-    const result = isUnknown(res.value) ? "unknown" : res.value === true ? "applies" : "does_not_apply";
+    // A prerequisite that does not concern the person (`仅当` false) is not applicable; unknown whom it concerns is unknown.
+    const result: RuleView["result"] =
+      res.applicable === false ? "not_applicable" : isUnknown(res.value) || isUnknown(res.applicable) ? "unknown" : res.value === true ? "applies" : "does_not_apply";
     const note = res.limit
       ? fill(w.limit, {
           already: showValue(res.limit.deferred, { k: "duration" }, lang),
@@ -344,8 +348,8 @@ export function renderDecisionText(
     out.push("");
     out.push(`${w.prerequisites}:`);
     for (const v of prereqs) {
-      const mark = v.result === "applies" ? "✓" : v.result === "unknown" ? "？" : "✗";
-      const res = v.result === "applies" ? w.met : v.result === "unknown" ? w.unknown : w.notMet;
+      const mark = v.result === "applies" ? "✓" : v.result === "unknown" ? "？" : v.result === "not_applicable" ? "·" : "✗";
+      const res = v.result === "applies" ? w.met : v.result === "unknown" ? w.unknown : v.result === "not_applicable" ? w.prereqNotApplicable : w.notMet;
       out.push(`  ${mark} ${v.clause}「${v.rule}」${res}${v.policy !== p.name ? `  [${v.policy}]` : ""}`);
       for (const c of v.conditions) out.push(`      ${c.text}`);
     }
@@ -384,7 +388,13 @@ export function decisionJson(
     prerequisites: ruleViews(p, d, lang)
       .filter((v) => v.kind === "prerequisite")
       // `met: null` is "cannot tell", never folded into false.
-      .map((v) => ({ clause: v.clause, rule: v.rule, met: v.result === "applies" ? true : v.result === "unknown" ? null : false, conditions: v.conditions })),
+      .map((v) => ({
+        clause: v.clause,
+        rule: v.rule,
+        applicable: v.result !== "not_applicable",
+        met: v.result === "applies" ? true : v.result === "does_not_apply" ? false : null,
+        conditions: v.conditions,
+      })),
     ...(d.conflict ? { conflict: d.conflict.map((r) => ({ clause: r.clause.id, rule: r.label })) } : {}),
     ...(d.unknown?.length ? { unknown: d.unknown.map((r) => ({ ...reasonJson(r), message: reasonText(r, lang) })) } : {}),
     ...(d.volunteer !== undefined && d.decision === "not_required"

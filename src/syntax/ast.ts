@@ -105,6 +105,8 @@ export interface Rule extends NodeBase {
   /** In a refining policy: the parent rule this one replaces. */
   readonly replaces?: Ident;
   readonly when: Expr;
+  /** For `prerequisite`: whom it concerns; for others it is not applicable (`仅当 周岁 40 以下`). */
+  readonly applicable?: Expr;
   /** For `defer`: the most deferral in total, e.g. `最长 3年` (compared with deferred_years + 1 year). */
   readonly limit?: Expr;
 }

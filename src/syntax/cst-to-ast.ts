@@ -365,6 +365,7 @@ export class AstBuilder {
     const when = this.node(n, "when");
     if (!ruleKind || !labelTok) return undefined;
     const limit = this.node(n, "limit");
+    const applicable = this.node(n, "applicable");
     const replaced = this.tok(n, "replaced");
     return {
       kind: "Rule",
@@ -377,6 +378,7 @@ export class AstBuilder {
       // A rule without a condition keeps its label, so its priorities and
       // references still resolve and cause no follow-on N001s.
       when: when ? this.expr(when) : this.missing(this.span(n)),
+      ...(applicable ? { applicable: this.expr(applicable) } : {}),
       ...(limit ? { limit: this.expr(limit) } : {}),
     };
   }

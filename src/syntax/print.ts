@@ -128,7 +128,8 @@ function printItem(item: A.ClauseItem, sp: Spelling): string {
       const over = item.overrides.length ? ` ${k.overrides} ${item.overrides.map((o) => o.name).join(", ")}` : "";
       const repl = item.replaces ? ` ${k.replaces} ${item.replaces.name}` : "";
       const limit = item.limit ? ` ${k.limit} ${printExpr(item.limit, sp)}` : "";
-      return `${k[item.ruleKind]} ${item.label.name}${over}${repl}: ${k.when} ${printExpr(item.when, sp)}${limit}`;
+      const onlyIf = item.applicable ? ` ${k.onlyIf} ${printExpr(item.applicable, sp)}` : "";
+      return `${k[item.ruleKind]} ${item.label.name}${over}${repl}${onlyIf}: ${k.when} ${printExpr(item.when, sp)}${limit}`;
     }
     case "Check": {
       const where = item.where ? ` ${k.where} ${printExpr(item.where, sp)}` : "";

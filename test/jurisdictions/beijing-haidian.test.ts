@@ -28,7 +28,7 @@ interface CaseJson {
   decision: string;
   clauses: { id: string; source: string; policy: string }[];
   explanation: RuleView[];
-  prerequisites: { clause: string; rule: string; met: boolean | null }[];
+  prerequisites: { clause: string; rule: string; applicable: boolean; met: boolean | null }[];
   volunteer?: { eligible: boolean | "unknown"; clauses: string[] };
 }
 
@@ -135,13 +135,20 @@ describe("Beijing and Haidian: the same person differs only where Haidian's text
     expect(hd.decision).toBe("required");
     expect(bj.clauses.map((c) => c.id)).toEqual(["BJ-1"]);
     expect(hd.clauses.map((c) => c.id)).toEqual(["BJ-1"]);
-    expect(bj.prerequisites).toEqual([expect.objectContaining({ clause: "BJ-4", met: true })]);
+    expect(bj.prerequisites).toEqual([
+      expect.objectContaining({ clause: "BJ-4", met: true }),
+      // Miyun's own condition concerns only 密云区 teachers.
+      expect.objectContaining({ clause: "BJ-D-MY", applicable: false, met: null }),
+    ]);
     expectSharedIdentical(bj, hd);
   });
 
   it("BJ-4 is not met without a recognised rotation in the history", async () => {
     const { bj, hd } = await both("legal-entity.case.yaml");
-    expect(bj.prerequisites).toEqual([expect.objectContaining({ clause: "BJ-4", met: false })]);
+    expect(bj.prerequisites).toEqual([
+      expect.objectContaining({ clause: "BJ-4", met: false }),
+      expect.objectContaining({ clause: "BJ-D-MY", applicable: false }),
+    ]);
     expect(hd.prerequisites).toEqual(bj.prerequisites);
   });
 });

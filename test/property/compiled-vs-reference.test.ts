@@ -78,6 +78,7 @@ describe("compiled program ≡ reference evaluator", () => {
             clauses: d.clauses.map((x) => x.id),
             winners: d.winners.map((r) => r.label).sort(),
             results: d.results.map((r) => (typeof r.value === "boolean" ? r.value : "unknown")),
+            applicable: d.results.map((r) => (r.applicable === undefined || typeof r.applicable === "boolean" ? r.applicable : "unknown")),
           });
           expect(view(a)).toEqual(view(b));
           expect(view(traced)).toEqual(view(a));

@@ -59,6 +59,7 @@ interface RuleSpec {
 export const policyArb = fc
   .record({
     scope: fc.option(cond, { nil: undefined }),
+    prereq: fc.option(fc.tuple(cond, fc.option(cond, { nil: undefined })), { nil: undefined }),
     redactAge: fc.boolean(),
     rounding: fc.constantFrom("", "rounding end_of_month", "rounding next_day"),
     rules: fc.array(
@@ -71,7 +72,7 @@ export const policyArb = fc
       { minLength: 1, maxLength: 6 },
     ),
   })
-  .map(({ scope, redactAge, rounding, rules }) => {
+  .map(({ scope, prereq, redactAge, rounding, rules }) => {
     const specs: RuleSpec[] = [];
     rules.forEach((r, i) => {
       // Exceptions override earlier rules only, so priorities are acyclic by construction.
@@ -85,6 +86,7 @@ export const policyArb = fc
       redactAge ? `  param p_age: int` : `  param p_age: int = 55`,
       `  param p_tenure: duration = 6 years`,
       scope ? `  scope s0: when ${scope}` : "",
+      prereq ? `  prerequisite pq${prereq[1] ? ` only if ${prereq[1]}` : ""}: when ${prereq[0]}` : "",
       ...specs.map((s, i) => {
         const over = s.overrides.length ? ` overrides ${s.overrides.map((k) => `r${k}`).join(", ")}` : "";
         return `  ${s.kind} r${i}${over}: when ${s.cond}${s.limit ? ` limit ${s.limit} years` : ""}`;
