@@ -37,6 +37,8 @@ export interface Atom {
   readonly left?: Value;
   readonly right?: Value;
   readonly result: Value;
+  /** 0 for a rule's own conditions; one more for each definition it is nested in. */
+  readonly depth?: number;
 }
 
 /** Mutable evaluation state; one per run, its fields swapped as elements are visited. */
@@ -56,6 +58,8 @@ export interface Frame {
   /** Generation each memo slot was filled in (a typed array: dense and unboxed). */
   memoGen: Float64Array;
   trace: Atom[] | null;
+  /** Nesting of the atom being traced (inside a definition's body: one deeper). */
+  depth: number;
   teachers: ReadonlyMap<string, Teacher>;
 }
 
@@ -73,7 +77,7 @@ function ensureSlots(f: Frame, n: number): void {
 }
 
 export function newFrame(w: World, teachers: ReadonlyMap<string, Teacher> = new Map()): Frame {
-  return { w, person: undefined, move: undefined, school: undefined, service: undefined, services: undefined, subject: undefined, gen: 1, memo: new Array<Value>(MEMO_SLOTS).fill(undefined), memoGen: new Float64Array(MEMO_SLOTS), trace: null, teachers };
+  return { w, person: undefined, move: undefined, school: undefined, service: undefined, services: undefined, subject: undefined, gen: 1, memo: new Array<Value>(MEMO_SLOTS).fill(undefined), memoGen: new Float64Array(MEMO_SLOTS), trace: null, depth: 0, teachers };
 }
 
 export interface CompiledRule {
@@ -275,13 +279,24 @@ class Compiler {
     // Placeholder first: definitions are acyclic (checked), but compiling one may reach another.
     let body: Fn = () => undefined;
     const slot = this.slots++;
+    const node = nameNode(info.decl.name);
     const fn: Fn = (f) => {
-      if (f.trace === null && f.memoGen[slot] === f.gen) return f.memo[slot];
-      const v = body(f);
       if (f.trace === null) {
+        if (f.memoGen[slot] === f.gen) return f.memo[slot];
+        const v = body(f);
         f.memo[slot] = v;
         f.memoGen[slot] = f.gen;
-      } else if (info.ty.k === "bool") f.trace.push({ node: nameNode(info.decl.name), result: v });
+        return v;
+      }
+      if (info.ty.k !== "bool") return body(f);
+      // Explaining: the definition's line comes first, what it looked at nested below it.
+      const at = f.trace.length;
+      const depth = f.depth;
+      f.trace.push({ node, result: undefined, depth });
+      f.depth++;
+      const v = body(f);
+      f.depth--;
+      f.trace[at] = { node, result: v, depth };
       return v;
     };
     this.defFns.set(name, fn);
@@ -428,7 +443,7 @@ class Compiler {
       if (r?.k === "define") return fn; // the definition records itself
       return (f) => {
         const v = fn(f);
-        if (f.trace !== null) f.trace.push({ node: e, result: v });
+        if (f.trace !== null) f.trace.push({ node: e, result: v, depth: f.depth });
         return v;
       };
     }
@@ -639,7 +654,7 @@ class Compiler {
       return (f) => {
         const a = l(f);
         const v: Value = isUnknown(a) ? a : set.has(a as string);
-        if (f.trace !== null) f.trace.push({ node: e, left: a, right: set, result: v });
+        if (f.trace !== null) f.trace.push({ node: e, left: a, right: set, result: v, depth: f.depth });
         return v;
       };
     }
@@ -678,7 +693,7 @@ class Compiler {
       const a = l(f);
       const b = r(f);
       const v = isUnknown(a) ? (isUnknown(b) ? Unknown.merge(a, b) : a) : isUnknown(b) ? b : cmp(a, b);
-      if (f.trace !== null) f.trace.push({ node: e, left: a, right: b, result: v });
+      if (f.trace !== null) f.trace.push({ node: e, left: a, right: b, result: v, depth: f.depth });
       return v;
     };
     return this.anniversary(e, r, general) ?? general;
@@ -785,7 +800,7 @@ class Compiler {
       if (of !== "service") f.gen++; // the person is unchanged when walking their own history
       if (fn === "any" || fn === "all") {
         const v: Value = decided !== undefined ? decided : unknown ?? fn === "all";
-        if (f.trace !== null) f.trace.push({ node: e, result: v });
+        if (f.trace !== null) f.trace.push({ node: e, result: v, depth: f.depth });
         return v;
       }
       if (unknown) return unknown;

@@ -211,6 +211,8 @@ export interface AtomView {
   readonly word?: string;
   readonly right?: string;
   readonly unknown?: string[];
+  /** Nesting under the definition that looked at it (0: the rule's own condition). */
+  readonly depth: number;
 }
 
 /**
@@ -237,10 +239,10 @@ export function atomView(p: CheckedPolicy, a: Atom, lang: Lang): AtomView {
     const op = SYMBOL[c.op] ?? c.op;
     // A symbol written as the operator needs no gloss; a word does.
     const wordShown = /^[<>=!≥≤≠]+$/.test(c.word) ? "" : `（${c.word}）`;
-    return { text: `${left} ${op} ${right}${wordShown} ${tail}`, holds, left: lv, op: c.op, word: c.word, right: rv, ...(unknown ? { unknown } : {}) };
+    return { text: `${left} ${op} ${right}${wordShown} ${tail}`, holds, left: lv, op: c.op, word: c.word, right: rv, ...(unknown ? { unknown } : {}), depth: a.depth ?? 0 };
   }
   const label = sourceOf(p, a.node);
-  return { text: `${label} ${tail}`, holds, ...(unknown ? { unknown } : {}) };
+  return { text: `${label} ${tail}`, holds, ...(unknown ? { unknown } : {}), depth: a.depth ?? 0 };
 }
 
 // Winners decided the outcome; overridden rules applied but an exception
@@ -341,7 +343,7 @@ export function renderDecisionText(
     // A rule from a lower layer is tagged with its policy (a district's reader
     // sees which rules are the city's).
     out.push(`  ${mark} ${v.clause} ${kind}「${v.rule}」${res}${role}${v.policy !== p.name ? `  [${v.policy}]` : ""}`);
-    for (const c of v.conditions) out.push(`      ${c.text}`);
+    for (const c of v.conditions) out.push(`      ${"  ".repeat(c.depth)}${c.text}`);
     if (v.note) out.push(`      ${v.note}`);
   }
   if (prereqs.length) {
@@ -351,7 +353,7 @@ export function renderDecisionText(
       const mark = v.result === "applies" ? "✓" : v.result === "unknown" ? "？" : v.result === "not_applicable" ? "·" : "✗";
       const res = v.result === "applies" ? w.met : v.result === "unknown" ? w.unknown : v.result === "not_applicable" ? w.prereqNotApplicable : w.notMet;
       out.push(`  ${mark} ${v.clause}「${v.rule}」${res}${v.policy !== p.name ? `  [${v.policy}]` : ""}`);
-      for (const c of v.conditions) out.push(`      ${c.text}`);
+      for (const c of v.conditions) out.push(`      ${"  ".repeat(c.depth)}${c.text}`);
     }
   }
   if (hints.length) {
