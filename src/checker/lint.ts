@@ -8,7 +8,81 @@ import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-check.js";
 import type { PolicyUnit } from "../policy/load.js";
 import type { CheckedPolicy, RuleInfo } from "./checked.js";
+import type { Expr } from "../syntax/ast.js";
 import { outcomeOf } from "./check.js";
+
+/** `fact op constant`, from a conjunct of a condition; durations in (months, days) order. */
+interface Constraint {
+  readonly fact: string;
+  readonly op: ">=" | ">" | "<=" | "<";
+  readonly value: number;
+}
+
+const FLIP = { ">=": "<=", ">": "<", "<=": ">=", "<": ">" } as const;
+
+/** A constant number or duration (a literal, or a parameter whose value is one), as a comparable number. */
+function constantOf(p: CheckedPolicy, e: Expr): number | undefined {
+  if (e.kind === "Number") return e.value;
+  if (e.kind === "Duration") return e.months * 1000 + e.days;
+  if (e.kind === "Name") {
+    const r = p.resolutions.get(e.id);
+    if (r?.k === "param" && r.p.value) return constantOf(p, r.p.value);
+  }
+  return undefined;
+}
+
+/**
+ * The comparisons of a fact with a constant that a condition requires (its
+ * top-level conjuncts, looking into boolean definitions). Anything else is
+ * ignored: the set is implied by the condition, so a contradiction in it is one
+ * in the condition.
+ */
+function constraintsOf(p: CheckedPolicy, e: Expr, depth = 0): Constraint[] {
+  if (depth > 8) return [];
+  if (e.kind === "Binary" && e.op === "and") return [...constraintsOf(p, e.left, depth), ...constraintsOf(p, e.right, depth)];
+  if (e.kind === "Name") {
+    const r = p.resolutions.get(e.id);
+    return r?.k === "define" ? constraintsOf(p, r.d.decl.value, depth + 1) : [];
+  }
+  if (e.kind !== "Compare" || !(e.op in FLIP)) return [];
+  const op = e.op as Constraint["op"];
+  const factKey = (x: Expr): string | undefined => {
+    if (x.kind !== "Name") return undefined;
+    const r = p.resolutions.get(x.id);
+    return r?.k === "derived" ? `derived:${r.info.name}` : r?.k === "field" ? `field:${r.rec}.${r.info.name}` : undefined;
+  };
+  const lf = factKey(e.left);
+  const rc = constantOf(p, e.right);
+  if (lf && rc !== undefined) return [{ fact: lf, op, value: rc }];
+  const rf = factKey(e.right);
+  const lc = constantOf(p, e.left);
+  if (rf && lc !== undefined) return [{ fact: rf, op: FLIP[op], value: lc }];
+  return [];
+}
+
+/** Whether some fact is required to lie in an empty interval. */
+function contradictory(cs: readonly Constraint[]): boolean {
+  const byFact = new Map<string, Constraint[]>();
+  for (const c of cs) byFact.set(c.fact, [...(byFact.get(c.fact) ?? []), c]);
+  for (const list of byFact.values()) {
+    let lo = -Infinity;
+    let loOpen = false;
+    let hi = Infinity;
+    let hiOpen = false;
+    for (const c of list) {
+      if ((c.op === ">=" || c.op === ">") && (c.value > lo || (c.value === lo && c.op === ">"))) {
+        lo = c.value;
+        loOpen = c.op === ">";
+      }
+      if ((c.op === "<=" || c.op === "<") && (c.value < hi || (c.value === hi && c.op === "<"))) {
+        hi = c.value;
+        hiOpen = c.op === "<";
+      }
+    }
+    if (lo > hi || (lo === hi && (loOpen || hiOpen))) return true;
+  }
+  return false;
+}
 
 const MODALITY_ZH: Record<string, string> = { must: "必须/应", should: "原则上", may: "可" };
 
@@ -40,7 +114,10 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
     if (r.rule.ruleKind === "exempt" || r.rule.ruleKind === "defer") {
       const constFalse = r.rule.when.kind === "Bool" && !r.rule.when.value;
       const sameOutcome = r.overrides.length > 0 && r.overrides.every((o) => outcomeOf(o.rule.ruleKind) === mine);
-      if (constFalse || sameOutcome) out.push(diag("W005", { name: r.label }, { span: r.rule.label.span }));
+      // It takes effect only together with a rule it overrides: if its condition contradicts each of them, never.
+      const mine_ = constraintsOf(p, r.rule.when);
+      const contradicts = r.overrides.length > 0 && r.overrides.every((o) => contradictory([...mine_, ...constraintsOf(p, o.rule.when)]));
+      if (constFalse || sameOutcome || contradicts) out.push(diag("W005", { name: r.label }, { span: r.rule.label.span }));
     }
   }
 

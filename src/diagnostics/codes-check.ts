@@ -201,7 +201,7 @@ registerCodes({
     severity: "warning",
     en: "exception `{name}` can never change a decision",
     zh: "例外规则 `{name}` 永远不会改变决定",
-    doc: "The exception's condition is always false, or it overrides only rules that reach the same outcome it does.",
+    doc: "The exception's condition is always false, contradicts the condition of every rule it overrides (an exception for 周岁 超过 60 to a rule for 周岁 55 及以下), or it overrides only rules that reach the same outcome it does.",
   },
   W006: {
     severity: "warning",

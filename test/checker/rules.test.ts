@@ -229,6 +229,12 @@ const examples: Example[] = [
     good: HEADER + C("require r: when true\ndefer d overrides r: when age > 3\nrequire e overrides d: when age > 5"),
   },
   {
+    code: "W005",
+    bad: HEADER + C("require r: when age <= 55 and tenure >= 9 years\nexempt e overrides r: when age > 60"),
+    at: "e",
+    good: HEADER + C("require r: when age <= 55 and tenure >= 9 years\nexempt e overrides r: when age > 50"),
+  },
+  {
     code: "W006",
     bad: HEADER + C(`require r: when true\ndefer d overrides r: when age > 3\nexempt e overrides r: when sex == "male"`),
     at: "e",
