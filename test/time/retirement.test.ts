@@ -1,5 +1,5 @@
-// Tests for src/time/retirement.ts: every reference row of
-// the reference rows published with the law (附件对照表), with the three tracks
+// Tests for src/time/retirement.ts: every row
+// of the reference table published with the law (附件对照表), with the three tracks
 // built here as test data — the product reads them from policy files.
 
 import { describe, expect, it } from "vitest";
