@@ -19,6 +19,8 @@ export interface Args {
   readonly params: Map<string, string>;
   readonly help: boolean;
   readonly verbose: boolean;
+  /** `case` on a dataset: which person. */
+  readonly teacher?: string;
 }
 
 export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: Diagnostic[] } {
@@ -32,6 +34,7 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
   let asOf: Day | undefined;
   let help = false;
   let verbose = false;
+  let teacher: string | undefined;
   // Every problem is collected and parsing goes on, so all are reported at once.
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -89,6 +92,11 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       case "--verbose":
         verbose = true;
         break;
+      case "--teacher": {
+        const v = value();
+        if (v !== undefined) teacher = v;
+        break;
+      }
       default:
         // An unknown option is an error, never ignored: a misspelt `--as-of`
         // would otherwise give an answer for the wrong date.
@@ -100,7 +108,7 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
   // (`lungang --json case x.yaml` works too).
   const [command, ...rest] = positional;
   return {
-    args: { ...(command ? { command } : {}), positional: rest, ...(policy ? { policy } : {}), json, lang, ...(asOf !== undefined ? { asOf } : {}), params, help, verbose },
+    args: { ...(command ? { command } : {}), positional: rest, ...(policy ? { policy } : {}), json, lang, ...(asOf !== undefined ? { asOf } : {}), params, help, verbose, ...(teacher !== undefined ? { teacher } : {}) },
     diagnostics,
   };
 }

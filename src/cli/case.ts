@@ -3,7 +3,10 @@
 // rule's conditions with the values seen, and what would change the answer.
 // Exit 0 decided, 2 when the input or policy is bad or the decision cannot be made.
 
-import { readCaseFile } from "../data/read.js";
+import { readCaseFile, readDataset } from "../data/read.js";
+import type { CaseFile, Dataset } from "../data/model.js";
+import type { Result } from "../diagnostics/diagnostic.js";
+import { closest } from "../diagnostics/suggest.js";
 import { formatDate } from "../time/date.js";
 import { newFrame } from "../interpreter/compile.js";
 import { exceptionFlips, nextChange } from "../interpreter/counterfactual.js";
@@ -24,8 +27,10 @@ export function runCase(io: IO, args: Args): number {
     report(io, args, [diag("C002", { what: !file ? "<case-file>" : "--policy <policy>" })]);
     return 2;
   }
-  // `--as-of` overrides the case file's reference date.
-  const read = readCaseFile(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
+  // `--as-of` overrides the file's reference date. With `--teacher`, the file is a
+  // whole dataset (a district's roster) and the case is that person in it.
+  const options = args.asOf !== undefined ? { asOf: args.asOf } : {};
+  const read = args.teacher !== undefined ? caseFromDataset(readDataset(file, options), args.teacher) : readCaseFile(file, options);
   if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
     report(io, args, read.diagnostics, new Map(), { error: "invalid case file" });
     return 2;
@@ -65,6 +70,17 @@ export function runCase(io: IO, args: Args): number {
  * holding, would change it. None for an indeterminate decision: what would
  * change it is the missing fact, and that is already listed.
  */
+/** One person of a dataset as a case: the dataset's schools come along (for the history too). */
+function caseFromDataset(r: Result<Dataset>, id: string): Result<CaseFile> {
+  if (!r.value) return { diagnostics: r.diagnostics };
+  const teacher = r.value.teacherById.get(id);
+  if (!teacher) {
+    const best = closest(id, r.value.teacherById.keys());
+    return { diagnostics: [...r.diagnostics, diag("C005", { id }, best ? { help: `did you mean \`${best}\`?` } : {})] };
+  }
+  return { value: { asOf: r.value.asOf, teacher, schools: r.value.schools, schoolById: r.value.schoolById }, diagnostics: r.diagnostics };
+}
+
 export function changeHints(program: Program, t: Teacher, f: Frame, d: Decision, lang: Lang): ChangeHint[] {
   if (d.decision === "indeterminate") return [];
   const w = words(lang);

@@ -15,6 +15,7 @@ const HELP = `lungang — 义务教育学校校长教师交流轮岗政策检查
 
   lungang lint  <policy>                          解析并检查政策文件
   lungang case  <case-file>  --policy <policy>    单个人员：是否应交流轮岗？
+  lungang case  <dataset> --teacher ID --policy <policy>   数据集中的某位教师
   lungang check <dataset>    --policy <policy>    交流轮岗方案是否合规
   lungang test  <policy>                          运行政策自带的测试用例
 

@@ -28,6 +28,12 @@ registerCodes({
     zh: "`--param {name}`：{why}",
     doc: "A value supplied with `--param` names no parameter of the policy, or does not parse as the parameter's type.",
   },
+  C005: {
+    severity: "error",
+    en: "no teacher `{id}` in the dataset",
+    zh: "数据中没有教师 `{id}`",
+    doc: "`lungang case <dataset> --teacher ID` decides one person of a dataset; the id must be one of its teachers' ids.",
+  },
   E001: {
     severity: "error",
     en: "missing fact `{fact}`",

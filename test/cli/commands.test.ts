@@ -73,6 +73,16 @@ schools:
     expect(human.err).toContain("teacher.birth_date");
   });
 
+  it("decides one person of a whole dataset with --teacher, and names an unknown id", async () => {
+    const data = join(ROOT, "examples/dalian/district.yaml");
+    const r = await runCli(["case", data, "--teacher", "T0003", "--policy", DALIAN, "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).teacher).toBe("T0003");
+    const bad = await runCli(["case", data, "--teacher", "T00003", "--policy", DALIAN, "--json"]);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.out).diagnostics.map((d: { code: string }) => d.code)).toEqual(["C005"]);
+  });
+
   it("an unreadable case file is exit 2 with D001", async () => {
     const r = await runCli(["case", "/nonexistent.yaml", "--policy", DALIAN, "--json"]);
     expect(r.code).toBe(2);
