@@ -91,6 +91,14 @@ export type PlantKind =
 
 export const ALL_PLANTS: readonly PlantKind[] = ["R3-low-share", "R4-no-backbone", "R5-reverse-flow", "M1-no-transfer", "M1-2-short-rural", "M2-short-group"];
 
+const POST_MIX: Partial<Record<string, readonly [PostCategory, number, PostCategory]>> = {
+  principal: ["management", 0.5, "professional"],
+  vice_principal: ["management", 0.4, "professional"],
+  school_leader: ["management", 0.7, "professional"],
+  middle_manager: ["management", 0.15, "professional"],
+  support_staff: ["worker", 0.6, "professional"],
+};
+
 export interface GenerateOptions {
   readonly seed?: number;
   readonly schools?: number;
@@ -495,26 +503,9 @@ function makeTeacher(rng: Rng, asOf: Day, i: number, idWidth: number, role: Role
   const sex: Sex = rng.chance(leader ? 0.5 : 0.3) ? "male" : "female";
   const name = rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.chance(0.7) ? rng.pick(GIVEN) : "");
 
-  let post_category: PostCategory;
-  switch (role) {
-    case "principal":
-      post_category = rng.chance(0.5) ? "management" : "professional";
-      break;
-    case "vice_principal":
-      post_category = rng.chance(0.4) ? "management" : "professional";
-      break;
-    case "school_leader":
-      post_category = rng.chance(0.7) ? "management" : "professional";
-      break;
-    case "middle_manager":
-      post_category = rng.chance(0.15) ? "management" : "professional";
-      break;
-    case "support_staff":
-      post_category = rng.chance(0.6) ? "worker" : "professional";
-      break;
-    default:
-      post_category = rng.chance(0.995) ? "professional" : "worker";
-  }
+  // Each role's post categories: the first with the given chance, else the second.
+  const [first, chance, second] = POST_MIX[role] ?? (["professional", 0.995, "worker"] as const);
+  const post_category: PostCategory = rng.chance(chance) ? first : second;
 
   // Age 23–62, below the statutory retirement date of the person's track.
   const [lo, hi] = role === "principal" ? [38, 62] : leader ? [33, 62] : [23, 62];
