@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { diag, type Lang } from "../diagnostics/registry.js";
+import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-cli.js";
 import { loadPolicy } from "../policy/load.js";
 import { check } from "../checker/check.js";
@@ -132,5 +132,3 @@ export function parseParamValue(kind: string, text: string): Value | undefined {
       return undefined;
   }
 }
-
-export type { Lang };

@@ -46,11 +46,4 @@ export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === "error");
 }
 
-export function spanOf(file: string, start: number, end: number): Span {
-  return { file, start, end };
-}
 
-/** The smallest span covering both (same file assumed). */
-export function joinSpans(a: Span, b: Span): Span {
-  return { file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}

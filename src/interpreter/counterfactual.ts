@@ -4,7 +4,7 @@
 // Works by re-deciding: no rule-specific knowledge.
 
 import type { Teacher } from "../data/model.js";
-import { addMonths, formatDate, type Day } from "../time/date.js";
+import { addMonths, type Day } from "../time/date.js";
 import type { Frame, Program } from "./compile.js";
 import { decideFromResults, type Decision } from "./decide.js";
 import { newFrame } from "./compile.js";
@@ -61,5 +61,3 @@ export function exceptionFlips(base: Decision): ExceptionFlip[] {
   });
   return out;
 }
-
-export { formatDate };

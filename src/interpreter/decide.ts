@@ -11,7 +11,7 @@
 
 import type { ClauseInfo, RuleInfo } from "../checker/checked.js";
 import { outcomeOf } from "../checker/check.js";
-import { Unknown, isUnknown, type Reason, type Value } from "./values.js";
+import { isUnknown, type Reason, type Value } from "./values.js";
 import type { Atom } from "./compile.js";
 
 export type DecisionValue = "required" | "deferred" | "not_required" | "indeterminate";
@@ -176,5 +176,3 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
     ...extra,
   };
 }
-
-export { Unknown };

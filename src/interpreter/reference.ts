@@ -7,7 +7,7 @@
 
 import type * as A from "../syntax/ast.js";
 import type { CheckedPolicy, RuleInfo } from "../checker/checked.js";
-import type { School, Teacher } from "../data/model.js";
+import type { Teacher } from "../data/model.js";
 import { DERIVED, PERSON_FIELDS, SCHOOL_FIELDS, SERVICE_FIELDS, TRACK_SELECTOR_NAMES, enumValue } from "../semantics/facts.js";
 import type { Duration } from "../time/date.js";
 import type { RetirementTrack } from "../time/retirement.js";
@@ -339,5 +339,3 @@ export function evaluate(e: A.Expr, env: Env): Value {
     }
   }
 }
-
-export type { School };

@@ -3,7 +3,7 @@
 // parameter or an ambiguous date yields an `Unknown` carrying its reasons,
 // which propagates through operators with three-valued logic.
 
-import type { Duration, Day } from "../time/date.js";
+import type { Duration } from "../time/date.js";
 import type { Move, School, Teacher } from "../data/model.js";
 
 export type Reason =
@@ -64,13 +64,7 @@ export function missing(fact: string): Unknown {
   return new Unknown([{ code: "E001", fact }]);
 }
 
-/** Numeric value of a number or a ratio (shares compare by value). */
-export function num(v: number | Ratio): number {
-  return typeof v === "number" ? v : v.value;
-}
 
 export function isDuration(v: unknown): v is Duration {
   return typeof v === "object" && v !== null && "months" in v && "days" in v;
 }
-
-export type { Day };

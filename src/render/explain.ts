@@ -8,7 +8,7 @@ import type { Atom } from "../interpreter/compile.js";
 import type { Decision, RuleResult } from "../interpreter/decide.js";
 import { Ratio, isUnknown, type Reason, type Value } from "../interpreter/values.js";
 import { isDuration } from "../interpreter/values.js";
-import { ENUMS, MOVE_FIELDS, PERSON_FIELDS, SCHOOL_FIELDS, enumWord } from "../semantics/facts.js";
+import { MOVE_FIELDS, PERSON_FIELDS, SCHOOL_FIELDS, enumWord } from "../semantics/facts.js";
 import type { Ty } from "../semantics/types.js";
 import { compareDuration, formatDate, formatDuration } from "../time/date.js";
 import { isAmbiguous } from "../interpreter/ops.js";
@@ -405,5 +405,3 @@ export function decisionJson(
     what_would_change: hints,
   };
 }
-
-export { ENUMS };
