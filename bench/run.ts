@@ -23,7 +23,7 @@ import type { School, Teacher } from "../src/data/model.js";
 import { readDataset } from "../src/data/read.js";
 import { toSchool, toTeacher, type RawSchool, type RawTeacher } from "../src/data/schema.js";
 import { compile, newFrame, type Program } from "../src/interpreter/compile.js";
-import type { World } from "../src/interpreter/frame.js";
+import { worldOf, type World } from "../src/interpreter/frame.js";
 import { checkPlan } from "../src/plan/check-plan.js";
 import { loadPolicy } from "../src/policy/load.js";
 import { formatDate, parseIsoDate } from "../src/time/date.js";
@@ -163,8 +163,8 @@ async function main(): Promise<void> {
   const teachers: Teacher[] = ds.teachers.map((x) => toTeacher(x as RawTeacher));
   const teacherById = new Map(teachers.map((x) => [x.id, x] as const));
   const { policy, program } = loadProgram();
-  const world: World = { asOf, ...(policy.rounding ? { rounding: policy.rounding } : {}), schools: schoolById, paramValues: new Map() };
-  const frame = newFrame(world, teacherById);
+  const world: World = worldOf(policy, { asOf, schools: schoolById, teachers: teacherById });
+  const frame = newFrame(world);
 
   const compiled = new Uint8Array(N);
   const fast = new Uint8Array(N);

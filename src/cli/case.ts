@@ -8,7 +8,8 @@ import type { CaseFile, Dataset } from "../data/model.js";
 import type { Result } from "../diagnostics/diagnostic.js";
 import { closest } from "../diagnostics/suggest.js";
 import { formatDate } from "../time/date.js";
-import { newFrame } from "../interpreter/compile.js";
+import { newFrame, type Frame, type Program } from "../interpreter/compile.js";
+import { worldOf } from "../interpreter/frame.js";
 import { exceptionFlips, nextChange } from "../interpreter/counterfactual.js";
 import type { Decision } from "../interpreter/decide.js";
 import { decisionJson, decisionWord, renderDecisionText, words, type ChangeHint } from "../render/explain.js";
@@ -17,8 +18,6 @@ import { diag } from "../diagnostics/registry.js";
 import type { Args } from "./args.js";
 import { dateNotes, preparePolicy, report, warn, type IO } from "./common.js";
 import { diagnosticJson } from "../render/diagnostics.js";
-import type { Program } from "../interpreter/compile.js";
-import type { Frame } from "../interpreter/compile.js";
 import type { Teacher } from "../data/model.js";
 
 export function runCase(io: IO, args: Args): number {
@@ -40,13 +39,7 @@ export function runCase(io: IO, args: Args): number {
   const cf = read.value;
   // The policy's month-end rounding (inherited from the layers below) and the
   // command line's parameter values, e.g. a redacted “20xx” threshold.
-  const world = {
-    asOf: cf.asOf,
-    ...(prepared.policy.rounding ? { rounding: prepared.policy.rounding } : {}),
-    schools: cf.schoolById,
-    paramValues: prepared.params,
-  };
-  const frame = newFrame(world);
+  const frame = newFrame(worldOf(prepared.policy, { asOf: cf.asOf, schools: cf.schoolById }, prepared.params));
   // Traced: each rule's result carries the conditions it checked and the
   // values it saw, which the explanation prints.
   const traced = prepared.program.decide(cf.teacher, frame, true);

@@ -10,6 +10,7 @@ import { parse as parseYaml } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseCaseText, parseDatasetText } from "../data/read.js";
 import { newFrame } from "../interpreter/compile.js";
+import { worldOf } from "../interpreter/frame.js";
 import { isUnknown } from "../interpreter/values.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-test.js";
@@ -114,12 +115,7 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     }
     const cf = read.value;
     // A fresh frame per case: nothing memoised for one person leaks to the next.
-    const frame = newFrame({
-      asOf: cf.asOf,
-      ...(prepared.policy.rounding ? { rounding: prepared.policy.rounding } : {}),
-      schools: cf.schoolById,
-      paramValues: params,
-    });
+    const frame = newFrame(worldOf(prepared.policy, { asOf: cf.asOf, schools: cf.schoolById }, params));
     const d = prepared.program.decide(cf.teacher, frame);
     const got = d.clauses.map((x) => x.id).sort();
     const want = expect.clauses ? [...expect.clauses].sort() : undefined;

@@ -11,7 +11,7 @@ import { functionName } from "../checker/typecheck.js";
 import type { RetirementTrack } from "../time/retirement.js";
 import { addMonths, fromYmd, type Duration } from "../time/date.js";
 import { BOOL, type Ty } from "../semantics/types.js";
-import { derive, readField, servicePeriods, trackFromValues, trackInForce, variantsFor, type ServicePeriod, type Subject, type World } from "./frame.js";
+import { derive, fieldConverts, readField, servicePeriods, trackFromValues, trackInForce, variantsFor, type ServicePeriod, type Subject, type World } from "./frame.js";
 import {
   cmpDurations,
   cmpNumbers,
@@ -60,7 +60,6 @@ export interface Frame {
   trace: Atom[] | null;
   /** Nesting of the atom being traced (inside a definition's body: one deeper). */
   depth: number;
-  teachers: ReadonlyMap<string, Teacher>;
 }
 
 export type Fn = (f: Frame) => Value;
@@ -76,8 +75,8 @@ function ensureSlots(f: Frame, n: number): void {
   f.memo = [...f.memo, ...new Array<Value>(n - f.memo.length).fill(undefined)];
 }
 
-export function newFrame(w: World, teachers: ReadonlyMap<string, Teacher> = new Map()): Frame {
-  return { w, person: undefined, move: undefined, school: undefined, service: undefined, services: undefined, subject: undefined, gen: 1, memo: new Array<Value>(MEMO_SLOTS).fill(undefined), memoGen: new Float64Array(MEMO_SLOTS), trace: null, depth: 0, teachers };
+export function newFrame(w: World): Frame {
+  return { w, person: undefined, move: undefined, school: undefined, service: undefined, services: undefined, subject: undefined, gen: 1, memo: new Array<Value>(MEMO_SLOTS).fill(undefined), memoGen: new Float64Array(MEMO_SLOTS), trace: null, depth: 0 };
 }
 
 export interface CompiledRule {
@@ -371,24 +370,20 @@ class Compiler {
         return () => v;
       }
       case "field": {
-        const field = r.info.name;
-        const label = r.info.zh;
-        if (r.rec === "person") {
-          // Plain fields read directly; the few that convert (sets, durations, the school record) go through readField.
-          if (["deferred_years", "honors", "conditions", "school"].includes(field)) {
-            return (f) => readField(f.person as unknown as Record<string, unknown>, field, label, f.w);
-          }
-          const absent = new Unknown([{ code: "E001", fact: label }]);
-          const get = getter(field);
+        const info = r.info;
+        const rec: (f: Frame) => object | undefined =
+          r.rec === "person" ? (f) => f.person : r.rec === "school" ? (f) => f.school : r.rec === "service" ? (f) => f.service : (f) => f.move;
+        if (r.rec === "person" && !fieldConverts(info)) {
+          // The hot path: a person's plain field, read by a specialised getter.
+          const absent = new Unknown([{ code: "E001", fact: info.zh }]);
+          const get = getter(info.name);
           return (f) => {
             const p = f.person;
             const v = p === undefined ? undefined : get(p);
             return v === undefined ? absent : (v as Value);
           };
         }
-        if (r.rec === "school") return (f) => readField(f.school as unknown as Record<string, unknown>, field, label, f.w);
-        if (r.rec === "service") return (f) => readField(f.service as unknown as Record<string, unknown>, field, label, f.w);
-        return this.moveField(field, label);
+        return (f) => readField(rec(f), info, f.w);
       }
       case "derived": {
         const name = r.info.name;
@@ -421,16 +416,6 @@ class Compiler {
       case "subject":
         return r.kind === "school" ? (f) => f.subject?.school : (f) => f.subject?.id;
     }
-  }
-
-  private moveField(field: string, label: string): Fn {
-    if (field === "from" || field === "to")
-      return (f) => {
-        const id = f.move?.[field];
-        return id === undefined ? new Unknown([{ code: "E001", fact: label }]) : (f.w.schools.get(id) ?? new Unknown([{ code: "E001", fact: label }]));
-      };
-    if (field === "teacher") return (f) => (f.move ? f.teachers.get(f.move.teacher) : undefined) ?? new Unknown([{ code: "E001", fact: label }]);
-    return (f) => readField(f.move as unknown as Record<string, unknown>, field, label, f.w);
   }
 
   // ------------------------------------------------------------ expressions
@@ -498,19 +483,9 @@ class Compiler {
         const obj = this.expr(e.object);
         const fi = this.p.members.get(e.id);
         if (!fi) return () => new Unknown([{ code: "E001", fact: e.property.name }]);
-        const field = fi.name;
-        const label = fi.zh;
-        const objTy = this.ty(e.object);
-        const isMove = objTy.k === "record" && objTy.rec === "move";
         return (f) => {
           const o = obj(f);
-          if (isUnknown(o)) return o;
-          if (isMove && (field === "from" || field === "to")) {
-            const id = (o as Move)[field];
-            return f.w.schools.get(id) ?? new Unknown([{ code: "E001", fact: label }]);
-          }
-          if (isMove && field === "teacher") return f.teachers.get((o as Move).teacher) ?? new Unknown([{ code: "E001", fact: label }]);
-          return readField(o as unknown as Record<string, unknown> | undefined, field, label, f.w);
+          return isUnknown(o) ? o : readField(o as object | undefined, fi, f.w);
         };
       }
       case "Call":
@@ -763,7 +738,7 @@ class Compiler {
           f.gen++;
         } else if (of === "move") {
           f.move = it as Move;
-          f.person = f.teachers.get((it as Move).teacher);
+          f.person = f.w.teachers?.get((it as Move).teacher);
           f.gen++;
         } else if (of === "service") f.service = it as ServicePeriod;
         else f.school = it as School;

@@ -19,7 +19,7 @@ const HORIZON_MONTHS = 120;
 /** The first day within ten years on which the decision (on unchanged facts) differs. */
 export function nextChange(program: Program, t: Teacher, f: Frame, base: Decision): DateChange | undefined {
   const at = (day: Day): Decision => {
-    const g = newFrame({ ...f.w, asOf: day }, f.teachers);
+    const g = newFrame({ ...f.w, asOf: day });
     return program.decide(t, g);
   };
   const differs = (d: Decision) => d.decision !== base.decision;

@@ -8,7 +8,7 @@ import { retirementDate, statutoryAgeMonths, type RetirementTrack } from "../tim
 import type { Move, School, Teacher } from "../data/model.js";
 import type { DerivedName } from "../semantics/facts.js";
 import { fromReadings } from "./ops.js";
-import { ENUMS, PERSON_FIELDS } from "../semantics/facts.js";
+import { ENUMS, PERSON_FIELDS, type FieldInfo } from "../semantics/facts.js";
 import { Unknown, missing, type Value } from "./values.js";
 
 /** Everything fixed for one run. */
@@ -17,6 +17,8 @@ export interface World {
   /** The policy's declared month-end rounding; undefined: ambiguous results are unknown (E003). */
   readonly rounding?: Rounding;
   readonly schools: ReadonlyMap<string, School>;
+  /** The dataset's people, so a move's `teacher` resolves (plan checks). */
+  readonly teachers?: ReadonlyMap<string, Teacher>;
   /** Values given at evaluation time for parameters (`--param`), e.g. redacted “20xx” numbers. */
   readonly paramValues?: ReadonlyMap<string, Value>;
   /** Present while a plan is checked. */
@@ -210,13 +212,41 @@ export function servicePeriods(t: Teacher, w: World): ServicePeriod[] {
   return out;
 }
 
-/** Read a field of a record; absent optional facts are unknown, never false or zero. */
-export function readField(rec: Record<string, unknown> | undefined, field: string, label: string, w: World): Value {
-  if (rec === undefined) return missing(label);
-  const v = rec[field];
-  if (v === undefined) return missing(label);
-  if (field === "deferred_years" || (field === "years" && typeof v === "number")) return { months: (v as number) * 12, days: 0 };
-  if (field === "honors" || field === "conditions") return v as readonly string[] as unknown as ReadonlySet<string>;
-  if (field === "school") return w.schools.get(v as string) ?? missing(label);
+/** The world for evaluating a checked policy: its declared month-end rounding always comes along. */
+export function worldOf(
+  policy: { readonly rounding?: Rounding },
+  data: { readonly asOf: Day; readonly schools: ReadonlyMap<string, School>; readonly teachers?: ReadonlyMap<string, Teacher> },
+  paramValues?: ReadonlyMap<string, Value>,
+): World {
+  return {
+    asOf: data.asOf,
+    schools: data.schools,
+    ...(data.teachers ? { teachers: data.teachers } : {}),
+    ...(policy.rounding ? { rounding: policy.rounding } : {}),
+    ...(paramValues ? { paramValues } : {}),
+  };
+}
+
+/** Whether a field's stored value needs converting to its language value (see readField). */
+export function fieldConverts(info: FieldInfo): boolean {
+  return info.ty.k === "duration" || info.ty.k === "record";
+}
+
+/**
+ * Read a field of a record as the language sees it; absent optional facts are
+ * unknown, never false or zero. The conversion follows the field's declared
+ * type: a duration stored as whole years (deferred_years, a move's years), a
+ * record stored as an id (a school, a move's teacher); sets stay arrays.
+ */
+export function readField(rec: object | undefined, info: FieldInfo, w: World): Value {
+  if (rec === undefined) return missing(info.zh);
+  const v = (rec as Record<string, unknown>)[info.name];
+  if (v === undefined) return missing(info.zh);
+  const ty = info.ty;
+  if (ty.k === "duration" && typeof v === "number") return { months: v * 12, days: 0 };
+  if (ty.k === "record" && typeof v === "string") {
+    const found = ty.rec === "school" ? w.schools.get(v) : ty.rec === "person" ? w.teachers?.get(v) : undefined;
+    return found ?? missing(info.zh);
+  }
   return v as Value;
 }

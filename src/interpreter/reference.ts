@@ -88,9 +88,9 @@ function lookupName(name: string, env: Env): Value {
   // Out of fuel is a bug (cycles are N009); answer unknown rather than throw.
   if (env.depth > FUEL) return new Unknown([{ code: "E001", fact: name }]);
   const sf = env.service ? SERVICE_FIELDS.get(name) : undefined;
-  if (sf) return readField(env.service as unknown as Record<string, unknown>, sf.name, sf.zh, w);
+  if (sf) return readField(env.service, sf, w);
   const pf = PERSON_FIELDS.get(name);
-  if (pf) return readField(t as unknown as Record<string, unknown>, pf.name, pf.zh, w);
+  if (pf) return readField(t, pf, w);
   const d = DERIVED.get(name);
   if (d) return derive(d.name, t, w, (x) => trackOf(x, env), (x) => reachableTracks(x, env));
   const given = w.paramValues?.get(name);
@@ -206,7 +206,7 @@ export function evaluate(e: A.Expr, env: Env): Value {
       const f = SCHOOL_FIELDS.get(e.property.name);
       // Individual rules only reach school records (学校.地域); moves are plan-level.
       if (!f) return new Unknown([{ code: "E001", fact: e.property.name }]);
-      return readField(o as unknown as Record<string, unknown> | undefined, f.name, f.zh, env.w);
+      return readField(o as object | undefined, f, env.w);
     }
     case "Call": {
       const fn = functionName(e.callee.name);

@@ -7,7 +7,7 @@
 import type { Dataset, Move, School, Teacher } from "../data/model.js";
 import type { CheckInfo, ClauseInfo } from "../checker/checked.js";
 import { newFrame, type Atom, type Frame, type Program } from "../interpreter/compile.js";
-import type { Subject, World } from "../interpreter/frame.js";
+import { worldOf, type Subject, type World } from "../interpreter/frame.js";
 import { Unknown, isUnknown, type Reason, type Value } from "../interpreter/values.js";
 import type { Expr, SubjectKind } from "../syntax/ast.js";
 
@@ -139,20 +139,15 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
   for (const m of moves) moveOf.set(m.teacher, m);
 
   // Individual decisions once per person; checks read them through `决定`/`decision`.
-  const baseWorld: World = {
-    asOf: data.asOf,
-    ...(policy.rounding ? { rounding: policy.rounding } : {}),
-    schools: data.schoolById,
-    paramValues: params,
-  };
+  const baseWorld = worldOf(policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }, params);
   const decisions = new Map<string, string>();
-  const df = newFrame(baseWorld, data.teacherById);
+  const df = newFrame(baseWorld);
   for (const t of data.teachers) decisions.set(t.id, program.decideValue(t, df));
   const world: World = {
     ...baseWorld,
     plan: { decisionOf: (t: Teacher) => decisions.get(t.id) ?? "indeterminate", moveOf: (t: Teacher) => moveOf.get(t.id) },
   };
-  const f = newFrame(world, data.teacherById);
+  const f = newFrame(world);
 
   const violations: Violation[] = [];
   const undetermined: Undetermined[] = [];

@@ -14,6 +14,7 @@ import { allCodes, type CodeInfo } from "../../src/diagnostics/registry.js";
 import { loadPolicy } from "../../src/policy/load.js";
 import { check } from "../../src/checker/check.js";
 import { compile, newFrame } from "../../src/interpreter/compile.js";
+import { worldOf } from "../../src/interpreter/frame.js";
 import { parseCaseText } from "../../src/data/read.js";
 
 const DIAG_DIR = fileURLToPath(new URL("../../src/diagnostics/", import.meta.url));
@@ -144,11 +145,7 @@ describe("docs/diagnostics.md", () => {
         continue;
       }
       const program = compile(checked.policy);
-      const frame = newFrame({
-        asOf: cf.value.asOf,
-        ...(checked.policy.rounding ? { rounding: checked.policy.rounding } : {}),
-        schools: cf.value.schoolById,
-      });
+      const frame = newFrame(worldOf(checked.policy, { asOf: cf.value.asOf, schools: cf.value.schoolById }));
       const d = program.decide(cf.value.teacher, frame);
       const got = [...(d.unknown ?? []).map((r) => r.code), ...(d.conflict ? ["E006"] : [])];
       if (!got.includes(s.code)) wrong.push(`${s.code}: decision ${d.decision}, reasons [${got.join(", ")}]`);

@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from "vitest";
 import { compile, newFrame } from "../../src/interpreter/compile.js";
+import { worldOf } from "../../src/interpreter/frame.js";
 import type { Teacher, School } from "../../src/data/model.js";
 import { fromYmd } from "../../src/time/date.js";
 import { HEADER, checkText } from "../support/policy.js";
@@ -37,7 +38,7 @@ function decide(text: string, t: Teacher, asOf = "2024-09-01", params = new Map(
   const c = checkText(HEADER.replace("effective 2024-01-01", "effective 2024-01-01") + text);
   expect(c.all.filter((d) => d.severity === "error")).toEqual([]);
   const program = compile(c.policy!);
-  return program.decide(t, newFrame({ asOf: day(asOf), schools, paramValues: params, ...(c.policy!.rounding ? { rounding: c.policy!.rounding } : {}) }), true);
+  return program.decide(t, newFrame(worldOf(c.policy!, { asOf: day(asOf), schools }, params)), true);
 }
 
 describe("exceptions and priorities", () => {
@@ -132,7 +133,7 @@ clause A-1 must source "必须" { require r: when tenure 满 9年 }`;
   const t = person({ school_since: day("2016-02-29") });
   const run = (rounding: string, asOf: string) => {
     const c = checkText(p(rounding));
-    return compile(c.policy!).decide(t, newFrame({ asOf: day(asOf), schools, ...(c.policy!.rounding ? { rounding: c.policy!.rounding } : {}) }));
+    return compile(c.policy!).decide(t, newFrame(worldOf(c.policy!, { asOf: day(asOf), schools })));
   };
   it("is an error (E003) when the answer depends on an undeclared rounding", () => {
     const d = run("", "2025-02-28");

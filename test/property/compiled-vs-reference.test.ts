@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hasErrors } from "../../src/diagnostics/diagnostic.js";
 import { compile, newFrame } from "../../src/interpreter/compile.js";
+import { worldOf } from "../../src/interpreter/frame.js";
 import { referenceDecide } from "../../src/interpreter/reference.js";
 import type { School, Teacher } from "../../src/data/model.js";
 import { fromYmd } from "../../src/time/date.js";
@@ -67,7 +68,7 @@ describe("compiled program ≡ reference evaluator", () => {
         }
         checkedPolicies++;
         const program = compile(c.policy);
-        const world = { asOf, schools, ...(c.policy.rounding ? { rounding: c.policy.rounding } : {}) };
+        const world = worldOf(c.policy, { asOf, schools });
         const frame = newFrame(world);
         for (const t of people) {
           const a = program.decide(t, frame);

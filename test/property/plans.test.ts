@@ -10,6 +10,7 @@ import { generate } from "../../bench/generate.js";
 import { parseDatasetText } from "../../src/data/read.js";
 import { check } from "../../src/checker/check.js";
 import { compile, newFrame } from "../../src/interpreter/compile.js";
+import { worldOf } from "../../src/interpreter/frame.js";
 import { loadPolicy } from "../../src/policy/load.js";
 import { checkPlan } from "../../src/plan/check-plan.js";
 import { ROOT } from "../support/policy.js";
@@ -36,7 +37,7 @@ describe("plan checks on generated districts", () => {
           const data = read.value!;
           const r = checkPlan(program, data);
           expect(r.compliant).toBe(!r.violations.some((v) => v.severity === "error"));
-          const f = newFrame({ asOf: data.asOf, schools: data.schoolById, ...(program.policy.rounding ? { rounding: program.policy.rounding } : {}) }, data.teacherById);
+          const f = newFrame(worldOf(program.policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }));
           for (const t of data.teachers.slice(0, 30)) expect(r.decisions.get(t.id)).toBe(program.decide(t, f).decision);
         },
       ),
