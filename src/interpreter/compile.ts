@@ -6,7 +6,7 @@
 
 import type * as A from "../syntax/ast.js";
 import type { Move, School, Teacher } from "../data/model.js";
-import type { CheckedPolicy, Resolution, RuleInfo } from "../checker/checked.js";
+import type { CheckInfo, CheckedPolicy, Resolution, RuleInfo } from "../checker/checked.js";
 import { functionName } from "../checker/typecheck.js";
 import type { RetirementTrack } from "../time/retirement.js";
 import { addMonths, fromYmd, type Duration } from "../time/date.js";
@@ -87,10 +87,20 @@ export interface CompiledRule {
 }
 
 export interface CompiledCheck {
-  readonly info: import("../checker/checked.js").CheckInfo;
+  readonly info: CheckInfo;
   readonly where?: Fn;
   readonly applicable?: Fn;
   readonly body: Fn;
+  /**
+   * The body's top-level conjuncts (`a 且 b 且 …`), compiled once: a failed
+   * check reports the first false one with the values it saw.
+   */
+  readonly conjuncts: readonly { readonly node: A.Expr; readonly fn: Fn }[];
+}
+
+/** The conjuncts of `a and b and …`. */
+function conjunctsOf(e: A.Expr): A.Expr[] {
+  return e.kind === "Binary" && e.op === "and" ? [...conjunctsOf(e.left), ...conjunctsOf(e.right)] : [e];
 }
 
 export interface Program {
@@ -136,6 +146,7 @@ class Compiler {
       ...(c.check.where ? { where: this.expr(c.check.where) } : {}),
       ...(c.check.applicable ? { applicable: this.expr(c.check.applicable) } : {}),
       body: this.expr(c.check.body),
+      conjuncts: conjunctsOf(c.check.body).map((node) => ({ node, fn: this.expr(node) })),
     }));
     const slots = this.slots;
     const decide = (t: Teacher, f: Frame, trace = false): Decision => {

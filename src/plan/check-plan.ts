@@ -6,10 +6,10 @@
 
 import type { Dataset, Move, School, Teacher } from "../data/model.js";
 import type { CheckInfo, ClauseInfo } from "../checker/checked.js";
-import { newFrame, type Atom, type Frame, type Program } from "../interpreter/compile.js";
+import { newFrame, type Atom, type CompiledCheck, type Frame, type Program } from "../interpreter/compile.js";
 import { worldOf, type Subject, type World } from "../interpreter/frame.js";
 import { Unknown, isUnknown, type Reason, type Value } from "../interpreter/values.js";
-import type { Expr, SubjectKind } from "../syntax/ast.js";
+import type { SubjectKind } from "../syntax/ast.js";
 
 export type Severity = "error" | "warning";
 
@@ -169,19 +169,19 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
     const visit = (ref: SubjectRef, enter: () => void) => {
       enter();
       f.gen++;
+      // `where` says which subjects the rule is about (a check counts the others as not applicable).
+      const about = c.where ? c.where(f) : true;
       if (report) {
-        // A figure for every subject the statistic is about; an empty share shows as not applicable.
-        if (c.where && c.where(f) !== true) return;
-        statistics.push({ clause: c.info.clause, check: c.info, subject: ref, value: c.body(f) });
+        // A figure for every subject the statistic is known to be about.
+        if (about === true) statistics.push({ clause: c.info.clause, check: c.info, subject: ref, value: c.body(f) });
         return;
       }
-      const outcome = evaluateCheck(c, f);
+      const outcome = evaluateCheck(c, about, f);
       if (entitle) {
-        // An entitlement is reported for every subject it is about (where), granted or not.
-        if (outcome.kind !== "n/a" || (c.where && c.where(f) === true)) {
-          const granted = outcome.kind === "pass" ? true : outcome.kind === "fail" || outcome.kind === "n/a" ? false : "unknown";
-          entitlements.push({ clause: c.info.clause, check: c.info, subject: ref, ...(f.person ? { teacher: f.person.id } : {}), granted });
-        }
+        // Reported for every subject it may be about, granted or not (not applicable: not granted).
+        if (about === false || (isUnknown(about) && onlyEmpty(about))) return;
+        const granted = outcome.kind === "pass" ? true : outcome.kind === "unknown" ? "unknown" : false;
+        entitlements.push({ clause: c.info.clause, check: c.info, subject: ref, ...(f.person ? { teacher: f.person.id } : {}), granted });
         return;
       }
       if (outcome.kind === "pass") tally.passed++;
@@ -192,7 +192,7 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
       } else {
         tally.failed++;
         // Re-evaluate the failing subject with tracing on, to report the numbers.
-        const atom = failingAtom(c.info.check.body, c.body, f, program);
+        const atom = failingAtom(c, f);
         violations.push({ clause: c.info.clause, check: c.info, severity: severityOf(c.info.clause), subject: ref, ...(atom ? { atom } : {}) });
       }
     };
@@ -265,42 +265,34 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
     violations, undetermined, entitlements, statistics, evaluated: evaluated.filter((e) => e.check.check.mode === "check"), schools, decisions };
 }
 
-/** The conjuncts of `a and b and …`. */
-function conjuncts(e: Expr): Expr[] {
-  return e.kind === "Binary" && e.op === "and" ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
-}
-
 /**
  * What to show for a failed check: the first conjunct that is false — its
  * comparison with the values seen, or the conjunct itself when it is not a
  * comparison (a negation, a fact), so a `not …` is never reported as its inner part.
  */
-function failingAtom(body: Expr, _whole: (f: Frame) => Value, f: Frame, program: Program): Atom | undefined {
-  for (const part of conjuncts(body)) {
+function failingAtom(c: CompiledCheck, f: Frame): Atom | undefined {
+  for (const { node, fn } of c.conjuncts) {
     f.trace = [];
-    const v = program.expr(part)(f);
+    const v = fn(f);
     const seen = f.trace;
     f.trace = null;
     if (v !== false) continue;
-    if (part.kind === "Compare") return seen.find((a) => a.node === part) ?? { node: part, result: false };
-    return { node: part, result: false };
+    return (node.kind === "Compare" && seen.find((a) => a.node === node)) || { node, result: false };
   }
   return undefined;
 }
 
 type CheckOutcome = { kind: "pass" } | { kind: "fail" } | { kind: "n/a" } | { kind: "unknown"; reasons: readonly Reason[] };
 
-/** One check on the subject currently in the frame. */
-function evaluateCheck(c: Program["checks"][number], f: Frame): CheckOutcome {
+/** One check on the subject currently in the frame, given what its `where` said (true or unknown). */
+function evaluateCheck(c: CompiledCheck, about: Value, f: Frame): CheckOutcome {
   const verdict = (v: Value): CheckOutcome | undefined => {
     if (v === false) return { kind: "n/a" };
     if (isUnknown(v)) return onlyEmpty(v) ? { kind: "n/a" } : { kind: "unknown", reasons: v.reasons };
     return undefined;
   };
-  if (c.where) {
-    const skip = verdict(c.where(f));
-    if (skip) return skip;
-  }
+  const skip = verdict(about);
+  if (skip) return skip;
   if (c.applicable) {
     const skip = verdict(c.applicable(f));
     if (skip) return skip;

@@ -43,6 +43,16 @@ describe("plan check subjects", () => {
     expect(subjects(run(`check c for each tier where tier is "weak": count(moves_in) == 0`))).toEqual(["tier:weak"]);
     expect(subjects(run("check c for each plan: count(moves) >= 2"))).toEqual(["plan:plan"]);
   });
+  it("subjects a check's `where` excludes count as not applicable, never as passed", () => {
+    const r = run(`check c for each school where location is "urban": count(moves) >= 1`);
+    // A (urban) passes, C (urban) fails, B (rural) is excluded.
+    expect(r.evaluated[0]).toMatchObject({ passed: 1, failed: 1, notApplicable: 1 });
+  });
+  it("entitlements are listed for the subjects they are about, granted or not", () => {
+    const r = run(`entitle e for each move where to.location is "rural": years >= 2 years`);
+    expect(r.entitlements.map((x) => [x.subject.id, x.granted])).toEqual([["T1:A→B", true]]);
+    expect(run(`entitle e for each move where to.location is "urban": true`).entitlements).toEqual([]);
+  });
   it("per-move and per-teacher checks name the move and the teacher", () => {
     expect(subjects(run("check c for each move: personnel_transfer"))).toEqual(["move:T1:A→B"]);
     expect(subjects(run("check c for each teacher where tenure >= 9 years: moved"))).toEqual(["teacher:T3"]);
