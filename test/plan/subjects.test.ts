@@ -44,7 +44,7 @@ describe("plan check subjects", () => {
     expect(subjects(run("check c for each plan: count(moves) >= 2"))).toEqual(["plan:plan"]);
   });
   it("subjects a check's `where` excludes count as not applicable, never as passed", () => {
-    const r = run(`check c for each school where location is "urban": count(moves) >= 1`);
+    const r = run(`check c for each school where school.location is "urban": count(moves) >= 1`);
     // A (urban) passes, C (urban) fails, B (rural) is excluded.
     expect(r.evaluated[0]).toMatchObject({ passed: 1, failed: 1, notApplicable: 1 });
   });
