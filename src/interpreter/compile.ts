@@ -28,7 +28,7 @@ import {
   shareValue,
 } from "./ops.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
-import { decideFromResults, type Decision, type DecisionValue, type RuleResult } from "./decide.js";
+import { decideFromResults, limitedDeferral, type Decision, type DecisionValue, type RuleResult } from "./decide.js";
 import { periodOf } from "./frame.js";
 
 /** What a traced comparison or fact saw. */
@@ -159,13 +159,13 @@ class Compiler {
         f.trace = trace ? [] : null;
         let v = r.when(f);
         let limitSeen: { deferred: Value; limit: Value } | undefined;
-        if (r.limit && v !== false) {
-          // A deferral is granted a year at a time: it applies while the total stays within the limit.
-          const lim = r.limit(f);
-          const already = t.deferred_years;
-          limitSeen = { deferred: { months: already * 12, days: 0 }, limit: lim };
-          if (isUnknown(lim)) v = isUnknown(v) ? Unknown.merge(v, lim) : lim;
-          else if ((already + 1) * 12 > (lim as Duration).months) v = false;
+        if (r.limit) {
+          const limit = r.limit;
+          v = limitedDeferral(v, t.deferred_years, () => {
+            const lim = limit(f);
+            limitSeen = { deferred: { months: t.deferred_years * 12, days: 0 }, limit: lim };
+            return lim;
+          });
         }
         // A prerequisite that does not concern the person is not applicable, whatever its condition says.
         const applicable = r.applicable ? r.applicable(f) : undefined;
@@ -232,12 +232,8 @@ class Compiler {
           continue;
         }
         const r = rules[i]!;
-        let v = r.when(f);
-        if (r.limit && v === true) {
-          const lim = r.limit(f);
-          if (isUnknown(lim) || (lim as Duration).days !== 0) return decide(t, f).decision;
-          if ((t.deferred_years + 1) * 12 > (lim as Duration).months) v = false;
-        }
+        const limit = r.limit;
+        const v = limit ? limitedDeferral(r.when(f), t.deferred_years, () => limit(f)) : r.when(f);
         if (v !== true && v !== false) return decide(t, f).decision;
         engaged[i] = v ? 1 : 0;
       }

@@ -12,6 +12,8 @@
 import type { ClauseInfo, RuleInfo } from "../checker/checked.js";
 import { outcomeOf } from "../checker/check.js";
 import { isUnknown, type Reason, type Value } from "./values.js";
+import { cmpDurations, kleeneAnd } from "./ops.js";
+import type { Duration } from "../time/date.js";
 import type { Atom } from "./compile.js";
 
 export type DecisionValue = "required" | "deferred" | "not_required" | "indeterminate";
@@ -46,6 +48,20 @@ export interface Decision {
 }
 
 const MAX_UNKNOWN = 12;
+
+/**
+ * A deferral with a limit (`最长 3年`) is granted a school year at a time: it
+ * applies while the years already deferred plus this one stay within the
+ * limit. Combined with the rule's own condition in three-valued logic; the
+ * limit is read only when the condition might hold.
+ */
+export function limitedDeferral(condition: Value, deferredYears: number, limit: () => Value): Value {
+  if (condition === false) return false;
+  return kleeneAnd(condition, () => {
+    const lim = limit();
+    return isUnknown(lim) ? lim : cmpDurations("<=", { months: (deferredYears + 1) * 12, days: 0 }, lim as Duration);
+  });
+}
 
 interface Outcome {
   readonly decision: DecisionValue;

@@ -27,7 +27,7 @@ import {
   shareValue,
 } from "./ops.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
-import { decideFromResults, type Decision, type RuleResult } from "./decide.js";
+import { decideFromResults, limitedDeferral, type Decision, type RuleResult } from "./decide.js";
 import { functionName } from "../checker/typecheck.js";
 
 // Everything an evaluation may read, passed explicitly: no frames, no caches.
@@ -56,11 +56,13 @@ export function referenceDecide(p: CheckedPolicy, t: Teacher, w: World): Decisio
     // already deferred plus this one stay within `最长`. The limit is read only
     // when the rule might apply, so an unknown limit cannot make a rule that
     // does not apply unknown; when it is read and unknown, the rule is too.
-    if (r.rule.limit && v !== false) {
-      const lim = evaluate(r.rule.limit, env);
-      limit = { deferred: { months: t.deferred_years * 12, days: 0 }, limit: lim };
-      if (isUnknown(lim)) v = isUnknown(v) ? Unknown.merge(v, lim) : lim;
-      else if (cmpDurations(">", { months: (t.deferred_years + 1) * 12, days: 0 }, lim as Duration) === true) v = false;
+    const limitExpr = r.rule.limit;
+    if (limitExpr) {
+      v = limitedDeferral(v, t.deferred_years, () => {
+        const lim = evaluate(limitExpr, env);
+        limit = { deferred: { months: t.deferred_years * 12, days: 0 }, limit: lim };
+        return lim;
+      });
     }
     const applicable = r.rule.applicable ? evaluate(r.rule.applicable, env) : undefined;
     return { rule: r, value: v, ...(limit ? { limit } : {}), ...(applicable !== undefined ? { applicable } : {}) };
