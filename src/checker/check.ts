@@ -9,7 +9,6 @@ import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-check.js";
 import { closest as suggest } from "../diagnostics/suggest.js";
 import type * as A from "../syntax/ast.js";
-import { forEachExpr as A_forEach } from "../syntax/ast.js";
 import type { PolicyUnit } from "../policy/load.js";
 import { COLLECTIONS, DERIVED, MOVE_FIELDS, PERSON_FIELDS, SCHOOL_FIELDS, SERVICE_FIELDS, TRACK_SELECTOR_NAMES } from "../semantics/facts.js";
 
@@ -23,6 +22,7 @@ function isFactName(n: string): boolean {
 }
 import { DURATION, ERROR, INT, TRACK, compatible, showType, typeOfName } from "../semantics/types.js";
 import type { CheckInfo, CheckedPolicy, ClauseInfo, DefInfo, ParamInfo, RuleInfo, TrackInfo } from "./checked.js";
+import { parseIsoDate } from "../time/date.js";
 import { TypeChecker, type Ctx } from "./typecheck.js";
 import { lintPolicy } from "./lint.js";
 
@@ -50,8 +50,6 @@ function layersOf(unit: PolicyUnit): Layer[] {
     // A policy reached twice (national, used by both the city and its district)
     // is one layer; the first visit fixes its mode. Cycles never get here: the
     // loader rejects them (P021).
-    const prior = out.find((l) => l.unit.dir === u.dir);
-    if (prior) return;
     if (seen.has(u.dir)) return;
     seen.add(u.dir);
     out.push({ unit: u, mode });
@@ -108,14 +106,14 @@ export function check(unit: PolicyUnit): CheckOutput {
     override: boolean,
     layerDir: string,
     put: () => void,
-    exists: boolean,
   ): void => {
     if (isFactName(name.name)) {
       diagnostics.push(diag("N012", { name: name.name }, { span: name.span }));
       return;
     }
+    // Every parameter, definition and track is declared here, so this table knows them all.
     const prior = declLayer.get(name.name);
-    if (exists && prior) {
+    if (prior) {
       if (override && prior.dir !== layerDir) {
         put();
         declLayer.set(name.name, { dir: layerDir, span: name.span });
@@ -144,7 +142,9 @@ export function check(unit: PolicyUnit): CheckOutput {
     // Only the policy itself supplies the header shown to users; lower layers
     // contribute their rounding declaration and the in-force date of their tracks.
     if (u === top) header = hdrs[0];
-    const effective = hdrs.find((h) => h.effective)?.effective?.text;
+    // A date literal that is not a calendar date is reported (T015) when typed; here it just sets no date.
+    const effectiveText = hdrs.find((h) => h.effective)?.effective?.text;
+    const effective = effectiveText !== undefined ? parseIsoDate(effectiveText) : undefined;
     // Rounding is inherited: the nearest declaring layer wins.
     for (const h of hdrs) if (h.rounding) rounding = h.rounding.mode;
     for (const f of u.files) {
@@ -170,19 +170,19 @@ export function check(unit: PolicyUnit): CheckOutput {
                 // `覆盖` without a value keeps the value below (only the declaration changes).
                 const value = item.value ?? (item.override ? prev?.value : undefined);
                 params.set(item.name.name, { name: item.name.name, decl: item, clause: info, ty, ...(value ? { value } : {}) });
-              }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
+              });
               break;
             case "Define":
               declare(item.name, item.override, u.dir, () => {
                 defs.set(item.name.name, { name: item.name.name, decl: item, clause: info, ty: ERROR, needsPerson: false, needsPlan: false });
-              }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
+              });
               break;
             case "Track":
               // Tracks have no `覆盖` form. A track is in force from its own policy's
               // `施行日期`, not from the date of the policy that uses it.
               declare(item.name, false, u.dir, () => {
-                tracks.set(item.name.name, { name: item.name.name, decl: item, clause: info, ...(effective ? { inForceFrom: effective } : {}) });
-              }, params.has(item.name.name) || defs.has(item.name.name) || tracks.has(item.name.name));
+                tracks.set(item.name.name, { name: item.name.name, decl: item, clause: info, ...(effective !== undefined ? { inForceFrom: effective } : {}) });
+              });
               break;
             case "Rule": {
               // `uses` imports declarations only: the used policy's rules and checks are
@@ -355,12 +355,7 @@ export function check(unit: PolicyUnit): CheckOutput {
     diagnostics.push(diag("T004", { expected: showType(TRACK), expected_zh: showType(TRACK, "zh"), found: showType(selector.ty), found_zh: showType(selector.ty, "zh") }, { span: selector.decl.value.span }));
   }
   if (selector) tc.used.add("def:" + selector.name);
-  if (tc.usesRetirement && !selector) {
-    // Resolutions are keyed by node id (side tables), so the span of the
-    // first use has to be found by walking the AST again.
-    const firstUse = [...tc.resolutions.entries()].find(([, r]) => r.k === "derived" && ["to_retirement", "retirement_date", "statutory_age"].includes(r.info.name));
-    diagnostics.push(diag("N011", {}, firstUse ? { span: findSpan(layers, firstUse[0]) ?? { file: top.files[0]?.path ?? "", start: 0, end: 0 } } : {}));
-  }
+  if (tc.retirementUse && !selector) diagnostics.push(diag("N011", {}, { span: tc.retirementUse }));
 
   const policy: CheckedPolicy = {
     name: top.name,
@@ -387,22 +382,6 @@ export function check(unit: PolicyUnit): CheckOutput {
   return { policy, diagnostics };
 }
 
-/** The span of the expression with this node id, searched through every layer's rules, definitions and checks. */
-function findSpan(layers: Layer[], nodeId: number): A.NodeBase["span"] | undefined {
-  let found: A.NodeBase["span"] | undefined;
-  const visit = (e: A.Expr) => {
-    if (e.id === nodeId) found = e.span;
-  };
-  for (const l of layers)
-    for (const f of l.unit.files)
-      for (const c of f.ast.clauses)
-        for (const item of c.items) {
-          if (item.kind === "Rule") A_forEach(item.when, visit);
-          if (item.kind === "Define") A_forEach(item.value, visit);
-          if (item.kind === "Check") A_forEach(item.body, visit);
-        }
-  return found;
-}
 
 
 /**

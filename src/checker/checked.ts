@@ -61,7 +61,7 @@ export interface TrackInfo {
    * it the schedule is not in force: a reference date earlier than this sees the
    * original statutory ages, without delay.
    */
-  readonly inForceFrom?: string;
+  readonly inForceFrom?: number;
 }
 
 export type Resolution =

@@ -87,7 +87,8 @@ export class TypeChecker {
   private personReads = 0;
   /** Nodes that read plan-only facts (the individual decision, whether moved). */
   private planReads = 0;
-  usesRetirement = false;
+  /** The first place years to retirement are read (N011 points there when no track is selected). */
+  retirementUse: A.NodeBase["span"] | undefined;
   private currentDef: string | undefined;
 
   constructor(
@@ -245,7 +246,7 @@ export class TypeChecker {
             }
             this.planReads++;
           }
-          if (d.name === "retirement_date" || d.name === "to_retirement" || d.name === "statutory_age") this.usesRetirement = true;
+          if (d.name === "retirement_date" || d.name === "to_retirement" || d.name === "statutory_age") this.retirementUse ??= e.span;
           return resolve({ k: "derived", info: d, viaMoveTeacher: via }, d.ty);
         }
       }

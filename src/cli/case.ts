@@ -16,8 +16,7 @@ import { decisionJson, decisionWord, renderDecisionText, words, type ChangeHint 
 import type { Lang } from "../diagnostics/registry.js";
 import { diag } from "../diagnostics/registry.js";
 import type { Args } from "./args.js";
-import { dateNotes, preparePolicy, report, warn, type IO } from "./common.js";
-import { diagnosticJson } from "../render/diagnostics.js";
+import { dateNotes, preparePolicy, report, warnings, type IO } from "./common.js";
 import type { Teacher } from "../data/model.js";
 
 export function runCase(io: IO, args: Args): number {
@@ -46,10 +45,10 @@ export function runCase(io: IO, args: Args): number {
   const hints = changeHints(prepared.program, cf.teacher, frame, traced, args.lang);
   const asOf = formatDate(cf.asOf);
   const notes = [...read.diagnostics, ...dateNotes(prepared.policy, cf.asOf)];
-  warn(io, args, notes);
+  const warned = warnings(io, args, notes);
   if (args.json) {
     const j = decisionJson(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang);
-    io.out(JSON.stringify(notes.length ? { ...j, warnings: notes.map((d) => diagnosticJson(d, new Map(), args.lang)) } : j, null, 2));
+    io.out(JSON.stringify(warned ? { ...j, warnings: warned } : j, null, 2));
   } else io.out(renderDecisionText(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang));
   // Any decision, "required" included, is an answer (0); an indeterminate one
   // depends on a missing fact or a conflict, and is not (2).

@@ -6,16 +6,14 @@
 import { readDataset } from "../data/read.js";
 import { diag } from "../diagnostics/registry.js";
 import { checkPlan, type PlanResult, type Violation } from "../plan/check-plan.js";
-import { atomView, pct, reasonText, showValue, sourceOf } from "../render/explain.js";
+import { OP_SYMBOL, atomView, pct, reasonText, showValue, sourceOf } from "../render/explain.js";
 import { isUnknown } from "../interpreter/values.js";
 import type { CheckedPolicy } from "../checker/checked.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type { Args } from "./args.js";
-import { dateNotes, preparePolicy, report, warn, type IO } from "./common.js";
-import { diagnosticJson } from "../render/diagnostics.js";
+import { dateNotes, preparePolicy, report, warnings, type IO } from "./common.js";
 
 // Set relations (属于, 包含 …) have no entry: `expected` then shows the word.
-const SYMBOL: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠" };
 
 /**
  * One violation as shown and as written to JSON (docs/contract.md). The
@@ -49,7 +47,7 @@ export function violationView(p: CheckedPolicy, v: Violation, lang: Lang): Viola
     detail = view.text;
     if (v.atom.node.kind === "Compare") {
       const c = v.atom.node;
-      expected = `${SYMBOL[c.op] ?? c.word} ${showValue(v.atom.right, p.types.get(c.right.id), lang)}`;
+      expected = `${OP_SYMBOL[c.op] ?? c.word} ${showValue(v.atom.right, p.types.get(c.right.id), lang)}`;
       actual = showValue(v.atom.left, p.types.get(c.left.id), lang);
     } else {
       expected = lang === "zh" ? `${sourceOf(p, v.atom.node)} 成立` : `${sourceOf(p, v.atom.node)} holds`;
@@ -93,7 +91,7 @@ export function runCheck(io: IO, args: Args): number {
   // Notes (data warnings, E007/E008 when the reference date is outside the
   // policy's dates of effect) do not stop the answer, but the reader is told
   // what it rests on: on stderr first, or under `warnings` in the JSON.
-  warn(io, args, notes);
+  const warned = warnings(io, args, notes);
   const views = result.violations.map((v) => violationView(prepared.policy, v, args.lang));
   if (args.json) {
     io.out(
@@ -105,7 +103,7 @@ export function runCheck(io: IO, args: Args): number {
           // the recorded facts go (a missing fact is never counted as a pass).
           compliant: result.compliant,
           complete: result.complete,
-          ...(notes.length ? { warnings: notes.map((d) => diagnosticJson(d, new Map(), args.lang)) } : {}),
+          ...(warned ? { warnings: warned } : {}),
           violations: views,
           // Always listed, never folded into passes: each names what is missing.
           undetermined: result.undetermined.map((u) => ({

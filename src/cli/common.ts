@@ -14,13 +14,20 @@ import { compile, type Program } from "../interpreter/compile.js";
 import type { Value } from "../interpreter/values.js";
 import { decodeDuration } from "../syntax/cst-to-ast.js";
 import { formatDate, parseIsoDate } from "../time/date.js";
-import { diagnosticJson, renderDiagnostic, renderDiagnostics } from "../render/diagnostics.js";
-
-/** Warnings printed alongside an answer: human text on stderr; in JSON, the caller adds them. */
-export function warn(io: IO, args: Args, ds: readonly Diagnostic[]): void {
-  if (!args.json) for (const d of ds) io.err(renderDiagnostic(d, new Map(), args.lang));
-}
+import { diagnosticJson, renderDiagnostics } from "../render/diagnostics.js";
 import type { Args } from "./args.js";
+
+/**
+ * Warnings that accompany an answer (a data warning, a reference date outside
+ * the policy's period): human text on stderr now; for JSON, the `warnings`
+ * field to add to the answer (undefined when there are none).
+ */
+export function warnings(io: IO, args: Args, ds: readonly Diagnostic[]): Record<string, unknown>[] | undefined {
+  if (ds.length === 0) return undefined;
+  const sources = withInputSources(ds, new Map());
+  if (!args.json) io.err(renderDiagnostics(ds, sources, args.lang));
+  return ds.map((d) => diagnosticJson(d, sources, args.lang));
+}
 
 export interface IO {
   out(s: string): void;

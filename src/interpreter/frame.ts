@@ -3,7 +3,7 @@
 // school or legal entity, statutory retirement date and time to retirement.
 // Month-end ambiguity is carried as both readings unless the policy rounds.
 
-import { completedYearsAmbiguous, completedYears, fromYmd, period, toYmd, type Day, type Duration, type Rounding } from "../time/date.js";
+import { completedYearsAmbiguous, completedYears, period, toYmd, type Day, type Duration, type Rounding } from "../time/date.js";
 import { retirementDate, statutoryAgeMonths, type RetirementTrack } from "../time/retirement.js";
 import type { Move, School, Teacher } from "../data/model.js";
 import type { DerivedName } from "../semantics/facts.js";
@@ -66,18 +66,9 @@ export function trackFromValues(
   return { id: name, originalAgeMonths: originalAgeYears * 12, firstAffected: first, stepMonths: step.months, maxDelayMonths: inForce ? max.months : 0 };
 }
 
-const inForceDays = new Map<string, Day | undefined>();
-
 /** Whether a track's schedule is in force on the reference date. */
-export function trackInForce(inForceFrom: string | undefined, asOf: Day): boolean {
-  if (!inForceFrom) return true;
-  let from = inForceDays.get(inForceFrom);
-  if (from === undefined && !inForceDays.has(inForceFrom)) {
-    const [y, m, d] = inForceFrom.split("-").map(Number) as [number, number, number];
-    from = fromYmd(y, m, d);
-    inForceDays.set(inForceFrom, from);
-  }
-  return from === undefined || asOf >= from;
+export function trackInForce(inForceFrom: Day | undefined, asOf: Day): boolean {
+  return inForceFrom === undefined || asOf >= inForceFrom;
 }
 
 /** The person's current legal-entity school tenure: back through contiguous history at campuses of the same entity. */

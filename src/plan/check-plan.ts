@@ -101,21 +101,19 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map
 /** Subjects of one kind, each with its people, outgoing and incoming moves, and schools. */
 export type GroupKind = "school" | "district" | "group" | "location" | "tier" | "plan";
 
+/** Which subject of each kind a school belongs to (none when the school lacks that fact). */
+const GROUP_KEY: Record<GroupKind, (s: School) => string | undefined> = {
+  school: (s) => s.id,
+  district: (s) => s.district,
+  group: (s) => s.group,
+  location: (s) => s.location,
+  tier: (s) => s.tier,
+  plan: () => "plan",
+};
+
 export function subjectsOf(kind: GroupKind, data: Dataset, moves: readonly Move[]): Subject[] {
-  const schoolKey = (s: School | undefined): string | undefined =>
-    !s
-      ? undefined
-      : kind === "school"
-        ? s.id
-        : kind === "district"
-          ? s.district
-          : kind === "group"
-            ? s.group
-            : kind === "location"
-              ? s.location
-              : kind === "tier"
-                ? s.tier
-                : "plan";
+  const key = GROUP_KEY[kind];
+  const schoolKey = (s: School | undefined): string | undefined => (s ? key(s) : undefined);
   const keyOfSchoolId = (id: string) => schoolKey(data.schoolById.get(id));
   const teachers = groupBy(data.teachers, (t) => keyOfSchoolId(t.school));
   const out = groupBy(moves, (m) => keyOfSchoolId(m.from));

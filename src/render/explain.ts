@@ -114,7 +114,8 @@ const KIND_WORD: Record<A.RuleKind, { zh: string; en: string }> = {
 
 // One symbol per relation whatever word was written; the word itself follows
 // in （…）, so `≤（及以下）` shows both the meaning and the text's term.
-const SYMBOL: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠", in: "∈", contains: "∋", intersects: "∩" };
+/** How a comparison is shown: the mathematical sign, next to the statutory word as written. */
+export const OP_SYMBOL: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠", in: "∈", contains: "∋", intersects: "∩" };
 
 /** A value shown to a person, using its static type to tell dates from numbers. */
 export function showValue(v: Value, ty: Ty | undefined, lang: Lang): string {
@@ -236,7 +237,7 @@ export function atomView(p: CheckedPolicy, a: Atom, lang: Lang): AtomView {
     const rv = showValue(a.right, rt, lang);
     const left = isLiteral(c.left) ? lv : `${leftSrc} ${lv}`;
     const right = isLiteral(c.right) ? rv : `${rightSrc} ${rv}`;
-    const op = SYMBOL[c.op] ?? c.op;
+    const op = OP_SYMBOL[c.op] ?? c.op;
     // A symbol written as the operator needs no gloss; a word does.
     const wordShown = /^[<>=!≥≤≠]+$/.test(c.word) ? "" : `（${c.word}）`;
     return { text: `${left} ${op} ${right}${wordShown} ${tail}`, holds, left: lv, op: c.op, word: c.word, right: rv, ...(unknown ? { unknown } : {}), depth: a.depth ?? 0 };

@@ -446,11 +446,7 @@ export class AstBuilder {
         return this.chain(n, "and");
       case "notExpr": {
         const inner = this.node(n, "notExpr");
-        if (inner) {
-          const notTok = this.tok(n, "Not");
-          return { kind: "Unary", id: this.id(), span: this.span(n), op: "not", operand: this.expr(inner) };
-          void notTok;
-        }
+        if (inner) return { kind: "Unary", id: this.id(), span: this.span(n), op: "not", operand: this.expr(inner) };
         const c = this.node(n, "compareExpr");
         return c ? this.expr(c) : this.missing(this.span(n));
       }
