@@ -8,7 +8,7 @@ import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-check.js";
 import type { PolicyUnit } from "../policy/load.js";
 import type { CheckedPolicy, RuleInfo } from "./checked.js";
-import type { Expr } from "../syntax/ast.js";
+import { conjunctsOf, type Expr } from "../syntax/ast.js";
 import { outcomeOf } from "./check.js";
 
 /** `fact op constant`, from a conjunct of a condition; durations in (months, days) order. */
@@ -39,7 +39,8 @@ function constantOf(p: CheckedPolicy, e: Expr): number | undefined {
  */
 function constraintsOf(p: CheckedPolicy, e: Expr, depth = 0): Constraint[] {
   if (depth > 8) return [];
-  if (e.kind === "Binary" && e.op === "and") return [...constraintsOf(p, e.left, depth), ...constraintsOf(p, e.right, depth)];
+  const parts = conjunctsOf(e);
+  if (parts.length > 1) return parts.flatMap((x) => constraintsOf(p, x, depth));
   if (e.kind === "Name") {
     const r = p.resolutions.get(e.id);
     return r?.k === "define" ? constraintsOf(p, r.d.decl.value, depth + 1) : [];

@@ -5,6 +5,7 @@
 // and boolean facts record what they saw, for explanations.
 
 import type * as A from "../syntax/ast.js";
+import { conjunctsOf } from "../syntax/ast.js";
 import type { Move, School, Teacher } from "../data/model.js";
 import type { CheckInfo, CheckedPolicy, Resolution, RuleInfo } from "../checker/checked.js";
 import { functionName } from "../checker/typecheck.js";
@@ -96,11 +97,6 @@ export interface CompiledCheck {
    * check reports the first false one with the values it saw.
    */
   readonly conjuncts: readonly { readonly node: A.Expr; readonly fn: Fn }[];
-}
-
-/** The conjuncts of `a and b and …`. */
-function conjunctsOf(e: A.Expr): A.Expr[] {
-  return e.kind === "Binary" && e.op === "and" ? [...conjunctsOf(e.left), ...conjunctsOf(e.right)] : [e];
 }
 
 export interface Program {

@@ -258,6 +258,11 @@ export interface Aggregate extends NodeBase {
   readonly of?: Expr;
 }
 
+/** The top-level conjuncts of `a and b and …` (the expression itself when it is not a conjunction). */
+export function conjunctsOf(e: Expr): Expr[] {
+  return e.kind === "Binary" && e.op === "and" ? [...conjunctsOf(e.left), ...conjunctsOf(e.right)] : [e];
+}
+
 /** Walks every expression node below (and including) `e`, parents first. */
 export function forEachExpr(e: Expr, visit: (e: Expr) => void): void {
   visit(e);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/interpreter/compile.js";
 import { checkPlan } from "../../src/plan/check-plan.js";
+import { Ratio } from "../../src/interpreter/values.js";
 import { parseDatasetText } from "../../src/data/read.js";
 import { HEADER, checkText } from "../support/policy.js";
 
@@ -75,7 +76,9 @@ describe("statistics (统计)", () => {
     expect(c.all.filter((d) => d.severity === "error")).toEqual([]);
     const r = checkPlan(compile(c.policy!), data);
     expect(r.violations).toEqual([]);
-    expect(r.statistics.map((s) => `${s.subject.id} ${String(s.value instanceof Object && "num" in s.value ? `${s.value.num}/${s.value.den}` : s.value)}`).sort()).toEqual(["D1 1/2", "D2 0/1"]);
+    // A share keeps its numerator and denominator (shown as “50% (1/2)”).
+    const shown = r.statistics.map((s) => `${s.subject.id} ${s.value instanceof Ratio ? `${s.value.num}/${s.value.den}` : String(s.value)}`);
+    expect(shown.sort()).toEqual(["D1 1/2", "D2 0/1"]);
   });
   it("must be figures, not conditions", () => {
     const c = checkText(HEADER + `clause P-1 must source "必须" {\n  report bad for each district: count(moves) > 0\n}`);
