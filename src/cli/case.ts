@@ -45,11 +45,12 @@ export function runCase(io: IO, args: Args): number {
   const hints = changeHints(prepared.program, cf.teacher, frame, traced, args.lang);
   const asOf = formatDate(cf.asOf);
   const notes = [...read.diagnostics, ...dateNotes(prepared.policy, cf.asOf)];
+  const answer = { policy: prepared.policy, teacherId: cf.teacher.id, asOf, decision: traced, hints };
   const warned = warnings(io, args, notes);
   if (args.json) {
-    const j = decisionJson(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang);
+    const j = decisionJson(answer, args.lang);
     io.out(JSON.stringify(warned ? { ...j, warnings: warned } : j, null, 2));
-  } else io.out(renderDecisionText(prepared.policy, cf.teacher.id, asOf, traced, hints, args.lang));
+  } else io.out(renderDecisionText(answer, args.lang));
   // Any decision, "required" included, is an answer (0); an indeterminate one
   // depends on a missing fact or a conflict, and is not (2).
   return traced.decision === "indeterminate" ? 2 : 0;

@@ -307,14 +307,17 @@ export function decisionWord(d: string, lang: Lang): string {
   return (words(lang) as unknown as Record<string, string>)[d] ?? d;
 }
 
-export function renderDecisionText(
-  p: CheckedPolicy,
-  teacherId: string,
-  asOf: string,
-  d: Decision,
-  hints: readonly ChangeHint[],
-  lang: Lang,
-): string {
+/** One answered case: the policy, who, on which date, the decision and what would change it. */
+export interface CaseAnswer {
+  readonly policy: CheckedPolicy;
+  readonly teacherId: string;
+  readonly asOf: string;
+  readonly decision: Decision;
+  readonly hints: readonly ChangeHint[];
+}
+
+export function renderDecisionText(a: CaseAnswer, lang: Lang): string {
+  const { policy: p, teacherId, asOf, decision: d, hints } = a;
   const w = words(lang);
   const out: string[] = [];
   // ● must rotate, ○ need not (deferred or not required), ？ cannot be decided.
@@ -373,14 +376,8 @@ export function clauseJson(c: ClauseInfo): { id: string; source: string; policy:
  * The JSON of `lungang case --json` (docs/contract.md). Codes and values are
  * stable English identifiers; the `text` fields are in the chosen language.
  */
-export function decisionJson(
-  p: CheckedPolicy,
-  teacherId: string,
-  asOf: string,
-  d: Decision,
-  hints: readonly ChangeHint[],
-  lang: Lang,
-): Record<string, unknown> {
+export function decisionJson(a: CaseAnswer, lang: Lang): Record<string, unknown> {
+  const { policy: p, teacherId, asOf, decision: d, hints } = a;
   return {
     policy: p.name,
     teacher: teacherId,
