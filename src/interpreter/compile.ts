@@ -29,7 +29,7 @@ import {
   shareValue,
 } from "./ops.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
-import { decideFromResults, limitedDeferral, type Decision, type DecisionValue, type RuleResult } from "./decide.js";
+import { decideFromResults, limitedDeferral, withinDeferralLimit, type Decision, type DecisionValue, type RuleResult } from "./decide.js";
 import { periodOf } from "./frame.js";
 
 /** What a traced comparison or fact saw. */
@@ -228,8 +228,9 @@ class Compiler {
           continue;
         }
         const r = rules[i]!;
-        const limit = r.limit;
-        const v = limit ? limitedDeferral(r.when(f), t.deferred_years, () => limit(f)) : r.when(f);
+        // As limitedDeferral, without closures: this path only goes on when the condition is known.
+        let v = r.when(f);
+        if (r.limit && v === true) v = withinDeferralLimit(t.deferred_years, r.limit(f));
         if (v !== true && v !== false) return decide(t, f).decision;
         engaged[i] = v ? 1 : 0;
       }

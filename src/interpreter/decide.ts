@@ -57,10 +57,12 @@ const MAX_UNKNOWN = 12;
  */
 export function limitedDeferral(condition: Value, deferredYears: number, limit: () => Value): Value {
   if (condition === false) return false;
-  return kleeneAnd(condition, () => {
-    const lim = limit();
-    return isUnknown(lim) ? lim : cmpDurations("<=", { months: (deferredYears + 1) * 12, days: 0 }, lim as Duration);
-  });
+  return kleeneAnd(condition, () => withinDeferralLimit(deferredYears, limit()));
+}
+
+/** The limit alone: whether one more year keeps the total deferral within it. */
+export function withinDeferralLimit(deferredYears: number, limit: Value): Value {
+  return isUnknown(limit) ? limit : cmpDurations("<=", { months: (deferredYears + 1) * 12, days: 0 }, limit as Duration);
 }
 
 interface Outcome {
