@@ -89,7 +89,14 @@ export type PlantKind =
   | "M1-2-short-rural" // DL-M1-2 (原则上, a warning): a one-year move to a rural school
   | "M2-short-group"; // DL-M2: a move inside an education group for less than 3 years
 
-export const ALL_PLANTS: readonly PlantKind[] = ["R3-low-share", "R4-no-backbone", "R5-reverse-flow", "M1-no-transfer", "M1-2-short-rural", "M2-short-group"];
+export const ALL_PLANTS: readonly PlantKind[] = [
+  "R3-low-share",
+  "R4-no-backbone",
+  "R5-reverse-flow",
+  "M1-no-transfer",
+  "M1-2-short-rural",
+  "M2-short-group",
+];
 
 const POST_MIX: Partial<Record<string, readonly [PostCategory, number, PostCategory]>> = {
   principal: ["management", 0.5, "professional"],
@@ -190,20 +197,89 @@ interface DistrictSpec {
 }
 
 export const DISTRICTS: readonly DistrictSpec[] = [
-  { name: "中山区", weight: 6, locations: [["urban", 1]], towns: ["桃源", "青泥洼", "人民路", "葵英", "海军广场", "老虎滩"] },
+  {
+    name: "中山区",
+    weight: 6,
+    locations: [["urban", 1]],
+    towns: ["桃源", "青泥洼", "人民路", "葵英", "海军广场", "老虎滩"],
+  },
   { name: "西岗区", weight: 5, locations: [["urban", 1]], towns: ["白云", "八一路", "人民广场", "香炉礁", "日新"] },
   { name: "沙河口区", weight: 7, locations: [["urban", 1]], towns: ["星海", "马栏", "黑石礁", "李家", "春柳", "兴工"] },
-  { name: "甘井子区", weight: 12, locations: [["urban", 0.7], ["town", 0.3]], towns: ["周水子", "泉水", "红旗", "营城子", "大连湾", "辛寨子", "革镇堡"] },
-  { name: "旅顺口区", weight: 5, locations: [["urban", 0.4], ["town", 0.35], ["rural", 0.25]], towns: ["水师营", "三涧堡", "龙王塘", "铁山", "双岛湾", "北海"] },
-  { name: "金州区", weight: 12, locations: [["urban", 0.45], ["town", 0.3], ["rural", 0.25]], towns: ["友谊", "石河", "杏树屯", "华家", "向应", "登沙河", "大魏家"] },
-  { name: "普兰店区", weight: 9, locations: [["town", 0.35], ["rural", 0.45], ["remote", 0.2]], towns: ["皮口", "城子坦", "安波", "星台", "墨盘", "乐甲", "同益"] },
-  { name: "瓦房店市", weight: 12, locations: [["town", 0.3], ["rural", 0.5], ["remote", 0.2]], towns: ["复州城", "李官", "许屯", "谢屯", "老虎屯", "得利寺", "驼山"] },
-  { name: "庄河市", weight: 11, locations: [["town", 0.3], ["rural", 0.45], ["remote", 0.25]], towns: ["青堆", "花园口", "黑岛", "大郑", "仙人洞", "光明山", "石城"] },
-  { name: "长海县", weight: 3, locations: [["island", 1]], towns: ["大长山岛", "小长山岛", "广鹿岛", "獐子岛", "海洋岛"] },
+  {
+    name: "甘井子区",
+    weight: 12,
+    locations: [
+      ["urban", 0.7],
+      ["town", 0.3],
+    ],
+    towns: ["周水子", "泉水", "红旗", "营城子", "大连湾", "辛寨子", "革镇堡"],
+  },
+  {
+    name: "旅顺口区",
+    weight: 5,
+    locations: [
+      ["urban", 0.4],
+      ["town", 0.35],
+      ["rural", 0.25],
+    ],
+    towns: ["水师营", "三涧堡", "龙王塘", "铁山", "双岛湾", "北海"],
+  },
+  {
+    name: "金州区",
+    weight: 12,
+    locations: [
+      ["urban", 0.45],
+      ["town", 0.3],
+      ["rural", 0.25],
+    ],
+    towns: ["友谊", "石河", "杏树屯", "华家", "向应", "登沙河", "大魏家"],
+  },
+  {
+    name: "普兰店区",
+    weight: 9,
+    locations: [
+      ["town", 0.35],
+      ["rural", 0.45],
+      ["remote", 0.2],
+    ],
+    towns: ["皮口", "城子坦", "安波", "星台", "墨盘", "乐甲", "同益"],
+  },
+  {
+    name: "瓦房店市",
+    weight: 12,
+    locations: [
+      ["town", 0.3],
+      ["rural", 0.5],
+      ["remote", 0.2],
+    ],
+    towns: ["复州城", "李官", "许屯", "谢屯", "老虎屯", "得利寺", "驼山"],
+  },
+  {
+    name: "庄河市",
+    weight: 11,
+    locations: [
+      ["town", 0.3],
+      ["rural", 0.45],
+      ["remote", 0.25],
+    ],
+    towns: ["青堆", "花园口", "黑岛", "大郑", "仙人洞", "光明山", "石城"],
+  },
+  {
+    name: "长海县",
+    weight: 3,
+    locations: [["island", 1]],
+    towns: ["大长山岛", "小长山岛", "广鹿岛", "獐子岛", "海洋岛"],
+  },
 ];
 
-const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段".split("");
-const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉晶鑫宇浩然欣怡子涵雨婷佳琪晓东海波春梅丹凤琳雪飞鹏志红梓轩博文思远慧颖晨阳俊宏立新亚楠玲宁诗雅嘉瑞".split("");
+const SURNAMES =
+  "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段".split(
+    "",
+  );
+const GIVEN =
+  "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉晶鑫宇浩然欣怡子涵雨婷佳琪晓东海波春梅丹凤琳雪飞鹏志红梓轩博文思远慧颖晨阳俊宏立新亚楠玲宁诗雅嘉瑞".split(
+    "",
+  );
 
 const BACKBONE_HONORS: readonly (readonly [string, number])[] = [
   ["区级骨干教师", 0.42],
@@ -214,7 +290,20 @@ const BACKBONE_HONORS: readonly (readonly [string, number])[] = [
 ];
 const OTHER_HONORS = ["优秀教师", "优秀班主任", "师德标兵", "教学能手"];
 /** As in plan.policy DL-DEF (大连骨干荣誉); only the ones this generator writes matter. */
-export const BACKBONE_SET: ReadonlySet<string> = new Set(["特级教师", "正高级教师", "名师", "市级名师", "区级名师", "学科带头人", "市级学科带头人", "区级学科带头人", "骨干教师", "市级骨干教师", "区级骨干教师", "省级骨干教师"]);
+export const BACKBONE_SET: ReadonlySet<string> = new Set([
+  "特级教师",
+  "正高级教师",
+  "名师",
+  "市级名师",
+  "区级名师",
+  "学科带头人",
+  "市级学科带头人",
+  "区级学科带头人",
+  "骨干教师",
+  "市级骨干教师",
+  "区级骨干教师",
+  "省级骨干教师",
+]);
 
 const LOCATION_SIZE: Record<Location, number> = { urban: 1.25, town: 1.0, rural: 0.7, remote: 0.5, island: 0.55 };
 const URBANNESS: Record<Location, number> = { urban: 4, town: 3, rural: 2, remote: 1, island: 1 };
@@ -252,7 +341,12 @@ const D_NOT = 0;
 const D_REQ = 1;
 const D_DEF = 2;
 const D_IND = 3;
-const CODE: Record<HandDecision, number> = { not_required: D_NOT, required: D_REQ, deferred: D_DEF, indeterminate: D_IND };
+const CODE: Record<HandDecision, number> = {
+  not_required: D_NOT,
+  required: D_REQ,
+  deferred: D_DEF,
+  indeterminate: D_IND,
+};
 
 interface World {
   readonly rng: Rng;
@@ -288,7 +382,9 @@ export function generateDetailed(opts: GenerateOptions): { dataset: GenDataset; 
   // (a district needs schools to rotate between, and one quality school among them).
   const specs = opts.districts
     ? DISTRICTS.filter((d) => opts.districts!.includes(d.name))
-    : [...DISTRICTS].sort((a, b) => b.weight - a.weight).slice(0, Math.max(1, Math.min(DISTRICTS.length, Math.floor(nSchools / 4))));
+    : [...DISTRICTS]
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, Math.max(1, Math.min(DISTRICTS.length, Math.floor(nSchools / 4))));
   if (specs.length === 0) throw new Error("no known district selected");
 
   const rng = new Rng(seed);
@@ -317,22 +413,50 @@ export function generateDetailed(opts: GenerateOptions): { dataset: GenDataset; 
       decision[i] = CODE[d];
       backbone[i] = g.raw.honors?.some((h) => BACKBONE_SET.has(h)) ? 1 : 0;
       const r = g.raw.role;
-      kind[i] = r === "teacher" || r === "middle_manager" ? 1 : r === "principal" || r === "vice_principal" || r === "school_leader" ? 2 : 0;
+      kind[i] =
+        r === "teacher" || r === "middle_manager"
+          ? 1
+          : r === "principal" || r === "vice_principal" || r === "school_leader"
+            ? 2
+            : 0;
       if (g.tenureMonths >= 108) tenured9++;
       const inScope = g.raw.established && g.raw.on_post && kind[i] !== 0;
-      const blocked = g.raw.conditions?.some((c) => c === "pregnant" || c === "maternity_leave" || c === "nursing" || c === "serious_illness" || c === "long_sick_leave" || c === "project_lead");
+      const blocked = g.raw.conditions?.some(
+        (c) =>
+          c === "pregnant" ||
+          c === "maternity_leave" ||
+          c === "nursing" ||
+          c === "serious_illness" ||
+          c === "long_sick_leave" ||
+          c === "project_lead",
+      );
       const feasible = schools[s]!.rotation_feasible;
       const age = ageOf(g.model.birth_date, asOf);
       // Teachers beyond DL-T1's age limits move only as volunteers (DL-V); leaders have no age limit.
       const ageOk = kind[i] === 2 || g.raw.volunteer === true || age <= (g.raw.sex === "male" ? 55 : 50);
       const retiringSoon = yearsToRetirement(g.model, asOf) < 3;
       // A school without conditions for rotation exempts its teachers (DL-T1), not its leaders (DL-P1).
-      movable[i] = inScope && !blocked && (feasible || kind[i] === 2) && ageOk && !retiringSoon && d !== "deferred" ? 1 : 0;
+      movable[i] =
+        inScope && !blocked && (feasible || kind[i] === 2) && ageOk && !retiringSoon && d !== "deferred" ? 1 : 0;
     }
   }
 
   const planRng = new Rng((seed ^ 0x9e3779b9) >>> 0);
-  const w: World = { rng: planRng, asOf, schools, model, district, districtSchools, teachers, start, schoolOf, decision, backbone, kind, movable };
+  const w: World = {
+    rng: planRng,
+    asOf,
+    schools,
+    model,
+    district,
+    districtSchools,
+    teachers,
+    start,
+    schoolOf,
+    decision,
+    backbone,
+    kind,
+    movable,
+  };
   const planner = new Planner(w);
   planner.build(opts);
   const planted = opts.violations ? planner.plant(opts.violations === true ? ALL_PLANTS : opts.violations) : [];
@@ -355,7 +479,19 @@ export function generateDetailed(opts: GenerateOptions): { dataset: GenDataset; 
     teachers,
     plan: { school_year: `${toYear(asOf)}-${toYear(asOf) + 1}`, start: asOfText, moves },
   };
-  return { dataset, info: { due, dueLeaders, deferred, tenured9, backbone: bb, moves: moves.length, planted, shortfalls: planner.shortfalls } };
+  return {
+    dataset,
+    info: {
+      due,
+      dueLeaders,
+      deferred,
+      tenured9,
+      backbone: bb,
+      moves: moves.length,
+      planted,
+      shortfalls: planner.shortfalls,
+    },
+  };
 }
 
 function toYear(d: Day): number {
@@ -388,7 +524,11 @@ function toModelSchool(s: GenSchool): School {
 }
 
 function makeSchools(rng: Rng, specs: readonly DistrictSpec[], n: number) {
-  const counts = apportion(n, specs.map((d) => d.weight), 4);
+  const counts = apportion(
+    n,
+    specs.map((d) => d.weight),
+    4,
+  );
   const schools: GenSchool[] = [];
   const district = new Int32Array(n);
   const districtSchools: number[][] = specs.map(() => []);
@@ -399,7 +539,10 @@ function makeSchools(rng: Rng, specs: readonly DistrictSpec[], n: number) {
   specs.forEach((spec, di) => {
     const c = counts[di]!;
     if (c === 0) return;
-    const locCounts = apportion(c, spec.locations.map(([, w]) => w));
+    const locCounts = apportion(
+      c,
+      spec.locations.map(([, w]) => w),
+    );
     const locs: Location[] = [];
     spec.locations.forEach(([loc], k) => {
       for (let j = 0; j < locCounts[k]!; j++) locs.push(loc);
@@ -408,7 +551,9 @@ function makeSchools(rng: Rng, specs: readonly DistrictSpec[], n: number) {
     // Tiers: ≈25% quality, ≈25% weak, capped at 30% each (DL-R2), at least one quality school.
     const nq = Math.max(1, Math.min(Math.round(c * 0.25), Math.floor(c * 0.3)));
     const nw = Math.min(Math.round(c * 0.25), Math.floor(c * 0.3), c - nq);
-    const order = locs.map((loc, k) => ({ k, score: URBANNESS[loc] + rng.next() * 2.5 })).sort((a, b) => b.score - a.score);
+    const order = locs
+      .map((loc, k) => ({ k, score: URBANNESS[loc] + rng.next() * 2.5 }))
+      .sort((a, b) => b.score - a.score);
     const tiers: Tier[] = new Array(c).fill("general");
     for (let j = 0; j < nq; j++) tiers[order[j]!.k] = "quality";
     for (let j = 0; j < nw; j++) tiers[order[c - 1 - j]!.k] = "weak";
@@ -416,16 +561,28 @@ function makeSchools(rng: Rng, specs: readonly DistrictSpec[], n: number) {
     const first = schools.length;
     for (let k = 0; k < c; k++) {
       const loc = locs[k]!;
-      const stage = rng.weighted<string>([["小学", 0.6], ["初级中学", 0.25], ["九年一贯制学校", 0.15]]);
+      const stage = rng.weighted<string>([
+        ["小学", 0.6],
+        ["初级中学", 0.25],
+        ["九年一贯制学校", 0.15],
+      ]);
       let name: string;
-      if (loc === "urban") name = `大连市${spec.name}第${cnNumber(rng.int(1, 60))}${stage === "小学" ? "小学" : stage === "初级中学" ? "中学" : "学校"}`;
+      if (loc === "urban")
+        name = `大连市${spec.name}第${cnNumber(rng.int(1, 60))}${stage === "小学" ? "小学" : stage === "初级中学" ? "中学" : "学校"}`;
       else if (loc === "island") name = `${spec.name}${rng.pick(spec.towns)}${stage === "小学" ? "中心小学" : stage}`;
       else name = `${spec.name}${rng.pick(spec.towns)}${loc === "town" ? "镇" : "村"}${stage}`;
       for (let j = 2; names.has(name); j++) name = name.replace(/(（\d+）)?$/, `（${j}）`);
       names.add(name);
       // Some remote and island schools have no conditions for rotation (DL-T1 除外); never a quality school.
       const feasible = tiers[k] === "quality" || !(loc === "remote" || loc === "island") || !rng.chance(0.35);
-      const s: GenSchool = { id: `S${pad(schools.length + 1, idWidth)}`, name, district: spec.name, location: loc, tier: tiers[k]!, rotation_feasible: feasible };
+      const s: GenSchool = {
+        id: `S${pad(schools.length + 1, idWidth)}`,
+        name,
+        district: spec.name,
+        location: loc,
+        tier: tiers[k]!,
+        rotation_feasible: feasible,
+      };
       district[schools.length] = di;
       districtSchools[di]!.push(schools.length);
       schools.push(s);
@@ -497,7 +654,16 @@ function startYearsAgo(rng: Rng, asOf: Day, years: number): Day {
   return dateIn(rng, addMonths(asOf, -12 * (years + 1), "end_of_month") + 1, exact);
 }
 
-function makeTeacher(rng: Rng, asOf: Day, i: number, idWidth: number, role: Role, s: number, schools: readonly GenSchool[], peers: readonly number[]): Made {
+function makeTeacher(
+  rng: Rng,
+  asOf: Day,
+  i: number,
+  idWidth: number,
+  role: Role,
+  s: number,
+  schools: readonly GenSchool[],
+  peers: readonly number[],
+): Made {
   const school = schools[s]!;
   const leader = role === "principal" || role === "vice_principal" || role === "school_leader";
   const sex: Sex = rng.chance(leader ? 0.5 : 0.3) ? "male" : "female";
@@ -514,7 +680,11 @@ function makeTeacher(rng: Rng, asOf: Day, i: number, idWidth: number, role: Role
   let title: Title = "second";
   for (let attempt = 0; ; attempt++) {
     age = rng.int(lo, attempt < 20 ? hi : lo + 10);
-    birth = dateIn(rng, addMonths(asOf, -12 * (age + 1), "end_of_month") + 1, addMonths(asOf, -12 * age, "end_of_month"));
+    birth = dateIn(
+      rng,
+      addMonths(asOf, -12 * (age + 1), "end_of_month") + 1,
+      addMonths(asOf, -12 * age, "end_of_month"),
+    );
     title = titleFor(rng, age, leader);
     const tr = trackOf({ sex, post_category, title } as Teacher, asOf);
     if (!tr || retirementDate(tr, birth) > asOf) break;
@@ -530,15 +700,21 @@ function makeTeacher(rng: Rng, asOf: Day, i: number, idWidth: number, role: Role
     tenureYears = Math.min(maxYears, postYears + (rng.chance(0.5) ? 0 : rng.int(1, 8)));
   } else {
     const long = maxYears >= 9 && rng.chance(0.22);
-    tenureYears = long ? 9 + Math.floor(rng.next() * rng.next() * (Math.min(maxYears, 36) - 9 + 1)) : rng.int(0, Math.min(maxYears, 8));
+    tenureYears = long
+      ? 9 + Math.floor(rng.next() * rng.next() * (Math.min(maxYears, 36) - 9 + 1))
+      : rng.int(0, Math.min(maxYears, 8));
   }
   const school_since = startYearsAgo(rng, asOf, tenureYears);
   let post_since: Day | undefined;
-  if (postYears !== undefined) post_since = Math.max(school_since, startYearsAgo(rng, asOf, Math.min(postYears, tenureYears)));
+  if (postYears !== undefined)
+    post_since = Math.max(school_since, startYearsAgo(rng, asOf, Math.min(postYears, tenureYears)));
   const tenureMonths = period(school_since, asOf, "end_of_month").months;
 
   // Honours: backbone share depends on the school's tier.
-  const pBackbone = (school.tier === "quality" ? 0.27 : school.tier === "general" ? 0.14 : 0.09) + (leader ? 0.15 : 0) - (age < 28 ? 0.1 : 0);
+  const pBackbone =
+    (school.tier === "quality" ? 0.27 : school.tier === "general" ? 0.14 : 0.09) +
+    (leader ? 0.15 : 0) -
+    (age < 28 ? 0.1 : 0);
   const honors: string[] = [];
   if (role !== "support_staff" && rng.chance(pBackbone)) {
     let h = rng.weighted(BACKBONE_HONORS);
@@ -590,10 +766,14 @@ function makeTeacher(rng: Rng, asOf: Day, i: number, idWidth: number, role: Role
       entries.push({ school: schools[other]!.id, from, to: end });
       end = from - 1;
     }
-    for (const e of entries.reverse()) history.push({ school: e.school, from: formatDate(e.from), to: formatDate(e.to) });
+    for (const e of entries.reverse())
+      history.push({ school: e.school, from: formatDate(e.from), to: formatDate(e.to) });
   }
 
-  const title_since = Math.min(asOf, dateIn(rng, addMonths(asOf, -12 * Math.max(1, Math.min(10, age - 23)), "end_of_month"), asOf));
+  const title_since = Math.min(
+    asOf,
+    dateIn(rng, addMonths(asOf, -12 * Math.max(1, Math.min(10, age - 23)), "end_of_month"), asOf),
+  );
   const raw: GenTeacher = {
     id: `T${pad(i + 1, idWidth)}`,
     name,
@@ -640,11 +820,30 @@ function makeTeacher(rng: Rng, asOf: Day, i: number, idWidth: number, role: Role
 }
 
 function titleFor(rng: Rng, age: number, leader: boolean): Title {
-  if (leader) return age >= 45 ? rng.weighted<Title>([["first", 0.3], ["senior", 0.62], ["full_senior", 0.08]]) : rng.weighted<Title>([["first", 0.6], ["senior", 0.4]]);
+  if (leader)
+    return age >= 45
+      ? rng.weighted<Title>([
+          ["first", 0.3],
+          ["senior", 0.62],
+          ["full_senior", 0.08],
+        ])
+      : rng.weighted<Title>([
+          ["first", 0.6],
+          ["senior", 0.4],
+        ]);
   if (age < 26) return rng.chance(0.4) ? "third" : "second";
   if (age < 33) return rng.chance(0.7) ? "second" : "first";
-  if (age < 43) return rng.weighted<Title>([["second", 0.15], ["first", 0.65], ["senior", 0.2]]);
-  return rng.weighted<Title>([["first", 0.45], ["senior", 0.51], ["full_senior", 0.04]]);
+  if (age < 43)
+    return rng.weighted<Title>([
+      ["second", 0.15],
+      ["first", 0.65],
+      ["senior", 0.2],
+    ]);
+  return rng.weighted<Title>([
+    ["first", 0.45],
+    ["senior", 0.51],
+    ["full_senior", 0.04],
+  ]);
 }
 
 // ---------------------------------------------------------------------------
@@ -718,7 +917,15 @@ class Planner {
     const a = w.schools[m.from]!;
     const b = w.schools[m.to]!;
     const leader = w.kind[m.t] === 2;
-    let y = years ?? (leader ? 3 : rng.weighted<number>([[1, 0.25], [2, 0.35], [3, 0.4]]));
+    let y =
+      years ??
+      (leader
+        ? 3
+        : rng.weighted<number>([
+            [1, 0.25],
+            [2, 0.35],
+            [3, 0.4],
+          ]));
     if (RURAL.has(b.location)) y = Math.max(y, 2);
     if (a.group !== undefined && a.group === b.group) y = Math.max(y, 3);
     m.years = y;
@@ -740,7 +947,8 @@ class Planner {
 
   private dueTeachers(s: number): number {
     let n = 0;
-    for (let i = this.w.start[s]!; i < this.w.start[s + 1]!; i++) if (this.w.kind[i] === 1 && this.w.decision[i] === D_REQ) n++;
+    for (let i = this.w.start[s]!; i < this.w.start[s + 1]!; i++)
+      if (this.w.kind[i] === 1 && this.w.decision[i] === D_REQ) n++;
     return n;
   }
 
@@ -812,7 +1020,10 @@ class Planner {
     const due = new Int32Array(nSchools);
     for (let s = 0; s < nSchools; s++) totalDue += due[s] = this.dueTeachers(s);
     const target = opts.moves;
-    const rate = target !== undefined ? Math.min(1, Math.max(0.2, (target * 0.8) / Math.max(1, totalDue))) : (opts.movesPerDue ?? 0.2);
+    const rate =
+      target !== undefined
+        ? Math.min(1, Math.max(0.2, (target * 0.8) / Math.max(1, totalDue)))
+        : (opts.movesPerDue ?? 0.2);
 
     // 1. DL-R1: ≥ 15% of the due leaders of each district (20% here), to another school of the district.
     for (const ds of w.districtSchools) {
@@ -829,7 +1040,8 @@ class Planner {
       const k = Math.ceil(dueLeaders * Math.max(0.2, Math.min(rate, 0.5)));
       let moved = 0;
       for (let j = 0; j < leaders.length && moved < k; j++) if (this.moveOne(leaders[j]!)) moved++;
-      if (moved < dueLeaders * 0.15) this.shortfalls.push(`DL-R1 ${w.schools[ds[0]!]!.district}: ${moved}/${dueLeaders}`);
+      if (moved < dueLeaders * 0.15)
+        this.shortfalls.push(`DL-R1 ${w.schools[ds[0]!]!.district}: ${moved}/${dueLeaders}`);
     }
 
     // 2. DL-R3: each school moves `rate` of its due teachers; quality schools' backbone go to general/weak schools.
@@ -837,7 +1049,8 @@ class Planner {
       if (!w.schools[s]!.rotation_feasible || due[s] === 0) continue;
       const k = Math.ceil(due[s]! * rate);
       const pool = this.candidates(s, (i) => w.kind[i] === 1 && w.decision[i] === D_REQ);
-      for (let j = 0; j < k && j < pool.length; j++) this.moveOne(pool[j]!, w.schools[s]!.tier === "quality" && w.backbone[pool[j]!] === 1);
+      for (let j = 0; j < k && j < pool.length; j++)
+        this.moveOne(pool[j]!, w.schools[s]!.tier === "quality" && w.backbone[pool[j]!] === 1);
     }
 
     // 3. DL-R4: backbone ≥ 20% of each school's moves out.
@@ -856,8 +1069,10 @@ class Planner {
 
     for (let s = 0; s < nSchools; s++) {
       const st = this.stats(s);
-      if (st.out > 0 && st.bb * 5 < st.out) this.shortfalls.push(`DL-R4 ${w.schools[s]!.id}: ${st.bb}/${st.out} backbone`);
-      if (due[s]! > 0 && w.schools[s]!.rotation_feasible && st.teachers < due[s]! * this.minShare(s)) this.shortfalls.push(`DL-R3 ${w.schools[s]!.id}: ${st.teachers}/${due[s]}`);
+      if (st.out > 0 && st.bb * 5 < st.out)
+        this.shortfalls.push(`DL-R4 ${w.schools[s]!.id}: ${st.bb}/${st.out} backbone`);
+      if (due[s]! > 0 && w.schools[s]!.rotation_feasible && st.teachers < due[s]! * this.minShare(s))
+        this.shortfalls.push(`DL-R3 ${w.schools[s]!.id}: ${st.teachers}/${due[s]}`);
     }
   }
 
@@ -893,14 +1108,19 @@ class Planner {
 
   private fillOrTrim(target: number, trimOnly = false): void {
     const w = this.w;
-    const order = w.rng.shuffle(Array.from({ length: w.schools.length }, (_, s) => s).filter((s) => w.schools[s]!.rotation_feasible));
+    const order = w.rng.shuffle(
+      Array.from({ length: w.schools.length }, (_, s) => s).filter((s) => w.schools[s]!.rotation_feasible),
+    );
     let total = this.list.filter((m) => m !== undefined).length;
     const due = order.map((s) => this.dueTeachers(s));
     if (total < target && !trimOnly) {
       // Fill: one more move per school and round, keeping backbone ≥ 20%.
-      const pools = order.map((s) => ({ plain: this.candidates(s, (i) => w.kind[i] === 1 && w.backbone[i] === 0), bb: this.candidates(s, (i) => w.kind[i] === 1 && w.backbone[i] === 1) }));
+      const pools = order.map((s) => ({
+        plain: this.candidates(s, (i) => w.kind[i] === 1 && w.backbone[i] === 0),
+        bb: this.candidates(s, (i) => w.kind[i] === 1 && w.backbone[i] === 1),
+      }));
       const st = order.map((s) => this.stats(s));
-      for (let progress = true; total < target && progress; ) {
+      for (let progress = true; total < target && progress;) {
         progress = false;
         for (let k = 0; k < order.length && total < target; k++) {
           const s = order[k]!;
@@ -919,7 +1139,7 @@ class Planner {
       }
     } else if (total > target) {
       // Trim: drop non-backbone teacher moves where the school keeps its DL-R3 share and DL-R4 backbone share.
-      for (let progress = true; total > target && progress; ) {
+      for (let progress = true; total > target && progress;) {
         progress = false;
         for (let k = 0; k < order.length && total > target; k++) {
           const s = order[k]!;
@@ -956,7 +1176,9 @@ class Planner {
     const w = this.w;
     let f = this.reverseFlow(d);
     if (f.any === 0 || f.q > f.gw) return;
-    const quality = w.districtSchools[d]!.filter((s) => w.schools[s]!.tier === "quality" && w.schools[s]!.rotation_feasible);
+    const quality = w.districtSchools[d]!.filter(
+      (s) => w.schools[s]!.tier === "quality" && w.schools[s]!.rotation_feasible,
+    );
     // Redirect quality → quality backbone moves to general/weak schools.
     for (const s of quality) {
       for (const m of this.outMoves(s)) {
@@ -971,7 +1193,7 @@ class Planner {
     }
     // Add backbone volunteers from quality schools.
     const pools = quality.map((s) => this.candidates(s, (i) => w.kind[i] !== 0 && w.backbone[i] === 1));
-    for (let progress = true; f.q <= f.gw && progress; ) {
+    for (let progress = true; f.q <= f.gw && progress;) {
       progress = false;
       for (const p of pools) {
         if (f.q > f.gw) break;
@@ -1011,11 +1233,17 @@ class Planner {
             const bbMoves = teachersOut.filter((m) => w.backbone[m.t]);
             const plain = teachersOut.filter((m) => !w.backbone[m.t]);
             const keepBb = Math.max(1, Math.ceil(keep / 5));
-            if (keep < 1 || teachersOut.length <= keep || bbMoves.length < keepBb || plain.length < keep - keepBb) continue;
+            if (keep < 1 || teachersOut.length <= keep || bbMoves.length < keepBb || plain.length < keep - keepBb)
+              continue;
             const kept = new Set([...bbMoves.slice(0, keepBb), ...plain.slice(0, keep - keepBb)]);
             for (const m of teachersOut) if (!kept.has(m)) this.remove(m.t);
             used.add(s);
-            out.push({ kind, clause: "DL-R3", subject: `school ${sc.id}`, detail: `${sc.name}（城区一般学校）：${due} 名应交流教师只安排 ${keep} 名交流（${((100 * keep) / due).toFixed(1)}% < 15%）` });
+            out.push({
+              kind,
+              clause: "DL-R3",
+              subject: `school ${sc.id}`,
+              detail: `${sc.name}（城区一般学校）：${due} 名应交流教师只安排 ${keep} 名交流（${((100 * keep) / due).toFixed(1)}% < 15%）`,
+            });
             break;
           }
           break;
@@ -1038,7 +1266,12 @@ class Planner {
               n.mode = m.mode;
             }
             used.add(s);
-            out.push({ kind, clause: "DL-R4", subject: `school ${sc.id}`, detail: `${sc.name}：调出教师 ${ms.length} 人，其中骨干教师 0 人（< 20%）` });
+            out.push({
+              kind,
+              clause: "DL-R4",
+              subject: `school ${sc.id}`,
+              detail: `${sc.name}：调出教师 ${ms.length} 人，其中骨干教师 0 人（< 20%）`,
+            });
             break;
           }
           break;
@@ -1064,39 +1297,77 @@ class Planner {
               }
             }
             if (f.q >= f.gw) continue;
-            out.push({ kind, clause: "DL-R5", subject: `district ${w.schools[ds[0]!]!.district}`, detail: `优质学校交流到一般/薄弱学校的骨干教师 ${f.q} 人，少于一般/薄弱学校交流出的骨干教师 ${f.gw} 人` });
+            out.push({
+              kind,
+              clause: "DL-R5",
+              subject: `district ${w.schools[ds[0]!]!.district}`,
+              detail: `优质学校交流到一般/薄弱学校的骨干教师 ${f.q} 人，少于一般/薄弱学校交流出的骨干教师 ${f.gw} 人`,
+            });
             for (const s of ds) used.add(s);
             break;
           }
           break;
         }
         case "M1-no-transfer": {
-          const m = live().find((x) => !used.has(x.from) && w.kind[x.t] === 1 && w.schools[x.from]!.location === "urban" && w.schools[x.to]!.location === "urban");
+          const m = live().find(
+            (x) =>
+              !used.has(x.from) &&
+              w.kind[x.t] === 1 &&
+              w.schools[x.from]!.location === "urban" &&
+              w.schools[x.to]!.location === "urban",
+          );
           if (!m) break;
           m.pt = false;
-          out.push({ kind, clause: "DL-M1", subject: `move ${moveId(m)}`, detail: "城区学校之间的交流未调转人事关系（personnel_transfer: false）" });
+          out.push({
+            kind,
+            clause: "DL-M1",
+            subject: `move ${moveId(m)}`,
+            detail: "城区学校之间的交流未调转人事关系（personnel_transfer: false）",
+          });
           break;
         }
         case "M1-2-short-rural": {
           const m = live().find((x) => {
             const a = w.schools[x.from]!;
             const b = w.schools[x.to]!;
-            return !used.has(x.from) && w.kind[x.t] === 1 && b.location === "rural" && (a.group === undefined || a.group !== b.group) && x.pt;
+            return (
+              !used.has(x.from) &&
+              w.kind[x.t] === 1 &&
+              b.location === "rural" &&
+              (a.group === undefined || a.group !== b.group) &&
+              x.pt
+            );
           });
           if (!m) break;
           m.years = 1;
-          out.push({ kind, clause: "DL-M1-2", subject: `move ${moveId(m)}`, detail: "到农村学校交流 1 年，少于原则上的 2 年（警告）" });
+          out.push({
+            kind,
+            clause: "DL-M1-2",
+            subject: `move ${moveId(m)}`,
+            detail: "到农村学校交流 1 年，少于原则上的 2 年（警告）",
+          });
           break;
         }
         case "M2-short-group": {
           const m = live().find((x) => {
             const a = w.schools[x.from]!;
             const b = w.schools[x.to]!;
-            return !used.has(x.from) && w.kind[x.t] === 1 && a.group !== undefined && a.group === b.group && !(a.location === "urban" && b.location === "urban" && !x.pt);
+            return (
+              !used.has(x.from) &&
+              w.kind[x.t] === 1 &&
+              a.group !== undefined &&
+              a.group === b.group &&
+              !(a.location === "urban" && b.location === "urban" && !x.pt)
+            );
           });
           if (!m) break;
           m.years = 2;
-          out.push({ kind, clause: "DL-M2", subject: `move ${moveId(m)}`, detail: `教育集团 ${w.schools[m.from]!.group} 内交流 2 年，少于 3 年` });
+          out.push({
+            kind,
+            clause: "DL-M2",
+            subject: `move ${moveId(m)}`,
+            detail: `教育集团 ${w.schools[m.from]!.group} 内交流 2 年，少于 3 年`,
+          });
           break;
         }
       }
@@ -1176,7 +1447,11 @@ function parseArgs(argv: readonly string[]): GenerateOptions & { out: string; qu
   };
   const teachers = num("teachers") ?? 3000;
   const v = get("violations");
-  const violations = argv.includes("--violations") ? (v && !v.startsWith("--") ? (v.split(",") as PlantKind[]) : true) : false;
+  const violations = argv.includes("--violations")
+    ? v && !v.startsWith("--")
+      ? (v.split(",") as PlantKind[])
+      : true
+    : false;
   const districts = get("districts")?.split(",");
   const out = get("out") ?? "bench/out/generated.json";
   const o: GenerateOptions & { out: string; quiet: boolean } = {
@@ -1208,7 +1483,11 @@ export function main(argv: readonly string[]): void {
       `Regenerate (after npm run build): node dist/bench/generate.js ${argv.join(" ")}`,
       `${dataset.schools.length} schools, ${dataset.teachers.length} teachers, ${info.due} due teachers + ${info.dueLeaders} due leaders, ${info.moves} moves.`,
       ...(info.planted.length
-        ? ["", "Planted breaches (lungang check reports each one):", ...info.planted.map((p) => `  ${p.clause} [${p.subject}]: ${p.detail}`)]
+        ? [
+            "",
+            "Planted breaches (lungang check reports each one):",
+            ...info.planted.map((p) => `  ${p.clause} [${p.subject}]: ${p.detail}`),
+          ]
         : ["", "The plan complies with policies/dalian (no breaches planted)."]),
     ];
     const text = toYaml(dataset, header);

@@ -18,13 +18,39 @@ export type HandDecision = "required" | "deferred" | "not_required" | "indetermi
 
 // NAT-RET: the 2025 progressive retirement schedule, three tracks, plus
 // NAT-RET-SENIOR (senior-title women: 60, not delayed by default).
-const MALE: RetirementTrack = { id: "男职工", originalAgeMonths: 720, firstAffected: { y: 1965, m: 1 }, stepMonths: 4, maxDelayMonths: 36 };
-const FEMALE_55: RetirementTrack = { id: "原五十五周岁女职工", originalAgeMonths: 660, firstAffected: { y: 1970, m: 1 }, stepMonths: 4, maxDelayMonths: 36 };
-const FEMALE_50: RetirementTrack = { id: "原五十周岁女职工", originalAgeMonths: 600, firstAffected: { y: 1975, m: 1 }, stepMonths: 2, maxDelayMonths: 60 };
-const FEMALE_SENIOR: RetirementTrack = { id: "高级职称女性专技人员", originalAgeMonths: 720, firstAffected: { y: 1965, m: 1 }, stepMonths: 4, maxDelayMonths: 0 };
+const MALE: RetirementTrack = {
+  id: "男职工",
+  originalAgeMonths: 720,
+  firstAffected: { y: 1965, m: 1 },
+  stepMonths: 4,
+  maxDelayMonths: 36,
+};
+const FEMALE_55: RetirementTrack = {
+  id: "原五十五周岁女职工",
+  originalAgeMonths: 660,
+  firstAffected: { y: 1970, m: 1 },
+  stepMonths: 4,
+  maxDelayMonths: 36,
+};
+const FEMALE_50: RetirementTrack = {
+  id: "原五十周岁女职工",
+  originalAgeMonths: 600,
+  firstAffected: { y: 1975, m: 1 },
+  stepMonths: 2,
+  maxDelayMonths: 60,
+};
+const FEMALE_SENIOR: RetirementTrack = {
+  id: "高级职称女性专技人员",
+  originalAgeMonths: 720,
+  firstAffected: { y: 1965, m: 1 },
+  stepMonths: 4,
+  maxDelayMonths: 0,
+};
 /** The schedule is in force from national.policy's 施行日期; before it, nobody's retirement is delayed. */
 const REFORM_FROM: Day = fromYmd(2025, 1, 1)!;
-const BEFORE_REFORM = new Map<RetirementTrack, RetirementTrack>([MALE, FEMALE_55, FEMALE_50, FEMALE_SENIOR].map((t) => [t, { ...t, maxDelayMonths: 0 }]));
+const BEFORE_REFORM = new Map<RetirementTrack, RetirementTrack>(
+  [MALE, FEMALE_55, FEMALE_50, FEMALE_SENIOR].map((t) => [t, { ...t, maxDelayMonths: 0 }]),
+);
 
 // DL-T1 / DL-P1 parameters.
 const TENURE_MONTHS = 9 * 12; // 任教满9年

@@ -56,7 +56,8 @@ function loadProgram(): { policy: CheckedPolicy; program: Program } {
   if (!loaded.unit) throw new Error(`cannot load ${POLICY}`);
   const checked = check(loaded.unit);
   const errors = [...loaded.diagnostics, ...checked.diagnostics].filter((d) => d.severity === "error");
-  if (!checked.policy || errors.length) throw new Error(`policy does not check: ${errors.map((d) => d.code).join(", ")}`);
+  if (!checked.policy || errors.length)
+    throw new Error(`policy does not check: ${errors.map((d) => d.code).join(", ")}`);
   return { policy: checked.policy, program: compile(checked.policy) };
 }
 
@@ -71,7 +72,8 @@ function peakRssMB(): number {
   return process.memoryUsage().rss / 1048576;
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // ---------------------------------------------------------------------------
@@ -102,11 +104,22 @@ function child(phase: string, file: string): void {
   const t1 = performance.now();
   const errors = read.diagnostics.filter((d) => d.severity === "error");
   if (!read.value || errors.length) {
-    process.stdout.write(JSON.stringify({ error: `invalid dataset: ${errors.slice(0, 3).map((d) => d.message).join("; ")}` }) + "\n");
+    process.stdout.write(
+      JSON.stringify({
+        error: `invalid dataset: ${errors
+          .slice(0, 3)
+          .map((d) => d.message)
+          .join("; ")}`,
+      }) + "\n",
+    );
     process.exitCode = 2;
     return;
   }
-  const out: Record<string, unknown> = { readMs: t1 - t0, teachers: read.value.teachers.length, moves: read.value.plan?.moves.length ?? 0 };
+  const out: Record<string, unknown> = {
+    readMs: t1 - t0,
+    teachers: read.value.teachers.length,
+    moves: read.value.plan?.moves.length ?? 0,
+  };
   if (phase === "check") {
     const { program } = loadProgram();
     const t2 = performance.now();
@@ -127,7 +140,10 @@ function child(phase: string, file: string): void {
 }
 
 function runChild(phase: string, file: string): Record<string, number | boolean | string> {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", phase, file], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", phase, file], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
   const line = r.stdout.trim().split("\n").pop() ?? "";
   try {
     return JSON.parse(line) as Record<string, number | boolean | string>;
@@ -143,7 +159,9 @@ async function main(): Promise<void> {
   if (argv[0] === "--child") return child(argv[1]!, argv[2]!);
 
   const cpu = cpus()[0]?.model ?? "?";
-  console.log(`lungang bench — Node ${process.version}, ${cpus().length} × ${cpu}, load average ${loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `lungang bench — Node ${process.version}, ${cpus().length} × ${cpu}, load average ${loadavg()[0]!.toFixed(2)}`,
+  );
   console.log(`synthetic Dalian data, seed ${SEED}: ${fmt(N)} teachers, plan target ${fmt(MOVES)} moves\n`);
 
   // ---- generate (once; reused by (b))
@@ -210,11 +228,13 @@ async function main(): Promise<void> {
     dist[compiled[i]!]!++;
     if (compiled[i] !== hand[i]) {
       disagreeHand++;
-      if (examples.length < 5) examples.push(`${teachers[i]!.id}: compiled ${DECISIONS[compiled[i]!]}, hand-written ${DECISIONS[hand[i]!]}`);
+      if (examples.length < 5)
+        examples.push(`${teachers[i]!.id}: compiled ${DECISIONS[compiled[i]!]}, hand-written ${DECISIONS[hand[i]!]}`);
     }
     if (decideValue && compiled[i] !== fast[i]) {
       disagreeFast++;
-      if (examples.length < 8) examples.push(`${teachers[i]!.id}: decide ${DECISIONS[compiled[i]!]}, decideValue ${DECISIONS[fast[i]!]}`);
+      if (examples.length < 8)
+        examples.push(`${teachers[i]!.id}: decide ${DECISIONS[compiled[i]!]}, decideValue ${DECISIONS[fast[i]!]}`);
     }
   }
 
@@ -239,7 +259,10 @@ async function main(): Promise<void> {
     for (let k = 0; k < refN; k++) {
       if (ref[k] !== compiled[sample[k]!]) {
         disagreeRef++;
-        if (examples.length < 10) examples.push(`${teachers[sample[k]!]!.id}: compiled ${DECISIONS[compiled[sample[k]!]!]}, reference ${DECISIONS[ref[k]!]}`);
+        if (examples.length < 10)
+          examples.push(
+            `${teachers[sample[k]!]!.id}: compiled ${DECISIONS[compiled[sample[k]!]!]}, reference ${DECISIONS[ref[k]!]}`,
+          );
       }
     }
   }
@@ -247,13 +270,25 @@ async function main(): Promise<void> {
   const cNs = median(compiledNs);
   const fNs = decideValue ? median(fastNs) : undefined;
   const hNs = median(handNs);
-  console.log(`\n(a) individual decisions, ${fmt(N)} people (median of ${ROUNDS} rounds; reference on ${fmt(refN)} of them)`);
+  console.log(
+    `\n(a) individual decisions, ${fmt(N)} people (median of ${ROUNDS} rounds; reference on ${fmt(refN)} of them)`,
+  );
   console.log(`    decisions: ${DECISIONS.map((d, k) => `${d} ${fmt(dist[k]!)}`).join(", ")}`);
   console.log(`    ${"evaluator".padEnd(22)} ${"ns/person".padStart(10)} ${"total".padStart(10)}  rounds (ns/person)`);
-  console.log(`    ${"compiled decide()".padEnd(22)} ${fmt(cNs).padStart(10)} ${`${fmt((cNs * N) / 1e6)} ms`.padStart(10)}  ${compiledNs.map((x) => fmt(x)).join(" / ")}`);
-  if (fNs !== undefined) console.log(`    ${"compiled decideValue()".padEnd(22)} ${fmt(fNs).padStart(10)} ${`${fmt((fNs * N) / 1e6)} ms`.padStart(10)}  ${fastNs.map((x) => fmt(x)).join(" / ")}`);
-  console.log(`    ${"hand-written TS".padEnd(22)} ${fmt(hNs).padStart(10)} ${`${fmt((hNs * N) / 1e6)} ms`.padStart(10)}  ${handNs.map((x) => fmt(x)).join(" / ")}`);
-  if (refNs !== undefined) console.log(`    ${"reference evaluator".padEnd(22)} ${fmt(refNs).padStart(10)} ${`${fmt((refNs * refN) / 1e6)} ms`.padStart(10)}  (×${fmt(N)} ≈ ${fmt((refNs * N) / 1e9, 1)} s)`);
+  console.log(
+    `    ${"compiled decide()".padEnd(22)} ${fmt(cNs).padStart(10)} ${`${fmt((cNs * N) / 1e6)} ms`.padStart(10)}  ${compiledNs.map((x) => fmt(x)).join(" / ")}`,
+  );
+  if (fNs !== undefined)
+    console.log(
+      `    ${"compiled decideValue()".padEnd(22)} ${fmt(fNs).padStart(10)} ${`${fmt((fNs * N) / 1e6)} ms`.padStart(10)}  ${fastNs.map((x) => fmt(x)).join(" / ")}`,
+    );
+  console.log(
+    `    ${"hand-written TS".padEnd(22)} ${fmt(hNs).padStart(10)} ${`${fmt((hNs * N) / 1e6)} ms`.padStart(10)}  ${handNs.map((x) => fmt(x)).join(" / ")}`,
+  );
+  if (refNs !== undefined)
+    console.log(
+      `    ${"reference evaluator".padEnd(22)} ${fmt(refNs).padStart(10)} ${`${fmt((refNs * refN) / 1e6)} ms`.padStart(10)}  (×${fmt(N)} ≈ ${fmt((refNs * N) / 1e9, 1)} s)`,
+    );
   else console.log(`    reference evaluator    — src/interpreter/reference.ts (referenceDecide) not found; skipped`);
   console.log(
     `    decide / hand-written = ${(cNs / hNs).toFixed(1)}×` +
@@ -272,7 +307,9 @@ async function main(): Promise<void> {
   t = performance.now();
   const bytes = writeJson(ds, BIG);
   const writeMs = performance.now() - t;
-  console.log(`\n(b) plan check at scale: ${BIG.slice(ROOT.length + 1)} — ${fmt(bytes / 1e6, 1)} MB, ${fmt(ds.teachers.length)} teachers, ${fmt(ds.plan.moves.length)} moves (written in ${(writeMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `\n(b) plan check at scale: ${BIG.slice(ROOT.length + 1)} — ${fmt(bytes / 1e6, 1)} MB, ${fmt(ds.teachers.length)} teachers, ${fmt(ds.plan.moves.length)} moves (written in ${(writeMs / 1000).toFixed(1)} s)`,
+  );
   const parse = runChild("parse", BIG);
   const full = runChild("check", BIG);
   if (parse.error || full.error) {
@@ -282,14 +319,28 @@ async function main(): Promise<void> {
   }
   const n = (v: unknown) => v as number;
   console.log(`    ${"phase".padEnd(44)} ${"time".padStart(9)} ${"peak RSS".padStart(10)}`);
-  console.log(`    ${"readDataset (JSON read + validation)".padEnd(44)} ${`${(n(parse.readMs) / 1000).toFixed(2)} s`.padStart(9)} ${`${fmt(n(parse.peakMB))} MB`.padStart(10)}`);
-  console.log(`    ${"lungang check pipeline".padEnd(44)} ${`${(n(full.totalMs) / 1000).toFixed(2)} s`.padStart(9)} ${`${fmt(n(full.peakMB))} MB`.padStart(10)}`);
+  console.log(
+    `    ${"readDataset (JSON read + validation)".padEnd(44)} ${`${(n(parse.readMs) / 1000).toFixed(2)} s`.padStart(9)} ${`${fmt(n(parse.peakMB))} MB`.padStart(10)}`,
+  );
+  console.log(
+    `    ${"lungang check pipeline".padEnd(44)} ${`${(n(full.totalMs) / 1000).toFixed(2)} s`.padStart(9)} ${`${fmt(n(full.peakMB))} MB`.padStart(10)}`,
+  );
   console.log(`      ${"readDataset".padEnd(42)} ${`${(n(full.readMs) / 1000).toFixed(2)} s`.padStart(9)}`);
-  console.log(`      ${"load + check + compile policy".padEnd(42)} ${`${(n(full.policyMs) / 1000).toFixed(2)} s`.padStart(9)}`);
-  console.log(`      ${`checkPlan (${fmt(n(full.teachers) / 1e6, 1)}M decisions + all checks)`.padEnd(42)} ${`${(n(full.checkPlanMs) / 1000).toFixed(2)} s`.padStart(9)}`);
-  console.log(`    check / parse = ${(n(full.totalMs) / n(parse.readMs)).toFixed(2)}×   (same process: ${(n(full.totalMs) / n(full.readMs)).toFixed(2)}×)`);
-  console.log(`    load average at the end: ${loadavg()[0]!.toFixed(2)} (on a loaded 2-core machine the timings are noisy)`);
-  console.log(`    result: ${full.compliant ? "compliant" : "not compliant"}, ${full.errors} error(s), ${n(full.violations) - n(full.errors)} warning(s), ${full.undetermined} undetermined (as of ${formatDate(asOf)})`);
+  console.log(
+    `      ${"load + check + compile policy".padEnd(42)} ${`${(n(full.policyMs) / 1000).toFixed(2)} s`.padStart(9)}`,
+  );
+  console.log(
+    `      ${`checkPlan (${fmt(n(full.teachers) / 1e6, 1)}M decisions + all checks)`.padEnd(42)} ${`${(n(full.checkPlanMs) / 1000).toFixed(2)} s`.padStart(9)}`,
+  );
+  console.log(
+    `    check / parse = ${(n(full.totalMs) / n(parse.readMs)).toFixed(2)}×   (same process: ${(n(full.totalMs) / n(full.readMs)).toFixed(2)}×)`,
+  );
+  console.log(
+    `    load average at the end: ${loadavg()[0]!.toFixed(2)} (on a loaded 2-core machine the timings are noisy)`,
+  );
+  console.log(
+    `    result: ${full.compliant ? "compliant" : "not compliant"}, ${full.errors} error(s), ${n(full.violations) - n(full.errors)} warning(s), ${full.undetermined} undetermined (as of ${formatDate(asOf)})`,
+  );
 }
 
 await main();

@@ -9,4 +9,6 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

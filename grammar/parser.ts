@@ -49,15 +49,55 @@ class PolicyParser extends CstParser {
   // (`StringLit`, `DateLit`), and cst-to-ast.ts finds the field by its keyword.
   public headerField = this.RULE("headerField", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.Issuer); this.CONSUME(T.StringLit); } },
-      { ALT: () => { this.CONSUME(T.DocNumber); this.CONSUME1(T.StringLit); } },
-      { ALT: () => { this.CONSUME(T.Effective); this.CONSUME(T.DateLit); } },
-      { ALT: () => { this.CONSUME(T.Expires); this.CONSUME1(T.DateLit); } },
-      { ALT: () => { this.CONSUME(T.Supersedes); this.CONSUME2(T.StringLit); } },
-      { ALT: () => { this.CONSUME(T.Extends); this.CONSUME3(T.StringLit); } },
-      { ALT: () => { this.CONSUME(T.Uses); this.CONSUME4(T.StringLit); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Issuer);
+          this.CONSUME(T.StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.DocNumber);
+          this.CONSUME1(T.StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Effective);
+          this.CONSUME(T.DateLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Expires);
+          this.CONSUME1(T.DateLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Supersedes);
+          this.CONSUME2(T.StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Extends);
+          this.CONSUME3(T.StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Uses);
+          this.CONSUME4(T.StringLit);
+        },
+      },
       // 月末 / 次日 are not keywords; an unknown word is P010, not a parse error.
-      { ALT: () => { this.CONSUME(T.Rounding); this.CONSUME(T.Identifier); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Rounding);
+          this.CONSUME(T.Identifier);
+        },
+      },
     ]);
   });
 
@@ -167,7 +207,11 @@ class PolicyParser extends CstParser {
   // form. The subject is an Identifier (学校, 区, 交流 … — P013 otherwise):
   // 学校 and 教师 are also ordinary names elsewhere.
   public checkRule = this.RULE("checkRule", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Check) }, { ALT: () => this.CONSUME(T.Entitle) }, { ALT: () => this.CONSUME(T.Report) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Check) },
+      { ALT: () => this.CONSUME(T.Entitle) },
+      { ALT: () => this.CONSUME(T.Report) },
+    ]);
     this.CONSUME(T.Identifier, { LABEL: "label" });
     this.CONSUME(T.ForEach);
     this.CONSUME1(T.Identifier, { LABEL: "subject" });
@@ -268,7 +312,10 @@ class PolicyParser extends CstParser {
   public addExpr = this.RULE("addExpr", () => {
     this.SUBRULE(this.mulExpr, { LABEL: "operands" });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "ops" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "ops" }) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Plus, { LABEL: "ops" }) },
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: "ops" }) },
+      ]);
       this.SUBRULE1(this.mulExpr, { LABEL: "operands" });
     });
   });
@@ -277,7 +324,10 @@ class PolicyParser extends CstParser {
   public mulExpr = this.RULE("mulExpr", () => {
     this.SUBRULE(this.unaryExpr, { LABEL: "operands" });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Star, { LABEL: "ops" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "ops" }) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Star, { LABEL: "ops" }) },
+        { ALT: () => this.CONSUME(T.Slash, { LABEL: "ops" }) },
+      ]);
       this.SUBRULE1(this.unaryExpr, { LABEL: "operands" });
     });
   });
@@ -414,12 +464,20 @@ export function parseToCst(text: string): CstParseOutput {
   const cst = parser.file();
   return {
     cst,
-    lexErrors: lexed.errors.map((e) => ({ offset: e.offset, length: e.length, message: e.message, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.column !== undefined ? { column: e.column } : {}) })),
+    lexErrors: lexed.errors.map((e) => ({
+      offset: e.offset,
+      length: e.length,
+      message: e.message,
+      ...(e.line !== undefined ? { line: e.line } : {}),
+      ...(e.column !== undefined ? { column: e.column } : {}),
+    })),
     parseErrors: parser.errors.map((e) => ({
       token: e.token,
       message: e.message,
       name: e.name,
-      ...((e as { previousToken?: IToken }).previousToken ? { previousToken: (e as { previousToken?: IToken }).previousToken } : {}),
+      ...((e as { previousToken?: IToken }).previousToken
+        ? { previousToken: (e as { previousToken?: IToken }).previousToken }
+        : {}),
     })),
   };
 }

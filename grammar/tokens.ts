@@ -208,7 +208,9 @@ export const allTokens: TokenType[] = [
   E_IsNot,
   // Longer keywords first, so that `overrides` is not read as `override` + "s".
   ...[...keywords].sort((a, b) => b.longest - a.longest).map((k) => k.t),
-  ...operatorTokens.filter((t) => ![E_AtLeast, E_AtMost, E_MoreThan, E_LessThan, E_OrMore, E_OrLess, E_IsNot].includes(t)),
+  ...operatorTokens.filter(
+    (t) => ![E_AtLeast, E_AtMost, E_MoreThan, E_LessThan, E_OrMore, E_OrLess, E_IsNot].includes(t),
+  ),
   Identifier,
   CompareOp,
   PostfixOp,

@@ -10,12 +10,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const diagDir = join(root, "dist/src/diagnostics");
-for (const f of readdirSync(diagDir).filter((f) => /^codes-.*\.js$/.test(f))) await import(pathToFileURL(join(diagDir, f)).href);
+for (const f of readdirSync(diagDir).filter((f) => /^codes-.*\.js$/.test(f)))
+  await import(pathToFileURL(join(diagDir, f)).href);
 const { allCodes } = await import(pathToFileURL(join(diagDir, "registry.js")).href);
 
 const docPath = join(root, "docs/diagnostics.md");
 let text = readFileSync(docPath, "utf8");
-const header = (code, info) => `## ${code}\n\n- Severity: ${info.severity}\n- en: \`\` ${info.en} \`\`\n- zh: \`\` ${info.zh} \`\`\n\n${info.doc}\n`;
+const header = (code, info) =>
+  `## ${code}\n\n- Severity: ${info.severity}\n- en: \`\` ${info.en} \`\`\n- zh: \`\` ${info.zh} \`\`\n\n${info.doc}\n`;
 for (const [code, info] of allCodes()) {
   // A section runs from its heading up to the line before the next heading of any level.
   const re = new RegExp(`## ${code}\\n\\n- Severity: [^\\n]*\\n- en: [^\\n]*\\n- zh: [^\\n]*\\n\\n[^\\n]*\\n`);

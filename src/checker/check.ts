@@ -10,7 +10,15 @@ import "../diagnostics/codes-check.js";
 import { closest as suggest } from "../diagnostics/suggest.js";
 import type * as A from "../syntax/ast.js";
 import type { PolicyUnit } from "../policy/load.js";
-import { COLLECTIONS, DERIVED, MOVE_FIELDS, PERSON_FIELDS, SCHOOL_FIELDS, SERVICE_FIELDS, TRACK_SELECTOR_NAMES } from "../semantics/facts.js";
+import {
+  COLLECTIONS,
+  DERIVED,
+  MOVE_FIELDS,
+  PERSON_FIELDS,
+  SCHOOL_FIELDS,
+  SERVICE_FIELDS,
+  TRACK_SELECTOR_NAMES,
+} from "../semantics/facts.js";
 
 /**
  * Names the language resolves before any declaration: facts, derived facts,
@@ -101,12 +109,7 @@ export function check(unit: PolicyUnit): CheckOutput {
    * typo), but the declaration is still recorded so that its uses resolve and
    * the typo is not followed by a cascade of N001s.
    */
-  const declare = (
-    name: A.Ident,
-    override: boolean,
-    layerDir: string,
-    put: () => void,
-  ): void => {
+  const declare = (name: A.Ident, override: boolean, layerDir: string, put: () => void): void => {
     if (isFactName(name.name)) {
       diagnostics.push(diag("N012", { name: name.name }, { span: name.span }));
       return;
@@ -120,7 +123,19 @@ export function check(unit: PolicyUnit): CheckOutput {
         return;
       }
       const related: Related[] = [{ message: "first defined here", span: prior.span }];
-      diagnostics.push(diag("N003", { name: name.name }, { span: name.span, related, ...(prior.dir !== layerDir ? { help: "write `override` (覆盖) to replace the value of the policy below" } : {}) }));
+      diagnostics.push(
+        diag(
+          "N003",
+          { name: name.name },
+          {
+            span: name.span,
+            related,
+            ...(prior.dir !== layerDir
+              ? { help: "write `override` (覆盖) to replace the value of the policy below" }
+              : {}),
+          },
+        ),
+      );
       return;
     }
     if (override) {
@@ -149,16 +164,31 @@ export function check(unit: PolicyUnit): CheckOutput {
     for (const h of hdrs) if (h.rounding) rounding = h.rounding.mode;
     for (const f of u.files) {
       for (const item of f.ast.stray) {
-        const what = item.kind === "Rule" || item.kind === "Check" ? "a rule" : item.kind === "Param" ? "a parameter" : item.kind === "Define" ? "a definition" : "a track";
+        const what =
+          item.kind === "Rule" || item.kind === "Check"
+            ? "a rule"
+            : item.kind === "Param"
+              ? "a parameter"
+              : item.kind === "Define"
+                ? "a definition"
+                : "a track";
         diagnostics.push(diag("W002", { what }, { span: item.span }));
       }
       for (const c of f.ast.clauses) {
         const info: ClauseInfo = { clause: c, policy: u.name, id: c.clauseId.text, source: c.source?.value ?? "" };
-        if (!c.source || c.source.value.trim() === "") diagnostics.push(diag("W001", { id: c.clauseId.text }, { span: c.clauseId.span }));
+        if (!c.source || c.source.value.trim() === "")
+          diagnostics.push(diag("W001", { id: c.clauseId.text }, { span: c.clauseId.span }));
         // Clause ids are unique across every layer, used ones included, so that a
         // cited id names exactly one clause; only applying layers' clauses are cited.
         const dup = clauseIds.get(info.id);
-        if (dup) diagnostics.push(diag("N005", { id: info.id }, { span: c.clauseId.span, related: [{ message: "first used here", span: dup.clause.clauseId.span }] }));
+        if (dup)
+          diagnostics.push(
+            diag(
+              "N005",
+              { id: info.id },
+              { span: c.clauseId.span, related: [{ message: "first used here", span: dup.clause.clauseId.span }] },
+            ),
+          );
         else clauseIds.set(info.id, info);
         if (layer.mode === "full") clauses.push(info);
         for (const item of c.items) {
@@ -169,19 +199,37 @@ export function check(unit: PolicyUnit): CheckOutput {
                 const prev = params.get(item.name.name);
                 // `覆盖` without a value keeps the value below (only the declaration changes).
                 const value = item.value ?? (item.override ? prev?.value : undefined);
-                params.set(item.name.name, { name: item.name.name, decl: item, clause: info, ty, ...(value ? { value } : {}) });
+                params.set(item.name.name, {
+                  name: item.name.name,
+                  decl: item,
+                  clause: info,
+                  ty,
+                  ...(value ? { value } : {}),
+                });
               });
               break;
             case "Define":
               declare(item.name, item.override, u.dir, () => {
-                defs.set(item.name.name, { name: item.name.name, decl: item, clause: info, ty: ERROR, needsPerson: false, needsPlan: false });
+                defs.set(item.name.name, {
+                  name: item.name.name,
+                  decl: item,
+                  clause: info,
+                  ty: ERROR,
+                  needsPerson: false,
+                  needsPlan: false,
+                });
               });
               break;
             case "Track":
               // Tracks have no `覆盖` form. A track is in force from its own policy's
               // `施行日期`, not from the date of the policy that uses it.
               declare(item.name, false, u.dir, () => {
-                tracks.set(item.name.name, { name: item.name.name, decl: item, clause: info, ...(effective !== undefined ? { inForceFrom: effective } : {}) });
+                tracks.set(item.name.name, {
+                  name: item.name.name,
+                  decl: item,
+                  clause: info,
+                  ...(effective !== undefined ? { inForceFrom: effective } : {}),
+                });
               });
               break;
             case "Rule": {
@@ -208,10 +256,25 @@ export function check(unit: PolicyUnit): CheckOutput {
               }
               const dupRule = rulesByLabel.get(item.label.name);
               if (dupRule) {
-                diagnostics.push(diag("N006", { name: item.label.name }, { span: item.label.span, related: [{ message: "first defined here", span: dupRule.rule.label.span }] }));
+                diagnostics.push(
+                  diag(
+                    "N006",
+                    { name: item.label.name },
+                    {
+                      span: item.label.span,
+                      related: [{ message: "first defined here", span: dupRule.rule.label.span }],
+                    },
+                  ),
+                );
                 break;
               }
-              const r: RuleInfo = { rule: item, clause: info, label: item.label.name, overrides: [], ...(replaced ? { replaced } : {}) };
+              const r: RuleInfo = {
+                rule: item,
+                clause: info,
+                label: item.label.name,
+                overrides: [],
+                ...(replaced ? { replaced } : {}),
+              };
               rulesByLabel.set(r.label, r);
               rules.push(r);
               break;
@@ -260,10 +323,20 @@ export function check(unit: PolicyUnit): CheckOutput {
         // declaration), N001 when it is unknown altogether.
         const isOther = params.has(o.name) || defs.has(o.name) || checks.some((c) => c.label === o.name);
         const best = suggest(o.name, rulesByLabel.keys());
-        diagnostics.push(diag(isOther ? "N007" : "N001", { name: o.name }, { span: o.span, ...(best ? { help: `did you mean \`${best}\`?` } : {}) }));
+        diagnostics.push(
+          diag(
+            isOther ? "N007" : "N001",
+            { name: o.name },
+            { span: o.span, ...(best ? { help: `did you mean \`${best}\`?` } : {}) },
+          ),
+        );
         continue;
       }
-      if (target.rule.ruleKind === "scope" || target.rule.ruleKind === "volunteer" || target.rule.ruleKind === "prerequisite") {
+      if (
+        target.rule.ruleKind === "scope" ||
+        target.rule.ruleKind === "volunteer" ||
+        target.rule.ruleKind === "prerequisite"
+      ) {
         diagnostics.push(diag("T012", { name: o.name }, { span: o.span }));
         continue;
       }
@@ -295,7 +368,19 @@ export function check(unit: PolicyUnit): CheckOutput {
     d.needsPlan = needsPlan;
     if (d.decl.type) {
       const want = typeOfName(d.decl.type.name);
-      if (!compatible(want, ty)) diagnostics.push(diag("T004", { expected: showType(want), expected_zh: showType(want, "zh"), found: showType(ty), found_zh: showType(ty, "zh") }, { span: d.decl.value.span }));
+      if (!compatible(want, ty))
+        diagnostics.push(
+          diag(
+            "T004",
+            {
+              expected: showType(want),
+              expected_zh: showType(want, "zh"),
+              found: showType(ty),
+              found_zh: showType(ty, "zh"),
+            },
+            { span: d.decl.value.span },
+          ),
+        );
     }
     state.set(d.name, "done");
     defOrder.push(d);
@@ -336,14 +421,29 @@ export function check(unit: PolicyUnit): CheckOutput {
     // Move and teacher checks have a record in context; aggregate subjects
     // (school, district, group …) reach people only inside aggregates (T006).
     const ctx: Ctx =
-      s === "move" ? { rec: "move", plan: true } : s === "teacher" ? { rec: "person", plan: true } : { subject: s, plan: true };
+      s === "move"
+        ? { rec: "move", plan: true }
+        : s === "teacher"
+          ? { rec: "person", plan: true }
+          : { subject: s, plan: true };
     if (c.check.where) tc.condition(c.check.where, ctx);
     if (c.check.applicable) tc.condition(c.check.applicable, ctx);
     if (c.check.mode === "report") {
       // A statistic is a figure, not a condition.
       const t = tc.expr(c.check.body, ctx);
       if (!["int", "percent", "duration", "error"].includes(t.k)) {
-        diagnostics.push(diag("T004", { expected: "a count, a percentage or a duration", expected_zh: "人数、百分比或期限", found: showType(t), found_zh: showType(t, "zh") }, { span: c.check.body.span }));
+        diagnostics.push(
+          diag(
+            "T004",
+            {
+              expected: "a count, a percentage or a duration",
+              expected_zh: "人数、百分比或期限",
+              found: showType(t),
+              found_zh: showType(t, "zh"),
+            },
+            { span: c.check.body.span },
+          ),
+        );
       }
     } else tc.condition(c.check.body, ctx);
   }
@@ -352,7 +452,18 @@ export function check(unit: PolicyUnit): CheckOutput {
   // track, counts as used (no W003), and is required once those facts are read.
   const selector = TRACK_SELECTOR_NAMES.map((n) => defs.get(n)).find((d) => d);
   if (selector && selector.ty.k !== "track" && selector.ty.k !== "error") {
-    diagnostics.push(diag("T004", { expected: showType(TRACK), expected_zh: showType(TRACK, "zh"), found: showType(selector.ty), found_zh: showType(selector.ty, "zh") }, { span: selector.decl.value.span }));
+    diagnostics.push(
+      diag(
+        "T004",
+        {
+          expected: showType(TRACK),
+          expected_zh: showType(TRACK, "zh"),
+          found: showType(selector.ty),
+          found_zh: showType(selector.ty, "zh"),
+        },
+        { span: selector.decl.value.span },
+      ),
+    );
   }
   if (selector) tc.used.add("def:" + selector.name);
   if (tc.retirementUse && !selector) diagnostics.push(diag("N011", {}, { span: tc.retirementUse }));
@@ -381,8 +492,6 @@ export function check(unit: PolicyUnit): CheckOutput {
   if (!hasErrors(diagnostics)) lintPolicy(policy, top, tc.used, diagnostics);
   return { policy, diagnostics };
 }
-
-
 
 /**
  * N010 for a cycle in `优先于`: priorities must form a hierarchy, or "the
@@ -415,7 +524,11 @@ function detectPriorityCycles(rules: RuleInfo[], diagnostics: Diagnostic[]): voi
  * every distinct cycle is reported once, at the definition where the walk
  * closed it; its members are not reported again.
  */
-function detectDefinitionCycles(defs: Map<string, DefInfo>, deps: Map<string, Set<string>>, diagnostics: Diagnostic[]): void {
+function detectDefinitionCycles(
+  defs: Map<string, DefInfo>,
+  deps: Map<string, Set<string>>,
+  diagnostics: Diagnostic[],
+): void {
   const color = new Map<string, 0 | 1 | 2>();
   const stack: string[] = [];
   const reported = new Set<string>();

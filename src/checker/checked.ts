@@ -70,7 +70,11 @@ export type Resolution =
   | { readonly k: "param"; readonly p: ParamInfo }
   | { readonly k: "define"; readonly d: DefInfo; readonly viaMoveTeacher: boolean }
   | { readonly k: "track"; readonly t: TrackInfo }
-  | { readonly k: "collection"; readonly name: "teachers" | "moves" | "moves_in" | "schools" | "service"; readonly of: RecordKind }
+  | {
+      readonly k: "collection";
+      readonly name: "teachers" | "moves" | "moves_in" | "schools" | "service";
+      readonly of: RecordKind;
+    }
   /** `school` (学校) inside `check … for each school`: the subject itself; `district`/`group`: its id. */
   | { readonly k: "subject"; readonly kind: A.SubjectKind };
 

@@ -50,7 +50,11 @@ function constraintsOf(p: CheckedPolicy, e: Expr, depth = 0): Constraint[] {
   const factKey = (x: Expr): string | undefined => {
     if (x.kind !== "Name") return undefined;
     const r = p.resolutions.get(x.id);
-    return r?.k === "derived" ? `derived:${r.info.name}` : r?.k === "field" ? `field:${r.rec}.${r.info.name}` : undefined;
+    return r?.k === "derived"
+      ? `derived:${r.info.name}`
+      : r?.k === "field"
+        ? `field:${r.rec}.${r.info.name}`
+        : undefined;
   };
   const lf = factKey(e.left);
   const rc = constantOf(p, e.right);
@@ -102,10 +106,12 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
   // Unused declarations: only for a policy that applies rules (a library such as the national file is used by others).
   if (hasRules) {
     for (const d of p.defs.values()) {
-      if (own(d.clause.policy) && !used.has("def:" + d.name)) out.push(diag("W003", { name: d.name }, { span: d.decl.name.span }));
+      if (own(d.clause.policy) && !used.has("def:" + d.name))
+        out.push(diag("W003", { name: d.name }, { span: d.decl.name.span }));
     }
     for (const prm of p.params.values()) {
-      if (own(prm.clause.policy) && !used.has("param:" + prm.name)) out.push(diag("W004", { name: prm.name }, { span: prm.decl.name.span }));
+      if (own(prm.clause.policy) && !used.has("param:" + prm.name))
+        out.push(diag("W004", { name: prm.name }, { span: prm.decl.name.span }));
     }
   }
 
@@ -117,8 +123,10 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
       const sameOutcome = r.overrides.length > 0 && r.overrides.every((o) => outcomeOf(o.rule.ruleKind) === mine);
       // It takes effect only together with a rule it overrides: if its condition contradicts each of them, never.
       const mine_ = constraintsOf(p, r.rule.when);
-      const contradicts = r.overrides.length > 0 && r.overrides.every((o) => contradictory([...mine_, ...constraintsOf(p, o.rule.when)]));
-      if (constFalse || sameOutcome || contradicts) out.push(diag("W005", { name: r.label }, { span: r.rule.label.span }));
+      const contradicts =
+        r.overrides.length > 0 && r.overrides.every((o) => contradictory([...mine_, ...constraintsOf(p, o.rule.when)]));
+      if (constFalse || sameOutcome || contradicts)
+        out.push(diag("W005", { name: r.label }, { span: r.rule.label.span }));
     }
   }
 
@@ -148,7 +156,13 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
         const key = [a.label, b.label].sort().join("|");
         if (reported.has(key)) continue;
         reported.add(key);
-        out.push(diag("W006", { a: a.label, b: b.label }, { span: b.rule.label.span, related: [{ message: `\`${a.label}\` is here`, span: a.rule.label.span }] }));
+        out.push(
+          diag(
+            "W006",
+            { a: a.label, b: b.label },
+            { span: b.rule.label.span, related: [{ message: `\`${a.label}\` is here`, span: a.rule.label.span }] },
+          ),
+        );
       }
     }
   }
@@ -156,13 +170,18 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
   // Modality is about obligations: checked for clauses that decide (not for scope, tracks or definitions).
   for (const c of p.clauses) {
     if (!own(c.policy) || !c.source) continue;
-    const decides = c.clause.items.some((i) => (i.kind === "Rule" && i.ruleKind !== "scope") || (i.kind === "Check" && i.mode !== "report"));
+    const decides = c.clause.items.some(
+      (i) => (i.kind === "Rule" && i.ruleKind !== "scope") || (i.kind === "Check" && i.mode !== "report"),
+    );
     if (!decides) continue;
     const m = c.clause.modality.value;
     const basis = c.clause.basis;
     if (basis) {
       // The stated basis must be the source's own words (…… separates the parts quoted).
-      const parts = basis.value.split(/……|…|\.\.\./).map((x) => x.trim()).filter(Boolean);
+      const parts = basis.value
+        .split(/……|…|\.\.\./)
+        .map((x) => x.trim())
+        .filter(Boolean);
       let at = 0;
       const found = parts.every((part) => {
         const i = c.source.indexOf(part, at);
@@ -177,7 +196,13 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
     // 原则上 softens whatever follows (原则上应 is a “should”); 一般 alone is ambiguous (一般学校).
     const softened = m === "must" && c.source.includes("原则上");
     if (softened || !words.some((w) => c.source.includes(w))) {
-      out.push(diag("W007", { id: c.id, modality: m, modality_zh: MODALITY_ZH[m]!, words: words.join("/") }, { span: c.clause.modality.span }));
+      out.push(
+        diag(
+          "W007",
+          { id: c.id, modality: m, modality_zh: MODALITY_ZH[m]!, words: words.join("/") },
+          { span: c.clause.modality.span },
+        ),
+      );
     }
   }
 }

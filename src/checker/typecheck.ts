@@ -136,7 +136,8 @@ export class TypeChecker {
 
   expect(e: A.Expr, want: Ty, ctx: Ctx): void {
     const t = this.expr(e, ctx);
-    if (!compatible(want, t)) this.err("T004", { ...TypeChecker.ty("expected", want), ...TypeChecker.ty("found", t) }, e.span);
+    if (!compatible(want, t))
+      this.err("T004", { ...TypeChecker.ty("expected", want), ...TypeChecker.ty("found", t) }, e.span);
   }
 
   expr(e: A.Expr, ctx: Ctx): Ty {
@@ -164,7 +165,12 @@ export class TypeChecker {
         const elems = e.elements.map((x) => this.expr(x, ctx));
         const first = elems.find((t) => t.k !== "error") ?? { k: "text" };
         for (let i = 0; i < elems.length; i++) {
-          if (!compatible(first, elems[i]!)) this.err("T004", { ...TypeChecker.ty("expected", first), ...TypeChecker.ty("found", elems[i]!) }, e.elements[i]!.span);
+          if (!compatible(first, elems[i]!))
+            this.err(
+              "T004",
+              { ...TypeChecker.ty("expected", first), ...TypeChecker.ty("found", elems[i]!) },
+              e.elements[i]!.span,
+            );
         }
         return setOf(first);
       }
@@ -180,7 +186,8 @@ export class TypeChecker {
           if (t.k !== "bool" && t.k !== "error") this.err("T002", TypeChecker.ty("found", t), e.operand.span);
           return BOOL;
         }
-        if (!["int", "percent", "duration", "error"].includes(t.k)) this.err("T003", { op: "-", ...TypeChecker.ty("left", t), ...TypeChecker.ty("right", t) }, e.span);
+        if (!["int", "percent", "duration", "error"].includes(t.k))
+          this.err("T003", { op: "-", ...TypeChecker.ty("left", t), ...TypeChecker.ty("right", t) }, e.span);
         return t;
       }
       case "Binary":
@@ -246,7 +253,8 @@ export class TypeChecker {
             }
             this.planReads++;
           }
-          if (d.name === "retirement_date" || d.name === "to_retirement" || d.name === "statutory_age") this.retirementUse ??= e.span;
+          if (d.name === "retirement_date" || d.name === "to_retirement" || d.name === "statutory_age")
+            this.retirementUse ??= e.span;
           return resolve({ k: "derived", info: d, viaMoveTeacher: via }, d.ty);
         }
       }
@@ -256,7 +264,14 @@ export class TypeChecker {
         if (c) return resolve({ k: "collection", name: c.name, of: c.of }, { k: "collection", of: c.of });
         const s = SUBJECT_NAMES[n];
         if (s && s === ctx.subject) {
-          const ty: Ty = s === "school" ? record("school") : s === "location" ? enumTy("location") : s === "tier" ? enumTy("tier") : { k: "text" };
+          const ty: Ty =
+            s === "school"
+              ? record("school")
+              : s === "location"
+                ? enumTy("location")
+                : s === "tier"
+                  ? enumTy("tier")
+                  : { k: "text" };
           return resolve({ k: "subject", kind: s }, ty);
         }
       }
@@ -318,7 +333,12 @@ export class TypeChecker {
     const f = fs.get(e.property.name);
     if (!f) {
       const best = suggest(e.property.name, fs.keys());
-      this.err("N002", { ...TypeChecker.ty("type", ot), name: e.property.name }, e.property.span, best ? `did you mean \`${best}\`?` : undefined);
+      this.err(
+        "N002",
+        { ...TypeChecker.ty("type", ot), name: e.property.name },
+        e.property.span,
+        best ? `did you mean \`${best}\`?` : undefined,
+      );
       return ERROR;
     }
     this.members.set(e.id, f);
@@ -340,7 +360,8 @@ export class TypeChecker {
     if (f.name === "known") return BOOL;
     if (f.name === "period") {
       argTys.forEach((t, i) => {
-        if (!compatible(DATE, t)) this.err("T004", { ...TypeChecker.ty("expected", DATE), ...TypeChecker.ty("found", t) }, e.args[i]!.span);
+        if (!compatible(DATE, t))
+          this.err("T004", { ...TypeChecker.ty("expected", DATE), ...TypeChecker.ty("found", t) }, e.args[i]!.span);
       });
       return DURATION;
     }
@@ -381,7 +402,10 @@ export class TypeChecker {
     };
     const t = table[pair];
     if (!t) {
-      const help = l.k === "date" && r.k === "date" && e.op === "-" ? "the time between two dates is `period(start, end)` (期间)" : undefined;
+      const help =
+        l.k === "date" && r.k === "date" && e.op === "-"
+          ? "the time between two dates is `period(start, end)` (期间)"
+          : undefined;
       this.err("T003", { op: e.op, ...TypeChecker.ty("left", l), ...TypeChecker.ty("right", r) }, e.span, help);
       return ERROR;
     }
@@ -391,7 +415,12 @@ export class TypeChecker {
   /** Validate string literals against an enum, recording their canonical value. */
   private enumCheck(e: A.Expr, t: Ty): void {
     if (t.k !== "text" || !t.enum) return;
-    const lits = e.kind === "String" ? [e] : e.kind === "Set" ? e.elements.filter((x): x is A.StringLit => x.kind === "String") : [];
+    const lits =
+      e.kind === "String"
+        ? [e]
+        : e.kind === "Set"
+          ? e.elements.filter((x): x is A.StringLit => x.kind === "String")
+          : [];
     // The literal takes the enum's type, so explanations show it in the reader's language.
     if (e.kind === "Set") this.types.set(e.id, setOf(t));
     for (const lit of lits) {
@@ -406,7 +435,10 @@ export class TypeChecker {
           "T005",
           { value: lit.value, enum: t.enum },
           lit.span,
-          (best ? `did you mean \`${best}\`? ` : "") + `allowed: ${Object.entries(table).map(([k, z]) => `${k} (${z})`).join(", ")}`,
+          (best ? `did you mean \`${best}\`? ` : "") +
+            `allowed: ${Object.entries(table)
+              .map(([k, z]) => `${k} (${z})`)
+              .join(", ")}`,
         );
       }
     }
@@ -416,7 +448,8 @@ export class TypeChecker {
     const l = this.expr(e.left, ctx);
     const r = this.expr(e.right, ctx);
     if (l.k === "error" || r.k === "error") return BOOL;
-    const mismatch = (help?: string) => this.err("T001", { ...TypeChecker.ty("left", l), ...TypeChecker.ty("right", r) }, e.span, help);
+    const mismatch = (help?: string) =>
+      this.err("T001", { ...TypeChecker.ty("left", l), ...TypeChecker.ty("right", r) }, e.span, help);
     switch (e.op) {
       case "in":
         if (r.k !== "set" || !compatible(r.elem, l)) mismatch();
@@ -468,7 +501,12 @@ export class TypeChecker {
     if (c?.name === "service" && available) this.personReads++;
     if (!available || !c) {
       const best = suggest(e.collection.name, Object.keys(COLLECTIONS));
-      this.err("T009", { name: e.collection.name }, e.collection.span, best && best !== e.collection.name ? `did you mean \`${best}\`?` : undefined);
+      this.err(
+        "T009",
+        { name: e.collection.name },
+        e.collection.span,
+        best && best !== e.collection.name ? `did you mean \`${best}\`?` : undefined,
+      );
       return e.fn === "any" || e.fn === "all" ? BOOL : INT;
     }
     this.resolutions.set(e.collection.id, { k: "collection", name: c.name, of: c.of });
@@ -488,7 +526,8 @@ export class TypeChecker {
           return INT;
         }
         const t = this.expr(e.of, inner);
-        if (!["int", "duration", "error"].includes(t.k)) this.err("T004", { ...TypeChecker.ty("expected", INT), ...TypeChecker.ty("found", t) }, e.of.span);
+        if (!["int", "duration", "error"].includes(t.k))
+          this.err("T004", { ...TypeChecker.ty("expected", INT), ...TypeChecker.ty("found", t) }, e.of.span);
         return t.k === "duration" ? DURATION : INT;
       }
     }

@@ -39,7 +39,10 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     // Both `--opt value` and `--opt=value`.
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith("--") && a.includes("=")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     const value = (): string | undefined => {
       if (inline !== undefined) return inline;
       const v = argv[i + 1];
@@ -63,7 +66,8 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       case "--lang": {
         const v = value();
         if (v === "zh" || v === "en") lang = v;
-        else if (v !== undefined) diagnostics.push(diag("C003", { option: "--lang", why: `expected zh or en, found "${v}"` }));
+        else if (v !== undefined)
+          diagnostics.push(diag("C003", { option: "--lang", why: `expected zh or en, found "${v}"` }));
         break;
       }
       case "--as-of": {
@@ -72,7 +76,8 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
         // Validated here: a reference date that does not exist (2025-02-30) would
         // silently shift every tenure and age.
         const d = parseIsoDate(v);
-        if (d === undefined) diagnostics.push(diag("C003", { option: "--as-of", why: `"${v}" is not a YYYY-MM-DD date` }));
+        if (d === undefined)
+          diagnostics.push(diag("C003", { option: "--as-of", why: `"${v}" is not a YYYY-MM-DD date` }));
         else asOf = d;
         break;
       }
@@ -108,7 +113,18 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
   // (`lungang --json case x.yaml` works too).
   const [command, ...rest] = positional;
   return {
-    args: { ...(command ? { command } : {}), positional: rest, ...(policy ? { policy } : {}), json, lang, ...(asOf !== undefined ? { asOf } : {}), params, help, verbose, ...(teacher !== undefined ? { teacher } : {}) },
+    args: {
+      ...(command ? { command } : {}),
+      positional: rest,
+      ...(policy ? { policy } : {}),
+      json,
+      lang,
+      ...(asOf !== undefined ? { asOf } : {}),
+      params,
+      help,
+      verbose,
+      ...(teacher !== undefined ? { teacher } : {}),
+    },
     diagnostics,
   };
 }

@@ -28,7 +28,10 @@ export function runCase(io: IO, args: Args): number {
   // `--as-of` overrides the file's reference date. With `--teacher`, the file is a
   // whole dataset (a district's roster) and the case is that person in it.
   const options = args.asOf !== undefined ? { asOf: args.asOf } : {};
-  const read = args.teacher !== undefined ? caseFromDataset(readDataset(file, options), args.teacher) : readCaseFile(file, options);
+  const read =
+    args.teacher !== undefined
+      ? caseFromDataset(readDataset(file, options), args.teacher)
+      : readCaseFile(file, options);
   if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
     report(io, args, read.diagnostics, new Map(), { error: "invalid case file" });
     return 2;
@@ -71,7 +74,10 @@ function caseFromDataset(r: Result<Dataset>, id: string): Result<CaseFile> {
     const best = closest(id, r.value.teacherById.keys());
     return { diagnostics: [...r.diagnostics, diag("C005", { id }, best ? { help: `did you mean \`${best}\`?` } : {})] };
   }
-  return { value: { asOf: r.value.asOf, teacher, schools: r.value.schools, schoolById: r.value.schoolById }, diagnostics: r.diagnostics };
+  return {
+    value: { asOf: r.value.asOf, teacher, schools: r.value.schools, schoolById: r.value.schoolById },
+    diagnostics: r.diagnostics,
+  };
 }
 
 export function changeHints(program: Program, t: Teacher, f: Frame, d: Decision, lang: Lang): ChangeHint[] {
@@ -87,7 +93,9 @@ export function changeHints(program: Program, t: Teacher, f: Frame, d: Decision,
       kind: "date",
       date: formatDate(next.date),
       decision: next.decision.decision,
-      text: fill(w.onDate, { date: formatDate(next.date), decision }) + ` (${next.decision.clauses.map((c) => c.id).join(", ")})`,
+      text:
+        fill(w.onDate, { date: formatDate(next.date), decision }) +
+        ` (${next.decision.clauses.map((c) => c.id).join(", ")})`,
     });
   } else hints.push({ kind: "no_change", text: w.noChange });
   for (const flip of exceptionFlips(d)) {
@@ -95,7 +103,11 @@ export function changeHints(program: Program, t: Teacher, f: Frame, d: Decision,
       kind: "exception",
       clause: flip.rule.clause.id,
       decision: flip.decision.decision,
-      text: fill(flip.held ? w.ifException : w.ifNot, { clause: flip.rule.clause.id, label: flip.rule.label, decision: decisionWord(flip.decision.decision, lang) }),
+      text: fill(flip.held ? w.ifException : w.ifNot, {
+        clause: flip.rule.clause.id,
+        label: flip.rule.label,
+        decision: decisionWord(flip.decision.decision, lang),
+      }),
     });
   }
   return hints;

@@ -157,7 +157,17 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
   const warnings = views.length - errors;
   // Three verdicts, not two: an undetermined must-check keeps "compliant" from
   // being claimed.
-  const verdict = !r.compliant ? (zh ? "不合规" : "NOT compliant") : r.complete ? (zh ? "合规" : "compliant") : zh ? "无法确认合规（有必须项无法判定）" : "compliance not established (a must-check is undetermined)";
+  const verdict = !r.compliant
+    ? zh
+      ? "不合规"
+      : "NOT compliant"
+    : r.complete
+      ? zh
+        ? "合规"
+        : "compliant"
+      : zh
+        ? "无法确认合规（有必须项无法判定）"
+        : "compliance not established (a must-check is undetermined)";
   out.push(
     zh
       ? `${p.name}：${verdict} —— ${errors} 项违规（必须/应），${warnings} 项警告（原则上/一般），${r.undetermined.length} 项无法判定`
@@ -174,7 +184,9 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
     out.push("");
     out.push(`[${k}]`);
     for (const v of vs) {
-      out.push(`  ${v.severity === "error" ? (zh ? "违规" : "error") : zh ? "警告" : "warning"} ${v.clause.id}: ${v.message}`);
+      out.push(
+        `  ${v.severity === "error" ? (zh ? "违规" : "error") : zh ? "警告" : "warning"} ${v.clause.id}: ${v.message}`,
+      );
       out.push(zh ? `      要求 ${v.expected}，实际 ${v.actual}` : `      expected ${v.expected}, actual ${v.actual}`);
       // The official wording, so the reader can judge the finding against the text.
       out.push(`      「${v.clause.source}」`);
@@ -183,13 +195,22 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
   if (r.undetermined.length) {
     out.push("");
     out.push(zh ? "无法判定：" : "Undetermined:");
-    for (const u of r.undetermined) out.push(`  ${u.clause.id} [${u.subject.kind} ${u.subject.id}]: ${u.reasons.map((x) => reasonText(x, lang)).join("；")}`);
+    for (const u of r.undetermined)
+      out.push(
+        `  ${u.clause.id} [${u.subject.kind} ${u.subject.id}]: ${u.reasons.map((x) => reasonText(x, lang)).join("；")}`,
+      );
   }
   if (r.statistics.length) {
     out.push("");
     out.push(zh ? "统计：" : "Statistics:");
     for (const s of r.statistics) {
-      const v = isUnknown(s.value) ? (s.value.reasons.every((x) => x.code === "E005") ? (zh ? "不适用（分母为0）" : "n/a (empty)") : "？") : showValue(s.value, p.types.get(s.check.check.body.id), lang);
+      const v = isUnknown(s.value)
+        ? s.value.reasons.every((x) => x.code === "E005")
+          ? zh
+            ? "不适用（分母为0）"
+            : "n/a (empty)"
+          : "？"
+        : showValue(s.value, p.types.get(s.check.check.body.id), lang);
       out.push(`  ${s.clause.id} ${s.check.label} [${s.subject.kind} ${s.subject.id}]: ${v}`);
     }
   }
@@ -199,7 +220,9 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
     for (const e of r.entitlements) {
       // Entitlements are never violations: granted, not granted, or cannot tell.
       const mark = e.granted === true ? "✓" : e.granted === false ? "✗" : "？";
-      out.push(`  ${mark} ${e.clause.id} ${e.check.label} [${e.subject.kind} ${e.subject.id}]${e.teacher && e.subject.kind !== "teacher" ? ` ${e.teacher}` : ""}`);
+      out.push(
+        `  ${mark} ${e.clause.id} ${e.check.label} [${e.subject.kind} ${e.subject.id}]${e.teacher && e.subject.kind !== "teacher" ? ` ${e.teacher}` : ""}`,
+      );
     }
   }
   out.push("");
@@ -212,10 +235,16 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
     );
   }
   out.push("");
-  out.push(zh ? "各校概况（应交流＝个人判定为应交流；交流率＝应交流者中已安排交流的比例）：" : "Per school (due = individually required; ratio = share of the due who are moved):");
+  out.push(
+    zh
+      ? "各校概况（应交流＝个人判定为应交流；交流率＝应交流者中已安排交流的比例）："
+      : "Per school (due = individually required; ratio = share of the due who are moved):",
+  );
   const withBackbone = r.schools.some((s) => s.backboneOut !== undefined);
   out.push(
-    (zh ? "  学校      教师  应交流  暂缓  已安排  交流率   调出  调入" : "  school   teachers   due deferred moved  ratio    out   in") +
+    (zh
+      ? "  学校      教师  应交流  暂缓  已安排  交流率   调出  调入"
+      : "  school   teachers   due deferred moved  ratio    out   in") +
       (withBackbone ? (zh ? "  调出骨干" : "  backbone out") : ""),
   );
   for (const s of r.schools) {

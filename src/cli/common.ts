@@ -44,13 +44,23 @@ export const processIO: IO = {
  * Input files that diagnostics point into (a dataset, a case file) are read
  * here, so their lines can be shown and counted like a policy's.
  */
-export function report(io: IO, args: Args, ds: readonly Diagnostic[], sources: ReadonlyMap<string, string> = new Map(), extra: Record<string, unknown> = {}): void {
+export function report(
+  io: IO,
+  args: Args,
+  ds: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string> = new Map(),
+  extra: Record<string, unknown> = {},
+): void {
   const all = withInputSources(ds, sources);
-  if (args.json) io.out(JSON.stringify({ ...extra, diagnostics: ds.map((d) => diagnosticJson(d, all, args.lang)) }, null, 2));
+  if (args.json)
+    io.out(JSON.stringify({ ...extra, diagnostics: ds.map((d) => diagnosticJson(d, all, args.lang)) }, null, 2));
   else if (ds.length) io.err(renderDiagnostics(ds, all, args.lang));
 }
 
-function withInputSources(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+function withInputSources(
+  ds: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+): ReadonlyMap<string, string> {
   const out = new Map(sources);
   for (const d of ds) {
     const f = d.span?.file;
@@ -78,7 +88,13 @@ export function preparePolicy(io: IO, args: Args, path: string): Prepared | unde
   const checked = loaded.unit ? check(loaded.unit) : undefined;
   const ds = [...loaded.diagnostics, ...(checked?.diagnostics ?? [])];
   if (!checked?.policy || hasErrors(ds)) {
-    report(io, args, ds.filter((d) => d.severity === "error"), loaded.sources, { error: "policy does not check" });
+    report(
+      io,
+      args,
+      ds.filter((d) => d.severity === "error"),
+      loaded.sources,
+      { error: "policy does not check" },
+    );
     return undefined;
   }
   const params = new Map<string, Value>();
@@ -112,8 +128,10 @@ export function dateNotes(policy: CheckedPolicy, asOf: number): Diagnostic[] {
   const out: Diagnostic[] = [];
   const eff = h?.effective ? parseIsoDate(h.effective.text) : undefined;
   const exp = h?.expires ? parseIsoDate(h.expires.text) : undefined;
-  if (eff !== undefined && asOf < eff) out.push(diag("E007", { as_of: formatDate(asOf), policy: policy.name, effective: h!.effective!.text }));
-  if (exp !== undefined && asOf > exp) out.push(diag("E008", { as_of: formatDate(asOf), policy: policy.name, expires: h!.expires!.text }));
+  if (eff !== undefined && asOf < eff)
+    out.push(diag("E007", { as_of: formatDate(asOf), policy: policy.name, effective: h!.effective!.text }));
+  if (exp !== undefined && asOf > exp)
+    out.push(diag("E008", { as_of: formatDate(asOf), policy: policy.name, expires: h!.expires!.text }));
   return out;
 }
 

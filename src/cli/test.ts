@@ -37,7 +37,12 @@ export function runTest(io: IO, args: Args): number {
   // The policy's own tests, beside it and run by the command users run, so a
   // policy edit that changes an answer shows up where the policy lives. Sorted
   // for a stable report; a policy without tests/ simply has none.
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$|\.json$/.test(f)).sort().map((f) => join(dir, f)) : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$|\.json$/.test(f))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
   const outcomes: Outcome[] = [];
   const problems: Diagnostic[] = [];
   for (const file of files) runFile(file, prepared, outcomes, problems);
@@ -51,7 +56,13 @@ export function runTest(io: IO, args: Args): number {
   const passed = outcomes.filter((o) => o.ok).length;
   const failed = outcomes.length - passed;
   if (args.json) {
-    io.out(JSON.stringify({ policy: prepared.policy.name, passed, failed, failures: outcomes.filter((o) => !o.ok) }, null, 2));
+    io.out(
+      JSON.stringify(
+        { policy: prepared.policy.name, passed, failed, failures: outcomes.filter((o) => !o.ok) },
+        null,
+        2,
+      ),
+    );
   } else {
     for (const o of outcomes) if (!o.ok) io.out(`✗ ${o.name}\n    ${o.detail ?? ""}`);
     if (args.verbose) for (const o of outcomes) if (o.ok) io.out(`✓ ${o.name}`);
@@ -72,7 +83,13 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     doc = parseYaml(readFileSync(file, "utf8")) as Record<string, unknown>;
   } catch (e) {
     const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-    problems.push(diag("D002", { file: display, line: pos?.line ?? 0, col: pos?.col ?? 0, reason: (e as Error).message.split("\n")[0] ?? "" }, { file: display }));
+    problems.push(
+      diag(
+        "D002",
+        { file: display, line: pos?.line ?? 0, col: pos?.col ?? 0, reason: (e as Error).message.split("\n")[0] ?? "" },
+        { file: display },
+      ),
+    );
     return;
   }
   if (!doc || typeof doc !== "object") {
@@ -86,7 +103,9 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     const p = prepared.policy.params.get(name);
     const v = p ? parseParamValue(p.ty.k, String(raw)) : undefined;
     if (v === undefined) {
-      problems.push(diag("X001", { what: `a valid value for parameter \`${name}\`` }, { file: display, path: `params.${name}` }));
+      problems.push(
+        diag("X001", { what: `a valid value for parameter \`${name}\`` }, { file: display, path: `params.${name}` }),
+      );
       return;
     }
     params.set(name, v);
@@ -99,7 +118,8 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
   cases.forEach((c, i) => {
     const at = `cases[${i}]`;
     const name = `${display} ${at} ${String(c?.name ?? "")}`;
-    const expect = c?.expect as { decision?: string; clauses?: string[]; prerequisites?: Record<string, string> } | undefined;
+    const expect = c?.expect as
+      { decision?: string; clauses?: string[]; prerequisites?: Record<string, string> } | undefined;
     if (!expect || typeof expect.decision !== "string") {
       problems.push(diag("X001", { what: "`expect.decision`" }, { file: display, path: `${at}.expect` }));
       return;
@@ -107,10 +127,15 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     // `as_of` and `schools` may be shared by the file's cases. The case is then
     // read by the same reader as a case file (via JSON), so a test and `lungang
     // case` accept and reject exactly the same input.
-    const raw = { as_of: c.as_of ?? doc.as_of, teacher: c.teacher, schools: [...((doc.schools as unknown[]) ?? []), ...((c.schools as unknown[]) ?? [])] };
+    const raw = {
+      as_of: c.as_of ?? doc.as_of,
+      teacher: c.teacher,
+      schools: [...((doc.schools as unknown[]) ?? []), ...((c.schools as unknown[]) ?? [])],
+    };
     const read = parseCaseText(JSON.stringify(raw), display, "json");
     if (!read.value) {
-      for (const d of read.diagnostics) problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.${d.path}` } : {}) });
+      for (const d of read.diagnostics)
+        problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.${d.path}` } : {}) });
       return;
     }
     const cf = read.value;
@@ -126,7 +151,9 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     // Promotion prerequisites, by clause id or rule label: met | not_met | unknown.
     const wrongPrereqs: string[] = [];
     for (const [key, wantMet] of Object.entries(expect.prerequisites ?? {})) {
-      const r = d.results.find((x) => x.rule.rule.ruleKind === "prerequisite" && (x.rule.label === key || x.rule.clause.id === key));
+      const r = d.results.find(
+        (x) => x.rule.rule.ruleKind === "prerequisite" && (x.rule.label === key || x.rule.clause.id === key),
+      );
       // "absent" (no such prerequisite) never equals an expectation, so a
       // misspelt key fails instead of passing vacuously.
       const gotMet = !r
@@ -144,7 +171,14 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     outcomes.push({
       name,
       ok,
-      ...(ok ? {} : { detail: [`expected ${expect.decision} [${(want ?? []).join(", ")}], got ${d.decision} [${got.join(", ")}]`, ...wrongPrereqs].join("; ") }),
+      ...(ok
+        ? {}
+        : {
+            detail: [
+              `expected ${expect.decision} [${(want ?? []).join(", ")}], got ${d.decision} [${got.join(", ")}]`,
+              ...wrongPrereqs,
+            ].join("; "),
+          }),
     });
   });
   const plans = (doc.plans ?? []) as Record<string, unknown>[];
@@ -152,19 +186,27 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     const at = `plans[${i}]`;
     const name = `${display} ${at} ${String(pl?.name ?? "")}`;
     const expect = pl?.expect as
-      | { compliant?: boolean; violations?: { clause: string; subject?: { kind: string; id?: string } }[]; undetermined?: { clause: string; subject?: { kind: string; id?: string } }[] }
+      | {
+          compliant?: boolean;
+          violations?: { clause: string; subject?: { kind: string; id?: string } }[];
+          undetermined?: { clause: string; subject?: { kind: string; id?: string } }[];
+        }
       | undefined;
     if (!expect || typeof expect.compliant !== "boolean" || !Array.isArray(expect.violations)) {
-      problems.push(diag("X001", { what: "`expect.compliant` and `expect.violations`" }, { file: display, path: `${at}.expect` }));
+      problems.push(
+        diag("X001", { what: "`expect.compliant` and `expect.violations`" }, { file: display, path: `${at}.expect` }),
+      );
       return;
     }
     const read = parseDatasetText(JSON.stringify(pl.dataset ?? {}), display, "json");
     if (!read.value) {
-      for (const d of read.diagnostics) problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.dataset.${d.path}` } : {}) });
+      for (const d of read.diagnostics)
+        problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.dataset.${d.path}` } : {}) });
       return;
     }
     const result = checkPlan(prepared.program, read.value, params);
-    const key = (v: { clause: string; subject?: { kind: string; id?: string } }) => `${v.clause} ${v.subject?.kind ?? ""}:${v.subject?.id ?? ""}`;
+    const key = (v: { clause: string; subject?: { kind: string; id?: string } }) =>
+      `${v.clause} ${v.subject?.kind ?? ""}:${v.subject?.id ?? ""}`;
     // Violations compare as sorted lists of `clause kind:id`, so the test pins
     // which clause failed for which subject, not only whether the plan complies.
     const got = result.violations.map((v) => key({ clause: v.clause.id, subject: v.subject })).sort();
@@ -174,7 +216,10 @@ function runFile(file: string, prepared: Prepared, outcomes: Outcome[], problems
     // established) would still pass a test expecting `compliant: true`.
     const gotU = result.undetermined.map((u) => key({ clause: u.clause.id, subject: u.subject })).sort();
     const wantU = (expect.undetermined ?? []).map(key).sort();
-    const ok = result.compliant === expect.compliant && JSON.stringify(got) === JSON.stringify(want) && JSON.stringify(gotU) === JSON.stringify(wantU);
+    const ok =
+      result.compliant === expect.compliant &&
+      JSON.stringify(got) === JSON.stringify(want) &&
+      JSON.stringify(gotU) === JSON.stringify(wantU);
     outcomes.push({
       name,
       ok,

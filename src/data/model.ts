@@ -9,7 +9,14 @@ import type { Day } from "../time/date.js";
 export const SEXES = ["male", "female"] as const;
 export const LOCATIONS = ["urban", "town", "rural", "remote", "island"] as const;
 export const TIERS = ["quality", "general", "weak"] as const;
-export const ROLES = ["teacher", "principal", "vice_principal", "school_leader", "middle_manager", "support_staff"] as const;
+export const ROLES = [
+  "teacher",
+  "principal",
+  "vice_principal",
+  "school_leader",
+  "middle_manager",
+  "support_staff",
+] as const;
 export const POST_CATEGORIES = ["professional", "management", "worker"] as const;
 export const TITLES = ["third", "second", "first", "senior", "full_senior"] as const;
 export const CONDITIONS = [

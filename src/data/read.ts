@@ -50,7 +50,9 @@ export function readCaseFile(file: string, options: ReadOptions = {}): Result<Ca
 function readText(file: string): Result<{ text: string; format: Format }> {
   const format = formatOf(file);
   if (!format) {
-    return { diagnostics: [diag("D001", { file, reason: "unsupported file extension (use .yaml, .yml or .json)" }, { file })] };
+    return {
+      diagnostics: [diag("D001", { file, reason: "unsupported file extension (use .yaml, .yml or .json)" }, { file })],
+    };
   }
   try {
     return { value: { text: readFileSync(file, "utf8"), format }, diagnostics: [] };
@@ -92,8 +94,15 @@ function validateTop<S extends z.ZodType<{ as_of?: unknown }>>(
 }
 
 /** Pure: a dataset from its text. `file` only labels diagnostics. */
-export function parseDatasetText(text: string, file: string, format: Format, options: ReadOptions = {}): Result<Dataset> {
-  const top = validateTop(text, file, format, options, "schools, teachers", DatasetSchema, (r, raw) => r.unknownFieldsDataset(raw));
+export function parseDatasetText(
+  text: string,
+  file: string,
+  format: Format,
+  options: ReadOptions = {},
+): Result<Dataset> {
+  const top = validateTop(text, file, format, options, "schools, teachers", DatasetSchema, (r, raw) =>
+    r.unknownFieldsDataset(raw),
+  );
   if (!("data" in top)) return top;
   const { r, data, asOf } = top;
   const schools = data.schools.map(toSchool);
@@ -101,12 +110,17 @@ export function parseDatasetText(text: string, file: string, format: Format, opt
   const plan = data.plan ? toPlan(data.plan) : undefined;
   const { schoolById, teacherById } = checkDataset(r, schools, teachers, plan, asOf);
   if (hasErrors(r.diags)) return { diagnostics: r.diags };
-  return { value: { asOf, schools, teachers, ...(plan ? { plan } : {}), schoolById, teacherById }, diagnostics: r.diags };
+  return {
+    value: { asOf, schools, teachers, ...(plan ? { plan } : {}), schoolById, teacherById },
+    diagnostics: r.diags,
+  };
 }
 
 /** Pure: a case file from its text. */
 export function parseCaseText(text: string, file: string, format: Format, options: ReadOptions = {}): Result<CaseFile> {
-  const top = validateTop(text, file, format, options, "teacher, schools", CaseFileSchema, (r, raw) => r.unknownFieldsCase(raw));
+  const top = validateTop(text, file, format, options, "teacher, schools", CaseFileSchema, (r, raw) =>
+    r.unknownFieldsCase(raw),
+  );
   if (!("data" in top)) return top;
   const { r, data, asOf } = top;
   const teacher = toTeacher(data.teacher);
@@ -153,7 +167,18 @@ function parseSource(text: string, file: string, format: Format): Source {
       const pos = at ? Number(at[1]) + bom : text.length;
       const { line, col } = lineCol(text, pos);
       const reason = msg.replace(/ in JSON at position \d+.*$/s, "").replace(/\s*\(line \d+ column \d+\)$/, "");
-      return { file, text, format, diags: [diag("D002", { file, line, col, reason }, { file, span: { file, start: pos, end: Math.min(pos + 1, text.length) } })] };
+      return {
+        file,
+        text,
+        format,
+        diags: [
+          diag(
+            "D002",
+            { file, line, col, reason },
+            { file, span: { file, start: pos, end: Math.min(pos + 1, text.length) } },
+          ),
+        ],
+      };
     }
   }
   // The yaml library skips a BOM itself and reports offsets into the original text.
@@ -163,7 +188,11 @@ function parseSource(text: string, file: string, format: Format): Source {
       const lp = e.linePos?.[0];
       // The library's message repeats the position and the source line; keep its first sentence.
       const reason = (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "");
-      return diag("D002", { file, line: lp?.line ?? 1, col: lp?.col ?? 1, reason }, { file, span: { file, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) } });
+      return diag(
+        "D002",
+        { file, line: lp?.line ?? 1, col: lp?.col ?? 1, reason },
+        { file, span: { file, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) } },
+      );
     });
     return { file, text, format, doc, diags };
   }
@@ -265,7 +294,9 @@ const EXPECTED: Record<string, [string, string]> = {
 };
 
 type RecordKind = keyof typeof KNOWN_FIELDS;
-const KNOWN_SETS = Object.fromEntries(Object.entries(KNOWN_FIELDS).map(([k, v]) => [k, new Set<string>(v)])) as unknown as Record<RecordKind, ReadonlySet<string>>;
+const KNOWN_SETS = Object.fromEntries(
+  Object.entries(KNOWN_FIELDS).map(([k, v]) => [k, new Set<string>(v)]),
+) as unknown as Record<RecordKind, ReadonlySet<string>>;
 
 const ZH_TO_ENUM = new Map(Object.entries(ENUM_ZH).map(([en, zh]) => [zh, en]));
 
@@ -283,12 +314,16 @@ class Reporter {
     const path = formatPath(segs);
     const span = locate(this.src, segs);
     this.diags.push(
-      diag(code, { path: path === "" ? "(top level)" : path, ...args }, {
-        file: this.src.file,
-        ...(path !== "" ? { path } : {}),
-        ...(span ? { span } : {}),
-        ...(help !== undefined ? { help } : {}),
-      }),
+      diag(
+        code,
+        { path: path === "" ? "(top level)" : path, ...args },
+        {
+          file: this.src.file,
+          ...(path !== "" ? { path } : {}),
+          ...(span ? { span } : {}),
+          ...(help !== undefined ? { help } : {}),
+        },
+      ),
     );
   }
 
@@ -312,7 +347,11 @@ class Reporter {
 
   checkRoot(raw: unknown, needs: string): raw is Record<string, unknown> {
     if (isRecord(raw)) return true;
-    this.report("D004", { value: show(raw), expected: `a mapping with as_of, ${needs}`, expected_zh: `包含 as_of、${needs} 的映射` }, []);
+    this.report(
+      "D004",
+      { value: show(raw), expected: `a mapping with as_of, ${needs}`, expected_zh: `包含 as_of、${needs} 的映射` },
+      [],
+    );
     return false;
   }
 
@@ -387,13 +426,26 @@ class Reporter {
       const shown = show(value);
       const params = issue.code === "custom" ? (issue.params as { kind?: string } | undefined) : undefined;
       if (params?.kind === "date") {
-        const help = typeof value === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(value) ? "write dates as YYYY-MM-DD, e.g. 2024-09-01" : undefined;
+        const help =
+          typeof value === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(value)
+            ? "write dates as YYYY-MM-DD, e.g. 2024-09-01"
+            : undefined;
         this.report("D005", { value: shown }, segs, help);
       } else if (issue.code === "invalid_value") {
         const allowed = issue.values.map(String);
         const zhMatch = typeof value === "string" ? ZH_TO_ENUM.get(value) : undefined;
-        const near = zhMatch && allowed.includes(zhMatch) ? zhMatch : typeof value === "string" ? closest(value, allowed) : undefined;
-        this.report("D006", { value: shown, allowed: allowed.join(" | ") }, segs, near ? `did you mean "${near}"?` : undefined);
+        const near =
+          zhMatch && allowed.includes(zhMatch)
+            ? zhMatch
+            : typeof value === "string"
+              ? closest(value, allowed)
+              : undefined;
+        this.report(
+          "D006",
+          { value: shown, allowed: allowed.join(" | ") },
+          segs,
+          near ? `did you mean "${near}"?` : undefined,
+        );
       } else {
         const [expected, help] = expectation(issue, value);
         const [en, zh] = EXPECTED[expected] ?? [expected, expected];
@@ -408,8 +460,10 @@ function expectation(issue: z.core.$ZodIssue, value: unknown): [string, string |
   switch (issue.code) {
     case "invalid_type": {
       const expected = issue.expected;
-      if (expected === "boolean" && typeof value === "string") return [expected, "write true or false, without quotes (YAML 1.2 reads yes/no as text)"];
-      if (expected === "string" && typeof value === "number") return [expected, `put it in quotes, e.g. "${value}" (YAML reads unquoted 001 as the number 1)`];
+      if (expected === "boolean" && typeof value === "string")
+        return [expected, "write true or false, without quotes (YAML 1.2 reads yes/no as text)"];
+      if (expected === "string" && typeof value === "number")
+        return [expected, `put it in quotes, e.g. "${value}" (YAML reads unquoted 001 as the number 1)`];
       return [expected, undefined];
     }
     case "too_small":
@@ -428,7 +482,12 @@ function expectation(issue: z.core.$ZodIssue, value: unknown): [string, string |
 // teacher, and allocating a path array each time showed in profiles.
 
 /** Index ids, reporting repeats (D010); the first occurrence wins. */
-function indexIds<T extends { id: string }>(r: Reporter, items: readonly T[], segsOf: (i: number) => Segment[], kind: "school" | "teacher"): Map<string, T> {
+function indexIds<T extends { id: string }>(
+  r: Reporter,
+  items: readonly T[],
+  segsOf: (i: number) => Segment[],
+  kind: "school" | "teacher",
+): Map<string, T> {
   const byId = new Map<string, T>();
   // Where each id first occurs, needed only to word a D010: built on the first repeat.
   let firstAt: Map<string, number> | undefined;
@@ -452,12 +511,28 @@ function indexIds<T extends { id: string }>(r: Reporter, items: readonly T[], se
  * `segsOf(index)` is the teacher's path; a function of the index, rather than
  * a closure per teacher, so the common all-good case allocates nothing.
  */
-function checkTeacher(r: Reporter, t: Teacher, index: number, segsOf: (i: number) => Segment[], schools: ReadonlyMap<string, School>, asOf: Day): void {
-  if (!schools.has(t.school)) r.report("D011", { id: t.school }, [...segsOf(index), "school"], r.suggest(t.school, "school", () => schools.keys()));
+function checkTeacher(
+  r: Reporter,
+  t: Teacher,
+  index: number,
+  segsOf: (i: number) => Segment[],
+  schools: ReadonlyMap<string, School>,
+  asOf: Day,
+): void {
+  if (!schools.has(t.school))
+    r.report(
+      "D011",
+      { id: t.school },
+      [...segsOf(index), "school"],
+      r.suggest(t.school, "school", () => schools.keys()),
+    );
   if (t.birth_date > asOf) futureDate(r, t.birth_date, asOf, [...segsOf(index), "birth_date"]);
-  if (t.school_since !== undefined && t.school_since > asOf) futureDate(r, t.school_since, asOf, [...segsOf(index), "school_since"]);
-  if (t.post_since !== undefined && t.post_since > asOf) futureDate(r, t.post_since, asOf, [...segsOf(index), "post_since"]);
-  if (t.title_since !== undefined && t.title_since > asOf) futureDate(r, t.title_since, asOf, [...segsOf(index), "title_since"]);
+  if (t.school_since !== undefined && t.school_since > asOf)
+    futureDate(r, t.school_since, asOf, [...segsOf(index), "school_since"]);
+  if (t.post_since !== undefined && t.post_since > asOf)
+    futureDate(r, t.post_since, asOf, [...segsOf(index), "post_since"]);
+  if (t.title_since !== undefined && t.title_since > asOf)
+    futureDate(r, t.title_since, asOf, [...segsOf(index), "title_since"]);
   const history = t.history;
   for (let j = 0; j < history.length; j++) {
     const h = history[j]!;
@@ -466,12 +541,28 @@ function checkTeacher(r: Reporter, t: Teacher, index: number, segsOf: (i: number
     const intoCurrent = t.school_since !== undefined && h.to >= t.school_since;
     if (schools.has(h.school) && h.from <= h.to && h.to <= asOf && !overlaps && !intoCurrent) continue;
     const at: Segment[] = [...segsOf(index), "history", j];
-    if (!schools.has(h.school)) r.report("D012", { id: h.school }, [...at, "school"], r.suggest(h.school, "school", () => schools.keys()));
+    if (!schools.has(h.school))
+      r.report(
+        "D012",
+        { id: h.school },
+        [...at, "school"],
+        r.suggest(h.school, "school", () => schools.keys()),
+      );
     if (h.from > h.to) r.report("D013", { from: formatDate(h.from), to: formatDate(h.to) }, at);
     if (h.to > asOf) futureDate(r, h.to, asOf, [...at, "to"]);
     if (overlaps) {
       const other = formatPath([...segsOf(index), "history", j - 1]);
-      r.report("D015", { from: formatDate(h.from), to: formatDate(h.to), other, other_from: formatDate(prev.from), other_to: formatDate(prev.to) }, at);
+      r.report(
+        "D015",
+        {
+          from: formatDate(h.from),
+          to: formatDate(h.to),
+          other,
+          other_from: formatDate(prev.from),
+          other_to: formatDate(prev.to),
+        },
+        at,
+      );
     }
     if (intoCurrent) r.report("D016", { to: formatDate(h.to), since: formatDate(t.school_since!) }, [...at, "to"]);
   }
@@ -499,16 +590,25 @@ function checkDataset(
   plan.moves.forEach((m, k) => {
     const ms: Segment[] = ["plan", "moves", k];
     const teacher = teacherById.get(m.teacher);
-    if (!teacher) r.report("D020", { id: m.teacher }, [...ms, "teacher"], r.suggest(m.teacher, "teacher", () => teacherById.keys()));
-    if (!schoolById.has(m.from)) r.report("D021", { id: m.from }, [...ms, "from"], r.suggest(m.from, "school", schoolIds));
+    if (!teacher)
+      r.report(
+        "D020",
+        { id: m.teacher },
+        [...ms, "teacher"],
+        r.suggest(m.teacher, "teacher", () => teacherById.keys()),
+      );
+    if (!schoolById.has(m.from))
+      r.report("D021", { id: m.from }, [...ms, "from"], r.suggest(m.from, "school", schoolIds));
     if (!schoolById.has(m.to)) r.report("D021", { id: m.to }, [...ms, "to"], r.suggest(m.to, "school", schoolIds));
     if (teacher && schoolById.has(m.from) && m.from !== teacher.school) {
       r.report("D022", { teacher: teacher.id, school: teacher.school, from: m.from }, [...ms, "from"]);
     }
     const first = movedAt.get(m.teacher);
-    if (first !== undefined) r.report("D023", { teacher: m.teacher, first: formatPath(["plan", "moves", first]) }, [...ms, "teacher"]);
+    if (first !== undefined)
+      r.report("D023", { teacher: m.teacher, first: formatPath(["plan", "moves", first]) }, [...ms, "teacher"]);
     else movedAt.set(m.teacher, k);
-    if (m.years !== undefined && !(Number.isInteger(m.years) && m.years > 0)) r.report("D024", { value: show(m.years) }, [...ms, "years"]);
+    if (m.years !== undefined && !(Number.isInteger(m.years) && m.years > 0))
+      r.report("D024", { value: show(m.years) }, [...ms, "years"]);
     if (m.from === m.to) r.report("D025", { teacher: m.teacher, school: m.from }, [...ms, "to"]);
   });
   return { schoolById, teacherById };

@@ -43,7 +43,8 @@ export function dayOf(v: unknown): Day | undefined {
   if (typeof v === "string") return parseIsoDate(v);
   // The default YAML 1.2 core schema reads 2024-09-01 as a string, so a Date
   // is rare; its UTC calendar date is the one that was written.
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return fromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+  if (v instanceof Date && !Number.isNaN(v.getTime()))
+    return fromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   return undefined;
 }
 
@@ -206,7 +207,13 @@ export function toSchool(s: RawSchool): School {
 }
 
 export function toHistoryEntry(h: RawHistoryEntry): HistoryEntry {
-  return { school: h.school, from: day(h.from), to: day(h.to), rotation: u(h.rotation), personnel_transfer: u(h.personnel_transfer) };
+  return {
+    school: h.school,
+    from: day(h.from),
+    to: day(h.to),
+    rotation: u(h.rotation),
+    personnel_transfer: u(h.personnel_transfer),
+  };
 }
 
 const NONE: readonly never[] = Object.freeze([]);

@@ -69,7 +69,7 @@ registerCodes({
     severity: "error",
     en: "years to retirement are used, but no retirement track is selected",
     zh: "使用了距法定退休时间，但未选择退休轨道",
-    doc: "`距法定退休`/`to_retirement`, `法定退休日期` and `法定退休年龄` need a definition `retirement_track` (适用退休轨道) naming the person's track; the national policy provides one: add `uses \"national\"`.",
+    doc: '`距法定退休`/`to_retirement`, `法定退休日期` and `法定退休年龄` need a definition `retirement_track` (适用退休轨道) naming the person\'s track; the national policy provides one: add `uses "national"`.',
   },
   N012: {
     severity: "error",
@@ -105,7 +105,7 @@ registerCodes({
     severity: "error",
     en: "`{value}` is not a {enum} value",
     zh: "`{value}` 不是 {enum} 的取值",
-    doc: "A quoted value compared with an enum field must be one of its values, in English or Chinese (`\"male\"` or `\"男\"`). The help line lists them.",
+    doc: 'A quoted value compared with an enum field must be one of its values, in English or Chinese (`"male"` or `"男"`). The help line lists them.',
   },
   T006: {
     severity: "error",
@@ -177,7 +177,7 @@ registerCodes({
     severity: "error",
     en: "clause `{id}` has no source text",
     zh: "条款 `{id}` 缺少原文",
-    doc: "Every clause quotes the official wording it encodes (`source \"…\"`/`原文 \"…\"`), so every decision can cite it.",
+    doc: 'Every clause quotes the official wording it encodes (`source "…"`/`原文 "…"`), so every decision can cite it.',
   },
   W002: {
     severity: "error",
@@ -219,7 +219,7 @@ registerCodes({
     severity: "warning",
     en: "clause `{id}` bases its modality on “{basis}”, which its source text does not contain",
     zh: "条款 `{id}` 的规范强度依据“{basis}”，但原文中没有这些文字",
-    doc: "`依据 \"…\"` (`because`) names the words of the source that carry the modality when no modal verb does (“作为……条件之一”, “纳入……范畴”). The words must appear in the source, in order; `……` separates quoted parts.",
+    doc: '`依据 "…"` (`because`) names the words of the source that carry the modality when no modal verb does (“作为……条件之一”, “纳入……范畴”). The words must appear in the source, in order; `……` separates quoted parts.',
   },
   W008: {
     severity: "note",
@@ -231,6 +231,6 @@ registerCodes({
     severity: "error",
     en: "a policy file without a header",
     zh: "政策文件缺少文件头",
-    doc: "The first file of a policy carries `policy \"title\" { … }`/`政策 \"…\" { … }` with its issuer, document number and dates.",
+    doc: 'The first file of a policy carries `policy "title" { … }`/`政策 "…" { … }` with its issuer, document number and dates.',
   },
 });

@@ -27,7 +27,7 @@ registerCodes({
     severity: "error",
     en: "{path}: {value} is not {expected}",
     zh: "{path}：{value} 不是{expected_zh}",
-    doc: "A value has the wrong type or form: text where a list is expected, `yes`/`no` instead of `true`/`false` (YAML 1.2 reads `yes` as text), a number where an id is expected (write `id: \"001\"` — unquoted `001` is read as the number 1), an empty id, a negative `deferred_years`, a `school_year` that is not `YYYY-YYYY` of consecutive years.",
+    doc: 'A value has the wrong type or form: text where a list is expected, `yes`/`no` instead of `true`/`false` (YAML 1.2 reads `yes` as text), a number where an id is expected (write `id: "001"` — unquoted `001` is read as the number 1), an empty id, a negative `deferred_years`, a `school_year` that is not `YYYY-YYYY` of consecutive years.',
   },
   D005: {
     severity: "error",
@@ -63,7 +63,7 @@ registerCodes({
     severity: "warning",
     en: '{path}: unknown school "{id}"; facts about it will be unknown',
     zh: "{path}：未知学校“{id}”，该校情况将按未知处理",
-    doc: "A `history` entry names a school not in `schools`. That is legitimate when the teacher came from outside the district, so it is only a warning; rules that ask about earlier schools (was it rural? weak?) then get \"unknown\". List the school to make those facts known.",
+    doc: 'A `history` entry names a school not in `schools`. That is legitimate when the teacher came from outside the district, so it is only a warning; rules that ask about earlier schools (was it rural? weak?) then get "unknown". List the school to make those facts known.',
   },
   D013: {
     severity: "error",

@@ -13,7 +13,7 @@ registerCodes({
     severity: "error",
     en: "unrecognised character(s) {text}",
     zh: "无法识别的字符 {text}",
-    doc: "The lexer found characters that start no token: stray punctuation, an unclosed string, a typographic quote used instead of `\"`. Check the character under the caret.",
+    doc: 'The lexer found characters that start no token: stray punctuation, an unclosed string, a typographic quote used instead of `"`. Check the character under the caret.',
   },
   P003: {
     severity: "error",

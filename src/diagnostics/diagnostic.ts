@@ -45,5 +45,3 @@ export interface Result<T> {
 export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === "error");
 }
-
-

@@ -12,7 +12,18 @@ import { functionName } from "../checker/typecheck.js";
 import type { RetirementTrack } from "../time/retirement.js";
 import { addMonths, fromYmd, type Duration } from "../time/date.js";
 import { BOOL, type Ty } from "../semantics/types.js";
-import { derive, fieldConverts, readField, servicePeriods, trackFromValues, trackInForce, variantsFor, type ServicePeriod, type Subject, type World } from "./frame.js";
+import {
+  derive,
+  fieldConverts,
+  readField,
+  servicePeriods,
+  trackFromValues,
+  trackInForce,
+  variantsFor,
+  type ServicePeriod,
+  type Subject,
+  type World,
+} from "./frame.js";
 import {
   cmpDurations,
   cmpNumbers,
@@ -29,7 +40,14 @@ import {
   shareValue,
 } from "./ops.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
-import { decideFromResults, limitedDeferral, withinDeferralLimit, type Decision, type DecisionValue, type RuleResult } from "./decide.js";
+import {
+  decideFromResults,
+  limitedDeferral,
+  withinDeferralLimit,
+  type Decision,
+  type DecisionValue,
+  type RuleResult,
+} from "./decide.js";
 import { periodOf } from "./frame.js";
 
 /** What a traced comparison or fact saw. */
@@ -77,7 +95,20 @@ function ensureSlots(f: Frame, n: number): void {
 }
 
 export function newFrame(w: World): Frame {
-  return { w, person: undefined, move: undefined, school: undefined, service: undefined, services: undefined, subject: undefined, gen: 1, memo: new Array<Value>(MEMO_SLOTS).fill(undefined), memoGen: new Float64Array(MEMO_SLOTS), trace: null, depth: 0 };
+  return {
+    w,
+    person: undefined,
+    move: undefined,
+    school: undefined,
+    service: undefined,
+    services: undefined,
+    subject: undefined,
+    gen: 1,
+    memo: new Array<Value>(MEMO_SLOTS).fill(undefined),
+    memoGen: new Float64Array(MEMO_SLOTS),
+    trace: null,
+    depth: 0,
+  };
 }
 
 export interface CompiledRule {
@@ -180,7 +211,10 @@ class Compiler {
     return { policy: p, rules, checks, decide, decideValue, expr: (e) => this.expr(e) };
   }
 
-  private fastDecider(rules: CompiledRule[], decide: (t: Teacher, f: Frame) => Decision): (t: Teacher, f: Frame) => DecisionValue {
+  private fastDecider(
+    rules: CompiledRule[],
+    decide: (t: Teacher, f: Frame) => Decision,
+  ): (t: Teacher, f: Frame) => DecisionValue {
     const n = rules.length;
     const index = new Map(rules.map((r, i) => [r.info, i] as const));
     const kind = rules.map((r) => r.info.rule.ruleKind);
@@ -189,7 +223,9 @@ class Compiler {
     const overrides = rules.map((r) => r.info.overrides.map((o) => index.get(o)!).filter((i) => i !== undefined));
     const overriddenBy: number[][] = rules.map(() => []);
     overrides.forEach((os, i) => os.forEach((o) => overriddenBy[o]!.push(i)));
-    const outcome = kind.map((k) => (k === "require" ? "required" : k === "exempt" ? "not_required" : "deferred")) as DecisionValue[];
+    const outcome = kind.map((k) =>
+      k === "require" ? "required" : k === "exempt" ? "not_required" : "deferred",
+    ) as DecisionValue[];
     // Rules a rule overrides are settled before it (priorities are acyclic: checked).
     const order: number[] = [];
     const seen = new Uint8Array(n);
@@ -317,7 +353,8 @@ class Compiler {
     const step = this.expr(t.decl.step)(f);
     const max = this.expr(t.decl.maxDelay)(f);
     const bad = [age, step, max].find(isUnknown);
-    const tr = bad ?? trackFromValues(name, age as number, t.decl.firstAffected, step as Duration, max as Duration, inForce);
+    const tr =
+      bad ?? trackFromValues(name, age as number, t.decl.firstAffected, step as Duration, max as Duration, inForce);
     this.trackCache.set(key, tr);
     return tr;
   }
@@ -328,7 +365,8 @@ class Compiler {
    * tracks if that is not possible).
    */
   private reachableTracks(t: Teacher, f: Frame): RetirementTrack[] {
-    const all = () => [...this.p.tracks.keys()].map((n) => this.track(n, f)).filter((x): x is RetirementTrack => !isUnknown(x));
+    const all = () =>
+      [...this.p.tracks.keys()].map((n) => this.track(n, f)).filter((x): x is RetirementTrack => !isUnknown(x));
     const first = this.trackOf(t, f);
     if (!isUnknown(first)) return [first];
     const variants = variantsFor(t, first);
@@ -376,7 +414,13 @@ class Compiler {
       case "field": {
         const info = r.info;
         const rec: (f: Frame) => object | undefined =
-          r.rec === "person" ? (f) => f.person : r.rec === "school" ? (f) => f.school : r.rec === "service" ? (f) => f.service : (f) => f.move;
+          r.rec === "person"
+            ? (f) => f.person
+            : r.rec === "school"
+              ? (f) => f.school
+              : r.rec === "service"
+                ? (f) => f.service
+                : (f) => f.move;
         if (r.rec === "person" && !fieldConverts(info)) {
           // The hot path: a person's plain field, read by a specialised getter.
           const absent = new Unknown([{ code: "E001", fact: info.zh }]);
@@ -400,7 +444,10 @@ class Compiler {
         // The two facts nearly every rule reads get a direct path; the rest go through derive().
         const compute: (t: Teacher, f: Frame) => Value =
           name === "tenure"
-            ? (t, f) => (t.school_since === undefined ? derive(name, t, f.w, trackOf, reachable) : periodOf(t.school_since, f.w.asOf, f.w.rounding, "本校任教年限"))
+            ? (t, f) =>
+                t.school_since === undefined
+                  ? derive(name, t, f.w, trackOf, reachable)
+                  : periodOf(t.school_since, f.w.asOf, f.w.rounding, "本校任教年限")
             : (t, f) => derive(name, t, f.w, trackOf, reachable);
         return (f) => {
           if (!f.person) return noPerson;
@@ -498,10 +545,11 @@ class Compiler {
         const x = this.expr(e.operand);
         if (e.op === "not") return (f) => kleeneNot(x(f));
         const t = this.ty(e);
-        if (t.k === "duration") return (f) => {
-          const v = x(f);
-          return isUnknown(v) ? v : durationTimes(v as Duration, -1);
-        };
+        if (t.k === "duration")
+          return (f) => {
+            const v = x(f);
+            return isUnknown(v) ? v : durationTimes(v as Duration, -1);
+          };
         return (f) => {
           const v = x(f);
           return isUnknown(v) ? v : -(v as number);
@@ -590,19 +638,22 @@ class Compiler {
     const lt = this.ty(e.left).k;
     const rt = this.ty(e.right).k;
     const op = e.op;
-    const strict = (g: (a: Value, b: Value, f: Frame) => Value): Fn => (f) => {
-      const a = l(f);
-      if (isUnknown(a)) return a;
-      const b = r(f);
-      if (isUnknown(b)) return b;
-      return g(a, b, f);
-    };
+    const strict =
+      (g: (a: Value, b: Value, f: Frame) => Value): Fn =>
+      (f) => {
+        const a = l(f);
+        if (isUnknown(a)) return a;
+        const b = r(f);
+        if (isUnknown(b)) return b;
+        return g(a, b, f);
+      };
     if (lt === "date") {
       const sign = op === "+" ? 1 : -1;
       const what = sourceLabel(e);
       return strict((a, b, f) => dateShift(a as number, b as Duration, sign, f.w.rounding, what));
     }
-    if (lt === "duration" && rt === "duration") return strict((a, b) => durationPlus(a as Duration, b as Duration, op === "+" ? 1 : -1));
+    if (lt === "duration" && rt === "duration")
+      return strict((a, b) => durationPlus(a as Duration, b as Duration, op === "+" ? 1 : -1));
     if (lt === "duration") return strict((a, b) => durationTimes(a as Duration, b as number));
     if (rt === "duration") return strict((a, b) => durationTimes(b as Duration, a as number));
     if (op === "/" && lt === "int" && rt === "int") return strict((a, b) => new Ratio(a as number, b as number));
@@ -659,7 +710,8 @@ class Compiler {
             // Shares are compared exactly: 3/20 is 15%, whatever floating point says.
             return cmpNumbers(op, Math.round(x * 1e9), Math.round(y * 1e9));
           };
-        else if (lt.k === "text" && lt.enum === "title" && op !== "==" && op !== "!=") cmp = (a, b) => cmpTitles(op, a as string, b as string);
+        else if (lt.k === "text" && lt.enum === "title" && op !== "==" && op !== "!=")
+          cmp = (a, b) => cmpTitles(op, a as string, b as string);
         else if (lt.k === "int" || lt.k === "date") cmp = (a, b) => cmpNumbers(op, a as number, b as number);
         else if (lt.k === "bool" || lt.k === "text" || lt.k === "track")
           cmp = (a, b) => {
@@ -691,7 +743,8 @@ class Compiler {
     if (res?.k !== "derived" || (res.info.name !== "tenure" && res.info.name !== "post_tenure")) return undefined;
     const start = res.info.name === "tenure" ? "school_since" : "post_since";
     const op = e.op;
-    const holds = (at: number, to: number) => (op === ">=" ? at <= to : op === ">" ? at < to : op === "<" ? at > to : at >= to);
+    const holds = (at: number, to: number) =>
+      op === ">=" ? at <= to : op === ">" ? at < to : op === "<" ? at > to : at >= to;
     return (f) => {
       const t = f.person;
       const from = t?.[start];
@@ -778,7 +831,7 @@ class Compiler {
       f.trace = saved.trace;
       if (of !== "service") f.gen++; // the person is unchanged when walking their own history
       if (fn === "any" || fn === "all") {
-        const v: Value = decided !== undefined ? decided : unknown ?? fn === "all";
+        const v: Value = decided !== undefined ? decided : (unknown ?? fn === "all");
         if (f.trace !== null) f.trace.push({ node: e, result: v, depth: f.depth });
         return v;
       }

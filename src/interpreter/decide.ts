@@ -62,7 +62,9 @@ export function limitedDeferral(condition: Value, deferredYears: number, limit: 
 
 /** The limit alone: whether one more year keeps the total deferral within it. */
 export function withinDeferralLimit(deferredYears: number, limit: Value): Value {
-  return isUnknown(limit) ? limit : cmpDurations("<=", { months: (deferredYears + 1) * 12, days: 0 }, limit as Duration);
+  return isUnknown(limit)
+    ? limit
+    : cmpDurations("<=", { months: (deferredYears + 1) * 12, days: 0 }, limit as Duration);
 }
 
 interface Outcome {
@@ -80,7 +82,9 @@ function outcomeFor(decisionRules: readonly RuleInfo[], applies: (r: RuleInfo) =
     const m = memo.get(r);
     if (m !== undefined) return m;
     if (depth > 64) return false; // priority cycles are rejected by the checker; stay total anyway
-    const v = applies(r) && (r.overrides.length === 0 ? r.rule.ruleKind === "require" : r.overrides.some((o) => isEngaged(o, depth + 1)));
+    const v =
+      applies(r) &&
+      (r.overrides.length === 0 ? r.rule.ruleKind === "require" : r.overrides.some((o) => isEngaged(o, depth + 1)));
     memo.set(r, v);
     return v;
   };
@@ -127,7 +131,14 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
     else inScope = false;
   }
   if (inScope === false) {
-    return { decision: "not_required", inScope, results, winners: [], overridden: [], clauses: uniqueClauses(scope.map((r) => r.rule)) };
+    return {
+      decision: "not_required",
+      inScope,
+      results,
+      winners: [],
+      overridden: [],
+      clauses: uniqueClauses(scope.map((r) => r.rule)),
+    };
   }
   /** Indeterminate because of these rules' unknown answers: cite them and their reasons. */
   const undecided = (unk: readonly RuleResult[]): Decision => ({
@@ -169,19 +180,37 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
     if (volunteer.length === 0) return {};
     const yes = volunteer.filter((r) => r.value === true);
     if (yes.length) return { volunteer: true, volunteerRules: yes.map((r) => r.rule) };
-    if (volunteer.some((r) => isUnknown(r.value))) return { volunteer: "unknown", volunteerRules: volunteer.map((r) => r.rule) };
+    if (volunteer.some((r) => isUnknown(r.value)))
+      return { volunteer: "unknown", volunteerRules: volunteer.map((r) => r.rule) };
     return { volunteer: false, volunteerRules: volunteer.map((r) => r.rule) };
   };
 
-  if (dependsOnUnknown || !outcome) return undecided(decisionResults.filter((r) => isUnknown(r.value) && mattering.includes(r.rule)));
+  if (dependsOnUnknown || !outcome)
+    return undecided(decisionResults.filter((r) => isUnknown(r.value) && mattering.includes(r.rule)));
   if (outcome.conflict) {
-    return { decision: "indeterminate", inScope, results, winners: outcome.winners, overridden: [], clauses: uniqueClauses(outcome.conflict), conflict: outcome.conflict };
+    return {
+      decision: "indeterminate",
+      inScope,
+      results,
+      winners: outcome.winners,
+      overridden: [],
+      clauses: uniqueClauses(outcome.conflict),
+      conflict: outcome.conflict,
+    };
   }
   const overridden = [...outcome.engaged].filter((r) => !outcome!.winners.includes(r));
   if (outcome.winners.length === 0) {
     // Not required: cite the requirements that were checked and not met (what an appeal needs to see).
     const checked = rules.filter((r) => r.rule.ruleKind === "require" && r.overrides.length === 0);
-    return { decision: "not_required", inScope, results, winners: [], overridden: [], clauses: uniqueClauses(checked), ...volunteerVerdict() };
+    return {
+      decision: "not_required",
+      inScope,
+      results,
+      winners: [],
+      overridden: [],
+      clauses: uniqueClauses(checked),
+      ...volunteerVerdict(),
+    };
   }
   const extra = outcome.decision === "not_required" ? volunteerVerdict() : {};
   return {

@@ -3,7 +3,15 @@
 // school or legal entity, statutory retirement date and time to retirement.
 // Month-end ambiguity is carried as both readings unless the policy rounds.
 
-import { completedYearsAmbiguous, completedYears, period, toYmd, type Day, type Duration, type Rounding } from "../time/date.js";
+import {
+  completedYearsAmbiguous,
+  completedYears,
+  period,
+  toYmd,
+  type Day,
+  type Duration,
+  type Rounding,
+} from "../time/date.js";
 import { retirementDate, statutoryAgeMonths, type RetirementTrack } from "../time/retirement.js";
 import type { Move, School, Teacher } from "../data/model.js";
 import type { DerivedName } from "../semantics/facts.js";
@@ -63,7 +71,13 @@ export function trackFromValues(
   max: Duration,
   inForce = true,
 ): RetirementTrack {
-  return { id: name, originalAgeMonths: originalAgeYears * 12, firstAffected: first, stepMonths: step.months, maxDelayMonths: inForce ? max.months : 0 };
+  return {
+    id: name,
+    originalAgeMonths: originalAgeYears * 12,
+    firstAffected: first,
+    stepMonths: step.months,
+    maxDelayMonths: inForce ? max.months : 0,
+  };
 }
 
 /** Whether a track's schedule is in force on the reference date. */
@@ -120,9 +134,13 @@ export function derive(
       return completedYears(t.birth_date, w.asOf, w.rounding ?? "end_of_month");
     }
     case "tenure":
-      return t.school_since === undefined ? missing("school_since") : periodOf(t.school_since, w.asOf, w.rounding, "本校任教年限");
+      return t.school_since === undefined
+        ? missing("school_since")
+        : periodOf(t.school_since, w.asOf, w.rounding, "本校任教年限");
     case "post_tenure":
-      return t.post_since === undefined ? missing("post_since") : periodOf(t.post_since, w.asOf, w.rounding, "任职年限");
+      return t.post_since === undefined
+        ? missing("post_since")
+        : periodOf(t.post_since, w.asOf, w.rounding, "任职年限");
     case "entity_tenure": {
       const s = entityStart(t, w.schools);
       return s instanceof Unknown ? s : periodOf(s, w.asOf, w.rounding, "法人学校任教年限");
@@ -161,7 +179,12 @@ export function variantsFor(t: Teacher, u: Unknown): Teacher[] | undefined {
     if (r.code !== "E001") return undefined;
     const info = PERSON_FIELDS.get(r.fact);
     if (!info) return undefined;
-    const values = info.ty.k === "bool" ? [true, false] : info.ty.k === "text" && info.ty.enum ? Object.keys(ENUMS[info.ty.enum]) : undefined;
+    const values =
+      info.ty.k === "bool"
+        ? [true, false]
+        : info.ty.k === "text" && info.ty.enum
+          ? Object.keys(ENUMS[info.ty.enum])
+          : undefined;
     if (!values) return undefined;
     if (!fields.some((f) => f.name === info.name)) fields.push({ name: info.name, values });
   }
@@ -198,7 +221,14 @@ export function servicePeriods(t: Teacher, w: World): ServicePeriod[] {
     personnel_transfer: h.personnel_transfer,
   }));
   if (t.school_since !== undefined && t.school_since <= w.asOf) {
-    out.push({ school: t.school, from: t.school_since, to: w.asOf, length: periodOf(t.school_since, w.asOf, w.rounding, "本校任教年限"), rotation: false, personnel_transfer: false });
+    out.push({
+      school: t.school,
+      from: t.school_since,
+      to: w.asOf,
+      length: periodOf(t.school_since, w.asOf, w.rounding, "本校任教年限"),
+      rotation: false,
+      personnel_transfer: false,
+    });
   }
   return out;
 }
@@ -206,7 +236,11 @@ export function servicePeriods(t: Teacher, w: World): ServicePeriod[] {
 /** The world for evaluating a checked policy: its declared month-end rounding always comes along. */
 export function worldOf(
   policy: { readonly rounding?: Rounding },
-  data: { readonly asOf: Day; readonly schools: ReadonlyMap<string, School>; readonly teachers?: ReadonlyMap<string, Teacher> },
+  data: {
+    readonly asOf: Day;
+    readonly schools: ReadonlyMap<string, School>;
+    readonly teachers?: ReadonlyMap<string, Teacher>;
+  },
   paramValues?: ReadonlyMap<string, Value>,
 ): World {
   return {

@@ -49,7 +49,9 @@ export function fromReadings(readingsIn: readonly Duration[], why: Unknown): Dur
   const all = readingsIn.flatMap(readings);
   const [first, ...rest] = all as [Duration, ...Duration[]];
   const distinct = rest.filter((d) => d.months !== first.months || d.days !== first.days);
-  return distinct.length === 0 ? { months: first.months, days: first.days } : ({ months: first.months, days: first.days, alts: distinct, why: reason } as AmbiguousDuration);
+  return distinct.length === 0
+    ? { months: first.months, days: first.days }
+    : ({ months: first.months, days: first.days, alts: distinct, why: reason } as AmbiguousDuration);
 }
 
 export function kleeneAnd(a: Value, b: () => Value): Value {
@@ -101,7 +103,8 @@ export function cmpNumbers(op: CompareOp, l: number, r: number): boolean {
 export function cmpDurations(op: CompareOp, l: Duration, r: Duration): boolean | Unknown {
   const main = rel(op, compareDuration(l, r));
   if (!isAmbiguous(l) && !isAmbiguous(r)) return main;
-  for (const x of readings(l)) for (const y of readings(r)) if (rel(op, compareDuration(x, y)) !== main) return whyOf(l, r);
+  for (const x of readings(l))
+    for (const y of readings(r)) if (rel(op, compareDuration(x, y)) !== main) return whyOf(l, r);
   return main;
 }
 
@@ -122,11 +125,22 @@ export function durationPlus(a: Duration, b: Duration, sign: 1 | -1): Duration {
 
 export function durationTimes(a: Duration, k: number): Duration {
   if (!isAmbiguous(a)) return { months: a.months * k, days: a.days * k };
-  return { months: a.months * k, days: a.days * k, alts: a.alts.map((x) => ({ months: x.months * k, days: x.days * k })), why: a.why } as AmbiguousDuration;
+  return {
+    months: a.months * k,
+    days: a.days * k,
+    alts: a.alts.map((x) => ({ months: x.months * k, days: x.days * k })),
+    why: a.why,
+  } as AmbiguousDuration;
 }
 
 /** date ± duration: ambiguous when the policy declares no rounding and a month end is crossed. */
-export function dateShift(d: Day, dur: Duration, sign: 1 | -1, rounding: Rounding | undefined, what: string): Day | Unknown {
+export function dateShift(
+  d: Day,
+  dur: Duration,
+  sign: 1 | -1,
+  rounding: Rounding | undefined,
+  what: string,
+): Day | Unknown {
   const eom = addMonths(d, sign * dur.months, "end_of_month") + sign * dur.days;
   if (rounding === "end_of_month") return eom;
   const nd = addMonths(d, sign * dur.months, "next_day") + sign * dur.days;
@@ -139,7 +153,10 @@ export function setHas(s: ReadonlySet<string> | readonly string[], x: string): b
   return Array.isArray(s) ? s.includes(x) : (s as ReadonlySet<string>).has(x);
 }
 
-export function setIntersects(a: ReadonlySet<string> | readonly string[], b: ReadonlySet<string> | readonly string[]): boolean {
+export function setIntersects(
+  a: ReadonlySet<string> | readonly string[],
+  b: ReadonlySet<string> | readonly string[],
+): boolean {
   const small = Array.isArray(a) ? a : [...(a as ReadonlySet<string>)];
   for (const x of small) if (setHas(b, x)) return true;
   return false;

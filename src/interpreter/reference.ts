@@ -8,10 +8,27 @@
 import type * as A from "../syntax/ast.js";
 import type { CheckedPolicy, RuleInfo } from "../checker/checked.js";
 import type { Teacher } from "../data/model.js";
-import { DERIVED, PERSON_FIELDS, SCHOOL_FIELDS, SERVICE_FIELDS, TRACK_SELECTOR_NAMES, enumValue } from "../semantics/facts.js";
+import {
+  DERIVED,
+  PERSON_FIELDS,
+  SCHOOL_FIELDS,
+  SERVICE_FIELDS,
+  TRACK_SELECTOR_NAMES,
+  enumValue,
+} from "../semantics/facts.js";
 import type { Duration } from "../time/date.js";
 import type { RetirementTrack } from "../time/retirement.js";
-import { derive, periodOf, readField, servicePeriods, trackFromValues, trackInForce, variantsFor, type ServicePeriod, type World } from "./frame.js";
+import {
+  derive,
+  periodOf,
+  readField,
+  servicePeriods,
+  trackFromValues,
+  trackInForce,
+  variantsFor,
+  type ServicePeriod,
+  type World,
+} from "./frame.js";
 import {
   cmpDurations,
   cmpNumbers,
@@ -94,12 +111,22 @@ function lookupName(name: string, env: Env): Value {
   const pf = PERSON_FIELDS.get(name);
   if (pf) return readField(t, pf, w);
   const d = DERIVED.get(name);
-  if (d) return derive(d.name, t, w, (x) => trackOf(x, env), (x) => reachableTracks(x, env));
+  if (d)
+    return derive(
+      d.name,
+      t,
+      w,
+      (x) => trackOf(x, env),
+      (x) => reachableTracks(x, env),
+    );
   const given = w.paramValues?.get(name);
   // A command-line value overrides parameters only, never a definition.
   if (given !== undefined && p.params.has(name)) return given;
   const prm = p.params.get(name);
-  if (prm) return prm.value ? evaluate(prm.value, { ...env, depth: env.depth + 1 }) : new Unknown([{ code: "E002", param: name }]);
+  if (prm)
+    return prm.value
+      ? evaluate(prm.value, { ...env, depth: env.depth + 1 })
+      : new Unknown([{ code: "E002", param: name }]);
   const def = p.defs.get(name);
   // Re-evaluated at every use (no memo). `service` is dropped: a definition
   // means the same for the whole person, not per period of service.
@@ -155,7 +182,14 @@ function trackByName(name: string, env: Env): RetirementTrack | Unknown {
   const max = evaluate(decl.maxDelay, inner);
   const bad = [age, step, max].find(isUnknown);
   if (bad) return bad;
-  return trackFromValues(name, age as number, decl.firstAffected, step as Duration, max as Duration, trackInForce(info.inForceFrom, env.w.asOf));
+  return trackFromValues(
+    name,
+    age as number,
+    decl.firstAffected,
+    step as Duration,
+    max as Duration,
+    trackInForce(info.inForceFrom, env.w.asOf),
+  );
 }
 
 // An enumerated literal may be written in Chinese or English ("男" / "male");
@@ -247,8 +281,16 @@ export function evaluate(e: A.Expr, env: Env): Value {
       const rt = typeOf(env, e.right)?.k;
       // Date ± months may land past a month's end: the policy's rounding, or
       // both readings; the span names the place in an E003 reason.
-      if (lt === "date") return dateShift(a as number, b as Duration, e.op === "+" ? 1 : -1, env.w.rounding, `${e.span.file}:${e.span.start}`);
-      if (lt === "duration" && rt === "duration") return durationPlus(a as Duration, b as Duration, e.op === "+" ? 1 : -1);
+      if (lt === "date")
+        return dateShift(
+          a as number,
+          b as Duration,
+          e.op === "+" ? 1 : -1,
+          env.w.rounding,
+          `${e.span.file}:${e.span.start}`,
+        );
+      if (lt === "duration" && rt === "duration")
+        return durationPlus(a as Duration, b as Duration, e.op === "+" ? 1 : -1);
       if (lt === "duration") return durationTimes(a as Duration, b as number);
       if (rt === "duration") return durationTimes(b as Duration, a as number);
       // A count over a count is a share, kept as an exact fraction (3/20 is 15%).
@@ -287,7 +329,8 @@ export function evaluate(e: A.Expr, env: Env): Value {
         return cmpNumbers(e.op, Math.round(x * 1e9), Math.round(y * 1e9));
       }
       // Titles are ordered by rank (三级 < … < 正高级), not alphabetically.
-      if (lt?.k === "text" && lt.enum === "title" && e.op !== "==" && e.op !== "!=") return cmpTitles(e.op, a as string, b as string);
+      if (lt?.k === "text" && lt.enum === "title" && e.op !== "==" && e.op !== "!=")
+        return cmpTitles(e.op, a as string, b as string);
       if (lt?.k === "track") {
         const eq = (a as { track: string }).track === (b as { track: string }).track;
         return e.op === "!=" ? !eq : eq;
@@ -304,7 +347,8 @@ export function evaluate(e: A.Expr, env: Env): Value {
     }
     case "Aggregate": {
       // Individual rules can aggregate only over the person's own service history.
-      if (e.collection.name !== "service" && e.collection.name !== "任职经历") return new Unknown([{ code: "E001", fact: e.collection.name }]);
+      if (e.collection.name !== "service" && e.collection.name !== "任职经历")
+        return new Unknown([{ code: "E001", fact: e.collection.name }]);
       let count = 0;
       let sum: Duration | number = typeOf(env, e)?.k === "duration" ? { months: 0, days: 0 } : 0;
       let unknown: Unknown | undefined;

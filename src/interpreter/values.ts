@@ -64,7 +64,6 @@ export function missing(fact: string): Unknown {
   return new Unknown([{ code: "E001", fact }]);
 }
 
-
 export function isDuration(v: unknown): v is Duration {
   return typeof v === "object" && v !== null && "months" in v && "days" in v;
 }

@@ -76,7 +76,13 @@ export interface PlanResult {
   readonly entitlements: Entitlement[];
   readonly statistics: Statistic[];
   /** Checks evaluated per subject, and how many passed / were not applicable. */
-  readonly evaluated: { readonly check: CheckInfo; readonly passed: number; readonly failed: number; readonly notApplicable: number; readonly undetermined: number }[];
+  readonly evaluated: {
+    readonly check: CheckInfo;
+    readonly passed: number;
+    readonly failed: number;
+    readonly notApplicable: number;
+    readonly undetermined: number;
+  }[];
   readonly schools: SchoolSummary[];
   /** Individual decisions, by teacher id (reused by callers for summaries). */
   readonly decisions: ReadonlyMap<string, string>;
@@ -143,7 +149,10 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
   for (const t of data.teachers) decisions.set(t.id, program.decideValue(t, df));
   const world: World = {
     ...baseWorld,
-    plan: { decisionOf: (t: Teacher) => decisions.get(t.id) ?? "indeterminate", moveOf: (t: Teacher) => moveOf.get(t.id) },
+    plan: {
+      decisionOf: (t: Teacher) => decisions.get(t.id) ?? "indeterminate",
+      moveOf: (t: Teacher) => moveOf.get(t.id),
+    },
   };
   const f = newFrame(world);
 
@@ -179,7 +188,13 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
         // Reported for every subject it may be about, granted or not (not applicable: not granted).
         if (about === false || (isUnknown(about) && onlyEmpty(about))) return;
         const granted = outcome.kind === "pass" ? true : outcome.kind === "unknown" ? "unknown" : false;
-        entitlements.push({ clause: c.info.clause, check: c.info, subject: ref, ...(f.person ? { teacher: f.person.id } : {}), granted });
+        entitlements.push({
+          clause: c.info.clause,
+          check: c.info,
+          subject: ref,
+          ...(f.person ? { teacher: f.person.id } : {}),
+          granted,
+        });
         return;
       }
       if (outcome.kind === "pass") tally.passed++;
@@ -191,7 +206,13 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
         tally.failed++;
         // Re-evaluate the failing subject with tracing on, to report the numbers.
         const atom = failingAtom(c, f);
-        violations.push({ clause: c.info.clause, check: c.info, severity: severityOf(c.info.clause), subject: ref, ...(atom ? { atom } : {}) });
+        violations.push({
+          clause: c.info.clause,
+          check: c.info,
+          severity: severityOf(c.info.clause),
+          subject: ref,
+          ...(atom ? { atom } : {}),
+        });
       }
     };
     if (kind === "move") {
@@ -260,7 +281,14 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
   return {
     compliant: !violations.some((v) => v.severity === "error"),
     complete: !undetermined.some((u) => severityOf(u.clause) === "error"),
-    violations, undetermined, entitlements, statistics, evaluated: evaluated.filter((e) => e.check.check.mode === "check"), schools, decisions };
+    violations,
+    undetermined,
+    entitlements,
+    statistics,
+    evaluated: evaluated.filter((e) => e.check.check.mode === "check"),
+    schools,
+    decisions,
+  };
 }
 
 /**
@@ -280,7 +308,8 @@ function failingAtom(c: CompiledCheck, f: Frame): Atom | undefined {
   return undefined;
 }
 
-type CheckOutcome = { kind: "pass" } | { kind: "fail" } | { kind: "n/a" } | { kind: "unknown"; reasons: readonly Reason[] };
+type CheckOutcome =
+  { kind: "pass" } | { kind: "fail" } | { kind: "n/a" } | { kind: "unknown"; reasons: readonly Reason[] };
 
 /** One check on the subject currently in the frame, given what its `where` said (true or unknown). */
 function evaluateCheck(c: CompiledCheck, about: Value, f: Frame): CheckOutcome {

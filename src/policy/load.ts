@@ -68,7 +68,13 @@ export function loadPolicy(path: string): Loaded {
   const load = (target: string, stack: string[], at?: Span): PolicyUnit | undefined => {
     const abs = resolve(target);
     if (stack.includes(abs)) {
-      diagnostics.push(diag("P021", { cycle: [...stack, abs].map((s) => relative(process.cwd(), s) || ".").join(" → ") }, at ? { span: at } : {}));
+      diagnostics.push(
+        diag(
+          "P021",
+          { cycle: [...stack, abs].map((s) => relative(process.cwd(), s) || ".").join(" → ") },
+          at ? { span: at } : {},
+        ),
+      );
       return undefined;
     }
     const cached = cache.get(abs);

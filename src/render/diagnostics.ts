@@ -31,7 +31,16 @@ function width(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -69,7 +78,8 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
   } else if (d.file || d.path) {
     out.push(`  --> ${[d.file, d.path].filter(Boolean).join(": ")}`);
   }
-  for (const r of d.related ?? []) out.push(`  = ${lang === "zh" ? "参见" : "see"}: ${local(r.message, lang)} (${location(r.span, sources)})`);
+  for (const r of d.related ?? [])
+    out.push(`  = ${lang === "zh" ? "参见" : "see"}: ${local(r.message, lang)} (${location(r.span, sources)})`);
   if (d.help) out.push(`  = ${lang === "zh" ? "帮助" : "help"}: ${local(d.help, lang)}`);
   return out.join("\n");
 }
@@ -79,7 +89,11 @@ export function renderDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMa
 }
 
 /** JSON form: spans also carry 1-based line/column for editors. */
-export function diagnosticJson(d: Diagnostic, sources: ReadonlyMap<string, string>, lang: Lang): Record<string, unknown> {
+export function diagnosticJson(
+  d: Diagnostic,
+  sources: ReadonlyMap<string, string>,
+  lang: Lang,
+): Record<string, unknown> {
   const text = d.span ? sources.get(d.span.file) : undefined;
   return {
     code: d.code,
@@ -91,7 +105,9 @@ export function diagnosticJson(d: Diagnostic, sources: ReadonlyMap<string, strin
             file: d.span.file,
             start: d.span.start,
             end: d.span.end,
-            ...(text !== undefined ? { line: lineCol(text, d.span.start).line, column: lineCol(text, d.span.start).col } : {}),
+            ...(text !== undefined
+              ? { line: lineCol(text, d.span.start).line, column: lineCol(text, d.span.start).col }
+              : {}),
           },
         }
       : {}),

@@ -115,7 +115,17 @@ const KIND_WORD: Record<A.RuleKind, { zh: string; en: string }> = {
 // One symbol per relation whatever word was written; the word itself follows
 // in （…）, so `≤（及以下）` shows both the meaning and the text's term.
 /** How a comparison is shown: the mathematical sign, next to the statutory word as written. */
-export const OP_SYMBOL: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠", in: "∈", contains: "∋", intersects: "∩" };
+export const OP_SYMBOL: Record<string, string> = {
+  ">=": "≥",
+  ">": ">",
+  "<=": "≤",
+  "<": "<",
+  "==": "=",
+  "!=": "≠",
+  in: "∈",
+  contains: "∋",
+  intersects: "∩",
+};
 
 /** A value shown to a person, using its static type to tell dates from numbers. */
 export function showValue(v: Value, ty: Ty | undefined, lang: Lang): string {
@@ -143,7 +153,9 @@ export function showValue(v: Value, ty: Ty | undefined, lang: Lang): string {
   if (typeof v === "string") return ty?.k === "text" && ty.enum ? enumWord(ty.enum, v, lang) : v;
   if (Array.isArray(v) || v instanceof Set) {
     const elem = ty?.k === "set" ? ty.elem : undefined;
-    const items = [...(v as Iterable<string>)].map((x) => (elem?.k === "text" && elem.enum ? enumWord(elem.enum, x, lang) : x));
+    const items = [...(v as Iterable<string>)].map((x) =>
+      elem?.k === "text" && elem.enum ? enumWord(elem.enum, x, lang) : x,
+    );
     return `{${items.join(lang === "zh" ? "、" : ", ")}}`;
   }
   if (typeof v === "object" && v !== null && "track" in v) return (v as { track: string }).track;
@@ -240,7 +252,16 @@ export function atomView(p: CheckedPolicy, a: Atom, lang: Lang): AtomView {
     const op = OP_SYMBOL[c.op] ?? c.op;
     // A symbol written as the operator needs no gloss; a word does.
     const wordShown = /^[<>=!≥≤≠]+$/.test(c.word) ? "" : `（${c.word}）`;
-    return { text: `${left} ${op} ${right}${wordShown} ${tail}`, holds, left: lv, op: c.op, word: c.word, right: rv, ...(unknown ? { unknown } : {}), depth: a.depth ?? 0 };
+    return {
+      text: `${left} ${op} ${right}${wordShown} ${tail}`,
+      holds,
+      left: lv,
+      op: c.op,
+      word: c.word,
+      right: rv,
+      ...(unknown ? { unknown } : {}),
+      depth: a.depth ?? 0,
+    };
   }
   const label = sourceOf(p, a.node);
   return { text: `${label} ${tail}`, holds, ...(unknown ? { unknown } : {}), depth: a.depth ?? 0 };
@@ -274,7 +295,13 @@ export function ruleViews(p: CheckedPolicy, d: Decision, lang: Lang): RuleView[]
   return d.results.map((res: RuleResult) => {
     // A prerequisite that does not concern the person (`仅当` false) is not applicable; unknown whom it concerns is unknown.
     const result: RuleView["result"] =
-      res.applicable === false ? "not_applicable" : isUnknown(res.value) || isUnknown(res.applicable) ? "unknown" : res.value === true ? "applies" : "does_not_apply";
+      res.applicable === false
+        ? "not_applicable"
+        : isUnknown(res.value) || isUnknown(res.applicable)
+          ? "unknown"
+          : res.value === true
+            ? "applies"
+            : "does_not_apply";
     const note = res.limit
       ? fill(w.limit, {
           already: showValue(res.limit.deferred, { k: "duration" }, lang),
@@ -322,12 +349,16 @@ export function renderDecisionText(a: CaseAnswer, lang: Lang): string {
   const out: string[] = [];
   // ● must rotate, ○ need not (deferred or not required), ？ cannot be decided.
   const tag = d.decision === "indeterminate" ? "？" : d.decision === "required" ? "●" : "○";
-  out.push(`${tag} ${teacherId} @ ${asOf} — ${w.decision}: ${decisionWord(d.decision, lang)} (${d.decision})   [${p.name}]`);
+  out.push(
+    `${tag} ${teacherId} @ ${asOf} — ${w.decision}: ${decisionWord(d.decision, lang)} (${d.decision})   [${p.name}]`,
+  );
   if (d.conflict) out.push(`  ${w.conflict}: ${d.conflict.map((r) => `${r.clause.id}「${r.label}」`).join(", ")}`);
   if (d.unknown?.length) for (const r of d.unknown) out.push(`  ？ ${reasonText(r, lang)}`);
   // Volunteering is a question only for someone not required (decide.ts).
   if (d.volunteer !== undefined && d.decision === "not_required") {
-    out.push(`  ${d.volunteer === true ? "↗ " + w.volunteer : d.volunteer === false ? "· " + w.noVolunteer : "？ " + w.volunteer}${d.volunteerRules?.length ? ` (${d.volunteerRules.map((r) => r.clause.id).join(", ")})` : ""}`);
+    out.push(
+      `  ${d.volunteer === true ? "↗ " + w.volunteer : d.volunteer === false ? "· " + w.noVolunteer : "？ " + w.volunteer}${d.volunteerRules?.length ? ` (${d.volunteerRules.map((r) => r.clause.id).join(", ")})` : ""}`,
+    );
   }
   out.push("");
   out.push(`${w.clauses}:`);
@@ -354,8 +385,16 @@ export function renderDecisionText(a: CaseAnswer, lang: Lang): string {
     out.push("");
     out.push(`${w.prerequisites}:`);
     for (const v of prereqs) {
-      const mark = v.result === "applies" ? "✓" : v.result === "unknown" ? "？" : v.result === "not_applicable" ? "·" : "✗";
-      const res = v.result === "applies" ? w.met : v.result === "unknown" ? w.unknown : v.result === "not_applicable" ? w.prereqNotApplicable : w.notMet;
+      const mark =
+        v.result === "applies" ? "✓" : v.result === "unknown" ? "？" : v.result === "not_applicable" ? "·" : "✗";
+      const res =
+        v.result === "applies"
+          ? w.met
+          : v.result === "unknown"
+            ? w.unknown
+            : v.result === "not_applicable"
+              ? w.prereqNotApplicable
+              : w.notMet;
       out.push(`  ${mark} ${v.clause}「${v.rule}」${res}${v.policy !== p.name ? `  [${v.policy}]` : ""}`);
       for (const c of v.conditions) out.push(`      ${"  ".repeat(c.depth)}${c.text}`);
     }
@@ -396,7 +435,9 @@ export function decisionJson(a: CaseAnswer, lang: Lang): Record<string, unknown>
         conditions: v.conditions,
       })),
     ...(d.conflict ? { conflict: d.conflict.map((r) => ({ clause: r.clause.id, rule: r.label })) } : {}),
-    ...(d.unknown?.length ? { unknown: d.unknown.map((r) => ({ ...reasonJson(r), message: reasonText(r, lang) })) } : {}),
+    ...(d.unknown?.length
+      ? { unknown: d.unknown.map((r) => ({ ...reasonJson(r), message: reasonText(r, lang) })) }
+      : {}),
     ...(d.volunteer !== undefined && d.decision === "not_required"
       ? { volunteer: { eligible: d.volunteer, clauses: (d.volunteerRules ?? []).map((r) => r.clause.id) } }
       : {}),

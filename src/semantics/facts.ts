@@ -18,10 +18,23 @@ import {
   TITLES,
   type EnumValue,
 } from "../data/model.js";
-import { BOOL, DATE, DURATION, INT, TEXT, enumTy, record, setOf, type EnumName, type RecordKind, type Ty } from "./types.js";
+import {
+  BOOL,
+  DATE,
+  DURATION,
+  INT,
+  TEXT,
+  enumTy,
+  record,
+  setOf,
+  type EnumName,
+  type RecordKind,
+  type Ty,
+} from "./types.js";
 
 /** Allowed values of each enum (canonical English value → Chinese word), from the data model's lists. */
-const table = (values: readonly EnumValue[]): Record<string, string> => Object.fromEntries(values.map((v) => [v, ENUM_ZH[v]]));
+const table = (values: readonly EnumValue[]): Record<string, string> =>
+  Object.fromEntries(values.map((v) => [v, ENUM_ZH[v]]));
 export const ENUMS: Record<EnumName, Record<string, string>> = {
   sex: table(SEXES),
   location: table(LOCATIONS),
@@ -73,7 +86,12 @@ export const PERSON_FIELDS = fields([
   { name: "name", zh: "姓名", ty: TEXT, doc: "name" },
   { name: "sex", zh: "性别", ty: enumTy("sex"), doc: "male | female" },
   { name: "birth_date", zh: "出生日期", ty: DATE, doc: "date of birth" },
-  { name: "role", zh: "岗位", ty: enumTy("role"), doc: "teacher, principal, vice_principal, school_leader, middle_manager, support_staff" },
+  {
+    name: "role",
+    zh: "岗位",
+    ty: enumTy("role"),
+    doc: "teacher, principal, vice_principal, school_leader, middle_manager, support_staff",
+  },
   { name: "post_category", zh: "岗位类别", ty: enumTy("post_category"), doc: "专技 | 管理 | 工勤" },
   { name: "established", zh: "在编", ty: BOOL, doc: "on the establishment (在编)" },
   { name: "on_post", zh: "在岗", ty: BOOL, doc: "on post (在岗)" },
@@ -84,7 +102,12 @@ export const PERSON_FIELDS = fields([
   { name: "title", zh: "职称", ty: enumTy("title"), doc: "professional title" },
   { name: "title_since", zh: "职称取得日期", ty: DATE, doc: "when the title was obtained" },
   { name: "honors", zh: "荣誉", ty: setOf(TEXT), doc: "honours as the bureau writes them" },
-  { name: "conditions", zh: "情形", ty: setOf(enumTy("condition")), doc: "established conditions (pregnant, nursing …)" },
+  {
+    name: "conditions",
+    zh: "情形",
+    ty: setOf(enumTy("condition")),
+    doc: "established conditions (pregnant, nursing …)",
+  },
   { name: "deferred_years", zh: "已暂缓年限", ty: DURATION, doc: "deferral already granted" },
   { name: "volunteer", zh: "本人申请", ty: BOOL, doc: "applied to rotate (个人申报)" },
 ]);
@@ -117,12 +140,23 @@ export const SERVICE_FIELDS = fields([
   { name: "from", zh: "起始日期", ty: DATE, doc: "first day" },
   { name: "to", zh: "截止日期", ty: DATE, doc: "last day (the reference date for the current school)" },
   { name: "length", zh: "时长", ty: DURATION, doc: "length of the period" },
-  { name: "rotation", zh: "交流轮岗", ty: BOOL, doc: "the period was a rotation recognised by the bureau (history extension; false for the current school)" },
+  {
+    name: "rotation",
+    zh: "交流轮岗",
+    ty: BOOL,
+    doc: "the period was a rotation recognised by the bureau (history extension; false for the current school)",
+  },
   { name: "personnel_transfer", zh: "人事关系调转", ty: BOOL, doc: "the personnel relation moved with that rotation" },
 ]);
 
 export function fieldsOf(rec: RecordKind): Map<string, FieldInfo> {
-  return rec === "person" ? PERSON_FIELDS : rec === "school" ? SCHOOL_FIELDS : rec === "move" ? MOVE_FIELDS : SERVICE_FIELDS;
+  return rec === "person"
+    ? PERSON_FIELDS
+    : rec === "school"
+      ? SCHOOL_FIELDS
+      : rec === "move"
+        ? MOVE_FIELDS
+        : SERVICE_FIELDS;
 }
 
 /**
@@ -152,7 +186,12 @@ export interface DerivedInfo {
 
 const DERIVED_LIST: DerivedInfo[] = [
   { name: "age", zh: "周岁", ty: INT, doc: "completed years of age (周岁) on the reference date" },
-  { name: "tenure", zh: "本校任教年限", ty: DURATION, doc: "continuous service at the current school up to the reference date" },
+  {
+    name: "tenure",
+    zh: "本校任教年限",
+    ty: DURATION,
+    doc: "continuous service at the current school up to the reference date",
+  },
   { name: "post_tenure", zh: "任职年限", ty: DURATION, doc: "time in the current post at this school (leaders)" },
   {
     name: "entity_tenure",
@@ -160,11 +199,32 @@ const DERIVED_LIST: DerivedInfo[] = [
     ty: DURATION,
     doc: "continuous service at the current legal-entity school, across its campuses, from the history",
   },
-  { name: "retirement_date", zh: "法定退休日期", ty: DATE, doc: "statutory retirement date under the applicable retirement track" },
-  { name: "statutory_age", zh: "法定退休年龄", ty: DURATION, doc: "statutory retirement age under the applicable retirement track" },
-  { name: "to_retirement", zh: "距法定退休", ty: DURATION, doc: "time from the reference date to the statutory retirement date" },
+  {
+    name: "retirement_date",
+    zh: "法定退休日期",
+    ty: DATE,
+    doc: "statutory retirement date under the applicable retirement track",
+  },
+  {
+    name: "statutory_age",
+    zh: "法定退休年龄",
+    ty: DURATION,
+    doc: "statutory retirement age under the applicable retirement track",
+  },
+  {
+    name: "to_retirement",
+    zh: "距法定退休",
+    ty: DURATION,
+    doc: "time from the reference date to the statutory retirement date",
+  },
   { name: "as_of", zh: "基准日", ty: DATE, doc: "the reference date" },
-  { name: "decision", zh: "个人决定", ty: enumTy("decision"), doc: "the person's individual decision under this policy", planOnly: true },
+  {
+    name: "decision",
+    zh: "个人决定",
+    ty: enumTy("decision"),
+    doc: "the person's individual decision under this policy",
+    planOnly: true,
+  },
   { name: "moved", zh: "已安排交流", ty: BOOL, doc: "the plan moves this person", planOnly: true },
 ];
 
@@ -181,7 +241,10 @@ export const TRACK_SELECTOR_NAMES = ["retirement_track", "适用退休轨道"];
  * Collections a plan check can aggregate over, per subject: the people of the
  * subject, the moves leaving it, the moves arriving, and its schools.
  */
-export const COLLECTIONS: Record<string, { name: "teachers" | "moves" | "moves_in" | "schools" | "service"; of: RecordKind; doc: string }> = {
+export const COLLECTIONS: Record<
+  string,
+  { name: "teachers" | "moves" | "moves_in" | "schools" | "service"; of: RecordKind; doc: string }
+> = {
   service: { name: "service", of: "service", doc: "a person's periods of service: the history and the current school" },
   任职经历: { name: "service", of: "service", doc: "" },
   teachers: { name: "teachers", of: "person", doc: "people whose current school belongs to the subject" },

@@ -94,16 +94,29 @@ const NAMES_ZH: Record<string, string> = {
   track: "退休轨道",
   error: "无效值",
 };
-const REC_EN: Record<RecordKind, string> = { person: "a person", school: "a school", move: "a move", service: "a period of service" };
+const REC_EN: Record<RecordKind, string> = {
+  person: "a person",
+  school: "a school",
+  move: "a move",
+  service: "a period of service",
+};
 const REC_ZH: Record<RecordKind, string> = { person: "人员", school: "学校", move: "交流记录", service: "任职经历" };
 
 /** A type as diagnostics name it to policy writers: in words, not internal kinds. */
 export function showType(t: Ty, lang: "en" | "zh" = "en"): string {
   switch (t.k) {
     case "text":
-      return t.enum ? (lang === "en" ? `a ${t.enum} value` : `${t.enum} 取值`) : lang === "en" ? NAMES_EN.text! : NAMES_ZH.text!;
+      return t.enum
+        ? lang === "en"
+          ? `a ${t.enum} value`
+          : `${t.enum} 取值`
+        : lang === "en"
+          ? NAMES_EN.text!
+          : NAMES_ZH.text!;
     case "set":
-      return lang === "en" ? `a set of ${showType(t.elem, lang).replace(/^an? /, "")}s` : `${showType(t.elem, lang)}集合`;
+      return lang === "en"
+        ? `a set of ${showType(t.elem, lang).replace(/^an? /, "")}s`
+        : `${showType(t.elem, lang)}集合`;
     case "record":
       return lang === "en" ? REC_EN[t.rec] : REC_ZH[t.rec];
     case "collection":

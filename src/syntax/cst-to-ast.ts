@@ -247,7 +247,11 @@ export class AstBuilder {
   private unknownWord(code: string, t: IToken, choices: string[]): void {
     const best = suggest(t.image, choices);
     this.diagnostics.push(
-      diag(code, { word: t.image, choices: choices.join(", ") }, { span: this.tokSpan(t), ...(best ? { help: `did you mean \`${best}\`?` } : {}) }),
+      diag(
+        code,
+        { word: t.image, choices: choices.join(", ") },
+        { span: this.tokSpan(t), ...(best ? { help: `did you mean \`${best}\`?` } : {}) },
+      ),
     );
   }
 
@@ -501,7 +505,14 @@ export class AstBuilder {
       // operators as * and /.
       const op = (ops[i - 1]?.image ?? "+") as string;
       const sym: A.BinaryOp = op === "+" ? "+" : op === "-" ? "-" : op === "/" || op === "÷" ? "/" : "*";
-      e = { kind: "Binary", id: this.id(), span: { file: this.file, start: e.span.start, end: r.span.end }, op: sym, left: e, right: r };
+      e = {
+        kind: "Binary",
+        id: this.id(),
+        span: { file: this.file, start: e.span.start, end: r.span.end },
+        op: sym,
+        left: e,
+        right: r,
+      };
     }
     return e;
   }
@@ -543,7 +554,8 @@ export class AstBuilder {
     if (age) return { kind: "Number", id: this.id(), span: sp, value: parseInt(age.image, 10), unit: "age" };
     const pct = this.tok(n, "PercentLit");
     // The value is a fraction (15% → 0.15); `text` keeps the exact spelling.
-    if (pct) return { kind: "Percent", id: this.id(), span: sp, value: Number(pct.image.slice(0, -1)) / 100, text: pct.image };
+    if (pct)
+      return { kind: "Percent", id: this.id(), span: sp, value: Number(pct.image.slice(0, -1)) / 100, text: pct.image };
     const dur = this.tok(n, "DurationLit");
     if (dur) return { kind: "Duration", id: this.id(), span: sp, ...decodeDuration(dur.image), text: dur.image };
     const date = this.tok(n, "DateLit");
@@ -553,7 +565,8 @@ export class AstBuilder {
     if (this.tok(n, "True")) return { kind: "Bool", id: this.id(), span: sp, value: true };
     if (this.tok(n, "False")) return { kind: "Bool", id: this.id(), span: sp, value: false };
     const set = this.node(n, "setLit");
-    if (set) return { kind: "Set", id: this.id(), span: sp, elements: this.nodes(set, "elements").map((e) => this.expr(e)) };
+    if (set)
+      return { kind: "Set", id: this.id(), span: sp, elements: this.nodes(set, "elements").map((e) => this.expr(e)) };
     const ifN = this.node(n, "ifExpr");
     if (ifN) {
       const c = this.node(ifN, "cond");
@@ -579,7 +592,13 @@ export class AstBuilder {
       if (!idt) return this.missing(sp);
       // Whether a name is a function is the checker's question, not the parser's.
       if (this.tok(nc, "LParen")) {
-        return { kind: "Call", id: this.id(), span: sp, callee: this.ident(idt), args: this.nodes(nc, "args").map((a) => this.expr(a)) };
+        return {
+          kind: "Call",
+          id: this.id(),
+          span: sp,
+          callee: this.ident(idt),
+          args: this.nodes(nc, "args").map((a) => this.expr(a)),
+        };
       }
       return { kind: "Name", id: this.id(), span: sp, name: idt.image };
     }

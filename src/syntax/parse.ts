@@ -67,7 +67,11 @@ export function displayToken(name: string, lang: "en" | "zh" = "en"): string {
   // A keyword's pattern is the alternation of its spellings; ` +` (any run of
   // spaces inside `for each`, `only if`) is shown as one space.
   const src = t && t.PATTERN instanceof RegExp ? t.PATTERN.source : undefined;
-  if (src) return src.split("|").map((s) => "`" + s.replace(/ \+/g, " ") + "`").join("/");
+  if (src)
+    return src
+      .split("|")
+      .map((s) => "`" + s.replace(/ \+/g, " ") + "`")
+      .join("/");
   return name;
 }
 
@@ -96,7 +100,13 @@ export function parse(text: string, file: string): ParseOutput {
   // A character no token matches (typographic quotes “…”, say): P002. The
   // lexer skips it and goes on, so parsing still sees the rest.
   for (const e of out.lexErrors) {
-    diagnostics.push(diag("P002", { text: JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, e.length))) }, { span: { file, start: e.offset, end: e.offset + Math.max(1, e.length) } }));
+    diagnostics.push(
+      diag(
+        "P002",
+        { text: JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, e.length))) },
+        { span: { file, start: e.offset, end: e.offset + Math.max(1, e.length) } },
+      ),
+    );
   }
   for (const e of out.parseErrors) {
     const t = e.token;
@@ -108,13 +118,29 @@ export function parse(text: string, file: string): ParseOutput {
     const foundZh = atEnd ? "文件结尾" : found;
     const span = { file, start, end };
     // 以上/以下 follow the number they bound, as the texts write them: `周岁 55 以下`.
-    const postfix = !atEnd && (t.tokenType?.CATEGORIES ?? []).some((c) => ["PostfixOp", "PostGE", "PostLE"].includes(c.name));
-    const help = postfix ? "以上/以下 come after the number they bound: `周岁 55 以下` (or write `周岁 <= 55`)" : undefined;
+    const postfix =
+      !atEnd && (t.tokenType?.CATEGORIES ?? []).some((c) => ["PostfixOp", "PostGE", "PostLE"].includes(c.name));
+    const help = postfix
+      ? "以上/以下 come after the number they bound: `周岁 55 以下` (or write `周岁 <= 55`)"
+      : undefined;
     // P003: the text goes on where a file could have ended (an extra `}`,
     // say); P001: a token the grammar does not allow here. Both languages are
     // filled now, because the reader's language is chosen only when rendering.
-    if (e.name === "NotAllInputParsedException") diagnostics.push(diag("P003", { found, found_zh: foundZh }, { span, ...(help ? { help } : {}) }));
-    else diagnostics.push(diag("P001", { found, found_zh: foundZh, expected: expectedFrom(e.message, "en"), expected_zh: expectedFrom(e.message, "zh") }, { span, ...(help ? { help } : {}) }));
+    if (e.name === "NotAllInputParsedException")
+      diagnostics.push(diag("P003", { found, found_zh: foundZh }, { span, ...(help ? { help } : {}) }));
+    else
+      diagnostics.push(
+        diag(
+          "P001",
+          {
+            found,
+            found_zh: foundZh,
+            expected: expectedFrom(e.message, "en"),
+            expected_zh: expectedFrom(e.message, "zh"),
+          },
+          { span, ...(help ? { help } : {}) },
+        ),
+      );
   }
   // Built even after syntax errors, so the builder's own checks (P010–P014:
   // an unknown modality, type, subject, rounding, month) report in the same run.

@@ -193,7 +193,9 @@ export function period(from: Day, to: Day, rounding: Rounding): Duration {
     return { months: 0 - p.months, days: 0 - p.days };
   }
   civil(from);
-  const fy = cy, fm = cm, fd = cd;
+  const fy = cy,
+    fm = cm,
+    fd = cd;
   civil(to);
   let m = (cy - fy) * 12 + (cm - fm) - (cd < fd ? 1 : 0);
   let at = addMonths(from, m, rounding);

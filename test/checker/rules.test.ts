@@ -14,7 +14,8 @@ interface Example {
   national?: boolean;
 }
 
-const C = (body: string, modality = "must", source = "必须 test") => `clause T-1 ${modality} source "${source}" {\n${body}\n}\n`;
+const C = (body: string, modality = "must", source = "必须 test") =>
+  `clause T-1 ${modality} source "${source}" {\n${body}\n}\n`;
 
 const examples: Example[] = [
   {
@@ -236,9 +237,12 @@ const examples: Example[] = [
   },
   {
     code: "W006",
-    bad: HEADER + C(`require r: when true\ndefer d overrides r: when age > 3\nexempt e overrides r: when sex == "male"`),
+    bad:
+      HEADER + C(`require r: when true\ndefer d overrides r: when age > 3\nexempt e overrides r: when sex == "male"`),
     at: "e",
-    good: HEADER + C(`require r: when true\ndefer d overrides r: when age > 3\nexempt e overrides r, d: when sex == "male"`),
+    good:
+      HEADER +
+      C(`require r: when true\ndefer d overrides r: when age > 3\nexempt e overrides r, d: when sex == "male"`),
   },
   {
     code: "W007",
@@ -248,9 +252,11 @@ const examples: Example[] = [
   },
   {
     code: "W010",
-    bad: HEADER + `clause T-1 must because "作为……必要条件" source "将交流经历作为评聘条件之一" { require r: when true }`,
+    bad:
+      HEADER + `clause T-1 must because "作为……必要条件" source "将交流经历作为评聘条件之一" { require r: when true }`,
     at: `"作为……必要条件"`,
-    good: HEADER + `clause T-1 must because "作为……条件之一" source "将交流经历作为评聘条件之一" { require r: when true }`,
+    good:
+      HEADER + `clause T-1 must because "作为……条件之一" source "将交流经历作为评聘条件之一" { require r: when true }`,
   },
   {
     code: "N012",
@@ -291,7 +297,11 @@ describe("checker rules: one failing and one passing example each", () => {
 
 describe("error recovery", () => {
   it("reports every syntax error of a file in one run", () => {
-    const text = HEADER + C("require a: when age >=") + C("require b when age > 3").replace("T-1", "T-2") + C("define c = 3 +").replace("T-1", "T-3");
+    const text =
+      HEADER +
+      C("require a: when age >=") +
+      C("require b when age > 3").replace("T-1", "T-2") +
+      C("define c = 3 +").replace("T-1", "T-3");
     const r = checkText(text);
     const parseErrors = r.all.filter((d) => d.code.startsWith("P"));
     expect(parseErrors.length).toBeGreaterThanOrEqual(3);
@@ -299,7 +309,9 @@ describe("error recovery", () => {
     expect(lines.size).toBeGreaterThanOrEqual(3);
   });
   it("reports name and type errors of several rules together", () => {
-    const r = checkText(HEADER + C(`require a: when tenur > 3 years\nrequire b: when age > 3 years\nrequire c: when sex == "men"`));
+    const r = checkText(
+      HEADER + C(`require a: when tenur > 3 years\nrequire b: when age > 3 years\nrequire c: when sex == "men"`),
+    );
     expect(r.all.map((d) => d.code).sort()).toEqual(["N001", "T001", "T005"]);
   });
 });

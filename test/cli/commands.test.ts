@@ -67,7 +67,9 @@ schools:
     const j = JSON.parse(r.out);
     const paths = j.diagnostics.map((d: { path: string }) => d.path).sort();
     expect(paths).toEqual(["teacher.birth_date", "teacher.school_since", "teacher.sex"]);
-    expect(j.diagnostics.find((d: { path: string }) => d.path === "teacher.birth_date").message).toContain('"1985-13-40"');
+    expect(j.diagnostics.find((d: { path: string }) => d.path === "teacher.birth_date").message).toContain(
+      '"1985-13-40"',
+    );
     const human = await runCli(["case", join(dir, "bad.yaml"), "--policy", DALIAN]);
     expect(human.err).not.toMatch(/\n\s+at /);
     expect(human.err).toContain("teacher.birth_date");

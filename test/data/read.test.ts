@@ -9,7 +9,15 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { allCodes, messageIn, type CodedDiagnostic } from "../../src/diagnostics/registry.js";
 import { formatPath, parseCaseText, parseDatasetText, readCaseFile, readDataset } from "../../src/data/read.js";
 import { KNOWN_FIELDS, dayOf } from "../../src/data/schema.js";
-import { ENUM_ZH, LOCATIONS, MOVE_FIELDS, SCHOOL_FIELDS, TEACHER_FIELDS, CONDITIONS, ROLES } from "../../src/data/model.js";
+import {
+  ENUM_ZH,
+  LOCATIONS,
+  MOVE_FIELDS,
+  SCHOOL_FIELDS,
+  TEACHER_FIELDS,
+  CONDITIONS,
+  ROLES,
+} from "../../src/data/model.js";
 import { parseIsoDate, type Day } from "../../src/time/date.js";
 import { closest, editDistance } from "../../src/diagnostics/suggest.js";
 
@@ -38,7 +46,12 @@ describe("a valid dataset", () => {
     expect(ds.asOf).toBe(D("2024-09-01"));
     expect(ds.schools.map((s) => s.id)).toEqual(["S01", "S05", "S07"]);
     expect(ds.schoolById.get("S05")).toMatchObject({ location: "rural", tier: "weak", staffing: "under" });
-    expect(ds.schoolById.get("S01")).toMatchObject({ legal_entity: "E01", group: "G01", group_role: "main", rotation_feasible: true });
+    expect(ds.schoolById.get("S01")).toMatchObject({
+      legal_entity: "E01",
+      group: "G01",
+      group_role: "main",
+      rotation_feasible: true,
+    });
 
     const t1 = ds.teacherById.get("T001")!;
     expect(t1).toMatchObject({
@@ -145,10 +158,18 @@ describe("a bad dataset reports every problem in one run", () => {
 
   it("quotes the value in the message", () => {
     const byPath = (p: string) => r.diagnostics.find((d) => d.path === p)!;
-    expect(byPath("teachers[0].birth_date").message).toBe('teachers[0].birth_date: "1985-13-40" is not a date (YYYY-MM-DD)');
-    expect(byPath("teachers[1].birth_date").message).toBe('teachers[1].birth_date: required field "birth_date" is missing');
-    expect(byPath("teachers[2].deferred_years").message).toBe("teachers[2].deferred_years: -1 is not a whole number ≥ 0");
-    expect(messageIn(byPath("teachers[0].birth_date"), "zh")).toBe('teachers[0].birth_date："1985-13-40" 不是有效日期（应为 YYYY-MM-DD）');
+    expect(byPath("teachers[0].birth_date").message).toBe(
+      'teachers[0].birth_date: "1985-13-40" is not a date (YYYY-MM-DD)',
+    );
+    expect(byPath("teachers[1].birth_date").message).toBe(
+      'teachers[1].birth_date: required field "birth_date" is missing',
+    );
+    expect(byPath("teachers[2].deferred_years").message).toBe(
+      "teachers[2].deferred_years: -1 is not a whole number ≥ 0",
+    );
+    expect(messageIn(byPath("teachers[0].birth_date"), "zh")).toBe(
+      'teachers[0].birth_date："1985-13-40" 不是有效日期（应为 YYYY-MM-DD）',
+    );
   });
 
   it("suggests what was probably meant", () => {
@@ -205,19 +226,29 @@ describe("cross-reference checks", () => {
     expect(byPath("teachers[1].school").message).toBe('teachers[1].school: unknown school "S99"');
     expect(byPath("teachers[1].school").help).toBe('did you mean "S09"?');
     expect(byPath("schools[2].id").message).toBe('schools[2].id: duplicate school id "S02" (first at schools[1])');
-    expect(byPath("plan.moves[3].from").message).toBe('plan.moves[3].from: teacher "T002" is at school "S99", not "S01"');
-    expect(byPath("plan.moves[1].teacher").message).toBe('plan.moves[1].teacher: teacher "T004" is already moved by plan.moves[0]');
+    expect(byPath("plan.moves[3].from").message).toBe(
+      'plan.moves[3].from: teacher "T002" is at school "S99", not "S01"',
+    );
+    expect(byPath("plan.moves[1].teacher").message).toBe(
+      'plan.moves[1].teacher: teacher "T004" is already moved by plan.moves[0]',
+    );
     expect(messageIn(byPath("teachers[1].school"), "zh")).toBe("teachers[1].school：未知学校“S99”");
   });
 
   it("let warnings alone keep the value", () => {
-    const r2 = parseDatasetText(dataset("    history:\n      - { school: S77, from: 2000-09-01, to: 2005-08-31 }\n"), "a.yaml", "yaml");
+    const r2 = parseDatasetText(
+      dataset("    history:\n      - { school: S77, from: 2000-09-01, to: 2005-08-31 }\n"),
+      "a.yaml",
+      "yaml",
+    );
     expect(codes(r2.diagnostics)).toEqual([["D012", "teachers[0].history[0].school"]]);
     expect(r2.value).toBeDefined();
   });
 
   it("report an unknown field once, with how many records have it", () => {
-    const text = dataset("    nickname: 小张\n") + "  - { id: T002, sex: female, birth_date: 1980-01-01, role: teacher, school: S01, nickname: x }\n";
+    const text =
+      dataset("    nickname: 小张\n") +
+      "  - { id: T002, sex: female, birth_date: 1980-01-01, role: teacher, school: S01, nickname: x }\n";
     const r2 = parseDatasetText(text, "a.yaml", "yaml");
     expect(codes(r2.diagnostics)).toEqual([["D007", "teachers[0].nickname"]]);
     expect(args(r2.diagnostics[0]).count).toBe(2);
@@ -247,7 +278,8 @@ describe("syntax and shape errors", () => {
   });
 
   it("locates JSON problems too, and skips a byte-order mark", () => {
-    const text = '\ufeff{"as_of": "2024-09-01", "schools": [{"id": "S01"}], "teachers": [{"id": "T001", "sex": "male", "birth_date": "1975-02-30", "role": "teacher", "school": "S01"}]}';
+    const text =
+      '\ufeff{"as_of": "2024-09-01", "schools": [{"id": "S01"}], "teachers": [{"id": "T001", "sex": "male", "birth_date": "1975-02-30", "role": "teacher", "school": "S01"}]}';
     const r = parseDatasetText(text, "a.json", "json");
     expect(codes(r.diagnostics)).toEqual([["D005", "teachers[0].birth_date"]]);
     const s = r.diagnostics[0]!.span!;
@@ -275,7 +307,8 @@ describe("syntax and shape errors", () => {
   });
 
   it("checks plan fields", () => {
-    const plan = "plan:\n  school_year: 2024-2026\n  start: 2024-09\n  moves:\n    - { teacher: T001, from: S01, to: S01, mode: rotate, years: two }\n";
+    const plan =
+      "plan:\n  school_year: 2024-2026\n  start: 2024-09\n  moves:\n    - { teacher: T001, from: S01, to: S01, mode: rotate, years: two }\n";
     const r = parseDatasetText(dataset() + plan, "a.yaml", "yaml");
     expect(codes(r.diagnostics)).toEqual([
       ["D004", "plan.school_year"],
@@ -314,7 +347,13 @@ describe("a case file", () => {
     expect(r.diagnostics).toEqual([]);
     const c = r.value!;
     expect(c.asOf).toBe(D("2024-09-01"));
-    expect(c.teacher).toMatchObject({ id: "T001", sex: "female", birth_date: D("1976-01-10"), title: "senior", school: "S01" });
+    expect(c.teacher).toMatchObject({
+      id: "T001",
+      sex: "female",
+      birth_date: D("1976-01-10"),
+      title: "senior",
+      school: "S01",
+    });
     expect([...c.schoolById.keys()]).toEqual(["S01", "S07"]);
     expect(c.schoolById.get("S07")!.location).toBe("rural");
   });
@@ -330,8 +369,14 @@ describe("a case file", () => {
   it("reports the teacher's unknown school and missing parts", () => {
     const r = parseCaseText(`as_of: 2024-09-01\n${teacher}schools: [{ id: S02 }]\n`, "c.yaml", "yaml");
     expect(codes(r.diagnostics)).toEqual([["D011", "teacher.school"]]);
-    expect(codes(parseCaseText("as_of: 2024-09-01\nschools: []\n", "c.yaml", "yaml").diagnostics)).toEqual([["D003", "teacher"]]);
-    const dup = parseCaseText(`as_of: 2024-09-01\n${teacher}school: { id: S01 }\nschools: [{ id: S01 }]\n`, "c.yaml", "yaml");
+    expect(codes(parseCaseText("as_of: 2024-09-01\nschools: []\n", "c.yaml", "yaml").diagnostics)).toEqual([
+      ["D003", "teacher"],
+    ]);
+    const dup = parseCaseText(
+      `as_of: 2024-09-01\n${teacher}school: { id: S01 }\nschools: [{ id: S01 }]\n`,
+      "c.yaml",
+      "yaml",
+    );
     expect(codes(dup.diagnostics)).toEqual([["D010", "schools[0].id"]]);
     expect(dup.diagnostics[0]!.message).toMatch(/first at school\)/);
   });

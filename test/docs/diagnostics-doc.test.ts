@@ -39,12 +39,16 @@ function sections(md: string): Section[] {
     if (!fenced && line.startsWith("## ")) {
       current = { code: line.slice(3).trim(), lines: [] };
       out.push(current);
-    } else if (!fenced && line.startsWith("# ")) current = undefined; // a group heading ends the section
+    } else if (!fenced && line.startsWith("# "))
+      current = undefined; // a group heading ends the section
     else current?.lines.push(line);
   }
   return out.map(({ code, lines }) => {
     const text = lines.join("\n");
-    const blocks = [...text.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({ info: m[1]!.trim(), body: m[2]! }));
+    const blocks = [...text.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+      info: m[1]!.trim(),
+      body: m[2]!,
+    }));
     return { code, text, blocks };
   });
 }

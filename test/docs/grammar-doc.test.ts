@@ -83,8 +83,14 @@ describe("docs/grammar.ebnf", () => {
     expect(keywordNames.length).toBeGreaterThan(40);
     for (const name of keywordNames) {
       const ss = spellings(allTokens.find((t) => t.name === name)!) ?? [];
-      expect(ss.some((s) => /^[a-z_ ]+$/.test(s)), `${name} has an English spelling`).toBe(true);
-      expect(ss.some((s) => /[\u3400-\u9fff]/.test(s)), `${name} has a Chinese spelling`).toBe(true);
+      expect(
+        ss.some((s) => /^[a-z_ ]+$/.test(s)),
+        `${name} has an English spelling`,
+      ).toBe(true);
+      expect(
+        ss.some((s) => /[\u3400-\u9fff]/.test(s)),
+        `${name} has a Chinese spelling`,
+      ).toBe(true);
     }
   });
 });

@@ -106,7 +106,11 @@ describe("missing facts and redacted parameters", () => {
 
 describe("statutory boundary words", () => {
   const at = (word: string, birth: string, asOf: string) =>
-    decide(`clause A-1 must source "必须" { require r: when 周岁 ${word} 55 }`, person({ birth_date: day(birth) }), asOf).decision;
+    decide(
+      `clause A-1 must source "必须" { require r: when 周岁 ${word} 55 }`,
+      person({ birth_date: day(birth) }),
+      asOf,
+    ).decision;
   it("满/以上/不少于 include the number; 超过 excludes it; 不满/不足 exclude it; 以下/不超过 include it", () => {
     // Born 1969-09-01: 55 on 2024-09-01, 54 the day before.
     expect(at("满", "1969-09-01", "2024-09-01")).toBe("required");
@@ -117,7 +121,12 @@ describe("statutory boundary words", () => {
     expect(at("不满", "1969-09-01", "2024-09-01")).toBe("not_required");
     expect(at("不足", "1969-09-01", "2024-08-31")).toBe("required");
     expect(at("不超过", "1969-09-01", "2024-09-01")).toBe("required");
-    const post = (w: string, asOf: string) => decide(`clause A-1 must source "必须" { require r: when 周岁 55 ${w} }`, person({ birth_date: day("1969-09-01") }), asOf).decision;
+    const post = (w: string, asOf: string) =>
+      decide(
+        `clause A-1 must source "必须" { require r: when 周岁 55 ${w} }`,
+        person({ birth_date: day("1969-09-01") }),
+        asOf,
+      ).decision;
     expect(post("以上", "2024-09-01")).toBe("required");
     expect(post("以上", "2024-08-31")).toBe("not_required");
     expect(post("以下", "2024-09-01")).toBe("required");

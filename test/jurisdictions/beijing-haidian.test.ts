@@ -56,7 +56,11 @@ function expectSharedIdentical(bj: CaseJson, hd: CaseJson): void {
   const common = shared(bj, hd);
   // Beijing's principal rule and both scope rules stay in force under Haidian.
   expect(common.map((c) => c.key)).toEqual(
-    expect.arrayContaining(["BJ-1/公办学校正副校长", "BJ-1/正副校长距退休超过五年且任职满六年", "BJ-2/公办学校在编在岗教师"]),
+    expect.arrayContaining([
+      "BJ-1/公办学校正副校长",
+      "BJ-1/正副校长距退休超过五年且任职满六年",
+      "BJ-2/公办学校在编在岗教师",
+    ]),
   );
   for (const c of common) expect(c.hd, c.key).toEqual(c.bj);
   expect(hd.prerequisites).toEqual(bj.prerequisites);
@@ -71,7 +75,10 @@ describe("Beijing and Haidian: the same person differs only where Haidian's text
     expect(hdRules).not.toContain("BJ-2/在编在岗教师距退休超过五年且连续工作满六年");
     expect(hdRules).toContain("HD-1/法人学校连续工作满六年的在编在岗专任教师");
     // Only HD-1 (in place of BJ-2's rule) and HD-3 (volunteering) are Haidian's own.
-    expect(hdRules.filter((k) => !bjRules.includes(k)).sort()).toEqual(["HD-1/法人学校连续工作满六年的在编在岗专任教师", "HD-3/市级骨干特级正高级教师不受年龄限制"]);
+    expect(hdRules.filter((k) => !bjRules.includes(k)).sort()).toEqual([
+      "HD-1/法人学校连续工作满六年的在编在岗专任教师",
+      "HD-3/市级骨干特级正高级教师不受年龄限制",
+    ]);
   });
 
   it("a teacher both texts treat alike gets the same decision, and every shared rule result is identical", async () => {
@@ -173,7 +180,10 @@ describe("Haidian HD-6 subsidies and Beijing's Huairou rule (entitlements, `lung
   it("urban → northern rural: both subsidies (on completing the task); rural → urban: neither during the exchange; other moves: nothing", async () => {
     const { compliant, list } = await entitlements(HAIDIAN);
     expect(compliant).toBe(true);
-    const hd6 = list.filter((e) => e.clause.id === "HD-6").map(line).sort();
+    const hd6 = list
+      .filter((e) => e.clause.id === "HD-6")
+      .map(line)
+      .sort();
     expect(hd6).toEqual(
       [
         "HD-6 完成工作任务后享受北部地区边远农村补贴 U1:HU1→HR1 true",
@@ -190,7 +200,12 @@ describe("Haidian HD-6 subsidies and Beijing's Huairou rule (entitlements, `lung
   it("Huairou: an under-staffed school gets the performance-pay uplift, an over-staffed one does not, unrecorded staffing is unknown", async () => {
     for (const policy of [BEIJING, HAIDIAN]) {
       const { list } = await entitlements(policy);
-      expect(list.filter((e) => e.clause.id === "BJ-D-HR").map(line).sort()).toEqual(
+      expect(
+        list
+          .filter((e) => e.clause.id === "BJ-D-HR")
+          .map(line)
+          .sort(),
+      ).toEqual(
         [
           "BJ-D-HR 缺编单位按人均标准的百分之二十核增绩效工资 HRU true",
           "BJ-D-HR 缺编单位按人均标准的百分之二十核增绩效工资 HRO false",

@@ -17,7 +17,15 @@ const data = parseDatasetText(
       { id: "C", district: "D2", location: "urban", tier: "general" },
     ],
     teachers: [
-      { id: "T1", sex: "male", birth_date: "1980-01-01", role: "teacher", school: "A", school_since: "2010-09-01", honors: ["市级骨干教师"] },
+      {
+        id: "T1",
+        sex: "male",
+        birth_date: "1980-01-01",
+        role: "teacher",
+        school: "A",
+        school_since: "2010-09-01",
+        honors: ["市级骨干教师"],
+      },
       { id: "T2", sex: "female", birth_date: "1985-01-01", role: "teacher", school: "A", school_since: "2020-09-01" },
       { id: "T3", sex: "male", birth_date: "1982-01-01", role: "teacher", school: "C", school_since: "2012-09-01" },
     ],
@@ -65,23 +73,32 @@ describe("plan check subjects", () => {
     expect(r.evaluated[0]).toMatchObject({ passed: 1, failed: 1, notApplicable: 1 });
   });
   it("the per-school summary counts backbone teachers moved out when the policy defines them", () => {
-    const r = run(`define 是骨干教师 = honors intersects {"市级骨干教师"}\ncheck c for each school: count(moves where 是骨干教师) >= 0`);
+    const r = run(
+      `define 是骨干教师 = honors intersects {"市级骨干教师"}\ncheck c for each school: count(moves where 是骨干教师) >= 0`,
+    );
     expect(r.schools.find((s) => s.school.id === "A")?.backboneOut).toBe(1);
   });
 });
 
 describe("statistics (统计)", () => {
   it("are computed per subject and never violations", () => {
-    const c = checkText(HEADER + `clause P-1 must source "必须" {\n  report moved_share for each district: count(moves) / count(teachers)\n}`);
+    const c = checkText(
+      HEADER +
+        `clause P-1 must source "必须" {\n  report moved_share for each district: count(moves) / count(teachers)\n}`,
+    );
     expect(c.all.filter((d) => d.severity === "error")).toEqual([]);
     const r = checkPlan(compile(c.policy!), data);
     expect(r.violations).toEqual([]);
     // A share keeps its numerator and denominator (shown as “50% (1/2)”).
-    const shown = r.statistics.map((s) => `${s.subject.id} ${s.value instanceof Ratio ? `${s.value.num}/${s.value.den}` : String(s.value)}`);
+    const shown = r.statistics.map(
+      (s) => `${s.subject.id} ${s.value instanceof Ratio ? `${s.value.num}/${s.value.den}` : String(s.value)}`,
+    );
     expect(shown.sort()).toEqual(["D1 1/2", "D2 0/1"]);
   });
   it("must be figures, not conditions", () => {
-    const c = checkText(HEADER + `clause P-1 must source "必须" {\n  report bad for each district: count(moves) > 0\n}`);
+    const c = checkText(
+      HEADER + `clause P-1 must source "必须" {\n  report bad for each district: count(moves) > 0\n}`,
+    );
     expect(c.all.map((d) => d.code)).toContain("T004");
   });
 });

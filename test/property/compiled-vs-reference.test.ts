@@ -18,7 +18,9 @@ import { policyArb } from "../support/random-policy.js";
 
 const day = (y: number, m: number, d: number) => fromYmd(y, m, d)!;
 const dateArb = (from: number, to: number) =>
-  fc.tuple(fc.integer({ min: from, max: to }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => fromYmd(y, m, Math.min(d, 28 + ((y + m) % 4))) ?? day(y, m, 1));
+  fc
+    .tuple(fc.integer({ min: from, max: to }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+    .map(([y, m, d]) => fromYmd(y, m, Math.min(d, 28 + ((y + m) % 4))) ?? day(y, m, 1));
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 5 });
 
 const teacherArb: fc.Arbitrary<Teacher> = fc
@@ -37,13 +39,15 @@ const teacherArb: fc.Arbitrary<Teacher> = fc
     conditions: fc.subarray(["pregnant", "nursing", "serious_illness", "project_lead"]),
     deferred_years: fc.integer({ min: 0, max: 4 }),
     history: fc.array(
-      fc.record({
-        school: fc.constantFrom("S1", "S2", "S3", "S9"),
-        from: dateArb(1985, 2005),
-        days: fc.integer({ min: 0, max: 3000 }),
-        rotation: maybe(fc.boolean()),
-        personnel_transfer: maybe(fc.boolean()),
-      }).map(({ days, ...h }) => ({ ...h, to: h.from + days })),
+      fc
+        .record({
+          school: fc.constantFrom("S1", "S2", "S3", "S9"),
+          from: dateArb(1985, 2005),
+          days: fc.integer({ min: 0, max: 3000 }),
+          rotation: maybe(fc.boolean()),
+          personnel_transfer: maybe(fc.boolean()),
+        })
+        .map(({ days, ...h }) => ({ ...h, to: h.from + days })),
       { maxLength: 3 },
     ),
   })
@@ -61,31 +65,43 @@ describe("compiled program ≡ reference evaluator", () => {
   it("agrees on decision, clauses and deciding rules; never throws", () => {
     let checkedPolicies = 0;
     fc.assert(
-      fc.property(policyArb, fc.array(teacherArb, { minLength: 1, maxLength: 8 }), dateArb(2020, 2030), (text, people, asOf) => {
-        const c = checkText(text, { withNational: true });
-        if (!c.policy || hasErrors(c.diagnostics)) {
-          throw new Error("generated policy does not check:\n" + text + "\n" + JSON.stringify(c.all.map((d) => [d.code, d.message])));
-        }
-        checkedPolicies++;
-        const program = compile(c.policy);
-        const world = worldOf(c.policy, { asOf, schools });
-        const frame = newFrame(world);
-        for (const t of people) {
-          const a = program.decide(t, frame);
-          const traced = program.decide(t, frame, true);
-          const b = referenceDecide(c.policy, t, world);
-          const view = (d: typeof a) => ({
-            decision: d.decision,
-            clauses: d.clauses.map((x) => x.id),
-            winners: d.winners.map((r) => r.label).sort(),
-            results: d.results.map((r) => (typeof r.value === "boolean" ? r.value : "unknown")),
-            applicable: d.results.map((r) => (r.applicable === undefined || typeof r.applicable === "boolean" ? r.applicable : "unknown")),
-          });
-          expect(view(a)).toEqual(view(b));
-          expect(view(traced)).toEqual(view(a));
-          expect(program.decideValue(t, frame)).toBe(a.decision);
-        }
-      }),
+      fc.property(
+        policyArb,
+        fc.array(teacherArb, { minLength: 1, maxLength: 8 }),
+        dateArb(2020, 2030),
+        (text, people, asOf) => {
+          const c = checkText(text, { withNational: true });
+          if (!c.policy || hasErrors(c.diagnostics)) {
+            throw new Error(
+              "generated policy does not check:\n" +
+                text +
+                "\n" +
+                JSON.stringify(c.all.map((d) => [d.code, d.message])),
+            );
+          }
+          checkedPolicies++;
+          const program = compile(c.policy);
+          const world = worldOf(c.policy, { asOf, schools });
+          const frame = newFrame(world);
+          for (const t of people) {
+            const a = program.decide(t, frame);
+            const traced = program.decide(t, frame, true);
+            const b = referenceDecide(c.policy, t, world);
+            const view = (d: typeof a) => ({
+              decision: d.decision,
+              clauses: d.clauses.map((x) => x.id),
+              winners: d.winners.map((r) => r.label).sort(),
+              results: d.results.map((r) => (typeof r.value === "boolean" ? r.value : "unknown")),
+              applicable: d.results.map((r) =>
+                r.applicable === undefined || typeof r.applicable === "boolean" ? r.applicable : "unknown",
+              ),
+            });
+            expect(view(a)).toEqual(view(b));
+            expect(view(traced)).toEqual(view(a));
+            expect(program.decideValue(t, frame)).toBe(a.decision);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
     expect(checkedPolicies).toBeGreaterThan(0);

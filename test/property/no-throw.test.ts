@@ -18,7 +18,29 @@ const caseText = readFileSync(join(ROOT, "examples/cases/dalian-teacher.yaml"), 
 
 /** Text with a few random edits: deletions, insertions of policy-ish fragments, swaps. */
 function mutated(base: string): fc.Arbitrary<string> {
-  const fragment = fc.constantFrom("{", "}", "(", ")", ":", "，", "当", "且", "满", "以下", "\"", "9年", "15%", "优先于", "应交流", "x", "\n", "检查", "计数(", "1965-13", "2024-02-30");
+  const fragment = fc.constantFrom(
+    "{",
+    "}",
+    "(",
+    ")",
+    ":",
+    "，",
+    "当",
+    "且",
+    "满",
+    "以下",
+    '"',
+    "9年",
+    "15%",
+    "优先于",
+    "应交流",
+    "x",
+    "\n",
+    "检查",
+    "计数(",
+    "1965-13",
+    "2024-02-30",
+  );
   const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.option(fragment, { nil: "" }));
   return fc.array(edit, { minLength: 1, maxLength: 6 }).map((edits) => {
     let s = base;
@@ -49,7 +71,8 @@ describe("no stage throws on bad input", () => {
     fc.assert(
       fc.property(mutated(caseText), (text) => {
         const r = parseCaseText(text, "case.yaml", "yaml");
-        for (const d of r.diagnostics) expect(d.path !== undefined || d.span !== undefined || d.file !== undefined).toBe(true);
+        for (const d of r.diagnostics)
+          expect(d.path !== undefined || d.span !== undefined || d.file !== undefined).toBe(true);
         if (!r.value) expect(hasErrors(r.diagnostics)).toBe(true);
       }),
       { numRuns: 300 },

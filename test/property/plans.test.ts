@@ -31,13 +31,22 @@ describe("plan checks on generated districts", () => {
         fc.boolean(),
         fc.constantFrom(...programs),
         (seed, teachers, asOf, movesPerDue, violations, { program }) => {
-          const ds = generate({ seed, teachers, schools: Math.max(2, Math.round(teachers / 40)), asOf, movesPerDue, violations });
+          const ds = generate({
+            seed,
+            teachers,
+            schools: Math.max(2, Math.round(teachers / 40)),
+            asOf,
+            movesPerDue,
+            violations,
+          });
           const read = parseDatasetText(JSON.stringify(ds), "generated.json", "json");
           expect(read.value, JSON.stringify(read.diagnostics.slice(0, 3))).toBeDefined();
           const data = read.value!;
           const r = checkPlan(program, data);
           expect(r.compliant).toBe(!r.violations.some((v) => v.severity === "error"));
-          const f = newFrame(worldOf(program.policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }));
+          const f = newFrame(
+            worldOf(program.policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }),
+          );
           for (const t of data.teachers.slice(0, 30)) expect(r.decisions.get(t.id)).toBe(program.decide(t, f).decision);
         },
       ),

@@ -30,7 +30,10 @@ function roundTrip(text: string, file: string, sp: Spelling): void {
   expect(first.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const printed = printPolicy(first.ast, sp);
   const second = parse(printed, file);
-  expect(second.diagnostics.filter((d) => d.severity === "error"), printed).toEqual([]);
+  expect(
+    second.diagnostics.filter((d) => d.severity === "error"),
+    printed,
+  ).toEqual([]);
   expect(shape(second.ast)).toEqual(shape(first.ast));
 }
 

@@ -22,11 +22,19 @@ export function nationalUnit(): PolicyUnit {
 }
 
 /** A policy from text; `withNational` makes the national declarations visible (as `uses "national"` would). */
-export function unitFromText(text: string, opts: { file?: string; withNational?: boolean; name?: string } = {}): { unit: PolicyUnit; parseDiagnostics: Diagnostic[] } {
+export function unitFromText(
+  text: string,
+  opts: { file?: string; withNational?: boolean; name?: string } = {},
+): { unit: PolicyUnit; parseDiagnostics: Diagnostic[] } {
   const file = opts.file ?? "test.policy";
   const out = parse(text, file);
   return {
-    unit: { name: opts.name ?? "test", dir: `/virtual/${opts.name ?? "test"}`, files: [{ path: file, text, ast: out.ast }], uses: opts.withNational ? [nationalUnit()] : [] },
+    unit: {
+      name: opts.name ?? "test",
+      dir: `/virtual/${opts.name ?? "test"}`,
+      files: [{ path: file, text, ast: out.ast }],
+      uses: opts.withNational ? [nationalUnit()] : [],
+    },
     parseDiagnostics: out.diagnostics,
   };
 }

@@ -6,13 +6,33 @@ import fc from "fast-check";
 
 // ------------------------------------------------------------------ policies
 
-const cmpWord = fc.constantFrom(">=", ">", "<=", "<", "满", "超过", "不满", "不足", "不少于", "不超过", "at least", "more than", "less than");
+const cmpWord = fc.constantFrom(
+  ">=",
+  ">",
+  "<=",
+  "<",
+  "满",
+  "超过",
+  "不满",
+  "不足",
+  "不少于",
+  "不超过",
+  "at least",
+  "more than",
+  "less than",
+);
 const postWord = fc.constantFrom("以上", "及以上", "以下", "及以下", "or more");
 
 const atom: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(cmpWord, fc.integer({ min: 20, max: 65 })).map(([w, n]) => `周岁 ${w} ${n}`),
   fc.tuple(postWord, fc.integer({ min: 20, max: 65 })).map(([w, n]) => `age ${n} ${w}`),
-  fc.tuple(fc.constantFrom("本校任教年限", "tenure", "任职年限", "entity_tenure", "距法定退休"), cmpWord, fc.integer({ min: 0, max: 15 }), fc.constantFrom("年", " years", "个月"))
+  fc
+    .tuple(
+      fc.constantFrom("本校任教年限", "tenure", "任职年限", "entity_tenure", "距法定退休"),
+      cmpWord,
+      fc.integer({ min: 0, max: 15 }),
+      fc.constantFrom("年", " years", "个月"),
+    )
     .map(([f, w, n, u]) => `${f} ${w} ${n}${u}`),
   fc.constantFrom(
     `性别 是 "男"`,
@@ -44,7 +64,13 @@ const cond: fc.Arbitrary<string> = fc.letrec((tie) => ({
   c: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     atom,
-    fc.tuple(tie("c") as fc.Arbitrary<string>, fc.constantFrom("且", "或", "and", "or"), tie("c") as fc.Arbitrary<string>).map(([a, o, b]) => `(${a} ${o} ${b})`),
+    fc
+      .tuple(
+        tie("c") as fc.Arbitrary<string>,
+        fc.constantFrom("且", "或", "and", "or"),
+        tie("c") as fc.Arbitrary<string>,
+      )
+      .map(([a, o, b]) => `(${a} ${o} ${b})`),
     (tie("c") as fc.Arbitrary<string>).map((a) => `非 (${a})`),
   ),
 })).c;
@@ -95,4 +121,3 @@ export const policyArb = fc
     ];
     return lines.join("\n");
   });
-

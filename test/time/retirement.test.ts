@@ -6,9 +6,27 @@ import { describe, expect, it } from "vitest";
 import { formatDate, parseIsoDate, type Day } from "../../src/time/date.js";
 import { retirementDate, statutoryAgeMonths, type RetirementTrack } from "../../src/time/retirement.js";
 
-const men: RetirementTrack = { id: "men", originalAgeMonths: 60 * 12, firstAffected: { y: 1965, m: 1 }, stepMonths: 4, maxDelayMonths: 36 };
-const women55: RetirementTrack = { id: "women55", originalAgeMonths: 55 * 12, firstAffected: { y: 1970, m: 1 }, stepMonths: 4, maxDelayMonths: 36 };
-const women50: RetirementTrack = { id: "women50", originalAgeMonths: 50 * 12, firstAffected: { y: 1975, m: 1 }, stepMonths: 2, maxDelayMonths: 60 };
+const men: RetirementTrack = {
+  id: "men",
+  originalAgeMonths: 60 * 12,
+  firstAffected: { y: 1965, m: 1 },
+  stepMonths: 4,
+  maxDelayMonths: 36,
+};
+const women55: RetirementTrack = {
+  id: "women55",
+  originalAgeMonths: 55 * 12,
+  firstAffected: { y: 1970, m: 1 },
+  stepMonths: 4,
+  maxDelayMonths: 36,
+};
+const women50: RetirementTrack = {
+  id: "women50",
+  originalAgeMonths: 50 * 12,
+  firstAffected: { y: 1975, m: 1 },
+  stepMonths: 2,
+  maxDelayMonths: 60,
+};
 
 function D(s: string): Day {
   const d = parseIsoDate(s);
