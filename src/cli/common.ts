@@ -2,7 +2,8 @@
 // policy with its diagnostics printed, and parsing `--param` values by the
 // parameter's declared type.
 
-import { readFileSync } from "node:fs";
+import { readInputFile } from "../data/input.js";
+import { MAX_BYTES } from "../data/limits.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
@@ -66,7 +67,9 @@ function withInputSources(
     const f = d.span?.file;
     if (!f || out.has(f)) continue;
     try {
-      out.set(f, readFileSync(f, "utf8"));
+      // Decoded as the reader decoded it, so spans point at the same characters.
+      const text = readInputFile(f, { maxBytes: MAX_BYTES.json, format: "", what: "", what_zh: "" }).value?.text;
+      if (text !== undefined) out.set(f, text);
     } catch {
       // Unreadable now: the diagnostic is shown with its path alone.
     }

@@ -2,7 +2,6 @@
 // cross-reference checks → model.ts Dataset/CaseFile. Consumes a file name or
 // text; produces Result<…> with every problem as a D-coded Diagnostic. Never throws.
 
-import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import YAML, { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
@@ -13,6 +12,8 @@ import { diag } from "../diagnostics/registry.js";
 import { closest } from "../diagnostics/suggest.js";
 import { formatDate, type Day } from "../time/date.js";
 import { ENUM_ZH, type CaseFile, type Dataset, type Plan, type School, type Teacher } from "./model.js";
+import { readInputFile, type InputLimit } from "./input.js";
+import { MAX_BYTES } from "./limits.js";
 import { CaseFileSchema, DatasetSchema, KNOWN_FIELDS, dayOf, toPlan, toSchool, toTeacher } from "./schema.js";
 
 export type Format = "yaml" | "json";
@@ -38,28 +39,48 @@ export function formatOf(file: string): Format | undefined {
 }
 
 export function readDataset(file: string, options: ReadOptions = {}): Result<Dataset> {
-  const r = readText(file);
+  const r = readText(file, "dataset");
   return r.value ? parseDatasetText(r.value.text, file, r.value.format, options) : { diagnostics: r.diagnostics };
 }
 
 export function readCaseFile(file: string, options: ReadOptions = {}): Result<CaseFile> {
-  const r = readText(file);
+  const r = readText(file, "case");
   return r.value ? parseCaseText(r.value.text, file, r.value.format, options) : { diagnostics: r.diagnostics };
 }
 
-function readText(file: string): Result<{ text: string; format: Format }> {
+function readText(file: string, kind: "dataset" | "case"): Result<{ text: string; format: Format }> {
   const format = formatOf(file);
   if (!format) {
     return {
       diagnostics: [diag("D001", { file, reason: "unsupported file extension (use .yaml, .yml or .json)" }, { file })],
     };
   }
-  try {
-    return { value: { text: readFileSync(file, "utf8"), format }, diagnostics: [] };
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    return { diagnostics: [diag("D001", { file, reason }, { file })] };
-  }
+  const r = readInputFile(file, inputLimit(format, kind));
+  return r.value ? { value: { text: r.value.text, format }, diagnostics: [] } : { diagnostics: r.diagnostics };
+}
+
+/** The size limit of a dataset or case file in this format, and what to do beyond it. */
+function inputLimit(format: Format, kind: "dataset" | "case"): InputLimit {
+  if (kind === "case")
+    return {
+      maxBytes: MAX_BYTES.case,
+      format: "case",
+      what: "a case file holds one teacher and their schools",
+      what_zh: "个案文件只含一位教师及其学校",
+    };
+  return format === "json"
+    ? {
+        maxBytes: MAX_BYTES.json,
+        format: "JSON",
+        what: "split the roster, or use the CSV or NDJSON form, which is read row by row",
+        what_zh: "请拆分名册，或改用逐行读取的 CSV 或 NDJSON 格式",
+      }
+    : {
+        maxBytes: MAX_BYTES.yaml,
+        format: "YAML",
+        what: "use JSON, or the CSV or NDJSON form, which is read row by row",
+        what_zh: "请改用 JSON，或逐行读取的 CSV 或 NDJSON 格式",
+      };
 }
 
 /**
