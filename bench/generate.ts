@@ -17,6 +17,7 @@ import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import YAML from "yaml";
 import type { Condition, Location, PostCategory, Role, School, Sex, Teacher, Tier, Title } from "../src/data/model.js";
+import type { FieldDecl, HISTORY, MOVE, RawOf, SCHOOL, TEACHER } from "../src/data/fields.js";
 import { addMonths, completedYears, formatDate, parseIsoDate, period, type Day } from "../src/time/date.js";
 import { retirementDate } from "../src/time/retirement.js";
 import { handDecide, trackOf, type HandDecision } from "./hand-written.js";
@@ -24,54 +25,19 @@ import { handDecide, trackOf, type HandDecision } from "./hand-written.js";
 // ---------------------------------------------------------------------------
 // Output shape: the contract's raw dataset (dates as YYYY-MM-DD strings).
 
-export interface GenSchool {
-  id: string;
-  name: string;
-  district: string;
-  location: Location;
-  tier: Tier;
-  legal_entity?: string;
-  group?: string;
-  group_role?: "main" | "branch";
-  rotation_feasible: boolean;
-}
+// The raw record types come from the one field declaration (src/data/fields.ts);
+// the generator always fills the fields it makes required here.
+type Raw<D extends Record<string, FieldDecl>, K extends keyof RawOf<D>, H = never> = RawOf<D, H> &
+  Required<Pick<RawOf<D, H>, K>>;
 
-export interface GenHistory {
-  school: string;
-  from: string;
-  to: string;
-}
-
-export interface GenTeacher {
-  id: string;
-  name: string;
-  sex: Sex;
-  birth_date: string;
-  role: Role;
-  post_category: PostCategory;
-  established: boolean;
-  on_post: boolean;
-  full_time: boolean;
-  school: string;
-  school_since: string;
-  post_since?: string;
-  title: Title;
-  title_since: string;
-  honors?: string[];
-  conditions?: Condition[];
-  deferred_years?: number;
-  volunteer?: boolean;
-  history?: GenHistory[];
-}
-
-export interface GenMove {
-  teacher: string;
-  from: string;
-  to: string;
-  mode: "full_time" | "part_time";
-  years: number;
-  personnel_transfer: boolean;
-}
+export type GenSchool = Raw<typeof SCHOOL, "name" | "district" | "location" | "tier" | "rotation_feasible">;
+export type GenHistory = RawOf<typeof HISTORY>;
+export type GenTeacher = Raw<
+  typeof TEACHER,
+  "name" | "post_category" | "established" | "on_post" | "full_time" | "school_since" | "title" | "title_since",
+  GenHistory
+>;
+export type GenMove = Raw<typeof MOVE, "mode" | "years" | "personnel_transfer">;
 
 export interface GenDataset {
   as_of: string;

@@ -4,23 +4,8 @@
 
 import { z } from "zod";
 import { fromYmd, parseIsoDate, type Day } from "../time/date.js";
-import {
-  CONDITIONS,
-  GROUP_ROLES,
-  LOCATIONS,
-  MODES,
-  POST_CATEGORIES,
-  ROLES,
-  SEXES,
-  STAFFING,
-  TIERS,
-  TITLES,
-  type HistoryEntry,
-  type Move,
-  type Plan,
-  type School,
-  type Teacher,
-} from "./model.js";
+import { HISTORY, MOVE, SCHOOL, TEACHER, type FieldDecl, type RawOf } from "./fields.js";
+import { enumValues, type HistoryEntry, type Move, type Plan, type School, type Teacher } from "./model.js";
 
 /**
  * Custom issues carry `params.kind` so read.ts can map them to a D-code
@@ -59,63 +44,58 @@ const date = z.custom<RawDate>((v) => dayOf(v) !== undefined, { params: { kind: 
 // have empty cells.
 const id = z.string().min(1);
 
-export const SchoolSchema = z.object({
-  id,
-  name: z.string().nullish(),
-  district: z.string().nullish(),
-  location: z.enum(LOCATIONS).nullish(),
-  tier: z.enum(TIERS).nullish(),
-  legal_entity: id.nullish(),
-  group: id.nullish(),
-  group_role: z.enum(GROUP_ROLES).nullish(),
-  rotation_feasible: z.boolean().nullish(),
-  staffing: z.enum(STAFFING).nullish(),
-});
+/** The zod check of one declared field's raw value. */
+function fieldSchema(f: FieldDecl, history: z.ZodType): z.ZodType {
+  const t = f.type;
+  switch (t.t) {
+    case "text":
+    case "secret":
+      return z.string();
+    case "id":
+    case "ref":
+      return id;
+    case "date":
+      return date;
+    case "bool":
+      return z.boolean();
+    case "int":
+      return z.number().int();
+    // A move's `years` is only type-checked here: a non-positive or fractional
+    // period is a plan problem (D024) reported by read.ts with the other move checks.
+    case "years":
+      return f.range === "any" ? z.number() : z.number().int().min(0);
+    case "enum":
+      return z.enum(enumValues(t.e));
+    case "enums":
+      return z.array(z.enum(enumValues(t.e)));
+    case "texts":
+      return z.array(z.string());
+    case "history":
+      return z.array(history);
+  }
+}
+
+/** A record's raw JSON shape with every optional field also allowing null. */
+type Nullish<R> = { [K in keyof R]: undefined extends R[K] ? R[K] | null : R[K] };
+
+function objectOf<D extends Record<string, FieldDecl>, R>(decl: D, history: z.ZodType = z.never()) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, f] of Object.entries(decl)) {
+    const s = fieldSchema(f, history);
+    shape[name] = f.need === "required" ? s : s.nullish();
+  }
+  return z.object(shape) as unknown as z.ZodType<Nullish<R>>;
+}
 
 // `rotation` and `personnel_transfer` are a backward-compatible extension: whether this
 // period was a rotation (交流轮岗) recognised by the bureau, and whether the post moved with it.
-export const HistoryEntrySchema = z.object({
-  school: id,
-  from: date,
-  to: date,
-  rotation: z.boolean().nullish(),
-  personnel_transfer: z.boolean().nullish(),
-});
-
-export const TeacherSchema = z.object({
-  id,
-  name: z.string().nullish(),
-  sex: z.enum(SEXES),
-  birth_date: date,
-  role: z.enum(ROLES),
-  post_category: z.enum(POST_CATEGORIES).nullish(),
-  established: z.boolean().nullish(),
-  on_post: z.boolean().nullish(),
-  full_time: z.boolean().nullish(),
-  school: id,
-  school_since: date.nullish(),
-  post_since: date.nullish(),
-  title: z.enum(TITLES).nullish(),
-  title_since: date.nullish(),
-  honors: z.array(z.string()).nullish(),
-  conditions: z.array(z.enum(CONDITIONS)).nullish(),
-  deferred_years: z.number().int().min(0).nullish(),
-  volunteer: z.boolean().nullish(),
-  history: z.array(HistoryEntrySchema).nullish(),
-});
-
-/**
- * `years` is only type-checked here: a non-positive or fractional period is a
- * plan problem (D024) reported by read.ts with the other move checks.
- */
-export const MoveSchema = z.object({
-  teacher: id,
-  from: id,
-  to: id,
-  mode: z.enum(MODES).nullish(),
-  years: z.number().nullish(),
-  personnel_transfer: z.boolean().nullish(),
-});
+export const HistoryEntrySchema = objectOf<typeof HISTORY, RawOf<typeof HISTORY>>(HISTORY);
+export const SchoolSchema = objectOf<typeof SCHOOL, RawOf<typeof SCHOOL>>(SCHOOL);
+export const TeacherSchema = objectOf<typeof TEACHER, RawOf<typeof TEACHER, RawOf<typeof HISTORY>>>(
+  TEACHER,
+  HistoryEntrySchema,
+);
+export const MoveSchema = objectOf<typeof MOVE, RawOf<typeof MOVE>>(MOVE);
 
 /** `2024-2025`: two consecutive years. */
 const schoolYear = z.custom<string>(
@@ -167,11 +147,11 @@ export type RawCaseFile = z.output<typeof CaseFileSchema>;
 export const KNOWN_FIELDS = {
   dataset: Object.keys(DatasetSchema.shape),
   case: Object.keys(CaseFileSchema.shape),
-  school: Object.keys(SchoolSchema.shape),
-  teacher: Object.keys(TeacherSchema.shape),
-  history: Object.keys(HistoryEntrySchema.shape),
+  school: Object.keys(SCHOOL),
+  teacher: Object.keys(TEACHER),
+  history: Object.keys(HISTORY),
   plan: Object.keys(PlanSchema.shape),
-  move: Object.keys(MoveSchema.shape),
+  move: Object.keys(MOVE),
 } as const;
 
 // ---------------------------------------------------------------------------
@@ -191,72 +171,43 @@ function optDay(v: RawDate | null | undefined): Day | undefined {
   return v === null || v === undefined ? undefined : dayOf(v);
 }
 
-export function toSchool(s: RawSchool): School {
-  return {
-    id: s.id,
-    name: u(s.name),
-    district: u(s.district),
-    location: u(s.location),
-    tier: u(s.tier),
-    legal_entity: u(s.legal_entity),
-    group: u(s.group),
-    group_role: u(s.group_role),
-    rotation_feasible: u(s.rotation_feasible),
-    staffing: u(s.staffing),
-  };
-}
-
-export function toHistoryEntry(h: RawHistoryEntry): HistoryEntry {
-  return {
-    school: h.school,
-    from: day(h.from),
-    to: day(h.to),
-    rotation: u(h.rotation),
-    personnel_transfer: u(h.personnel_transfer),
-  };
-}
-
 const NONE: readonly never[] = Object.freeze([]);
 
-/**
- * Every key is set, absent facts as undefined, so all teachers share one
- * hidden class. The defaults are the contract's: no honors, conditions or
- * history recorded means none; no deferral; not a volunteer.
- */
-export function toTeacher(t: RawTeacher): Teacher {
-  return {
-    id: t.id,
-    name: u(t.name),
-    sex: t.sex,
-    birth_date: day(t.birth_date),
-    role: t.role,
-    post_category: u(t.post_category),
-    established: u(t.established),
-    on_post: u(t.on_post),
-    full_time: u(t.full_time),
-    school: t.school,
-    school_since: optDay(t.school_since),
-    post_since: optDay(t.post_since),
-    title: u(t.title),
-    title_since: optDay(t.title_since),
-    honors: t.honors ?? NONE,
-    conditions: t.conditions ?? NONE,
-    deferred_years: t.deferred_years ?? 0,
-    volunteer: t.volunteer ?? false,
-    history: t.history ? t.history.map(toHistoryEntry) : NONE,
-  };
+/** The default an absent `need: "default"` field takes: none, zero, false. */
+function defaultOf(f: FieldDecl): string {
+  const t = f.type.t;
+  return t === "years" || t === "int" ? "0" : t === "bool" ? "false" : "NONE";
 }
 
-export function toMove(m: RawMove): Move {
-  return {
-    teacher: m.teacher,
-    from: m.from,
-    to: m.to,
-    mode: u(m.mode),
-    years: u(m.years),
-    personnel_transfer: u(m.personnel_transfer),
-  };
+/**
+ * The raw-record → model-object converter of a declaration, generated once:
+ * a literal object with every key set (absent facts as undefined), so all
+ * records of a kind share one hidden class and no per-field loop runs per
+ * record. Dates become Day numbers, null becomes undefined, and defaulted
+ * fields get their default. Property names are the declaration's own keys.
+ */
+function converter<R, M>(decl: Record<string, FieldDecl>, nested?: (h: never) => unknown): (r: R) => M {
+  const parts = Object.entries(decl).map(([name, f]) => {
+    const v = `r.${name}`;
+    const t = f.type.t;
+    if (t === "history") return `${name}: ${v} ? ${v}.map(nested) : NONE`;
+    if (t === "date") return `${name}: ${f.need === "required" ? `day(${v})` : `optDay(${v})`}`;
+    if (f.need === "default") return `${name}: ${v} ?? ${defaultOf(f)}`;
+    if (f.need === "required") return `${name}: ${v}`;
+    return `${name}: ${v} === null ? undefined : ${v}`;
+  });
+  const make = new Function("day", "optDay", "NONE", "nested", `return (r) => ({ ${parts.join(", ")} });`);
+  return make(day, optDay, NONE, nested) as (r: R) => M;
 }
+
+export const toHistoryEntry: (h: RawHistoryEntry) => HistoryEntry = converter(HISTORY);
+export const toSchool: (s: RawSchool) => School = converter(SCHOOL);
+/**
+ * The defaults are the contract's: no honors, conditions or history recorded
+ * means none; no deferral; not a volunteer.
+ */
+export const toTeacher: (t: RawTeacher) => Teacher = converter(TEACHER, toHistoryEntry as (h: never) => unknown);
+export const toMove: (m: RawMove) => Move = converter(MOVE);
 
 export function toPlan(p: RawPlan): Plan {
   return { school_year: u(p.school_year), start: optDay(p.start), moves: p.moves.map(toMove) };

@@ -4,20 +4,7 @@
 // an English and a Chinese name. The checker resolves names against this
 // registry; the compiler turns a resolved fact into a direct accessor.
 
-import {
-  CONDITIONS,
-  ENUM_ZH,
-  GROUP_ROLES,
-  LOCATIONS,
-  MODES,
-  POST_CATEGORIES,
-  ROLES,
-  SEXES,
-  STAFFING,
-  TIERS,
-  TITLES,
-  type EnumValue,
-} from "../data/model.js";
+import { ENUM_VALUES, HISTORY, MOVE, SCHOOL, TEACHER, type FieldDecl, type FieldType } from "../data/fields.js";
 import {
   BOOL,
   DATE,
@@ -32,20 +19,9 @@ import {
   type Ty,
 } from "./types.js";
 
-/** Allowed values of each enum (canonical English value → Chinese word), from the data model's lists. */
-const table = (values: readonly EnumValue[]): Record<string, string> =>
-  Object.fromEntries(values.map((v) => [v, ENUM_ZH[v]]));
+/** Allowed values of each enum (canonical English value → Chinese word), from the data declaration (data/fields.ts). */
 export const ENUMS: Record<EnumName, Record<string, string>> = {
-  sex: table(SEXES),
-  location: table(LOCATIONS),
-  tier: table(TIERS),
-  role: table(ROLES),
-  post_category: table(POST_CATEGORIES),
-  title: table(TITLES),
-  condition: table(CONDITIONS),
-  group_role: table(GROUP_ROLES),
-  mode: table(MODES),
-  staffing: table(STAFFING),
+  ...ENUM_VALUES,
   // Not input data: the individual decision, readable by plan checks.
   decision: { required: "应交流", deferred: "暂缓", not_required: "无需交流", indeterminate: "无法判定" },
 };
@@ -81,72 +57,50 @@ function fields(list: FieldInfo[]): Map<string, FieldInfo> {
   return m;
 }
 
-export const PERSON_FIELDS = fields([
-  { name: "id", zh: "工号", ty: TEXT, doc: "the person's id" },
-  { name: "name", zh: "姓名", ty: TEXT, doc: "name" },
-  { name: "sex", zh: "性别", ty: enumTy("sex"), doc: "male | female" },
-  { name: "birth_date", zh: "出生日期", ty: DATE, doc: "date of birth" },
-  {
-    name: "role",
-    zh: "岗位",
-    ty: enumTy("role"),
-    doc: "teacher, principal, vice_principal, school_leader, middle_manager, support_staff",
-  },
-  { name: "post_category", zh: "岗位类别", ty: enumTy("post_category"), doc: "专技 | 管理 | 工勤" },
-  { name: "established", zh: "在编", ty: BOOL, doc: "on the establishment (在编)" },
-  { name: "on_post", zh: "在岗", ty: BOOL, doc: "on post (在岗)" },
-  { name: "full_time", zh: "专任教师", ty: BOOL, doc: "a full-time teacher (专任教师)" },
-  { name: "school", zh: "学校", ty: record("school"), doc: "the current school" },
-  { name: "school_since", zh: "本校起始日期", ty: DATE, doc: "start of continuous service at the current school" },
-  { name: "post_since", zh: "任职起始日期", ty: DATE, doc: "leaders: start in the current post at this school" },
-  { name: "title", zh: "职称", ty: enumTy("title"), doc: "professional title" },
-  { name: "title_since", zh: "职称取得日期", ty: DATE, doc: "when the title was obtained" },
-  { name: "honors", zh: "荣誉", ty: setOf(TEXT), doc: "honours as the bureau writes them" },
-  {
-    name: "conditions",
-    zh: "情形",
-    ty: setOf(enumTy("condition")),
-    doc: "established conditions (pregnant, nursing …)",
-  },
-  { name: "deferred_years", zh: "已暂缓年限", ty: DURATION, doc: "deferral already granted" },
-  { name: "volunteer", zh: "本人申请", ty: BOOL, doc: "applied to rotate (个人申报)" },
-]);
+/** The language type of a declared input field. */
+function tyOf(t: FieldType): Ty {
+  switch (t.t) {
+    case "text":
+    case "id":
+    case "secret":
+      return TEXT;
+    case "date":
+      return DATE;
+    case "bool":
+      return BOOL;
+    case "int":
+      return INT;
+    case "years":
+      return DURATION;
+    case "enum":
+      return enumTy(t.e);
+    case "enums":
+      return setOf(enumTy(t.e));
+    case "texts":
+    case "history":
+      return setOf(TEXT);
+    case "ref":
+      return record(t.to);
+  }
+}
 
-export const SCHOOL_FIELDS = fields([
-  { name: "id", zh: "学校代码", ty: TEXT, doc: "the school's id" },
-  { name: "name", zh: "校名", ty: TEXT, doc: "name" },
-  { name: "district", zh: "所在区", ty: TEXT, doc: "district" },
-  { name: "location", zh: "地域", ty: enumTy("location"), doc: "urban | town | rural | remote | island" },
-  { name: "tier", zh: "层次", ty: enumTy("tier"), doc: "quality | general | weak (优质 | 一般 | 薄弱)" },
-  { name: "legal_entity", zh: "法人学校", ty: TEXT, doc: "legal entity shared by campuses" },
-  { name: "group", zh: "教育集团", ty: TEXT, doc: "education group" },
-  { name: "group_role", zh: "集团角色", ty: enumTy("group_role"), doc: "main | branch" },
-  { name: "rotation_feasible", zh: "具备交流条件", ty: BOOL, doc: "false: no conditions for rotation" },
-  { name: "staffing", zh: "编制状况", ty: enumTy("staffing"), doc: "severely_over | over | normal | under" },
-]);
+/** The facts a policy can name among a declaration's fields (not the history list or the ID number). */
+function declared(decl: Record<string, FieldDecl>): FieldInfo[] {
+  return Object.entries(decl)
+    .filter(([, f]) => f.fact !== false)
+    .map(([name, f]) => ({ name, zh: f.zh, ty: tyOf(f.type), doc: f.doc }));
+}
 
-export const MOVE_FIELDS = fields([
-  { name: "teacher", zh: "交流人员", ty: record("person"), doc: "the person moved" },
-  { name: "from", zh: "调出学校", ty: record("school"), doc: "the school left" },
-  { name: "to", zh: "调入学校", ty: record("school"), doc: "the receiving school" },
-  { name: "mode", zh: "交流方式", ty: enumTy("mode"), doc: "full_time | part_time" },
-  { name: "years", zh: "交流年限", ty: DURATION, doc: "length of the exchange" },
-  { name: "personnel_transfer", zh: "人事关系调转", ty: BOOL, doc: "the post moves with the person (人走关系动)" },
-]);
+export const PERSON_FIELDS = fields(declared(TEACHER));
+export const SCHOOL_FIELDS = fields(declared(SCHOOL));
+export const MOVE_FIELDS = fields(declared(MOVE));
 
 /** One period of a person's service: each history entry, and the current school up to the reference date. */
 export const SERVICE_FIELDS = fields([
-  { name: "school", zh: "学校", ty: record("school"), doc: "the school served at" },
-  { name: "from", zh: "起始日期", ty: DATE, doc: "first day" },
-  { name: "to", zh: "截止日期", ty: DATE, doc: "last day (the reference date for the current school)" },
+  ...declared(HISTORY).map((f) =>
+    f.name === "to" ? { ...f, doc: "last day (the reference date for the current school)" } : f,
+  ),
   { name: "length", zh: "时长", ty: DURATION, doc: "length of the period" },
-  {
-    name: "rotation",
-    zh: "交流轮岗",
-    ty: BOOL,
-    doc: "the period was a rotation recognised by the bureau (history extension; false for the current school)",
-  },
-  { name: "personnel_transfer", zh: "人事关系调转", ty: BOOL, doc: "the personnel relation moved with that rotation" },
 ]);
 
 export function fieldsOf(rec: RecordKind): Map<string, FieldInfo> {

@@ -3,23 +3,14 @@
 // checked against its enum. Records (person, school, move) are typed so that
 // `school.location` resolves statically.
 
+import type { DataEnum } from "../data/fields.js";
+
 /**
  * Enumerations: texts with a fixed list of values (language.md §10; the
  * values, in English and Chinese, are in facts.ts). `title` is also ordered
  * by rank; `decision` is a person's individual decision, read by plan checks.
  */
-export type EnumName =
-  | "sex"
-  | "location"
-  | "tier"
-  | "role"
-  | "post_category"
-  | "title"
-  | "condition"
-  | "group_role"
-  | "mode"
-  | "staffing"
-  | "decision";
+export type EnumName = DataEnum | "decision";
 
 export type Ty =
   /** Counts, and ages in completed years (周岁): an age is a number, not a duration. */
