@@ -21,6 +21,8 @@ export interface Args {
   readonly verbose: boolean;
   /** `case` on a dataset: which person. */
   readonly teacher?: string;
+  /** `--policies DIR` (repeatable): further folders that `extends`/`uses` may reach. */
+  readonly policies: string[];
 }
 
 export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: Diagnostic[] } {
@@ -35,6 +37,7 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
   let help = false;
   let verbose = false;
   let teacher: string | undefined;
+  const policies: string[] = [];
   // Every problem is collected and parsing goes on, so all are reported at once.
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -97,6 +100,11 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       case "--verbose":
         verbose = true;
         break;
+      case "--policies": {
+        const v = value();
+        if (v !== undefined) policies.push(v);
+        break;
+      }
       case "--teacher": {
         const v = value();
         if (v !== undefined) teacher = v;
@@ -124,6 +132,7 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       help,
       verbose,
       ...(teacher !== undefined ? { teacher } : {}),
+      policies,
     },
     diagnostics,
   };

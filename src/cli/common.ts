@@ -8,7 +8,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-cli.js";
-import { loadPolicy } from "../policy/load.js";
+import { delimiter } from "node:path";
+import { loadPolicy, type LoadOptions } from "../policy/load.js";
 import { check } from "../checker/check.js";
 import type { CheckedPolicy } from "../checker/checked.js";
 import { compile, type Program } from "../interpreter/compile.js";
@@ -85,9 +86,18 @@ export interface Prepared {
   readonly warnings: Diagnostic[];
 }
 
+/**
+ * The policy roots beyond the loaded folder and the bundled policies:
+ * `--policies DIR` (repeatable) and `LUNGANG_POLICIES` (a path list, `:`-separated, `;` on Windows).
+ */
+export function loadOptions(args: Args): LoadOptions {
+  const env = (process.env.LUNGANG_POLICIES ?? "").split(delimiter).filter(Boolean);
+  return { roots: [...args.policies, ...env] };
+}
+
 /** Load, check and compile; on errors print them and return undefined (exit 2). */
 export function preparePolicy(io: IO, args: Args, path: string): Prepared | undefined {
-  const loaded = loadPolicy(path);
+  const loaded = loadPolicy(path, loadOptions(args));
   const checked = loaded.unit ? check(loaded.unit) : undefined;
   const ds = [...loaded.diagnostics, ...(checked?.diagnostics ?? [])];
   if (!checked?.policy || hasErrors(ds)) {

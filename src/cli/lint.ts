@@ -6,7 +6,7 @@ import { diag } from "../diagnostics/registry.js";
 import { loadPolicy } from "../policy/load.js";
 import { check } from "../checker/check.js";
 import type { Args } from "./args.js";
-import { report, type IO } from "./common.js";
+import { loadOptions, report, type IO } from "./common.js";
 
 export function runLint(io: IO, args: Args): number {
   const path = args.positional[0] ?? args.policy;
@@ -14,7 +14,7 @@ export function runLint(io: IO, args: Args): number {
     report(io, args, [diag("C002", { what: "<policy>" })]);
     return 2;
   }
-  const loaded = loadPolicy(path);
+  const loaded = loadPolicy(path, loadOptions(args));
   if (!loaded.unit) {
     report(io, args, loaded.diagnostics, loaded.sources);
     return 2;

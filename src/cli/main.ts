@@ -19,7 +19,7 @@ const HELP = `lungang — 义务教育学校校长教师交流轮岗政策检查
   lungang check <dataset>    --policy <policy>    交流轮岗方案是否合规
   lungang test  <policy>                          运行政策自带的测试用例
 
-选项 / options:  --json   --lang zh|en   --as-of YYYY-MM-DD   --param name=value
+选项 / options:  --json   --lang zh|en   --as-of YYYY-MM-DD   --param name=value   --policies DIR
 `;
 
 export async function main(argv: readonly string[], io: IO = processIO): Promise<number> {

@@ -42,4 +42,10 @@ registerCodes({
     zh: "{path}：{value} 超出合理范围（{min} 至 {max}）",
     doc: "A value that is well-formed but cannot be true of a person or a plan: a date before 1900-01-01 or after 2100-12-31 (a birth date of 0001-01-01 is a placeholder, not a fact), a deferral or a move period of more than 50 years. The bounds are in the message.",
   },
+  P090: {
+    severity: "error",
+    en: "`{ref}` is outside the policy folders ({roots})",
+    zh: "`{ref}` 不在政策目录之内（{roots}）",
+    doc: "`extends`/`uses` (`细化`/`引用`) name another policy inside the policy folders: the folder given on the command line (or the `policies` folder it lies in), the policies bundled with lungang, and folders named by `--policies` or `LUNGANG_POLICIES`. An absolute path, a `../` that leaves them, or a symbolic link pointing out of them is refused, and nothing of the target is read or shown.",
+  },
 });
