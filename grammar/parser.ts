@@ -4,15 +4,17 @@
 // recovery is on, so one run reports every syntax error of a file.
 // The productions mirror docs/grammar.ebnf rule for rule.
 
-import { CstParser, type CstNode, type IToken } from "chevrotain";
+import { CstParser, type IToken } from "chevrotain";
+import type { FileCstNode } from "./cst.js";
 import * as T from "./tokens.js";
 
 // Conventions: keywords are consumed by token type (each has an English and a
 // Chinese spelling, decided by the lexer); words from closed lists that are
 // not keywords (a modality, a type, a check subject, a rounding mode) are
 // consumed as Identifiers and judged in cst-to-ast.ts, which can then say
-// "did you mean". LABELs name the children cst-to-ast.ts reads; a change of
-// label here must be made there too.
+// "did you mean". LABELs name the children cst-to-ast.ts reads, through the
+// types of grammar/cst.ts: after a change here run `npm run gen:cst`, and a
+// renamed label then fails to compile in cst-to-ast.ts.
 class PolicyParser extends CstParser {
   constructor() {
     // With recovery, a mismatched token is skipped or a missing one assumed and
@@ -450,7 +452,7 @@ class PolicyParser extends CstParser {
 export const parser = new PolicyParser();
 
 export interface CstParseOutput {
-  readonly cst: CstNode;
+  readonly cst: FileCstNode;
   readonly lexErrors: { offset: number; length: number; line?: number; column?: number; message: string }[];
   readonly parseErrors: { token: IToken; message: string; name: string; previousToken?: IToken }[];
 }
@@ -461,7 +463,8 @@ export interface CstParseOutput {
 export function parseToCst(text: string): CstParseOutput {
   const lexed = T.lexer.tokenize(text);
   parser.input = lexed.tokens;
-  const cst = parser.file();
+  // The rule's CST has the shape grammar/cst.ts describes (generated from this parser, kept in step by a test).
+  const cst = parser.file() as FileCstNode;
   return {
     cst,
     lexErrors: lexed.errors.map((e) => ({

@@ -3,17 +3,32 @@
 // end-exclusive spans, decodes literals, and reports syntax-level problems
 // that the grammar leaves open (an unknown modality or type name). With
 // error recovery the CST can be partial: every accessor tolerates gaps.
+// The CST is read through the generated types of grammar/cst.ts, so a label
+// renamed in grammar/parser.ts (and `npm run gen:cst`) fails to compile here.
 
 import type { CstNode, IToken } from "chevrotain";
+import type * as C from "../../grammar/cst.js";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import { closest as suggest } from "../diagnostics/suggest.js";
 import { relationOf } from "../../grammar/tokens.js";
 import type * as A from "./ast.js";
 
-// A CST node's children by label; with error recovery any label may be
-// missing, so every list is optional.
+// A CST node's children by label. The generated types mark a child that the
+// grammar always consumes as present, but with error recovery any label may
+// be missing, so every list is read with `?.` / `?? []`.
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
+
+/** The CST nodes of the expression levels (loosest first); `expr` dispatches on their `name`. */
+type ExprNode =
+  | C.ExprCstNode
+  | C.AndExprCstNode
+  | C.NotExprCstNode
+  | C.CompareExprCstNode
+  | C.AddExprCstNode
+  | C.MulExprCstNode
+  | C.UnaryExprCstNode
+  | C.PostfixExprCstNode;
 
 // The grammar reads the modality, a type name, a check subject and a rounding
 // mode as plain Identifiers; their meaning is decided here. So a wrong word
@@ -134,22 +149,13 @@ export class AstBuilder {
 
   // A token recovery invented (a missing `:`, say) counts as absent, so the
   // callers take their "missing" path instead of reading a fake image.
-  private tok(n: CstNode, name: string, i = 0): IToken | undefined {
-    const c = (n.children as Children)[name]?.[i];
-    return c && isToken(c) && !isNaN(c.startOffset) && !c.isInsertedInRecovery ? c : undefined;
+  private tok(list: readonly IToken[] | undefined, i = 0): IToken | undefined {
+    const c = list?.[i];
+    return c && !isNaN(c.startOffset) && !c.isInsertedInRecovery ? c : undefined;
   }
 
-  private toks(n: CstNode, name: string): IToken[] {
-    return ((n.children as Children)[name] ?? []).filter((c): c is IToken => isToken(c) && !isNaN(c.startOffset));
-  }
-
-  private node(n: CstNode, name: string, i = 0): CstNode | undefined {
-    const c = (n.children as Children)[name]?.[i];
-    return c && !isToken(c) ? c : undefined;
-  }
-
-  private nodes(n: CstNode, name: string): CstNode[] {
-    return ((n.children as Children)[name] ?? []).filter((c): c is CstNode => !isToken(c));
+  private toks(list: readonly IToken[] | undefined): IToken[] {
+    return (list ?? []).filter((c) => !isNaN(c.startOffset));
   }
 
   private ident(t: IToken): A.Ident {
@@ -175,18 +181,18 @@ export class AstBuilder {
 
   // ------------------------------------------------------------ file
 
-  build(cst: CstNode): A.PolicyFile {
-    const headerNode = this.node(cst, "header");
+  build(cst: C.FileCstNode): A.PolicyFile {
+    const headerNode = cst.children.header?.[0];
     const header = headerNode ? this.header(headerNode) : undefined;
-    const clauses = this.nodes(cst, "clause").map((c) => this.clause(c));
+    const clauses = (cst.children.clause ?? []).map((c) => this.clause(c));
     // Items outside any clause are kept so that the checker can report W002
     // (every rule must trace to a quoted text) rather than a parse error.
-    const stray = this.nodes(cst, "clauseItem").flatMap((c) => this.clauseItem(c) ?? []);
+    const stray = (cst.children.clauseItem ?? []).flatMap((c) => this.clauseItem(c) ?? []);
     return { kind: "PolicyFile", id: this.id(), span: this.span(cst), ...(header ? { header } : {}), clauses, stray };
   }
 
-  private header(n: CstNode): A.Header {
-    const titleTok = this.tok(n, "title");
+  private header(n: C.HeaderCstNode): A.Header {
+    const titleTok = this.tok(n.children.title);
     // Built field by field, hence the mutable view of the readonly Header.
     const h: {
       -readonly [K in keyof A.Header]?: A.Header[K];
@@ -198,46 +204,33 @@ export class AstBuilder {
       supersedes: [],
       uses: [],
     };
-    for (const f of this.nodes(n, "headerField")) {
-      const str = this.tok(f, "StringLit");
-      const date = this.tok(f, "DateLit");
-      // Each alternative of `headerField` is one keyword and one value, so the
-      // one child that is not a value names the field.
-      const kw = Object.keys(f.children).find((k) => k !== "StringLit" && k !== "DateLit" && k !== "Identifier");
-      switch (kw) {
-        case "Issuer":
-          if (str) h.issuer = this.stringLit(str);
-          break;
-        case "DocNumber":
-          if (str) h.number = this.stringLit(str);
-          break;
-        case "Effective":
-          if (date) h.effective = this.dateLit(date);
-          break;
-        case "Expires":
-          if (date) h.expires = this.dateLit(date);
-          break;
-        case "Supersedes":
-          if (str) (h.supersedes as A.StringLit[]).push(this.stringLit(str));
-          break;
-        case "Extends":
-          if (str) h.extends = this.stringLit(str);
-          break;
-        case "Uses":
-          if (str) (h.uses as A.StringLit[]).push(this.stringLit(str));
-          break;
-        case "Rounding": {
-          const idt = this.tok(f, "Identifier");
-          if (!idt) break;
-          const mode = ROUNDINGS[idt.image];
-          // An unknown mode leaves rounding undeclared: month-end ambiguities then
-          // stay visible (E003) instead of being resolved by a guess.
-          if (mode) h.rounding = { mode, span: this.tokSpan(idt) };
-          else this.unknownWord("P010", idt, Object.keys(ROUNDINGS));
-          break;
-        }
-        default:
-          break;
+    for (const f of n.children.headerField ?? []) {
+      const c = f.children;
+      const str = this.tok(c.StringLit);
+      const date = this.tok(c.DateLit);
+      // Each alternative of `headerField` is one keyword and one value; the keyword names the field.
+      if (c.Issuer) {
+        if (str) h.issuer = this.stringLit(str);
+      } else if (c.DocNumber) {
+        if (str) h.number = this.stringLit(str);
+      } else if (c.Effective) {
+        if (date) h.effective = this.dateLit(date);
+      } else if (c.Expires) {
+        if (date) h.expires = this.dateLit(date);
+      } else if (c.Supersedes) {
+        if (str) (h.supersedes as A.StringLit[]).push(this.stringLit(str));
+      } else if (c.Extends) {
+        if (str) h.extends = this.stringLit(str);
+      } else if (c.Uses) {
+        if (str) (h.uses as A.StringLit[]).push(this.stringLit(str));
+      } else if (c.Rounding) {
+        const idt = this.tok(c.Identifier);
+        if (!idt) continue;
+        const mode = ROUNDINGS[idt.image];
+        // An unknown mode leaves rounding undeclared: month-end ambiguities then
+        // stay visible (E003) instead of being resolved by a guess.
+        if (mode) h.rounding = { mode, span: this.tokSpan(idt) };
+        else this.unknownWord("P010", idt, Object.keys(ROUNDINGS));
       }
     }
     return h as A.Header;
@@ -255,10 +248,11 @@ export class AstBuilder {
     );
   }
 
-  private clause(n: CstNode): A.Clause {
+  private clause(n: C.ClauseCstNode): A.Clause {
+    const c = n.children;
     // A clause id reads like the documents' numbering (DL-T1) or is any name.
-    const idTok = this.tok(n, "ClauseId") ?? this.tok(n, "idName");
-    const modTok = this.tok(n, "modality");
+    const idTok = this.tok(c.ClauseId) ?? this.tok(c.idName);
+    const modTok = this.tok(c.modality);
     // The default only survives in a file that already has an error (a missing
     // or unknown modality); "must" is the strictest reading.
     let modality: A.Modality = "must";
@@ -267,10 +261,10 @@ export class AstBuilder {
       if (m) modality = m;
       else this.unknownWord("P011", modTok, Object.keys(MODALITIES));
     }
-    const src = this.tok(n, "source");
-    const ref = this.tok(n, "ref");
-    const basis = this.tok(n, "basis");
-    const items = this.nodes(n, "clauseItem").flatMap((c) => this.clauseItem(c) ?? []);
+    const src = this.tok(c.source);
+    const ref = this.tok(c.ref);
+    const basis = this.tok(c.basis);
+    const items = (c.clauseItem ?? []).flatMap((i) => this.clauseItem(i) ?? []);
     return {
       kind: "Clause",
       id: this.id(),
@@ -289,24 +283,14 @@ export class AstBuilder {
    * label): the item is dropped rather than built with holes, since nothing
    * could refer to it reliably. Its syntax error is already reported.
    */
-  private clauseItem(n: CstNode): A.ClauseItem | undefined {
-    const [key] = Object.keys(n.children);
-    const child = key ? this.node(n, key) : undefined;
-    if (!child) return undefined;
-    switch (key) {
-      case "paramDecl":
-        return this.param(child);
-      case "defineDecl":
-        return this.define(child);
-      case "rule":
-        return this.rule(child);
-      case "checkRule":
-        return this.check(child);
-      case "trackDecl":
-        return this.track(child);
-      default:
-        return undefined;
-    }
+  private clauseItem(n: C.ClauseItemCstNode): A.ClauseItem | undefined {
+    const c = n.children;
+    if (c.paramDecl?.[0]) return this.param(c.paramDecl[0]);
+    if (c.defineDecl?.[0]) return this.define(c.defineDecl[0]);
+    if (c.rule?.[0]) return this.rule(c.rule[0]);
+    if (c.checkRule?.[0]) return this.check(c.checkRule[0]);
+    if (c.trackDecl?.[0]) return this.track(c.trackDecl[0]);
+    return undefined;
   }
 
   private typeRef(t: IToken | undefined): A.TypeRef | undefined {
@@ -319,11 +303,11 @@ export class AstBuilder {
     return { kind: "TypeRef", id: this.id(), span: this.tokSpan(t), name };
   }
 
-  private param(n: CstNode): A.ParamDecl | undefined {
-    const nameTok = this.tok(n, "name");
-    const type = this.typeRef(this.tok(n, "type"));
+  private param(n: C.ParamDeclCstNode): A.ParamDecl | undefined {
+    const nameTok = this.tok(n.children.name);
+    const type = this.typeRef(this.tok(n.children.type));
     if (!nameTok || !type) return undefined;
-    const e = this.node(n, "expr");
+    const e = n.children.expr?.[0];
     return {
       kind: "Param",
       id: this.id(),
@@ -333,15 +317,15 @@ export class AstBuilder {
       // No value is not an error: the text redacts it ("20xx"); it is then
       // supplied with --param, and lint notes it (W008).
       ...(e ? { value: this.expr(e) } : {}),
-      override: !!this.tok(n, "Override"),
+      override: !!this.tok(n.children.Override),
     };
   }
 
-  private define(n: CstNode): A.Definition | undefined {
-    const nameTok = this.tok(n, "name");
-    const e = this.node(n, "expr");
+  private define(n: C.DefineDeclCstNode): A.Definition | undefined {
+    const nameTok = this.tok(n.children.name);
+    const e = n.children.expr?.[0];
     if (!nameTok || !e) return undefined;
-    const typeTok = this.tok(n, "type");
+    const typeTok = this.tok(n.children.type);
     const type = typeTok ? this.typeRef(typeTok) : undefined;
     return {
       kind: "Define",
@@ -350,34 +334,35 @@ export class AstBuilder {
       name: this.ident(nameTok),
       ...(type ? { type } : {}),
       value: this.expr(e),
-      override: !!this.tok(n, "Override"),
+      override: !!this.tok(n.children.Override),
     };
   }
 
-  private rule(n: CstNode): A.Rule | undefined {
-    const kinds: [string, A.RuleKind][] = [
-      ["Scope", "scope"],
-      ["Require", "require"],
-      ["Exempt", "exempt"],
-      ["Defer", "defer"],
-      ["Volunteer", "volunteer"],
-      ["Prerequisite", "prerequisite"],
+  private rule(n: C.RuleCstNode): A.Rule | undefined {
+    const c = n.children;
+    const kinds: [IToken[] | undefined, A.RuleKind][] = [
+      [c.Scope, "scope"],
+      [c.Require, "require"],
+      [c.Exempt, "exempt"],
+      [c.Defer, "defer"],
+      [c.Volunteer, "volunteer"],
+      [c.Prerequisite, "prerequisite"],
     ];
     // At most one kind keyword is present (the grammar's OR chose it; none after recovery).
-    const ruleKind = kinds.find(([k]) => this.tok(n, k))?.[1];
-    const labelTok = this.tok(n, "label");
-    const when = this.node(n, "when");
+    const ruleKind = kinds.find(([k]) => this.tok(k))?.[1];
+    const labelTok = this.tok(c.label);
+    const when = c.when?.[0];
     if (!ruleKind || !labelTok) return undefined;
-    const limit = this.node(n, "limit");
-    const applicable = this.node(n, "applicable");
-    const replaced = this.tok(n, "replaced");
+    const limit = c.limit?.[0];
+    const applicable = c.applicable?.[0];
+    const replaced = this.tok(c.replaced);
     return {
       kind: "Rule",
       id: this.id(),
       span: this.span(n),
       ruleKind,
       label: this.ident(labelTok),
-      overrides: this.toks(n, "over").map((t) => this.ident(t)),
+      overrides: this.toks(c.over).map((t) => this.ident(t)),
       ...(replaced ? { replaces: this.ident(replaced) } : {}),
       // A rule without a condition keeps its label, so its priorities and
       // references still resolve and cause no follow-on N001s.
@@ -387,23 +372,24 @@ export class AstBuilder {
     };
   }
 
-  private check(n: CstNode): A.CheckRule | undefined {
-    const labelTok = this.tok(n, "label");
-    const subjTok = this.tok(n, "subject");
-    const body = this.node(n, "body");
+  private check(n: C.CheckRuleCstNode): A.CheckRule | undefined {
+    const c = n.children;
+    const labelTok = this.tok(c.label);
+    const subjTok = this.tok(c.subject);
+    const body = c.body?.[0];
     if (!labelTok || !subjTok) return undefined;
     const subject = SUBJECTS[subjTok.image];
     if (!subject) {
       this.unknownWord("P013", subjTok, Object.keys(SUBJECTS));
       return undefined;
     }
-    const where = this.node(n, "where");
-    const applicable = this.node(n, "applicable");
+    const where = c.where?.[0];
+    const applicable = c.applicable?.[0];
     return {
       kind: "Check",
       id: this.id(),
       span: this.span(n),
-      mode: this.tok(n, "Entitle") ? "entitle" : this.tok(n, "Report") ? "report" : "check",
+      mode: this.tok(c.Entitle) ? "entitle" : this.tok(c.Report) ? "report" : "check",
       label: this.ident(labelTok),
       subject: { kind: subject, span: this.tokSpan(subjTok) },
       ...(where ? { where: this.expr(where) } : {}),
@@ -412,12 +398,13 @@ export class AstBuilder {
     };
   }
 
-  private track(n: CstNode): A.TrackDecl | undefined {
-    const nameTok = this.tok(n, "name");
-    const ym = this.tok(n, "YearMonthLit");
-    const original = this.node(n, "original");
-    const step = this.node(n, "step");
-    const max = this.node(n, "max");
+  private track(n: C.TrackDeclCstNode): A.TrackDecl | undefined {
+    const c = n.children;
+    const nameTok = this.tok(c.name);
+    const ym = this.tok(c.YearMonthLit);
+    const original = c.original?.[0];
+    const step = c.step?.[0];
+    const max = c.max?.[0];
     if (!nameTok || !ym || !original || !step || !max) return undefined;
     const [y, m] = ym.image.split("-").map(Number) as [number, number];
     // The lexer accepts any `dddd-dd`; the month is validated here. The track
@@ -442,16 +429,16 @@ export class AstBuilder {
    * unary -, `.field`). A level with a single operand adds no AST node, so the
    * tree has exactly one node per operator actually written.
    */
-  expr(n: CstNode): A.Expr {
+  expr(n: ExprNode): A.Expr {
     switch (n.name) {
       case "expr":
         return this.chain(n, "or");
       case "andExpr":
         return this.chain(n, "and");
       case "notExpr": {
-        const inner = this.node(n, "notExpr");
+        const inner = n.children.notExpr?.[0];
         if (inner) return { kind: "Unary", id: this.id(), span: this.span(n), op: "not", operand: this.expr(inner) };
-        const c = this.node(n, "compareExpr");
+        const c = n.children.compareExpr?.[0];
         return c ? this.expr(c) : this.missing(this.span(n));
       }
       case "compareExpr":
@@ -460,29 +447,29 @@ export class AstBuilder {
       case "mulExpr":
         return this.arith(n);
       case "unaryExpr": {
-        const inner = this.node(n, "unaryExpr");
+        const inner = n.children.unaryExpr?.[0];
         if (inner) return { kind: "Unary", id: this.id(), span: this.span(n), op: "neg", operand: this.expr(inner) };
-        const p = this.node(n, "postfixExpr");
+        const p = n.children.postfixExpr?.[0];
         return p ? this.expr(p) : this.missing(this.span(n));
       }
       case "postfixExpr": {
-        const p = this.node(n, "primary");
+        const p = n.children.primary?.[0];
         // `a.b.c` is left-nested: ((a).b).c, each span ending at its property.
         let e: A.Expr = p ? this.primary(p) : this.missing(this.span(n));
-        for (const t of this.toks(n, "props")) {
+        for (const t of this.toks(n.children.props)) {
           const property = this.ident(t);
           e = { kind: "Member", id: this.id(), span: { ...e.span, end: property.span.end }, object: e, property };
         }
         return e;
       }
       default:
-        return this.missing(this.span(n));
+        return unreachable(n);
     }
   }
 
   /** `a 且 b 且 c` → ((a 且 b) 且 c): the AST connectives are binary, folded to the left. */
-  private chain(n: CstNode, op: "and" | "or"): A.Expr {
-    const operands = this.nodes(n, "operands").map((o) => this.expr(o));
+  private chain(n: C.ExprCstNode | C.AndExprCstNode, op: "and" | "or"): A.Expr {
+    const operands = ((n.children.operands ?? []) as readonly ExprNode[]).map((o) => this.expr(o));
     if (operands.length === 0) return this.missing(this.span(n));
     return operands.reduce((l, r) => ({
       kind: "Binary",
@@ -494,9 +481,9 @@ export class AstBuilder {
     }));
   }
 
-  private arith(n: CstNode): A.Expr {
-    const operands = this.nodes(n, "operands").map((o) => this.expr(o));
-    const ops = this.toks(n, "ops");
+  private arith(n: C.AddExprCstNode | C.MulExprCstNode): A.Expr {
+    const operands = ((n.children.operands ?? []) as readonly ExprNode[]).map((o) => this.expr(o));
+    const ops = this.toks(n.children.ops);
     if (operands.length === 0) return this.missing(this.span(n));
     let e = operands[0]!;
     for (let i = 1; i < operands.length; i++) {
@@ -524,11 +511,11 @@ export class AstBuilder {
    * include the number, 超过/不满 exclude it. `word` keeps the spelling as
    * written, so explanations can show `≤（及以下）` next to the symbol.
    */
-  private compare(n: CstNode): A.Expr {
-    const leftN = this.node(n, "left");
+  private compare(n: C.CompareExprCstNode): A.Expr {
+    const leftN = n.children.left?.[0];
     const left = leftN ? this.expr(leftN) : this.missing(this.span(n));
-    const rightN = this.node(n, "right");
-    const opTok = this.tok(n, "CompareOp") ?? this.tok(n, "PostfixOp");
+    const rightN = n.children.right?.[0];
+    const opTok = this.tok(n.children.CompareOp) ?? this.tok(n.children.PostfixOp);
     // No comparison written at this level: it is just the operand.
     if (!rightN || !opTok) return left;
     const right = this.expr(rightN);
@@ -544,34 +531,35 @@ export class AstBuilder {
     };
   }
 
-  private primary(n: CstNode): A.Expr {
+  private primary(n: C.PrimaryCstNode): A.Expr {
     const sp = this.span(n);
-    const num = this.tok(n, "NumberLit");
+    const c = n.children;
+    const num = this.tok(c.NumberLit);
     if (num) return { kind: "Number", id: this.id(), span: sp, value: Number(num.image) };
-    const age = this.tok(n, "AgeLit");
+    const age = this.tok(c.AgeLit);
     // `55周岁` is a number (an age in completed years compares with `周岁`);
     // the unit is kept only so that the printer writes it back.
     if (age) return { kind: "Number", id: this.id(), span: sp, value: parseInt(age.image, 10), unit: "age" };
-    const pct = this.tok(n, "PercentLit");
+    const pct = this.tok(c.PercentLit);
     // The value is a fraction (15% → 0.15); `text` keeps the exact spelling.
     if (pct)
       return { kind: "Percent", id: this.id(), span: sp, value: Number(pct.image.slice(0, -1)) / 100, text: pct.image };
-    const dur = this.tok(n, "DurationLit");
+    const dur = this.tok(c.DurationLit);
     if (dur) return { kind: "Duration", id: this.id(), span: sp, ...decodeDuration(dur.image), text: dur.image };
-    const date = this.tok(n, "DateLit");
+    const date = this.tok(c.DateLit);
     if (date) return this.dateLit(date);
-    const str = this.tok(n, "StringLit");
+    const str = this.tok(c.StringLit);
     if (str) return this.stringLit(str);
-    if (this.tok(n, "True")) return { kind: "Bool", id: this.id(), span: sp, value: true };
-    if (this.tok(n, "False")) return { kind: "Bool", id: this.id(), span: sp, value: false };
-    const set = this.node(n, "setLit");
+    if (this.tok(c.True)) return { kind: "Bool", id: this.id(), span: sp, value: true };
+    if (this.tok(c.False)) return { kind: "Bool", id: this.id(), span: sp, value: false };
+    const set = c.setLit?.[0];
     if (set)
-      return { kind: "Set", id: this.id(), span: sp, elements: this.nodes(set, "elements").map((e) => this.expr(e)) };
-    const ifN = this.node(n, "ifExpr");
+      return { kind: "Set", id: this.id(), span: sp, elements: (set.children.elements ?? []).map((e) => this.expr(e)) };
+    const ifN = c.ifExpr?.[0];
     if (ifN) {
-      const c = this.node(ifN, "cond");
-      const t = this.node(ifN, "then");
-      const e = this.node(ifN, "else");
+      const c = ifN.children.cond?.[0];
+      const t = ifN.children.then?.[0];
+      const e = ifN.children.else?.[0];
       return {
         kind: "If",
         id: this.id(),
@@ -581,23 +569,23 @@ export class AstBuilder {
         else: e ? this.expr(e) : this.missing(sp),
       };
     }
-    const agg = this.node(n, "aggregate");
+    const agg = c.aggregate?.[0];
     if (agg) return this.aggregate(agg, sp);
-    const inner = this.node(n, "expr");
+    const inner = c.expr?.[0];
     // Parentheses leave no trace in the AST (the printer re-adds them freely).
     if (inner) return this.expr(inner);
-    const nc = this.node(n, "nameOrCall");
+    const nc = c.nameOrCall?.[0];
     if (nc) {
-      const idt = this.tok(nc, "Identifier");
+      const idt = this.tok(nc.children.Identifier);
       if (!idt) return this.missing(sp);
       // Whether a name is a function is the checker's question, not the parser's.
-      if (this.tok(nc, "LParen")) {
+      if (this.tok(nc.children.LParen)) {
         return {
           kind: "Call",
           id: this.id(),
           span: sp,
           callee: this.ident(idt),
-          args: this.nodes(nc, "args").map((a) => this.expr(a)),
+          args: (nc.children.args ?? []).map((a) => this.expr(a)),
         };
       }
       return { kind: "Name", id: this.id(), span: sp, name: idt.image };
@@ -605,15 +593,15 @@ export class AstBuilder {
     return this.missing(sp);
   }
 
-  private aggregate(n: CstNode, sp: Span): A.Expr {
-    const fnTok = this.tok(n, "fn");
-    const coll = this.tok(n, "collection");
+  private aggregate(n: C.AggregateCstNode, sp: Span): A.Expr {
+    const fnTok = this.tok(n.children.fn);
+    const coll = this.tok(n.children.collection);
     if (!fnTok || !coll) return this.missing(sp);
     const fns: Record<string, A.AggregateFn> = { Count: "count", Sum: "sum", Any: "any", All: "all" };
     // The fallback is unreachable with this grammar; it keeps the builder total.
     const fn = fns[fnTok.tokenType.name] ?? "count";
-    const where = this.node(n, "where");
-    const of = this.node(n, "of");
+    const where = n.children.where?.[0];
+    const of = n.children.of?.[0];
     return {
       kind: "Aggregate",
       id: this.id(),
@@ -624,6 +612,11 @@ export class AstBuilder {
       ...(of ? { of: this.expr(of) } : {}),
     };
   }
+}
+
+/** For a `switch` that has handled every member of a closed set: a new member is a compile error here. */
+function unreachable(x: never): never {
+  throw new Error(`unreachable: ${JSON.stringify(x)}`);
 }
 
 /**
