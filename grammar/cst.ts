@@ -117,12 +117,7 @@ export interface RuleCstNode extends CstNode {
 }
 
 export type RuleCstChildren = {
-  Scope?: IToken[];
-  Require?: IToken[];
-  Exempt?: IToken[];
-  Defer?: IToken[];
-  Volunteer?: IToken[];
-  Prerequisite?: IToken[];
+  kind: IToken[];
   label: IToken[];
   Overrides?: IToken[];
   over?: IToken[];
@@ -331,7 +326,7 @@ export interface AggregateCstNode extends CstNode {
 }
 
 export type AggregateCstChildren = {
-  fn?: IToken[];
+  fn: IToken[];
   LParen: IToken[];
   collection: IToken[];
   Where?: IToken[];

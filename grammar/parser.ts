@@ -169,14 +169,8 @@ class PolicyParser extends CstParser {
   // rather than a bare syntax error; the same holds for `优先于` on kinds that
   // cannot take part in priorities (T011).
   public rule = this.RULE("rule", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Scope) },
-      { ALT: () => this.CONSUME(T.Require) },
-      { ALT: () => this.CONSUME(T.Exempt) },
-      { ALT: () => this.CONSUME(T.Defer) },
-      { ALT: () => this.CONSUME(T.Volunteer) },
-      { ALT: () => this.CONSUME(T.Prerequisite) },
-    ]);
+    // Any rule-kind keyword (a category: the kinds are a table, src/semantics/rule-kinds.ts).
+    this.CONSUME(T.RuleKindKw, { LABEL: "kind" });
     this.CONSUME(T.Identifier, { LABEL: "label" });
     this.OPTION(() => {
       this.CONSUME(T.Overrides);
@@ -422,12 +416,8 @@ class PolicyParser extends CstParser {
 
   /** `count(moves where 骨干)`, `sum(moves where …, years)`. */
   public aggregate = this.RULE("aggregate", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Count, { LABEL: "fn" }) },
-      { ALT: () => this.CONSUME(T.Sum, { LABEL: "fn" }) },
-      { ALT: () => this.CONSUME(T.Any, { LABEL: "fn" }) },
-      { ALT: () => this.CONSUME(T.All, { LABEL: "fn" }) },
-    ]);
+    // Any aggregate keyword (a category: the aggregates are a table, src/semantics/aggregates.ts).
+    this.CONSUME(T.AggregateKw, { LABEL: "fn" });
     this.CONSUME(T.LParen);
     // The collection is a name (教师, 调出, 学校列表 …), not an expression: what
     // it ranges over depends on the check's subject and is the checker's affair.
@@ -437,7 +427,7 @@ class PolicyParser extends CstParser {
       this.SUBRULE(this.expr, { LABEL: "where" });
     });
     // `, v`: the value summed by 合计, or the condition the filtered elements
-    // must meet for 存在 / 全部.
+    // must meet for 存在 / 全部 (each aggregate's row says which, if any).
     this.OPTION1(() => {
       this.CONSUME(T.Comma);
       this.SUBRULE1(this.expr, { LABEL: "of" });

@@ -6,6 +6,8 @@
 // before 以上, >= before >).
 
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { AGGREGATE_ROWS } from "../src/semantics/aggregates.js";
+import { RULE_KINDS, RULE_KIND_NAMES } from "../src/semantics/rule-kinds.js";
 
 // CJK unified ideographs (incl. extension A). Chevrotain cannot analyse \p{…}.
 const CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff";
@@ -37,10 +39,13 @@ export const NumberLit = createToken({ name: "NumberLit", pattern: /\d+(?:\.\d+)
 
 const keywords: { t: TokenType; longest: number }[] = [];
 function kw(name: string, ...spellings: string[]): TokenType {
+  return kwIn([], name, ...spellings);
+}
+function kwIn(categories: TokenType[], name: string, ...spellings: string[]): TokenType {
   // Longest spelling first so that e.g. "and" is not cut out of "and_more".
   const sorted = [...spellings].sort((a, b) => b.length - a.length);
   const escaped = sorted.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, " +"));
-  const t = createToken({ name, pattern: new RegExp(escaped.join("|")), longer_alt: Identifier });
+  const t = createToken({ name, pattern: new RegExp(escaped.join("|")), longer_alt: Identifier, categories });
   keywords.push({ t, longest: Math.max(...spellings.map((x) => x.length)) });
   return t;
 }
@@ -64,12 +69,12 @@ export const Param = kw("Param", "param", "参数");
 export const Define = kw("Define", "define", "定义");
 export const Override = kw("Override", "override", "覆盖");
 
-export const Scope = kw("Scope", "scope", "范围");
-export const Require = kw("Require", "require", "应交流");
-export const Exempt = kw("Exempt", "exempt", "免交流");
-export const Defer = kw("Defer", "defer", "暂缓");
-export const Volunteer = kw("Volunteer", "volunteer", "可自愿");
-export const Prerequisite = kw("Prerequisite", "prerequisite", "晋升条件");
+// The kinds of rule and the aggregates are semantic tables (src/semantics/):
+// each row brings its keyword, so a new kind or aggregate needs no token here.
+// The parser consumes any token of the category; cst-to-ast.ts maps the
+// token back to its row.
+export const RuleKindKw = createToken({ name: "RuleKindKw", pattern: Lexer.NA });
+for (const k of RULE_KIND_NAMES) kwIn([RuleKindKw], RULE_KINDS[k].token, RULE_KINDS[k].en, RULE_KINDS[k].zh);
 export const Overrides = kw("Overrides", "overrides", "优先于");
 export const Replaces = kw("Replaces", "replaces", "取代");
 export const When = kw("When", "when", "当");
@@ -96,10 +101,8 @@ export const Else = kw("Else", "else", "否则");
 export const True = kw("True", "true", "真");
 export const False = kw("False", "false", "假");
 
-export const Count = kw("Count", "count", "计数");
-export const Sum = kw("Sum", "sum", "合计");
-export const Any = kw("Any", "any", "存在");
-export const All = kw("All", "all", "全部");
+export const AggregateKw = createToken({ name: "AggregateKw", pattern: Lexer.NA });
+for (const r of AGGREGATE_ROWS) kwIn([AggregateKw], r.token, r.en, r.zh);
 
 // Boolean connectives.
 export const And = kw("And", "and", "且", "并且");
@@ -212,6 +215,8 @@ export const allTokens: TokenType[] = [
     (t) => ![E_AtLeast, E_AtMost, E_MoreThan, E_LessThan, E_OrMore, E_OrLess, E_IsNot].includes(t),
   ),
   Identifier,
+  RuleKindKw,
+  AggregateKw,
   CompareOp,
   PostfixOp,
   GE,

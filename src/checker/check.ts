@@ -29,6 +29,8 @@ function isFactName(n: string): boolean {
   return [PERSON_FIELDS, SCHOOL_FIELDS, MOVE_FIELDS, SERVICE_FIELDS, DERIVED].some((m) => m.has(n)) || n in COLLECTIONS;
 }
 import { DURATION, ERROR, INT, TRACK, compatible, showType, typeOfName } from "../semantics/types.js";
+import { RULE_KINDS, outcomeOf } from "../semantics/rule-kinds.js";
+import { unreachable } from "../semantics/exhaustive.js";
 import type { CheckInfo, CheckedPolicy, ClauseInfo, DefInfo, ParamInfo, RuleInfo, TrackInfo } from "./checked.js";
 import { parseIsoDate } from "../time/date.js";
 import { TypeChecker, type Ctx } from "./typecheck.js";
@@ -64,22 +66,6 @@ function layersOf(unit: PolicyUnit): Layer[] {
   };
   visit(unit, "full");
   return out;
-}
-
-// What each rule kind contributes to a decision when it wins (decide.ts).
-// Kinds without an outcome stand outside the priority system: `scope` only
-// decides coverage, `volunteer` is asked only when the answer is not
-// required, `prerequisite` is answered on its own — hence T011/T012 below.
-const OUTCOME: Record<A.RuleKind, string | undefined> = {
-  require: "required",
-  exempt: "not_required",
-  defer: "deferred",
-  scope: undefined,
-  volunteer: undefined,
-  prerequisite: undefined,
-};
-export function outcomeOf(kind: A.RuleKind): string | undefined {
-  return OUTCOME[kind];
 }
 
 export function check(unit: PolicyUnit): CheckOutput {
@@ -287,6 +273,8 @@ export function check(unit: PolicyUnit): CheckOutput {
               }
               checks.push({ check: item, clause: info, label: item.label.name });
               break;
+            default:
+              unreachable(item);
           }
         }
       }
@@ -301,14 +289,15 @@ export function check(unit: PolicyUnit): CheckOutput {
   for (const r of rules) if (r.replaced) replacementOf.set(r.replaced, r);
   for (const r of rules) {
     const kind = r.rule.ruleKind;
-    if ((kind === "scope" || kind === "volunteer" || kind === "prerequisite") && r.rule.overrides.length > 0) {
+    // Only kinds with an outcome take part in priorities (src/semantics/rule-kinds.ts).
+    if (outcomeOf(kind) === undefined && r.rule.overrides.length > 0) {
       diagnostics.push(diag("T011", { kind }, { span: r.rule.overrides[0]!.span }));
       continue;
     }
     // An exception is engaged only when a rule it overrides is engaged
     // (decide.ts), so an exemption or deferral naming nothing could never
     // apply: T010 rather than a silently dead rule.
-    if ((kind === "exempt" || kind === "defer") && r.rule.overrides.length === 0) {
+    if (RULE_KINDS[kind].exception && r.rule.overrides.length === 0) {
       diagnostics.push(diag("T010", { kind, name: r.label }, { span: r.rule.label.span }));
     }
     for (const o of r.rule.overrides) {
@@ -332,11 +321,7 @@ export function check(unit: PolicyUnit): CheckOutput {
         );
         continue;
       }
-      if (
-        target.rule.ruleKind === "scope" ||
-        target.rule.ruleKind === "volunteer" ||
-        target.rule.ruleKind === "prerequisite"
-      ) {
+      if (outcomeOf(target.rule.ruleKind) === undefined) {
         diagnostics.push(diag("T012", { name: o.name }, { span: o.span }));
         continue;
       }
@@ -408,11 +393,11 @@ export function check(unit: PolicyUnit): CheckOutput {
   for (const r of rules) {
     tc.condition(r.rule.when, person);
     if (r.rule.applicable) {
-      if (r.rule.ruleKind !== "prerequisite") diagnostics.push(diag("T016", {}, { span: r.rule.applicable.span }));
+      if (!RULE_KINDS[r.rule.ruleKind].applicable) diagnostics.push(diag("T016", {}, { span: r.rule.applicable.span }));
       tc.condition(r.rule.applicable, person);
     }
     if (r.rule.limit) {
-      if (r.rule.ruleKind !== "defer") diagnostics.push(diag("T013", {}, { span: r.rule.limit.span }));
+      if (!RULE_KINDS[r.rule.ruleKind].limit) diagnostics.push(diag("T013", {}, { span: r.rule.limit.span }));
       tc.expect(r.rule.limit, DURATION, constant);
     }
   }

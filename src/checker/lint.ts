@@ -9,7 +9,7 @@ import "../diagnostics/codes-check.js";
 import type { PolicyUnit } from "../policy/load.js";
 import type { CheckedPolicy, RuleInfo } from "./checked.js";
 import { conjunctsOf, type Expr } from "../syntax/ast.js";
-import { outcomeOf } from "./check.js";
+import { RULE_KINDS, outcomeOf } from "../semantics/rule-kinds.js";
 
 /** `fact op constant`, from a conjunct of a condition; durations in (months, days) order. */
 interface Constraint {
@@ -118,7 +118,7 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
   for (const r of p.rules) {
     if (!own(r.clause.policy)) continue;
     const mine = outcomeOf(r.rule.ruleKind);
-    if (r.rule.ruleKind === "exempt" || r.rule.ruleKind === "defer") {
+    if (RULE_KINDS[r.rule.ruleKind].exception) {
       const constFalse = r.rule.when.kind === "Bool" && !r.rule.when.value;
       const sameOutcome = r.overrides.length > 0 && r.overrides.every((o) => outcomeOf(o.rule.ruleKind) === mine);
       // It takes effect only together with a rule it overrides: if its condition contradicts each of them, never.

@@ -9,7 +9,10 @@ import "../diagnostics/codes-check.js";
 import { closest as suggest } from "../diagnostics/suggest.js";
 import type * as A from "../syntax/ast.js";
 import { fromYmd } from "../time/date.js";
+import { AGGREGATES } from "../semantics/aggregates.js";
+import { unreachable } from "../semantics/exhaustive.js";
 import { COLLECTIONS, DERIVED, ENUMS, enumValue, fieldsOf } from "../semantics/facts.js";
+import { FUNCTIONS } from "../semantics/functions.js";
 import {
   BOOL,
   DATE,
@@ -44,20 +47,6 @@ export interface Globals {
   readonly params: Map<string, ParamInfo>;
   readonly defs: Map<string, DefInfo>;
   readonly tracks: Map<string, TrackInfo>;
-}
-
-const FUNCTIONS: Record<string, { name: string; arity: number }> = {
-  period: { name: "period", arity: 2 },
-  期间: { name: "period", arity: 2 },
-  min: { name: "min", arity: 2 },
-  较小值: { name: "min", arity: 2 },
-  max: { name: "max", arity: 2 },
-  较大值: { name: "max", arity: 2 },
-  known: { name: "known", arity: 1 },
-  已知: { name: "known", arity: 1 },
-};
-export function functionName(callee: string): string | undefined {
-  return FUNCTIONS[callee]?.name;
 }
 
 const SUBJECT_NAMES: Record<string, A.SubjectKind> = {
@@ -346,10 +335,10 @@ export class TypeChecker {
   }
 
   private call(e: A.Call, ctx: Ctx): Ty {
-    const f = FUNCTIONS[e.callee.name];
+    const f = FUNCTIONS.get(e.callee.name);
     const argTys = e.args.map((a) => this.expr(a, ctx));
     if (!f) {
-      const best = suggest(e.callee.name, Object.keys(FUNCTIONS));
+      const best = suggest(e.callee.name, [...FUNCTIONS.keys()]);
       this.err("T007", { name: e.callee.name }, e.callee.span, best ? `did you mean \`${best}\`?` : undefined);
       return ERROR;
     }
@@ -357,21 +346,13 @@ export class TypeChecker {
       this.err("T008", { name: e.callee.name, expected: f.arity, found: argTys.length }, e.span);
       return ERROR;
     }
-    if (f.name === "known") return BOOL;
-    if (f.name === "period") {
-      argTys.forEach((t, i) => {
-        if (!compatible(DATE, t))
-          this.err("T004", { ...TypeChecker.ty("expected", DATE), ...TypeChecker.ty("found", t) }, e.args[i]!.span);
-      });
-      return DURATION;
-    }
-    // min / max
-    const [a, b] = argTys as [Ty, Ty];
-    if (!compatible(a, b) || !["int", "percent", "duration", "date", "error"].includes(a.k)) {
-      this.err("T003", { op: e.callee.name, ...TypeChecker.ty("left", a), ...TypeChecker.ty("right", b) }, e.span);
-      return ERROR;
-    }
-    return a.k === "error" ? b : a;
+    // The function's own type rule (src/semantics/functions.ts); it reports through these.
+    return f.type(argTys, {
+      argument: (i, want, found) =>
+        this.err("T004", { ...TypeChecker.ty("expected", want), ...TypeChecker.ty("found", found) }, e.args[i]!.span),
+      operands: (l, r) =>
+        this.err("T003", { op: e.callee.name, ...TypeChecker.ty("left", l), ...TypeChecker.ty("right", r) }, e.span),
+    });
   }
 
   private binary(e: A.Binary, ctx: Ctx): Ty {
@@ -471,7 +452,10 @@ export class TypeChecker {
           this.enumCheck(e.left, r);
         }
         return BOOL;
-      default: {
+      case ">=":
+      case ">":
+      case "<=":
+      case "<": {
         // Ordered comparisons: numbers, shares, durations, dates; titles by rank.
         if (!compatible(l, r)) {
           const help =
@@ -491,6 +475,8 @@ export class TypeChecker {
         }
         return BOOL;
       }
+      default:
+        return unreachable(e.op);
     }
   }
 
@@ -507,29 +493,33 @@ export class TypeChecker {
         e.collection.span,
         best && best !== e.collection.name ? `did you mean \`${best}\`?` : undefined,
       );
-      return e.fn === "any" || e.fn === "all" ? BOOL : INT;
+      return AGGREGATES[e.fn].of === "condition" ? BOOL : INT;
     }
     this.resolutions.set(e.collection.id, { k: "collection", name: c.name, of: c.of });
     const inner: Ctx = { rec: c.of, plan: ctx.plan };
     if (e.where) this.condition(e.where, inner);
-    switch (e.fn) {
-      case "count":
-        if (e.of) this.err("T008", { name: "count", expected: 1, found: 2 }, e.of.span);
-        return INT;
-      case "any":
-      case "all":
+    // The aggregate's row (src/semantics/aggregates.ts) says what `, v` is and types the result.
+    const row = AGGREGATES[e.fn];
+    switch (row.of) {
+      case "none":
+        if (e.of) this.err("T008", { name: row.en, expected: 1, found: 2 }, e.of.span);
+        return row.type(undefined, () => {});
+      case "condition":
         if (e.of) this.condition(e.of, inner);
-        return BOOL;
-      case "sum": {
+        return row.type(e.of ? BOOL : undefined, () => {});
+      case "value": {
         if (!e.of) {
-          this.err("T008", { name: "sum", expected: 2, found: 1 }, e.span);
-          return INT;
+          this.err("T008", { name: row.en, expected: 2, found: 1 }, e.span);
+          return row.type(undefined, () => {});
         }
-        const t = this.expr(e.of, inner);
-        if (!["int", "duration", "error"].includes(t.k))
-          this.err("T004", { ...TypeChecker.ty("expected", INT), ...TypeChecker.ty("found", t) }, e.of.span);
-        return t.k === "duration" ? DURATION : INT;
+        const of = e.of;
+        const t = this.expr(of, inner);
+        return row.type(t, (want) =>
+          this.err("T004", { ...TypeChecker.ty("expected", want), ...TypeChecker.ty("found", t) }, of.span),
+        );
       }
+      default:
+        return unreachable(row.of);
     }
   }
 }

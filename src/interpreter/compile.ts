@@ -8,20 +8,26 @@ import type * as A from "../syntax/ast.js";
 import { conjunctsOf } from "../syntax/ast.js";
 import type { Move, School, Teacher } from "../data/model.js";
 import type { CheckInfo, CheckedPolicy, Resolution, RuleInfo } from "../checker/checked.js";
-import { functionName } from "../checker/typecheck.js";
 import type { RetirementTrack } from "../time/retirement.js";
 import { addMonths, fromYmd, type Duration } from "../time/date.js";
 import { BOOL, type Ty } from "../semantics/types.js";
+import { AGGREGATES } from "../semantics/aggregates.js";
+import { unreachable } from "../semantics/exhaustive.js";
+import { FUNCTIONS } from "../semantics/functions.js";
+import type { DecisionValue } from "../semantics/rule-kinds.js";
 import {
   derive,
+  ensureSlots,
+  periodOf,
   fieldConverts,
   readField,
   servicePeriods,
   trackFromValues,
   trackInForce,
   variantsFor,
+  type Fn,
+  type Frame,
   type ServicePeriod,
-  type Subject,
   type World,
 } from "./frame.js";
 import {
@@ -32,84 +38,13 @@ import {
   durationPlus,
   isAmbiguous,
   durationTimes,
-  kleeneAnd,
   kleeneNot,
-  kleeneOr,
   setHas,
   setIntersects,
   shareValue,
 } from "./ops.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
-import {
-  decideFromResults,
-  limitedDeferral,
-  withinDeferralLimit,
-  type Decision,
-  type DecisionValue,
-  type RuleResult,
-} from "./decide.js";
-import { periodOf } from "./frame.js";
-
-/** What a traced comparison or fact saw. */
-export interface Atom {
-  readonly node: A.Expr;
-  readonly left?: Value;
-  readonly right?: Value;
-  readonly result: Value;
-  /** 0 for a rule's own conditions; one more for each definition it is nested in. */
-  readonly depth?: number;
-}
-
-/** Mutable evaluation state; one per run, its fields swapped as elements are visited. */
-export interface Frame {
-  w: World;
-  person: Teacher | undefined;
-  move: Move | undefined;
-  school: School | undefined;
-  /** The current element of a person's service history. */
-  service: ServicePeriod | undefined;
-  /** The current person's service periods, built once per person (generation `gen`). */
-  services: { gen: number; list: ServicePeriod[] } | undefined;
-  subject: Subject | undefined;
-  /** Memo generation: bumped whenever `person` changes. */
-  gen: number;
-  memo: Value[];
-  /** Generation each memo slot was filled in (a typed array: dense and unboxed). */
-  memoGen: Float64Array;
-  trace: Atom[] | null;
-  /** Nesting of the atom being traced (inside a definition's body: one deeper). */
-  depth: number;
-}
-
-export type Fn = (f: Frame) => Value;
-
-/** Memo slots per frame; a program needing more grows the frame's arrays once (see `ensureSlots`). */
-const MEMO_SLOTS = 256;
-
-function ensureSlots(f: Frame, n: number): void {
-  if (f.memoGen.length >= n) return;
-  const gen = new Float64Array(n);
-  gen.set(f.memoGen);
-  f.memoGen = gen;
-  f.memo = [...f.memo, ...new Array<Value>(n - f.memo.length).fill(undefined)];
-}
-
-export function newFrame(w: World): Frame {
-  return {
-    w,
-    person: undefined,
-    move: undefined,
-    school: undefined,
-    service: undefined,
-    services: undefined,
-    subject: undefined,
-    gen: 1,
-    memo: new Array<Value>(MEMO_SLOTS).fill(undefined),
-    memoGen: new Float64Array(MEMO_SLOTS),
-    trace: null,
-    depth: 0,
-  };
-}
+import { bulkDecider, decideFromResults, limitedDeferral, type Decision, type RuleResult } from "./decide.js";
 
 export interface CompiledRule {
   readonly info: RuleInfo;
@@ -207,82 +142,15 @@ class Compiler {
       f.trace = null;
       return decideFromResults(results);
     };
-    const decideValue = this.fastDecider(rules, decide);
-    return { policy: p, rules, checks, decide, decideValue, expr: (e) => this.expr(e) };
-  }
-
-  private fastDecider(
-    rules: CompiledRule[],
-    decide: (t: Teacher, f: Frame) => Decision,
-  ): (t: Teacher, f: Frame) => DecisionValue {
-    const n = rules.length;
-    const index = new Map(rules.map((r, i) => [r.info, i] as const));
-    const kind = rules.map((r) => r.info.rule.ruleKind);
-    const scopeIdx = kind.flatMap((k, i) => (k === "scope" ? [i] : []));
-    const decIdx = kind.flatMap((k, i) => (k === "require" || k === "exempt" || k === "defer" ? [i] : []));
-    const overrides = rules.map((r) => r.info.overrides.map((o) => index.get(o)!).filter((i) => i !== undefined));
-    const overriddenBy: number[][] = rules.map(() => []);
-    overrides.forEach((os, i) => os.forEach((o) => overriddenBy[o]!.push(i)));
-    const outcome = kind.map((k) =>
-      k === "require" ? "required" : k === "exempt" ? "not_required" : "deferred",
-    ) as DecisionValue[];
-    // Rules a rule overrides are settled before it (priorities are acyclic: checked).
-    const order: number[] = [];
-    const seen = new Uint8Array(n);
-    const visit = (i: number): void => {
-      if (seen[i]) return;
-      seen[i] = 1;
-      for (const o of overrides[i]!) visit(o);
-      order.push(i);
-    };
-    decIdx.forEach(visit);
-    const engaged = new Uint8Array(n);
-    const slots = this.slots;
-    return (t, f) => {
+    const bulk = bulkDecider(rules, (t, f) => decide(t, f).decision);
+    const decideValue = (t: Teacher, f: Frame): DecisionValue => {
       ensureSlots(f, slots);
       f.person = t;
       f.gen++;
       f.trace = null;
-      if (scopeIdx.length) {
-        let inScope = false;
-        for (const i of scopeIdx) {
-          const v = rules[i]!.when(f);
-          if (v === true) inScope = true;
-          else if (v !== false) return decide(t, f).decision;
-        }
-        if (!inScope) return "not_required";
-      }
-      // Rules a rule overrides are settled first, so an exception is evaluated only when one
-      // of its bases is engaged: otherwise it cannot take effect whatever its condition says
-      // (and the full decision would not depend on it either). Most people meet no base rule.
-      for (const i of order) {
-        const os = overrides[i]!;
-        let base = os.length === 0 ? kind[i] === "require" : false;
-        for (const o of os) if (engaged[o]) base = true;
-        if (!base) {
-          engaged[i] = 0;
-          continue;
-        }
-        const r = rules[i]!;
-        // As limitedDeferral, without closures: this path only goes on when the condition is known.
-        let v = r.when(f);
-        if (r.limit && v === true) v = withinDeferralLimit(t.deferred_years, r.limit(f));
-        if (v !== true && v !== false) return decide(t, f).decision;
-        engaged[i] = v ? 1 : 0;
-      }
-      let result: DecisionValue = "not_required";
-      let found = false;
-      for (const i of decIdx) {
-        if (!engaged[i]) continue;
-        let beaten = false;
-        for (const s of overriddenBy[i]!) if (engaged[s]) beaten = true;
-        if (beaten) continue;
-        if (found && outcome[i] !== result) return "indeterminate"; // a conflict
-        result = outcome[i]!;
-        found = true;
-      }
-      return result;
+      return bulk(t, f);
     };
+    return { policy: p, rules, checks, decide, decideValue, expr: (e) => this.expr(e) };
   }
 
   private ty(e: A.Expr): Ty {
@@ -575,42 +443,14 @@ class Compiler {
   }
 
   private call(e: A.Call): Fn {
-    const name = functionName(e.callee.name);
-    const args = e.args.map((a) => this.expr(a));
-    if (name === "known") {
-      const [a] = args as [Fn];
-      return (f) => {
-        const v = a(f);
-        return !isUnknown(v) && v !== undefined;
-      };
-    }
-    if (name === "period") {
-      const [a, b] = args as [Fn, Fn];
-      return (f) => {
-        const x = a(f);
-        const y = b(f);
-        if (isUnknown(x)) return x;
-        if (isUnknown(y)) return y;
-        return periodOf(x as number, y as number, f.w.rounding, "period");
-      };
-    }
-    const [a, b] = args as [Fn, Fn];
-    const t = this.ty(e);
-    const pickMax = name === "max";
-    return (f) => {
-      const x = a(f);
-      const y = b(f);
-      if (isUnknown(x)) return x;
-      if (isUnknown(y)) return y;
-      if (t.k === "duration") {
-        const c = cmpDurations(">", x as Duration, y as Duration);
-        if (isUnknown(c)) return c;
-        return c === pickMax ? x : y;
-      }
-      const xv = x as number;
-      const yv = y as number;
-      return pickMax ? (xv >= yv ? x : y) : xv <= yv ? x : y;
-    };
+    // The function's row (src/semantics/functions.ts) holds its compiled implementation.
+    const row = FUNCTIONS.get(e.callee.name);
+    // A checked policy calls only known functions; were one missing, the call is unknown, never another function.
+    if (!row) return () => new Unknown([{ code: "E001", fact: e.callee.name }]);
+    return row.compile(
+      e.args.map((a) => this.expr(a)),
+      this.ty(e),
+    );
   }
 
   private binary(e: A.Binary): Fn {
@@ -667,8 +507,10 @@ class Compiler {
         // A share of a count (15% × 20) is compared with whole numbers: round away binary noise (7% × 100 = 7).
         if (lt === "percent" || rt === "percent") return strict((a, b) => Math.round(num(a) * num(b) * 1e9) / 1e9);
         return strict((a, b) => num(a) * num(b));
-      default:
+      case "/":
         return strict((a, b) => num(a) / num(b));
+      default:
+        return unreachable(op);
     }
   }
 
@@ -699,7 +541,12 @@ class Compiler {
       case "intersects":
         cmp = (a, b) => setIntersects(a as ReadonlySet<string>, b as ReadonlySet<string>);
         break;
-      default:
+      case ">=":
+      case ">":
+      case "<=":
+      case "<":
+      case "==":
+      case "!=":
         if (lt.k === "duration") cmp = (a, b) => cmpDurations(op, a as Duration, b as Duration);
         else if (lt.k === "percent")
           cmp = (a, b) => {
@@ -719,6 +566,9 @@ class Compiler {
             return op === "!=" ? !eq : eq;
           };
         else cmp = (a, b) => (op === "!=" ? a !== b : a === b);
+        break;
+      default:
+        return unreachable(op);
     }
     const general: Fn = (f) => {
       const a = l(f);
@@ -767,8 +617,11 @@ class Compiler {
     const of = coll.of;
     const where = e.where ? this.expr(e.where) : undefined;
     const val = e.of ? this.expr(e.of) : undefined;
-    const fn = e.fn;
-    const sumDuration = e.of ? this.ty(e.of).k === "duration" : false;
+    // What is done with each element is the aggregate's row (src/semantics/aggregates.ts); this loop only visits.
+    const row = AGGREGATES[e.fn];
+    const ofTy = e.of ? this.ty(e.of) : undefined;
+    // 存在/全部 are conditions: traced as facts of their own, like a comparison.
+    const isCondition = row.of === "condition";
     return (f) => {
       let items: readonly unknown[];
       if (which === "service") {
@@ -782,13 +635,7 @@ class Compiler {
       }
       const saved = { person: f.person, move: f.move, school: f.school, service: f.service, trace: f.trace };
       f.trace = null; // aggregates report their totals, not every element's atoms
-      let count = 0;
-      let sum = 0;
-      let sumD: Duration = { months: 0, days: 0 };
-      let unknown: Unknown | undefined;
-      // 存在/全部 follow three-valued logic: one known element can decide them.
-      let decided: boolean | undefined;
-      const note = (u: Unknown) => (unknown = unknown ? Unknown.merge(unknown, u) : u);
+      const acc = row.start(ofTy);
       for (const it of items) {
         if (of === "person") {
           f.person = it as Teacher;
@@ -799,30 +646,7 @@ class Compiler {
           f.gen++;
         } else if (of === "service") f.service = it as ServicePeriod;
         else f.school = it as School;
-        const keep = where ? where(f) : true;
-        if (fn === "any" || fn === "all") {
-          // any: ∃ x. keep ∧ pred;  all: ∀ x. keep → pred  (without a predicate, `where` is the predicate of all).
-          const pred: Value = val ? (keep === false ? false : val(f)) : fn === "all" ? keep : true;
-          const c = fn === "any" ? kleeneAnd(keep, () => pred) : val ? kleeneOr(kleeneNot(keep), () => pred) : pred;
-          if (c === (fn === "any")) {
-            decided = fn === "any";
-            break;
-          }
-          if (isUnknown(c)) note(c);
-          continue;
-        }
-        if (isUnknown(keep)) {
-          note(keep);
-          continue;
-        }
-        if (!keep) continue;
-        count++;
-        if (fn === "sum" && val) {
-          const v = val(f);
-          if (isUnknown(v)) note(v);
-          else if (sumDuration) sumD = durationPlus(sumD, v as Duration, 1);
-          else sum += v as number;
-        }
+        if (acc.add(where ? where(f) : true, val, f)) break;
       }
       f.person = saved.person;
       f.move = saved.move;
@@ -830,13 +654,9 @@ class Compiler {
       f.service = saved.service;
       f.trace = saved.trace;
       if (of !== "service") f.gen++; // the person is unchanged when walking their own history
-      if (fn === "any" || fn === "all") {
-        const v: Value = decided !== undefined ? decided : (unknown ?? fn === "all");
-        if (f.trace !== null) f.trace.push({ node: e, result: v, depth: f.depth });
-        return v;
-      }
-      if (unknown) return unknown;
-      return fn === "count" ? count : sumDuration ? sumD : sum;
+      const v = acc.result();
+      if (isCondition && f.trace !== null) f.trace.push({ node: e, result: v, depth: f.depth });
+      return v;
     };
   }
 }

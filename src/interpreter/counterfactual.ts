@@ -4,10 +4,11 @@
 // Works by re-deciding: no rule-specific knowledge.
 
 import type { Teacher } from "../data/model.js";
+import { RULE_KINDS } from "../semantics/rule-kinds.js";
 import { addMonths, type Day } from "../time/date.js";
-import type { Frame, Program } from "./compile.js";
+import type { Program } from "./compile.js";
+import { newFrame, type Frame } from "./frame.js";
 import { decideFromResults, type Decision } from "./decide.js";
-import { newFrame } from "./compile.js";
 
 export interface DateChange {
   readonly date: Day;
@@ -52,7 +53,7 @@ export function exceptionFlips(base: Decision): ExceptionFlip[] {
   const out: ExceptionFlip[] = [];
   base.results.forEach((r, i) => {
     const k = r.rule.rule.ruleKind;
-    if ((k !== "exempt" && k !== "defer") || typeof r.value !== "boolean") return;
+    if (!RULE_KINDS[k].exception || typeof r.value !== "boolean") return;
     // A deferral whose condition holds but whose limit is used up: flipping it would misstate why.
     if (r.limit && r.value === false) return;
     const flipped = base.results.map((x, j) => (j === i ? { ...x, value: !r.value } : x));

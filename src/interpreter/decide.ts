@@ -1,6 +1,8 @@
 // Decision semantics: from each rule's applicability (true / false / unknown)
 // to the person's decision. Shared by the compiled program and the reference
-// evaluator, and the one place the priority semantics live:
+// evaluator, and the one place the priority semantics live — both the full
+// decision with its reasons (decideFromResults) and the bulk path that
+// computes only the value (bulkDecider), which must always agree with it:
 //   - scope rules: the person is covered when any applies;
 //   - an exception (exempt/defer, or a require that overrides) is *engaged*
 //     only when it applies and a rule it overrides is engaged;
@@ -10,13 +12,12 @@
 //     decision does not depend on it, it stands; otherwise it is indeterminate.
 
 import type { ClauseInfo, RuleInfo } from "../checker/checked.js";
-import { outcomeOf } from "../checker/check.js";
+import type { Teacher } from "../data/model.js";
+import { RULE_KINDS, outcomeOf, type DecisionValue } from "../semantics/rule-kinds.js";
 import { isUnknown, type Reason, type Value } from "./values.js";
 import { cmpDurations, kleeneAnd } from "./ops.js";
 import type { Duration } from "../time/date.js";
-import type { Atom } from "./compile.js";
-
-export type DecisionValue = "required" | "deferred" | "not_required" | "indeterminate";
+import type { Atom, Fn, Frame } from "./frame.js";
 
 export interface RuleResult {
   readonly rule: RuleInfo;
@@ -67,6 +68,12 @@ export function withinDeferralLimit(deferredYears: number, limit: Value): Value 
     : cmpDurations("<=", { months: (deferredYears + 1) * 12, days: 0 }, limit as Duration);
 }
 
+/** A decision rule that is not an exception (a requirement) is engaged by its own condition alone. */
+function standsAlone(r: RuleInfo): boolean {
+  const row = RULE_KINDS[r.rule.ruleKind];
+  return row.outcome !== undefined && !row.exception;
+}
+
 interface Outcome {
   readonly decision: DecisionValue;
   readonly winners: RuleInfo[];
@@ -83,8 +90,7 @@ function outcomeFor(decisionRules: readonly RuleInfo[], applies: (r: RuleInfo) =
     if (m !== undefined) return m;
     if (depth > 64) return false; // priority cycles are rejected by the checker; stay total anyway
     const v =
-      applies(r) &&
-      (r.overrides.length === 0 ? r.rule.ruleKind === "require" : r.overrides.some((o) => isEngaged(o, depth + 1)));
+      applies(r) && (r.overrides.length === 0 ? standsAlone(r) : r.overrides.some((o) => isEngaged(o, depth + 1)));
     memo.set(r, v);
     return v;
   };
@@ -201,7 +207,7 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
   const overridden = [...outcome.engaged].filter((r) => !outcome!.winners.includes(r));
   if (outcome.winners.length === 0) {
     // Not required: cite the requirements that were checked and not met (what an appeal needs to see).
-    const checked = rules.filter((r) => r.rule.ruleKind === "require" && r.overrides.length === 0);
+    const checked = rules.filter((r) => standsAlone(r) && r.overrides.length === 0);
     return {
       decision: "not_required",
       inScope,
@@ -221,5 +227,88 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
     overridden,
     clauses: uniqueClauses([...outcome.winners, ...overridden]),
     ...extra,
+  };
+}
+
+/** One compiled individual rule, as the bulk decider evaluates it. */
+export interface BulkRule {
+  readonly info: RuleInfo;
+  readonly when: Fn;
+  readonly limit?: Fn;
+}
+
+/**
+ * The decision value alone, for bulk use (plan checks): the same semantics as
+ * decideFromResults, with the priority structure precompiled into index
+ * arrays, rules evaluated lazily in priority order, and nothing allocated.
+ * When a rule's answer is unknown it gives up and returns `full(t, f)` (the
+ * full decision, which tries both answers); the property tests check that the
+ * two always agree. The caller has set `f.person` and bumped `f.gen`.
+ */
+export function bulkDecider(
+  rules: readonly BulkRule[],
+  full: (t: Teacher, f: Frame) => DecisionValue,
+): (t: Teacher, f: Frame) => DecisionValue {
+  const n = rules.length;
+  const index = new Map(rules.map((r, i) => [r.info, i] as const));
+  const kind = rules.map((r) => r.info.rule.ruleKind);
+  const scopeIdx = kind.flatMap((k, i) => (k === "scope" ? [i] : []));
+  const decIdx = kind.flatMap((k, i) => (outcomeOf(k) !== undefined ? [i] : []));
+  const alone = rules.map((r) => standsAlone(r.info));
+  const overrides = rules.map((r) => r.info.overrides.map((o) => index.get(o)!).filter((i) => i !== undefined));
+  const overriddenBy: number[][] = rules.map(() => []);
+  overrides.forEach((os, i) => os.forEach((o) => overriddenBy[o]!.push(i)));
+  const outcome = kind.map((k) => outcomeOf(k)) as DecisionValue[];
+  // Rules a rule overrides are settled before it (priorities are acyclic: checked).
+  const order: number[] = [];
+  const seen = new Uint8Array(n);
+  const visit = (i: number): void => {
+    if (seen[i]) return;
+    seen[i] = 1;
+    for (const o of overrides[i]!) visit(o);
+    order.push(i);
+  };
+  decIdx.forEach(visit);
+  const engaged = new Uint8Array(n);
+  return (t, f) => {
+    if (scopeIdx.length) {
+      let inScope = false;
+      for (const i of scopeIdx) {
+        const v = rules[i]!.when(f);
+        if (v === true) inScope = true;
+        else if (v !== false) return full(t, f);
+      }
+      if (!inScope) return "not_required";
+    }
+    // Rules a rule overrides are settled first, so an exception is evaluated only when one
+    // of its bases is engaged: otherwise it cannot take effect whatever its condition says
+    // (and the full decision would not depend on it either). Most people meet no base rule.
+    for (const i of order) {
+      const os = overrides[i]!;
+      let base = os.length === 0 ? alone[i]! : false;
+      for (const o of os) if (engaged[o]) base = true;
+      if (!base) {
+        engaged[i] = 0;
+        continue;
+      }
+      const r = rules[i]!;
+      // As limitedDeferral, without closures: this path only goes on when the condition is known.
+      let v = r.when(f);
+      if (r.limit && v === true) v = withinDeferralLimit(t.deferred_years, r.limit(f));
+      if (v !== true && v !== false) return full(t, f);
+      engaged[i] = v ? 1 : 0;
+    }
+    let result: DecisionValue = "not_required";
+    let found = false;
+    for (const i of decIdx) {
+      if (!engaged[i]) continue;
+      let beaten = false;
+      for (const s of overriddenBy[i]!) if (engaged[s]) beaten = true;
+      if (beaten) continue;
+      if (found && outcome[i] !== result) return "indeterminate"; // a conflict
+      result = outcome[i]!;
+      found = true;
+    }
+    return result;
   };
 }

@@ -1,4 +1,5 @@
-// The evaluation world and frame shared by both evaluators, and the facts the
+// The evaluation world shared by both evaluators, the compiled program's
+// frame (the mutable state one run swaps elements through), and the facts the
 // engine derives about a person on the reference date: 周岁 age, tenure at the
 // school or legal entity, statutory retirement date and time to retirement.
 // Month-end ambiguity is carried as both readings unless the policy rounds.
@@ -14,7 +15,9 @@ import {
 } from "../time/date.js";
 import { retirementDate, statutoryAgeMonths, type RetirementTrack } from "../time/retirement.js";
 import type { Move, School, Teacher } from "../data/model.js";
+import type * as A from "../syntax/ast.js";
 import type { DerivedName } from "../semantics/facts.js";
+import { unreachable } from "../semantics/exhaustive.js";
 import { fromReadings } from "./ops.js";
 import { ENUMS, PERSON_FIELDS, type FieldInfo } from "../semantics/facts.js";
 import { Unknown, missing, type Value } from "./values.js";
@@ -48,6 +51,68 @@ export interface Subject {
   readonly moves: readonly Move[];
   readonly movesIn: readonly Move[];
   readonly schools: readonly School[];
+}
+
+/** What a traced comparison or fact saw. */
+export interface Atom {
+  readonly node: A.Expr;
+  readonly left?: Value;
+  readonly right?: Value;
+  readonly result: Value;
+  /** 0 for a rule's own conditions; one more for each definition it is nested in. */
+  readonly depth?: number;
+}
+
+/** Mutable evaluation state; one per run, its fields swapped as elements are visited. */
+export interface Frame {
+  w: World;
+  person: Teacher | undefined;
+  move: Move | undefined;
+  school: School | undefined;
+  /** The current element of a person's service history. */
+  service: ServicePeriod | undefined;
+  /** The current person's service periods, built once per person (generation `gen`). */
+  services: { gen: number; list: ServicePeriod[] } | undefined;
+  subject: Subject | undefined;
+  /** Memo generation: bumped whenever `person` changes. */
+  gen: number;
+  memo: Value[];
+  /** Generation each memo slot was filled in (a typed array: dense and unboxed). */
+  memoGen: Float64Array;
+  trace: Atom[] | null;
+  /** Nesting of the atom being traced (inside a definition's body: one deeper). */
+  depth: number;
+}
+
+export type Fn = (f: Frame) => Value;
+
+/** Memo slots per frame; a program needing more grows the frame's arrays once (see `ensureSlots`). */
+const MEMO_SLOTS = 256;
+
+export function ensureSlots(f: Frame, n: number): void {
+  if (f.memoGen.length >= n) return;
+  const gen = new Float64Array(n);
+  gen.set(f.memoGen);
+  f.memoGen = gen;
+  f.memo = [...f.memo, ...new Array<Value>(n - f.memo.length).fill(undefined)];
+}
+
+/** A fresh frame for one run over a world (reused across people: `decide` resets what a person changes). */
+export function newFrame(w: World): Frame {
+  return {
+    w,
+    person: undefined,
+    move: undefined,
+    school: undefined,
+    service: undefined,
+    services: undefined,
+    subject: undefined,
+    gen: 1,
+    memo: new Array<Value>(MEMO_SLOTS).fill(undefined),
+    memoGen: new Float64Array(MEMO_SLOTS),
+    trace: null,
+    depth: 0,
+  };
 }
 
 /** A period from `from` to `to`, ambiguous when the rounding matters and is not declared. */
@@ -162,6 +227,8 @@ export function derive(
     }
     case "moved":
       return w.plan ? w.plan.moveOf(t) !== undefined : missing("plan");
+    default:
+      return unreachable(name);
   }
 }
 

@@ -7,6 +7,7 @@ import { addMonths, compareDuration, type Day, type Duration, type Rounding } fr
 import { TITLE_RANK } from "../semantics/facts.js";
 import type { CompareOp } from "../syntax/ast.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
+import { unreachable } from "../semantics/exhaustive.js";
 
 /**
  * A duration with several possible values: month-end rounding the policy did
@@ -90,8 +91,13 @@ function rel(op: CompareOp, c: number): boolean {
       return c === 0;
     case "!=":
       return c !== 0;
-    default:
+    // Membership is not an order: callers decide it with setHas / setIntersects.
+    case "in":
+    case "contains":
+    case "intersects":
       return false;
+    default:
+      return unreachable(op);
   }
 }
 

@@ -45,7 +45,8 @@ import {
 } from "./ops.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
 import { decideFromResults, limitedDeferral, type Decision, type RuleResult } from "./decide.js";
-import { functionName } from "../checker/typecheck.js";
+import { FUNCTIONS } from "../semantics/functions.js";
+import { unreachable } from "../semantics/exhaustive.js";
 
 // Everything an evaluation may read, passed explicitly: no frames, no caches.
 interface Env {
@@ -245,7 +246,8 @@ export function evaluate(e: A.Expr, env: Env): Value {
       return readField(o as object | undefined, f, env.w);
     }
     case "Call": {
-      const fn = functionName(e.callee.name);
+      // Only the name is taken from the table: the meaning below is this evaluator's own.
+      const fn = FUNCTIONS.get(e.callee.name)?.name;
       const args = e.args.map((a) => evaluate(a, env));
       // 已知(x) is the one explicit test for absence, and never unknown itself.
       if (fn === "known") return !isUnknown(args[0]) && args[0] !== undefined;
@@ -315,8 +317,15 @@ export function evaluate(e: A.Expr, env: Env): Value {
           return setHas(a as ReadonlySet<string>, b as string);
         case "intersects":
           return setIntersects(a as ReadonlySet<string>, b as ReadonlySet<string>);
-        default:
+        case ">=":
+        case ">":
+        case "<=":
+        case "<":
+        case "==":
+        case "!=":
           break;
+        default:
+          return unreachable(e);
       }
       if (lt?.k === "duration") return cmpDurations(e.op, a as Duration, b as Duration);
       if (lt?.k === "percent") {
@@ -383,5 +392,7 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (unknown) return unknown;
       return e.fn === "count" ? count : sum;
     }
+    default:
+      return unreachable(e);
   }
 }

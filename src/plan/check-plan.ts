@@ -6,8 +6,8 @@
 
 import type { Dataset, Move, School, Teacher } from "../data/model.js";
 import type { CheckInfo, ClauseInfo } from "../checker/checked.js";
-import { newFrame, type Atom, type CompiledCheck, type Frame, type Program } from "../interpreter/compile.js";
-import { worldOf, type Subject, type World } from "../interpreter/frame.js";
+import type { CompiledCheck, Program } from "../interpreter/compile.js";
+import { worldOf, type Subject, type World, newFrame, type Atom, type Frame } from "../interpreter/frame.js";
 import { Unknown, isUnknown, type Reason, type Value } from "../interpreter/values.js";
 import type { SubjectKind } from "../syntax/ast.js";
 

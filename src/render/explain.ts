@@ -4,7 +4,7 @@
 // Chinese or English, and the JSON of docs/contract.md (`lungang case --json`).
 
 import type { CheckedPolicy, ClauseInfo, RuleInfo } from "../checker/checked.js";
-import type { Atom } from "../interpreter/compile.js";
+import type { Atom } from "../interpreter/frame.js";
 import type { Decision, RuleResult } from "../interpreter/decide.js";
 import { Ratio, isUnknown, type Reason, type Value } from "../interpreter/values.js";
 import { isDuration } from "../interpreter/values.js";

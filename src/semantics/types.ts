@@ -4,6 +4,7 @@
 // `school.location` resolves statically.
 
 import type { DataEnum } from "../data/fields.js";
+import { unreachable } from "./exhaustive.js";
 
 /**
  * Enumerations: texts with a fixed list of values (language.md §10; the
@@ -112,8 +113,16 @@ export function showType(t: Ty, lang: "en" | "zh" = "en"): string {
       return lang === "en" ? REC_EN[t.rec] : REC_ZH[t.rec];
     case "collection":
       return lang === "en" ? `a collection of ${REC_EN[t.of].replace(/^an? /, "")}s` : `${REC_ZH[t.of]}集合`;
-    default:
+    case "int":
+    case "percent":
+    case "duration":
+    case "date":
+    case "bool":
+    case "track":
+    case "error":
       return lang === "en" ? NAMES_EN[t.k]! : NAMES_ZH[t.k]!;
+    default:
+      return unreachable(t);
   }
 }
 

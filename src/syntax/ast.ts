@@ -293,7 +293,18 @@ export function forEachExpr(e: Expr, visit: (e: Expr) => void): void {
       if (e.where) forEachExpr(e.where, visit);
       if (e.of) forEachExpr(e.of, visit);
       break;
-    default:
-      break;
+    case "Number":
+    case "Percent":
+    case "Duration":
+    case "Date":
+    case "String":
+    case "Bool":
+    case "Name":
+      break; // leaves
+    default: {
+      // Every kind is handled above: a new kind of expression is a compile error here.
+      const unhandled: never = e;
+      return unhandled;
+    }
   }
 }

@@ -12,6 +12,9 @@ import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import { closest as suggest } from "../diagnostics/suggest.js";
 import { relationOf } from "../../grammar/tokens.js";
+import { aggregateOfToken } from "../semantics/aggregates.js";
+import { unreachable } from "../semantics/exhaustive.js";
+import { ruleKindOfToken } from "../semantics/rule-kinds.js";
 import type * as A from "./ast.js";
 
 // A CST node's children by label. The generated types mark a child that the
@@ -340,16 +343,9 @@ export class AstBuilder {
 
   private rule(n: C.RuleCstNode): A.Rule | undefined {
     const c = n.children;
-    const kinds: [IToken[] | undefined, A.RuleKind][] = [
-      [c.Scope, "scope"],
-      [c.Require, "require"],
-      [c.Exempt, "exempt"],
-      [c.Defer, "defer"],
-      [c.Volunteer, "volunteer"],
-      [c.Prerequisite, "prerequisite"],
-    ];
-    // At most one kind keyword is present (the grammar's OR chose it; none after recovery).
-    const ruleKind = kinds.find(([k]) => this.tok(k))?.[1];
+    // The keyword's token names its row of the rule-kind table (none after recovery).
+    const kindTok = this.tok(c.kind);
+    const ruleKind = kindTok ? ruleKindOfToken(kindTok.tokenType.name) : undefined;
     const labelTok = this.tok(c.label);
     const when = c.when?.[0];
     if (!ruleKind || !labelTok) return undefined;
@@ -597,9 +593,9 @@ export class AstBuilder {
     const fnTok = this.tok(n.children.fn);
     const coll = this.tok(n.children.collection);
     if (!fnTok || !coll) return this.missing(sp);
-    const fns: Record<string, A.AggregateFn> = { Count: "count", Sum: "sum", Any: "any", All: "all" };
-    // The fallback is unreachable with this grammar; it keeps the builder total.
-    const fn = fns[fnTok.tokenType.name] ?? "count";
+    // The lexer makes the aggregate tokens from the table, so every one has a row.
+    const fn = aggregateOfToken(fnTok.tokenType.name);
+    if (!fn) return this.missing(sp);
     const where = n.children.where?.[0];
     const of = n.children.of?.[0];
     return {
@@ -612,11 +608,6 @@ export class AstBuilder {
       ...(of ? { of: this.expr(of) } : {}),
     };
   }
-}
-
-/** For a `switch` that has handled every member of a closed set: a new member is a compile error here. */
-function unreachable(x: never): never {
-  throw new Error(`unreachable: ${JSON.stringify(x)}`);
 }
 
 /**

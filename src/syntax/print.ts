@@ -3,11 +3,14 @@
 // ast) and by tools that rewrite policies. Comments are not kept.
 
 import type * as A from "./ast.js";
+import { AGGREGATES } from "../semantics/aggregates.js";
+import { RULE_KINDS } from "../semantics/rule-kinds.js";
 
 export type Spelling = "en" | "zh";
 
 // One canonical spelling per keyword and language. The round-trip property
 // ignores spellings, so the printer need not remember which one was written.
+// Rule kinds and aggregates spell themselves (their semantic tables).
 const KW = {
   en: {
     policy: "policy",
@@ -52,16 +55,6 @@ const KW = {
     in: "in",
     contains: "contains",
     intersects: "intersects",
-    scope: "scope",
-    require: "require",
-    exempt: "exempt",
-    defer: "defer",
-    volunteer: "volunteer",
-    prerequisite: "prerequisite",
-    count: "count",
-    sum: "sum",
-    any: "any",
-    all: "all",
   },
   zh: {
     policy: "政策",
@@ -106,16 +99,6 @@ const KW = {
     in: "属于",
     contains: "包含",
     intersects: "包含任一",
-    scope: "范围",
-    require: "应交流",
-    exempt: "免交流",
-    defer: "暂缓",
-    volunteer: "可自愿",
-    prerequisite: "晋升条件",
-    count: "计数",
-    sum: "合计",
-    any: "存在",
-    all: "全部",
   },
 } as const;
 
@@ -195,7 +178,7 @@ export function printExpr(e: A.Expr, sp: Spelling = "en"): string {
       // The branches need no parentheses: each is a full expression to the parser.
       return `${k.if} ${printExpr(e.cond, sp)} ${k.then} ${printExpr(e.then, sp)} ${k.else} ${printExpr(e.else, sp)}`;
     case "Aggregate": {
-      const fn = k[e.fn];
+      const fn = AGGREGATES[e.fn][sp];
       const where = e.where ? ` ${k.where} ${printExpr(e.where, sp)}` : "";
       const of = e.of ? `, ${printExpr(e.of, sp)}` : "";
       return `${fn}(${e.collection.name}${where}${of})`;
@@ -220,7 +203,7 @@ function printItem(item: A.ClauseItem, sp: Spelling): string {
       const repl = item.replaces ? ` ${k.replaces} ${item.replaces.name}` : "";
       const limit = item.limit ? ` ${k.limit} ${printExpr(item.limit, sp)}` : "";
       const onlyIf = item.applicable ? ` ${k.onlyIf} ${printExpr(item.applicable, sp)}` : "";
-      return `${k[item.ruleKind]} ${item.label.name}${over}${repl}${onlyIf}: ${k.when} ${printExpr(item.when, sp)}${limit}`;
+      return `${RULE_KINDS[item.ruleKind][sp]} ${item.label.name}${over}${repl}${onlyIf}: ${k.when} ${printExpr(item.when, sp)}${limit}`;
     }
     case "Check": {
       const where = item.where ? ` ${k.where} ${printExpr(item.where, sp)}` : "";

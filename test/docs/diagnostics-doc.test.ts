@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allCodes, type CodeInfo } from "../../src/diagnostics/registry.js";
 import { loadPolicy } from "../../src/policy/load.js";
 import { check } from "../../src/checker/check.js";
-import { compile, newFrame } from "../../src/interpreter/compile.js";
-import { worldOf } from "../../src/interpreter/frame.js";
+import { compile } from "../../src/interpreter/compile.js";
+import { worldOf, newFrame } from "../../src/interpreter/frame.js";
 import { parseCaseText } from "../../src/data/read.js";
 
 const DIAG_DIR = fileURLToPath(new URL("../../src/diagnostics/", import.meta.url));

@@ -5,8 +5,8 @@
 // rounding; the statutory boundary words include or exclude the number.
 
 import { describe, expect, it } from "vitest";
-import { compile, newFrame } from "../../src/interpreter/compile.js";
-import { worldOf } from "../../src/interpreter/frame.js";
+import { compile } from "../../src/interpreter/compile.js";
+import { worldOf, newFrame } from "../../src/interpreter/frame.js";
 import type { Teacher, School } from "../../src/data/model.js";
 import { fromYmd } from "../../src/time/date.js";
 import { HEADER, checkText } from "../support/policy.js";

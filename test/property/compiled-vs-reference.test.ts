@@ -6,8 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hasErrors } from "../../src/diagnostics/diagnostic.js";
-import { compile, newFrame } from "../../src/interpreter/compile.js";
-import { worldOf } from "../../src/interpreter/frame.js";
+import { compile } from "../../src/interpreter/compile.js";
+import { worldOf, newFrame } from "../../src/interpreter/frame.js";
 import { referenceDecide } from "../../src/interpreter/reference.js";
 import type { School, Teacher } from "../../src/data/model.js";
 import { fromYmd } from "../../src/time/date.js";

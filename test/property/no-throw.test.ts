@@ -8,7 +8,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hasErrors } from "../../src/diagnostics/diagnostic.js";
-import { compile, newFrame } from "../../src/interpreter/compile.js";
+import { compile } from "../../src/interpreter/compile.js";
+import { newFrame } from "../../src/interpreter/frame.js";
 import { parseCaseText, parseDatasetText } from "../../src/data/read.js";
 import { ROOT, checkText } from "../support/policy.js";
 

@@ -1,0 +1,125 @@
+// Semantic table: the functions a policy can call (期间, 较小值, 较大值, 已知), one
+// row each — its names in both languages, its arity, its type rule (used by
+// the checker) and its compiled implementation (used by the compiler). The
+// reference evaluator keeps its own implementation on purpose: the property
+// test compares the two. Adding a function is adding a row here.
+
+import type { Duration } from "../time/date.js";
+import { periodOf, type Fn } from "../interpreter/frame.js";
+import { cmpDurations } from "../interpreter/ops.js";
+import { isUnknown, type Value } from "../interpreter/values.js";
+import { BOOL, DATE, DURATION, ERROR, compatible, type Ty } from "./types.js";
+
+export type FunctionName = "period" | "min" | "max" | "known";
+
+/** How a type rule reports a misuse; the checker turns these into coded diagnostics at the right span. */
+export interface TypeReport {
+  /** Argument `i` has type `found` where `want` is expected (T004). */
+  argument(i: number, want: Ty, found: Ty): void;
+  /** The arguments do not go together for this function (T003). */
+  operands(left: Ty, right: Ty): void;
+}
+
+export interface FunctionRow {
+  readonly name: FunctionName;
+  readonly en: string;
+  readonly zh: string;
+  readonly doc: string;
+  readonly arity: number;
+  /** The call's type from its arguments' (arity already checked). */
+  type(args: readonly Ty[], report: TypeReport): Ty;
+  /** The compiled call, given the arguments' closures and the call's own type. */
+  compile(args: readonly Fn[], ty: Ty): Fn;
+}
+
+/** min / max: of two numbers, shares, durations or dates; durations compare as calendar periods (maybe unknown). */
+function extremum(name: "min" | "max", en: string, zh: string, doc: string): FunctionRow {
+  const pickMax = name === "max";
+  return {
+    name,
+    en,
+    zh,
+    doc,
+    arity: 2,
+    type([a, b], report) {
+      if (!compatible(a!, b!) || !["int", "percent", "duration", "date", "error"].includes(a!.k)) {
+        report.operands(a!, b!);
+        return ERROR;
+      }
+      return a!.k === "error" ? b! : a!;
+    },
+    compile([a, b], ty) {
+      const x0 = a!;
+      const y0 = b!;
+      if (ty.k === "duration")
+        return (f) => {
+          // Both sides are evaluated before either is judged, so an explanation shows both.
+          const x = x0(f);
+          const y = y0(f);
+          if (isUnknown(x)) return x;
+          if (isUnknown(y)) return y;
+          const c = cmpDurations(">", x as Duration, y as Duration);
+          if (isUnknown(c)) return c;
+          return c === pickMax ? x : y;
+        };
+      return (f) => {
+        // Both sides are evaluated before either is judged, so an explanation shows both.
+        const x = x0(f);
+        const y = y0(f);
+        if (isUnknown(x)) return x;
+        if (isUnknown(y)) return y;
+        return pickMax ? ((x as number) >= (y as number) ? x : y) : (x as number) <= (y as number) ? x : y;
+      };
+    },
+  };
+}
+
+const ROWS: readonly FunctionRow[] = [
+  {
+    name: "period",
+    en: "period",
+    zh: "期间",
+    doc: "the calendar period from the first date to the second (months, then days)",
+    arity: 2,
+    type(args, report) {
+      args.forEach((t, i) => {
+        if (!compatible(DATE, t)) report.argument(i, DATE, t);
+      });
+      return DURATION;
+    },
+    compile([a, b]) {
+      const x0 = a!;
+      const y0 = b!;
+      return (f) => {
+        // Both sides are evaluated before either is judged, so an explanation shows both.
+        const x = x0(f);
+        const y = y0(f);
+        if (isUnknown(x)) return x;
+        if (isUnknown(y)) return y;
+        return periodOf(x as number, y as number, f.w.rounding, "period");
+      };
+    },
+  },
+  extremum("min", "min", "较小值", "the smaller of two numbers, shares, durations or dates"),
+  extremum("max", "max", "较大值", "the larger of two numbers, shares, durations or dates"),
+  {
+    name: "known",
+    en: "known",
+    zh: "已知",
+    doc: "whether a fact is in the data: the one explicit test for absence, never unknown itself",
+    arity: 1,
+    type: () => BOOL,
+    compile([a]) {
+      const x0 = a!;
+      return (f): Value => {
+        const v = x0(f);
+        return !isUnknown(v) && v !== undefined;
+      };
+    },
+  },
+];
+
+/** Every function, by each of its names. */
+export const FUNCTIONS: ReadonlyMap<string, FunctionRow> = new Map(
+  ROWS.flatMap((r) => [[r.en, r] as const, [r.zh, r] as const]),
+);
