@@ -3,7 +3,8 @@
 // rule's conditions with the values seen, and what would change the answer.
 // Exit 0 decided, 2 when the input or policy is bad or the decision cannot be made.
 
-import { readCaseFile, readDataset } from "../data/read.js";
+import { readCaseFile } from "../data/read.js";
+import { readAnyDataset } from "../data/tabular/index.js";
 import type { CaseFile, Dataset } from "../data/model.js";
 import type { Result } from "../diagnostics/diagnostic.js";
 import { closest } from "../diagnostics/suggest.js";
@@ -19,7 +20,7 @@ import type { Args } from "./args.js";
 import { dateNotes, preparePolicy, report, warnings, type IO } from "./common.js";
 import type { Teacher } from "../data/model.js";
 
-export function runCase(io: IO, args: Args): number {
+export async function runCase(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
   if (!file || !args.policy) {
     report(io, args, [diag("C002", { what: !file ? "<case-file>" : "--policy <policy>" })]);
@@ -30,7 +31,7 @@ export function runCase(io: IO, args: Args): number {
   const options = args.asOf !== undefined ? { asOf: args.asOf } : {};
   const read =
     args.teacher !== undefined
-      ? caseFromDataset(readDataset(file, options), args.teacher)
+      ? caseFromDataset(await readAnyDataset(file, options), args.teacher)
       : readCaseFile(file, options);
   if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
     report(io, args, read.diagnostics, new Map(), { error: "invalid case file" });

@@ -3,12 +3,13 @@
 // numbers), what could not be determined, and a per-school summary.
 // Exit 0 compliant, 1 not compliant, 2 bad input or policy.
 
-import { readDataset } from "../data/read.js";
+import { readAnyDataset } from "../data/tabular/index.js";
 import { diag } from "../diagnostics/registry.js";
 import { checkPlan, type PlanResult, type Violation } from "../plan/check-plan.js";
 import { OP_SYMBOL, atomView, pct, reasonText, showValue, sourceOf } from "../render/explain.js";
 import { isUnknown } from "../interpreter/values.js";
 import type { CheckedPolicy } from "../checker/checked.js";
+import type { Dataset } from "../data/model.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type { Args } from "./args.js";
 import { dateNotes, preparePolicy, report, warnings, type IO } from "./common.js";
@@ -64,15 +65,17 @@ export function violationView(p: CheckedPolicy, v: Violation, lang: Lang): Viola
   };
 }
 
-export function runCheck(io: IO, args: Args): number {
+export async function runCheck(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
   if (!file || !args.policy) {
     report(io, args, [diag("C002", { what: !file ? "<dataset>" : "--policy <policy>" })]);
     return 2;
   }
   // `--as-of` overrides the dataset's own reference date.
-  const read = readDataset(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
-  if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
+  const read = await readAnyDataset(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
+  // A roster with rejected rows still has a dataset: the other rows are decided
+  // and the answer is marked incomplete. A YAML/JSON dataset is all or nothing.
+  if (!read.value || (!read.value.intake && read.diagnostics.some((d) => d.severity === "error"))) {
     report(io, args, read.diagnostics, new Map(), { error: "invalid dataset" });
     return 2;
   }
@@ -93,6 +96,8 @@ export function runCheck(io: IO, args: Args): number {
   // what it rests on: on stderr first, or under `warnings` in the JSON.
   const warned = warnings(io, args, notes);
   const views = result.violations.map((v) => violationView(prepared.policy, v, args.lang));
+  const counts = countsOf(read.value);
+  const rejected = counts.rejected + counts.moves_rejected > 0;
   if (args.json) {
     io.out(
       JSON.stringify(
@@ -102,7 +107,8 @@ export function runCheck(io: IO, args: Args): number {
           // undetermined — without it a "compliant" plan is only compliant as far as
           // the recorded facts go (a missing fact is never counted as a pass).
           compliant: result.compliant,
-          complete: result.complete,
+          complete: result.complete && !rejected,
+          counts,
           ...(warned ? { warnings: warned } : {}),
           violations: views,
           // Always listed, never folded into passes: each names what is missing.
@@ -139,9 +145,37 @@ export function runCheck(io: IO, args: Args): number {
         2,
       ),
     );
-  } else io.out(renderHuman(prepared.policy, result, views, args.lang));
+  } else io.out(renderHuman(prepared.policy, result, views, args.lang) + "\n" + countsLine(counts, args.lang));
+  // Rows rejected: every count they could change is undetermined, so the answer is incomplete (2).
+  if (rejected) return 2;
   // Not compliant: 1. Compliant as far as the data goes, but a must-check could not be decided: 2.
   return !result.compliant ? 1 : result.complete ? 0 : 2;
+}
+
+/** Rows in = rows decided + rows rejected (CONTRACT.md "Extensions": check JSON `counts`). */
+export function countsOf(ds: Dataset): {
+  teachers_in: number;
+  decided: number;
+  rejected: number;
+  moves_in: number;
+  moves_rejected: number;
+} {
+  const i = ds.intake;
+  const moves = ds.plan?.moves.length ?? 0;
+  return {
+    teachers_in: i ? i.teachersIn : ds.teachers.length,
+    decided: ds.teachers.length,
+    rejected: i ? i.rejectedTeachers.length : 0,
+    moves_in: i ? i.movesIn : moves,
+    moves_rejected: i ? i.movesRejected : 0,
+  };
+}
+
+export function countsLine(c: ReturnType<typeof countsOf>, lang: Lang): string {
+  const incomplete = c.rejected + c.moves_rejected > 0;
+  return lang === "zh"
+    ? `读入教师 ${c.teachers_in} 行：判定 ${c.decided}，未采用 ${c.rejected}；交流 ${c.moves_in} 条，未采用 ${c.moves_rejected}${incomplete ? "。有未采用的行，结论不完整（受其影响的比例与人数无法确定）" : ""}`
+    : `teachers read ${c.teachers_in}: decided ${c.decided}, rejected ${c.rejected}; moves ${c.moves_in}, rejected ${c.moves_rejected}${incomplete ? ". Rows were rejected: the answer is incomplete (counts they could change are undetermined)" : ""}`;
 }
 
 /**

@@ -37,9 +37,9 @@ export async function main(argv: readonly string[], io: IO = processIO): Promise
       case "lint":
         return runLint(io, args);
       case "case":
-        return runCase(io, args);
+        return await runCase(io, args);
       case "check":
-        return runCheck(io, args);
+        return await runCheck(io, args);
       case "test":
         return runTest(io, args);
       default:

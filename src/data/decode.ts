@@ -176,3 +176,67 @@ export function decodeFile(bytes: Uint8Array, file: string): Result<Decoded> {
   const { offset, line } = r.failure;
   return { diagnostics: [diag("D080", { file, offset, line, ...describeFailure(r.failure) }, { file })] };
 }
+
+/**
+ * A decoder for a file read in chunks (the CSV reader streams; it never holds
+ * the file as one string). Bytes are decoded a line-aligned segment at a time
+ * — a newline byte is never inside a UTF-8 or GB18030 sequence — and the
+ * encoding is decided by `decodeBytes` on the first segment with a non-ASCII
+ * byte; every later segment must decode strictly in that encoding.
+ */
+export class ChunkDecoder {
+  private pending: Uint8Array = new Uint8Array(0);
+  private encoding: Encoding | undefined;
+  /** Bytes handed out as text so far, for the offsets of a failure. */
+  private offset = 0;
+  private line = 1;
+  failure: DecodeFailure | undefined;
+
+  /** Text for the complete lines so far (plus everything when `last`); undefined once decoding failed. */
+  push(chunk: Uint8Array, last = false): string | undefined {
+    if (this.failure) return undefined;
+    const all = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
+    const cut = last ? all.length : all.lastIndexOf(0x0a) + 1;
+    this.pending = all.subarray(cut);
+    if (cut === 0) return "";
+    const seg = all.subarray(0, cut);
+    const r = this.decodeSegment(seg);
+    if (!r.ok) {
+      this.failure = { ...r.failure, offset: this.offset + r.failure.offset, line: this.line + r.failure.line - 1 };
+      return undefined;
+    }
+    this.offset += seg.length;
+    for (let i = 0; i < seg.length; i++) if (seg[i] === 0x0a) this.line++;
+    return r.value.text;
+  }
+
+  private decodeSegment(seg: Uint8Array): DecodeResult {
+    if (this.encoding === undefined) {
+      const r = decodeBytes(seg);
+      if (r.ok && seg.some((b) => b >= 0x80)) this.encoding = r.value.encoding;
+      return r;
+    }
+    const first = this.offset === 0;
+    if (this.encoding === "utf-8") {
+      try {
+        return { ok: true, value: { text: (first ? utf8 : utf8Tail).decode(seg), encoding: "utf-8" } };
+      } catch {
+        return fail("invalid", seg, firstInvalid(utf8, seg));
+      }
+    }
+    const broken = gbStructureError(seg);
+    if (broken !== -1) return fail("invalid", seg, broken);
+    if (decodes(gb18030, seg)) return { ok: true, value: { text: gb18030.decode(seg), encoding: "gb18030" } };
+    return fail("invalid", seg, firstInvalid(gb18030, seg));
+  }
+}
+
+/** After the first segment a leading U+FEFF is text, not a byte-order mark. */
+const utf8Tail = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

@@ -74,6 +74,29 @@ export interface Dataset {
   readonly plan?: Plan;
   readonly schoolById: ReadonlyMap<string, School>;
   readonly teacherById: ReadonlyMap<string, Teacher>;
+  /** What a roster reader took in and turned away (tabular datasets); absent for YAML/JSON, which reject as a whole. */
+  readonly intake?: Intake;
+}
+
+/**
+ * Rows in = rows decided + rows rejected (CONTRACT.md "Extensions"). A
+ * rejected teacher is not decided; every count their row could change is
+ * undetermined, so an answer over a dataset with rejections is incomplete.
+ */
+export interface Intake {
+  readonly teachersIn: number;
+  /** The rejected teacher rows: where, and the id and school when they could be read. */
+  readonly rejectedTeachers: readonly { readonly row: string; readonly id?: string; readonly school?: string }[];
+  readonly schoolsIn: number;
+  readonly schoolsRejected: number;
+  readonly movesIn: number;
+  readonly movesRejected: number;
+  /**
+   * Month-only dates (出生年月 1980.03): the model holds the month's first day,
+   * this map the whole month per teacher and field. An answer that differs
+   * between days of the month is indeterminate, never guessed.
+   */
+  readonly dateIntervals: ReadonlyMap<string, Readonly<Record<string, { readonly from: Day; readonly to: Day }>>>;
 }
 
 export interface CaseFile {

@@ -187,15 +187,18 @@ function defaultOf(f: FieldDecl): string {
  * fields get their default. Property names are the declaration's own keys.
  */
 function converter<R, M>(decl: Record<string, FieldDecl>, nested?: (h: never) => unknown): (r: R) => M {
-  const parts = Object.entries(decl).map(([name, f]) => {
-    const v = `r.${name}`;
-    const t = f.type.t;
-    if (t === "history") return `${name}: ${v} ? ${v}.map(nested) : NONE`;
-    if (t === "date") return `${name}: ${f.need === "required" ? `day(${v})` : `optDay(${v})`}`;
-    if (f.need === "default") return `${name}: ${v} ?? ${defaultOf(f)}`;
-    if (f.need === "required") return `${name}: ${v}`;
-    return `${name}: ${v} === null ? undefined : ${v}`;
-  });
+  // The ID number is used by the roster reader and never kept in the model.
+  const parts = Object.entries(decl)
+    .filter(([, f]) => f.type.t !== "secret")
+    .map(([name, f]) => {
+      const v = `r.${name}`;
+      const t = f.type.t;
+      if (t === "history") return `${name}: ${v} ? ${v}.map(nested) : NONE`;
+      if (t === "date") return `${name}: ${f.need === "required" ? `day(${v})` : `optDay(${v})`}`;
+      if (f.need === "default") return `${name}: ${v} ?? ${defaultOf(f)}`;
+      if (f.need === "required") return `${name}: ${v}`;
+      return `${name}: ${v} === null ? undefined : ${v}`;
+    });
   const make = new Function("day", "optDay", "NONE", "nested", `return (r) => ({ ${parts.join(", ")} });`);
   return make(day, optDay, NONE, nested) as (r: R) => M;
 }

@@ -1,0 +1,33 @@
+// Data — any dataset path → Dataset: a YAML/JSON file (read.ts), an .xlsx
+// roster workbook or a folder of CSV files (tabular/read.ts). The one entry
+// the commands use, so every command reads every form.
+
+import { statSync } from "node:fs";
+import { extname } from "node:path";
+import type { Result } from "../../diagnostics/diagnostic.js";
+import type { Day } from "../../time/date.js";
+import type { Dataset } from "../model.js";
+import { readDataset } from "../read.js";
+import { readTabular, type InputSchema } from "./read.js";
+
+export interface AnyReadOptions {
+  readonly asOf?: Day;
+  /** The policy's input schema (its declared facts); the built-in one when absent. */
+  readonly schema?: InputSchema;
+}
+
+/** Whether a path names a roster (workbook or CSV folder) rather than a YAML/JSON dataset. */
+export function isTabular(path: string): boolean {
+  if (extname(path).toLowerCase() === ".xlsx") return true;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export async function readAnyDataset(path: string, options: AnyReadOptions = {}): Promise<Result<Dataset>> {
+  const o = options.asOf !== undefined ? { asOf: options.asOf } : {};
+  if (isTabular(path)) return readTabular(path, { ...o, ...(options.schema ? { schema: options.schema } : {}) });
+  return readDataset(path, o);
+}

@@ -1,0 +1,237 @@
+// Tests for src/data/tabular/: roster workbooks and CSV folders as bureaus keep
+// them — every date form, Chinese labels, list separators, ID numbers, title
+// rows, encodings — errors naming sheet, cell, header and value, rejected rows
+// counted, and the bundled Dalian workbook and GB18030 CSV folder giving
+// exactly the YAML's check result.
+
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { messageIn } from "../../src/diagnostics/registry.js";
+import type { CodedDiagnostic } from "../../src/diagnostics/registry.js";
+import { readTabular } from "../../src/data/tabular/read.js";
+import { idNumberFacts } from "../../src/data/tabular/idnumber.js";
+import { parseBool, parseDate } from "../../src/data/tabular/values.js";
+import { gb18030Encode } from "../../src/data/tabular/write.js";
+import { formatDate, parseIsoDate } from "../../src/time/date.js";
+import { ROOT, runCli } from "../support/policy.js";
+
+const D = (s: string) => parseIsoDate(s)!;
+const zh = (d: unknown) => messageIn(d as CodedDiagnostic, "zh");
+
+function tmpDir(): string {
+  return mkdtempSync(join(tmpdir(), "lungang-roster-"));
+}
+
+/** A small valid roster: two schools, three teachers, one move. */
+const SCHOOL_ROWS = [
+  ["学校代码", "学校名称", "区县", "城乡类别", "办学层次", "具备交流条件"],
+  ["S1", "第一小学", "中山区", "城区", "优质", "是"],
+  ["S2", "第二小学", "中山区", "农村", "薄弱", "是"],
+];
+const TEACHER_ROWS: unknown[][] = [
+  ["工号", "姓名", "性别", "出生年月", "岗位", "所在学校", "进本校时间", "职称", "荣誉称号", "特殊情形"],
+  ["T1", "张伟", "男", "1975-03-15", "教师", "第一小学", "2010年9月1日", "一级教师", "市级骨干教师、区级优秀教师", ""],
+  ["T2", "李娜", "女", "1980.13", "教师", "S1", "2012/9/1", "高级", "", "哺乳期"],
+  ["T3", "王芳", "女", 1975.1, "教师", "S2", "2011.09.01", "二级", "", "孕期；产假"],
+];
+
+async function workbook(sheets: Record<string, unknown[][]>, extra?: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r);
+  }
+  extra?.(wb);
+  const file = join(tmpDir(), "花名册.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe("cell values", () => {
+  it("reads every date form of the contract; month-only dates are the month's days", () => {
+    for (const s of ["1980-03-05", "1980-3-5", "1980/03/05", "1980.03.05", "1980年3月5日", "19800305"])
+      expect(parseDate(s), s).toEqual({ value: D("1980-03-05") });
+    expect(parseDate(new Date(Date.UTC(1980, 2, 5)))).toEqual({ value: D("1980-03-05") });
+    // Excel's serial 29285 is 1980-03-05.
+    expect(parseDate(29285)).toEqual({ value: D("1980-03-05") });
+    for (const s of ["1980.03", "1980-03", "1980年3月", "198003", "1980.3"])
+      expect(parseDate(s), s).toEqual({
+        value: D("1980-03-01"),
+        interval: { from: D("1980-03-01"), to: D("1980-03-31") },
+      });
+  });
+
+  it("reports a number cell 1975.1 as ambiguous, and impossible dates as invalid — never guessed", () => {
+    expect(parseDate(1975.1)).toMatchObject({ bad: true, ambiguous: true });
+    expect(parseDate("1975.1")).toMatchObject({ bad: true, ambiguous: true });
+    for (const s of ["1980.13", "1980-02-30", "80-3-5", "三月", "1980年13月"])
+      expect(parseDate(s), s).toMatchObject({ bad: true });
+  });
+
+  it("reads 是/否 and true/false", () => {
+    expect(parseBool("是")).toEqual({ value: true });
+    expect(parseBool("否")).toEqual({ value: false });
+    expect(parseBool(true)).toEqual({ value: true });
+    expect(parseBool("有")).toMatchObject({ bad: true });
+  });
+});
+
+describe("resident ID numbers", () => {
+  it("verifies the check digit and derives birth date and sex", () => {
+    // 11010519491231002X: the GB 11643 example (born 1949-12-31, digit 17 even: female).
+    expect(idNumberFacts("11010519491231002X")).toEqual({ ok: true, birth: D("1949-12-31"), sex: "female" });
+    expect(idNumberFacts("110105194912310021")).toEqual({ ok: false, why: "check" });
+    expect(idNumberFacts("1101051949")).toEqual({ ok: false, why: "form" });
+  });
+
+  it("fills birth date and sex from the number, reports a mismatch, and never prints the number", async () => {
+    const file = await workbook({
+      基本信息: [["基准日", "2024-09-01"]],
+      学校: SCHOOL_ROWS,
+      教师: [
+        ["工号", "姓名", "身份证号", "岗位", "学校"],
+        ["T1", "甲", "11010519491231002X", "教师", "S1"],
+        ["T2", "乙", "110105194912310021", "教师", "S1"],
+      ],
+    });
+    const r = await readTabular(file);
+    expect(r.value!.teacherById.get("T1")).toMatchObject({ birth_date: D("1949-12-31"), sex: "female" });
+    expect(r.value!.intake!.rejectedTeachers.map((t) => t.id)).toEqual(["T2"]);
+    const all = JSON.stringify(r.diagnostics.map((d) => [d.message, zh(d)]));
+    expect(all).toContain("教师!C3");
+    expect(all).not.toContain("110105194912310021");
+    expect(JSON.stringify(r.value)).not.toContain("11010519491231002X");
+  });
+});
+
+describe("roster workbooks", () => {
+  it("reads Chinese headers and labels, schools by name, lists, a title row and blank rows above the header", async () => {
+    const file = await workbook(
+      {
+        基本信息: [["基准日", new Date(Date.UTC(2024, 8, 1))]],
+        学校: [["大连市某区学校名单"], [], ...SCHOOL_ROWS],
+        教师: [["大连市某区教师花名册"], [], ...TEACHER_ROWS],
+      },
+      (wb) => wb.getWorksheet("教师")!.mergeCells("A1:J1"),
+    );
+    const r = await readTabular(file);
+    const ds = r.value!;
+    expect(ds.asOf).toBe(D("2024-09-01"));
+    const t1 = ds.teacherById.get("T1")!;
+    expect(t1).toMatchObject({ sex: "male", role: "teacher", school: "S1", title: "first" });
+    expect(t1.school_since).toBe(D("2010-09-01"));
+    expect(t1.honors).toEqual(["市级骨干教师", "区级优秀教师"]);
+    expect(ds.teacherById.get("T2")).toBeUndefined();
+    expect(ds.intake).toMatchObject({ teachersIn: 3, schoolsIn: 2 });
+  });
+
+  it("names sheet, cell, header and value for every bad cell in one run; the other rows are read", async () => {
+    const file = await workbook({
+      基本信息: [["基准日", "2024-09-01"]],
+      学校: SCHOOL_ROWS,
+      教师: [["教师花名册"], ...TEACHER_ROWS],
+    });
+    const r = await readTabular(file);
+    const msgs = r.diagnostics.map(zh);
+    expect(msgs).toContain(
+      "教师!D4：出生年月“1980.13”不是有效日期（如 1980-03-05、1980/3/5、1980.03.05、1980年3月5日；只到月：1980-03、1980年3月）",
+    );
+    expect(msgs.some((m) => m.startsWith("教师!D5：出生年月“1975.1”有歧义"))).toBe(true);
+    expect(r.value!.teachers.map((t) => t.id)).toEqual(["T1"]);
+    expect(r.value!.intake!.rejectedTeachers.map((t) => t.row)).toEqual(["教师!4", "教师!5"]);
+  });
+
+  it("reports an undeclared column once as ignored", async () => {
+    const file = await workbook({
+      基本信息: [["基准日", "2024-09-01"]],
+      学校: SCHOOL_ROWS,
+      教师: [
+        ["工号", "性别", "出生日期", "岗位", "学校", "备注"],
+        ["T1", "男", "1975-03-15", "教师", "S1", "x"],
+        ["T2", "男", "1975-03-15", "教师", "S1", "y"],
+      ],
+    });
+    const r = await readTabular(file);
+    const ignored = r.diagnostics.filter((d) => d.code === "D103");
+    expect(ignored.map(zh)).toEqual(["教师!F1：列“备注”不是已声明的事实，已忽略"]);
+  });
+
+  it("check on a roster with a rejected row: counts say so and the answer is incomplete (exit 2)", async () => {
+    const file = await workbook({
+      基本信息: [["基准日", "2024-09-01"]],
+      学校: SCHOOL_ROWS,
+      教师: TEACHER_ROWS,
+      交流方案: [
+        ["工号", "调出学校", "调入学校", "交流方式", "交流年限", "人事关系调转"],
+        ["T1", "第一小学", "S2", "全职", "3年", "是"],
+      ],
+    });
+    const r = await runCli(["check", file, "--policy", join(ROOT, "policies/dalian"), "--json"]);
+    expect(r.code).toBe(2);
+    const j = JSON.parse(r.out);
+    expect(j.counts).toEqual({ teachers_in: 3, decided: 1, rejected: 2, moves_in: 1, moves_rejected: 0 });
+    expect(j.complete).toBe(false);
+  });
+});
+
+describe("CSV folders", () => {
+  function csvFolder(encode: (s: string) => Buffer): string {
+    const dir = tmpDir();
+    const csv = (rows: unknown[][]) =>
+      rows.map((r) => r.map((c) => (c === undefined ? "" : String(c))).join(",")).join("\r\n");
+    writeFileSync(join(dir, "schools.csv"), encode(csv(SCHOOL_ROWS)));
+    writeFileSync(
+      join(dir, "teachers.csv"),
+      encode(csv(TEACHER_ROWS.slice(0, 2).map((r) => r.map((c) => String(c).replace(/、/g, "/"))))),
+    );
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "dataset.yaml"), "as_of: 2024-09-01\n");
+    return dir;
+  }
+
+  for (const [name, encode] of [
+    ["UTF-8", (s: string) => Buffer.from(s, "utf8")],
+    ["UTF-8 with BOM", (s: string) => Buffer.from("\ufeff" + s, "utf8")],
+    ["GB18030", gb18030Encode],
+  ] as const) {
+    it(`reads ${name}`, async () => {
+      const r = await readTabular(csvFolder(encode));
+      expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      const t = r.value!.teacherById.get("T1")!;
+      expect(t).toMatchObject({ name: "张伟", school: "S1", honors: ["市级骨干教师", "区级优秀教师"] });
+      expect(formatDate(t.birth_date)).toBe("1975-03-15");
+    });
+  }
+
+  it("refuses a file in neither encoding with a diagnostic", async () => {
+    const dir = csvFolder((s) => Buffer.from(s, "utf8"));
+    writeFileSync(
+      join(dir, "teachers.csv"),
+      Buffer.concat([Buffer.from("工号,姓名\n", "utf8"), Buffer.from([0xe5, 0x28, 0x0a])]),
+    );
+    const r = await readTabular(dir);
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.code)).toContain("D101");
+  });
+});
+
+describe("the bundled Dalian roster", () => {
+  const policy = join(ROOT, "policies/dalian");
+  it("workbook, GB18030 CSV folder and YAML give identical violations, counts and exit codes", async () => {
+    const runs = await Promise.all(
+      ["district.yaml", "district.xlsx", "district-csv"].map((f) =>
+        runCli(["check", join(ROOT, "examples/dalian", f), "--policy", policy, "--json"]),
+      ),
+    );
+    const [yaml, ...rest] = runs.map((r) => ({ code: r.code, json: JSON.parse(r.out) }));
+    expect(yaml!.code).toBe(1);
+    expect(yaml!.json.violations.length).toBeGreaterThan(0);
+    for (const r of rest) {
+      expect(r.code).toBe(yaml!.code);
+      expect(r.json).toEqual(yaml!.json);
+    }
+  }, 120_000);
+});
