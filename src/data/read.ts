@@ -10,10 +10,11 @@ import type { Diagnostic, Result, Span } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import { closest } from "../diagnostics/suggest.js";
-import { formatDate, type Day } from "../time/date.js";
+import { formatDate, fromYmd, type Day } from "../time/date.js";
 import { ENUM_ZH, type CaseFile, type Dataset, type Plan, type School, type Teacher } from "./model.js";
 import { readInputFile, type InputLimit } from "./input.js";
-import { MAX_BYTES } from "./limits.js";
+import { MAX_BYTES, MAX_DATA_DEPTH, MAX_YAML_ALIASES } from "./limits.js";
+import { scanJson, scanYamlDepth, type Finding } from "./prescan.js";
 import { CaseFileSchema, DatasetSchema, KNOWN_FIELDS, dayOf, toPlan, toSchool, toTeacher } from "./schema.js";
 
 export type Format = "yaml" | "json";
@@ -95,23 +96,44 @@ function validateTop<S extends z.ZodType<{ as_of?: unknown }>>(
   expected: string,
   schema: S,
   unknownFields: (r: Reporter, raw: Record<string, unknown>) => void,
-): { r: Reporter; data: z.output<S>; asOf: Day } | { diagnostics: Diagnostic[] } {
+  /** Whether a schema issue at this path sets one row aside (the other rows are still cross-checked); else it ends the read. */
+  rowOf?: (path: readonly Segment[]) => string | undefined,
+): { r: Reporter; data: z.output<S>; asOf: Day; rejected: ReadonlySet<string> } | { diagnostics: Diagnostic[] } {
   const src = parseSource(text, file, format);
   if (src.raw === undefined) return { diagnostics: src.diags };
   const r = new Reporter(src);
   if (!r.checkRoot(src.raw, expected)) return { diagnostics: r.diags };
   unknownFields(r, src.raw);
   const parsed = schema.safeParse(src.raw);
-  if (!parsed.success) {
+  let data: z.output<S>;
+  const rejected = new Set<string>();
+  if (parsed.success) data = parsed.data;
+  else {
     r.schemaIssues(parsed.error.issues, src.raw);
-    return { diagnostics: r.diags };
+    // Schema errors do not hide the rest: when each lies inside a row, those
+    // rows are set aside and the cross-reference checks run on the others.
+    for (const issue of parsed.error.issues) {
+      const row = rowOf?.(issue.path.filter((p): p is Segment => typeof p !== "symbol"));
+      if (row === undefined) return { diagnostics: r.diags };
+      rejected.add(row);
+    }
+    // Every issue lies in a row, so the raw value is valid outside the rejected rows.
+    data = src.raw as z.output<S>;
   }
-  const asOf = options.asOf ?? dayOf(parsed.data.as_of);
+  const asOf = options.asOf ?? dayOf(data.as_of);
   if (asOf === undefined) {
     r.report("D003", { field: "as_of" }, ["as_of"]);
     return { diagnostics: r.diags };
   }
-  return { r, data: parsed.data, asOf };
+  return { r, data, asOf, rejected };
+}
+
+/** `teachers.3`, `schools.0`, `plan.moves.2`: the row a dataset path lies in, if any. */
+function datasetRow(path: readonly Segment[]): string | undefined {
+  const [a, b, c] = path;
+  if ((a === "schools" || a === "teachers") && typeof b === "number") return `${a}.${b}`;
+  if (a === "plan" && b === "moves" && typeof c === "number") return `moves.${c}`;
+  return undefined;
 }
 
 /** Pure: a dataset from its text. `file` only labels diagnostics. */
@@ -121,11 +143,41 @@ export function parseDatasetText(
   format: Format,
   options: ReadOptions = {},
 ): Result<Dataset> {
-  const top = validateTop(text, file, format, options, "schools, teachers", DatasetSchema, (r, raw) =>
-    r.unknownFieldsDataset(raw),
+  const top = validateTop(
+    text,
+    file,
+    format,
+    options,
+    "schools, teachers",
+    DatasetSchema,
+    (r, raw) => r.unknownFieldsDataset(raw),
+    datasetRow,
   );
   if (!("data" in top)) return top;
-  const { r, data, asOf } = top;
+  const { r, data, asOf, rejected } = top;
+  if (rejected.size > 0) {
+    // The ids of rejected rows still exist: a reference to one is not "unknown".
+    const idOf = (x: unknown) => (isRecord(x) && typeof x.id === "string" ? x.id : undefined);
+    data.schools.forEach((x, i) => rejected.has(`schools.${i}`) && r.setAside.add(`school:${idOf(x)}`));
+    data.teachers.forEach((x, i) => rejected.has(`teachers.${i}`) && r.setAside.add(`teacher:${idOf(x)}`));
+    const keep = (kind: string) => (_: unknown, i: number) => !rejected.has(`${kind}.${i}`);
+    const schools = data.schools.filter(keep("schools")).map(toSchool);
+    const teachers = data.teachers.filter(keep("teachers")).map(toTeacher);
+    const plan = data.plan ? toPlan({ ...data.plan, moves: data.plan.moves.filter(keep("moves")) }) : undefined;
+    // Paths of the kept rows are their indices among the kept ones: map them back.
+    const back = (kind: string, n: number) => {
+      const idx: number[] = [];
+      for (let i = 0; idx.length < n; i++) if (!rejected.has(`${kind}.${i}`)) idx.push(i);
+      return idx;
+    };
+    r.rowIndex = {
+      schools: back("schools", schools.length),
+      teachers: back("teachers", teachers.length),
+      moves: back("moves", plan?.moves.length ?? 0),
+    };
+    checkDataset(r, schools, teachers, plan, asOf);
+    return { diagnostics: r.diags };
+  }
   const schools = data.schools.map(toSchool);
   const teachers = data.teachers.map(toTeacher);
   const plan = data.plan ? toPlan(data.plan) : undefined;
@@ -176,7 +228,24 @@ interface Source {
   doc?: Document | null;
 }
 
+/** D082 / D083 from the pre-scan, positioned in the text. */
+function prescanDiagnostic(text: string, file: string, f: Finding): Diagnostic {
+  const { line, col } = lineCol(text, f.offset);
+  const span = { file, start: f.offset, end: Math.min(f.offset + 1, text.length) };
+  if (f.kind === "depth")
+    return diag("D082", { file, line, col, depth: f.depth, limit: MAX_DATA_DEPTH }, { file, span });
+  const first = lineCol(text, f.first);
+  return diag(
+    "D083",
+    { file, line, col, key: f.key, first_line: first.line, first_col: first.col },
+    { file, span: { file, start: f.offset, end: f.offset + f.key.length + 2 } },
+  );
+}
+
 function parseSource(text: string, file: string, format: Format): Source {
+  // Nesting (and, in JSON, repeated keys) first: nothing deep reaches a parser.
+  const finding = format === "json" ? scanJson(text) : scanYamlDepth(text);
+  if (finding) return { file, text, format, diags: [prescanDiagnostic(text, file, finding)] };
   if (format === "json") {
     // JSON.parse rejects a byte-order mark; skip it but keep offsets relative to the file.
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -219,7 +288,7 @@ function parseSource(text: string, file: string, format: Format): Source {
   }
   try {
     // An empty document is null: report it as a wrong top level, not as unreadable.
-    return { file, text, format, doc, raw: doc.toJS({ maxAliasCount: 10000 }) ?? null, diags: [] };
+    return { file, text, format, doc, raw: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? null, diags: [] };
   } catch (e) {
     // toJS throws on alias bombs (too many alias expansions).
     const reason = e instanceof Error ? e.message : String(e);
@@ -275,17 +344,48 @@ function locate(src: Source, segs: readonly Segment[]): Span | undefined {
 // ---------------------------------------------------------------------------
 // Reporting.
 
-/** How a value is quoted in a message: strings in JSON quotes, long values cut. */
-function show(v: unknown): string {
+/**
+ * How a value is quoted in a message: strings in JSON quotes, long values cut.
+ * Iterative and bounded (at most 60 characters are built, however large or
+ * deep the value), so quoting can never overflow the stack.
+ */
+export function show(v: unknown): string {
   if (v === undefined) return "nothing";
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "an invalid date" : JSON.stringify(v.toISOString());
-  let s: string;
-  try {
-    s = JSON.stringify(v) ?? String(v);
-  } catch {
-    s = String(v);
+  const LIMIT = 60;
+  let out = "";
+  // A stack of pending pieces: a value to render, or literal text.
+  const work: ({ v: unknown } | string)[] = [{ v }];
+  while (work.length && out.length <= LIMIT) {
+    const w = work.pop()!;
+    if (typeof w === "string") {
+      out += w;
+      continue;
+    }
+    const x = w.v;
+    if (x instanceof Date) out += Number.isNaN(x.getTime()) ? "an invalid date" : JSON.stringify(x.toISOString());
+    else if (typeof x === "number") out += String(x);
+    else if (typeof x === "string") out += JSON.stringify(x.length > LIMIT ? x.slice(0, LIMIT + 1) : x);
+    else if (x === null || typeof x !== "object") out += x === undefined ? "null" : String(x);
+    else if (Array.isArray(x)) {
+      const n = Math.min(x.length, LIMIT);
+      work.push("]");
+      for (let i = n - 1; i >= 0; i--) {
+        work.push({ v: x[i] });
+        if (i > 0) work.push(",");
+      }
+      out += "[";
+    } else {
+      const keys = Object.keys(x).slice(0, LIMIT);
+      work.push("}");
+      for (let i = keys.length - 1; i >= 0; i--) {
+        work.push({ v: (x as Record<string, unknown>)[keys[i]!] });
+        work.push(JSON.stringify(keys[i]) + ":");
+        if (i > 0) work.push(",");
+      }
+      out += "{";
+    }
   }
-  return s.length > 60 ? s.slice(0, 59) + "…" : s;
+  return out.length > LIMIT || work.length ? out.slice(0, LIMIT - 1) + "…" : out;
 }
 
 function valueAt(root: unknown, segs: readonly PropertyKey[]): unknown {
@@ -327,11 +427,16 @@ const LARGE_SUGGESTION_BUDGET = 50;
 
 class Reporter {
   readonly diags: Diagnostic[] = [];
+  /** `school:ID` / `teacher:ID` of rows the schema rejected: references to them are not reported as unknown. */
+  readonly setAside = new Set<string>();
+  /** When rows were set aside: the original index of each kept row, so paths name the row as written. */
+  rowIndex?: { schools: number[]; teachers: number[]; moves: number[] };
   private suggestionBudget = LARGE_SUGGESTION_BUDGET;
 
   constructor(private readonly src: Source) {}
 
-  report(code: string, args: Record<string, string | number>, segs: readonly Segment[], help?: string): void {
+  report(code: string, args: Record<string, string | number>, segs0: readonly Segment[], help?: string): void {
+    const segs = this.original(segs0);
     const path = formatPath(segs);
     const span = locate(this.src, segs);
     this.diags.push(
@@ -346,6 +451,46 @@ class Reporter {
         },
       ),
     );
+  }
+
+  /** The source text of the value at `segs` (as the user wrote it), else its JS rendering. */
+  private written(segs: readonly Segment[], value: unknown): string {
+    const span = locate(this.src, segs);
+    const t = span ? this.src.text.slice(span.start, span.end).trim() : "";
+    return t !== "" && t.length <= 60 ? t : String(value);
+  }
+
+  /** D085 when a value lies outside what can be true of a person or plan. */
+  plausible(
+    value: number,
+    min: number,
+    max: number,
+    shown: () => string,
+    segs: readonly Segment[],
+    bound: (n: number) => string = String,
+  ): void {
+    if (value >= min && value <= max) return;
+    this.report("D085", { value: shown(), min: bound(min), max: bound(max) }, segs);
+  }
+
+  /** A path as shown in a message, naming the row as written. */
+  pathOf(segs: readonly Segment[]): string {
+    return formatPath(this.original(segs));
+  }
+
+  /** Whether an id belongs to a row the schema rejected (it exists; it is not "unknown"). */
+  known(kind: "school" | "teacher", id: string): boolean {
+    return this.setAside.size > 0 && this.setAside.has(`${kind}:${id}`);
+  }
+
+  /** A path over the kept rows → the same path over the rows as written. */
+  private original(segs: readonly Segment[]): readonly Segment[] {
+    const ix = this.rowIndex;
+    if (!ix) return segs;
+    const [a, b, c] = segs;
+    if ((a === "schools" || a === "teachers") && typeof b === "number") return [a, ix[a][b] ?? b, ...segs.slice(2)];
+    if (a === "plan" && b === "moves" && typeof c === "number") return [a, b, ix.moves[c] ?? c, ...segs.slice(3)];
+    return segs;
   }
 
   private candidateCache = new Map<string, readonly string[]>();
@@ -444,6 +589,11 @@ class Reporter {
         this.report("D003", { field: last }, segs);
         continue;
       }
+      // 1e309, .inf, .nan: say what was written (a JSON rendering would say "null").
+      if (typeof value === "number" && !Number.isFinite(value)) {
+        this.report("D084", { written: this.written(segs, value) }, segs);
+        continue;
+      }
       const shown = show(value);
       const params = issue.code === "custom" ? (issue.params as { kind?: string } | undefined) : undefined;
       if (params?.kind === "date") {
@@ -522,7 +672,7 @@ function indexIds<T extends { id: string }>(
       firstAt = new Map();
       for (let k = items.length - 1; k >= 0; k--) firstAt.set(items[k]!.id, k);
     }
-    const first = formatPath(segsOf(firstAt.get(item.id)!));
+    const first = r.pathOf(segsOf(firstAt.get(item.id)!));
     r.report("D010", { kind, kind_zh: kind === "school" ? "学校" : "教师", id: item.id, first }, [...segsOf(i), "id"]);
   }
   return byId;
@@ -540,14 +690,22 @@ function checkTeacher(
   schools: ReadonlyMap<string, School>,
   asOf: Day,
 ): void {
-  if (!schools.has(t.school))
+  if (!schools.has(t.school) && !r.known("school", t.school))
     r.report(
       "D011",
       { id: t.school },
       [...segsOf(index), "school"],
       r.suggest(t.school, "school", () => schools.keys()),
     );
-  if (t.birth_date > asOf) futureDate(r, t.birth_date, asOf, [...segsOf(index), "birth_date"]);
+  if (t.birth_date < EARLIEST || t.birth_date > LATEST)
+    implausibleDate(r, t.birth_date, [...segsOf(index), "birth_date"]);
+  else if (t.birth_date > asOf) futureDate(r, t.birth_date, asOf, [...segsOf(index), "birth_date"]);
+  for (const f of ["school_since", "post_since", "title_since"] as const) {
+    const d = t[f];
+    if (d !== undefined && (d < EARLIEST || d > LATEST)) implausibleDate(r, d, [...segsOf(index), f]);
+  }
+  if (t.deferred_years > MAX_YEARS)
+    r.plausible(t.deferred_years, 0, MAX_YEARS, () => show(t.deferred_years), [...segsOf(index), "deferred_years"]);
   if (t.school_since !== undefined && t.school_since > asOf)
     futureDate(r, t.school_since, asOf, [...segsOf(index), "school_since"]);
   if (t.post_since !== undefined && t.post_since > asOf)
@@ -560,9 +718,10 @@ function checkTeacher(
     const prev = history[j - 1];
     const overlaps = prev !== undefined && h.from <= prev.to;
     const intoCurrent = t.school_since !== undefined && h.to >= t.school_since;
-    if (schools.has(h.school) && h.from <= h.to && h.to <= asOf && !overlaps && !intoCurrent) continue;
+    const schoolOk = schools.has(h.school) || r.known("school", h.school);
+    if (schoolOk && h.from <= h.to && h.to <= asOf && !overlaps && !intoCurrent) continue;
     const at: Segment[] = [...segsOf(index), "history", j];
-    if (!schools.has(h.school))
+    if (!schoolOk)
       r.report(
         "D012",
         { id: h.school },
@@ -572,7 +731,7 @@ function checkTeacher(
     if (h.from > h.to) r.report("D013", { from: formatDate(h.from), to: formatDate(h.to) }, at);
     if (h.to > asOf) futureDate(r, h.to, asOf, [...at, "to"]);
     if (overlaps) {
-      const other = formatPath([...segsOf(index), "history", j - 1]);
+      const other = r.pathOf([...segsOf(index), "history", j - 1]);
       r.report(
         "D015",
         {
@@ -587,6 +746,16 @@ function checkTeacher(
     }
     if (intoCurrent) r.report("D016", { to: formatDate(h.to), since: formatDate(t.school_since!) }, [...at, "to"]);
   }
+}
+
+/** Dates a record can plausibly hold: a birth date of 0001-01-01 is a placeholder, not a fact. */
+const EARLIEST = fromYmd(1900, 1, 1)!;
+const LATEST = fromYmd(2100, 12, 31)!;
+/** A deferral or a move period longer than this many years is a slip. */
+const MAX_YEARS = 50;
+
+function implausibleDate(r: Reporter, d: Day, segs: Segment[]): void {
+  r.plausible(d, EARLIEST, LATEST, () => formatDate(d), segs, formatDate);
 }
 
 function futureDate(r: Reporter, d: Day, asOf: Day, segs: Segment[]): void {
@@ -611,25 +780,27 @@ function checkDataset(
   plan.moves.forEach((m, k) => {
     const ms: Segment[] = ["plan", "moves", k];
     const teacher = teacherById.get(m.teacher);
-    if (!teacher)
+    if (!teacher && !r.known("teacher", m.teacher))
       r.report(
         "D020",
         { id: m.teacher },
         [...ms, "teacher"],
         r.suggest(m.teacher, "teacher", () => teacherById.keys()),
       );
-    if (!schoolById.has(m.from))
+    if (!schoolById.has(m.from) && !r.known("school", m.from))
       r.report("D021", { id: m.from }, [...ms, "from"], r.suggest(m.from, "school", schoolIds));
-    if (!schoolById.has(m.to)) r.report("D021", { id: m.to }, [...ms, "to"], r.suggest(m.to, "school", schoolIds));
+    if (!schoolById.has(m.to) && !r.known("school", m.to))
+      r.report("D021", { id: m.to }, [...ms, "to"], r.suggest(m.to, "school", schoolIds));
     if (teacher && schoolById.has(m.from) && m.from !== teacher.school) {
       r.report("D022", { teacher: teacher.id, school: teacher.school, from: m.from }, [...ms, "from"]);
     }
     const first = movedAt.get(m.teacher);
     if (first !== undefined)
-      r.report("D023", { teacher: m.teacher, first: formatPath(["plan", "moves", first]) }, [...ms, "teacher"]);
+      r.report("D023", { teacher: m.teacher, first: r.pathOf(["plan", "moves", first]) }, [...ms, "teacher"]);
     else movedAt.set(m.teacher, k);
     if (m.years !== undefined && !(Number.isInteger(m.years) && m.years > 0))
       r.report("D024", { value: show(m.years) }, [...ms, "years"]);
+    else if (m.years !== undefined) r.plausible(m.years, 1, MAX_YEARS, () => show(m.years), [...ms, "years"]);
     if (m.from === m.to) r.report("D025", { teacher: m.teacher, school: m.from }, [...ms, "to"]);
   });
   return { schoolById, teacherById };

@@ -1,7 +1,8 @@
 // Diagnostics — the codes that guard where input enters: encodings, sizes,
 // nesting, duplicate keys, implausible numbers and dates, and references that
 // leave the policy folders. Registered on import, like the other code tables;
-// docs/security.md explains the limits. D08x data, P09x policy text, T090 literals.
+// docs/security.md explains the limits. D08x data, P09x policy text, L001 policy
+// size limits (no small example can show them), T090 literals.
 
 import { registerCodes } from "./registry.js";
 
@@ -47,5 +48,17 @@ registerCodes({
     en: "`{ref}` is outside the policy folders ({roots})",
     zh: "`{ref}` 不在政策目录之内（{roots}）",
     doc: "`extends`/`uses` (`细化`/`引用`) name another policy inside the policy folders: the folder given on the command line (or the `policies` folder it lies in), the policies bundled with lungang, and folders named by `--policies` or `LUNGANG_POLICIES`. An absolute path, a `../` that leaves them, or a symbolic link pointing out of them is refused, and nothing of the target is read or shown.",
+  },
+  P091: {
+    severity: "error",
+    en: "nested {depth} deep (at most {limit})",
+    zh: "嵌套达 {depth} 层（至多 {limit} 层）",
+    doc: "Parentheses, braces and prefix operators (`非`/`not`, `-`) may be nested up to the limit; no policy needs more. The file is refused where the limit is crossed, before it is parsed, so that no deep structure reaches the parser or the checker.",
+  },
+  L001: {
+    severity: "error",
+    en: "{what}: {size} (at most {limit})",
+    zh: "{what_zh}：{size}（至多 {limit}）",
+    doc: "A policy text beyond a size limit is refused before it is parsed: the characters of one file, its tokens (words, numbers and symbols), or the characters of one quoted text (a `原文` quote). The limits are far above any real policy (docs/security.md lists them); split a very large policy into several files of one folder.",
   },
 });

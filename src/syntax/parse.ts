@@ -10,6 +10,7 @@ import { parseToCst } from "../../grammar/parser.js";
 import { allTokens } from "../../grammar/tokens.js";
 import { AstBuilder } from "./cst-to-ast.js";
 import type { PolicyFile } from "./ast.js";
+import { prescan } from "./prescan.js";
 
 /** Always an AST, also with errors (recovered parts are placeholders); evaluate only without error diagnostics. */
 export interface ParseOutput {
@@ -95,6 +96,14 @@ function expectedFrom(message: string, lang: "en" | "zh"): string {
 }
 
 export function parse(text: string, file: string): ParseOutput {
+  // Hostile text (huge, deeply nested) is refused before the recursive parser
+  // sees it; the AST is then empty, so nothing downstream runs on it.
+  const refused = prescan(text, file);
+  if (refused.length)
+    return {
+      ast: { kind: "PolicyFile", id: 0, span: { file, start: 0, end: 0 }, clauses: [], stray: [] },
+      diagnostics: refused,
+    };
   const out = parseToCst(text);
   const diagnostics: Diagnostic[] = [];
   // A character no token matches (typographic quotes “…”, say): P002. The
