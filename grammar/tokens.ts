@@ -111,7 +111,7 @@ export const Not = kw("Not", "not", "非");
 
 // ---------------------------------------------------------- comparison words
 // Categories group the spellings of one relation; the statutory meaning is
-// fixed here once (民法典 第1259条): 满/以上/以下/届满 include the number,
+// fixed here once (民法典 第1259条): 满/已满/年满/以上/以下/届满 include the number,
 // 超过/不满/不足 exclude it.
 
 export const CompareOp = createToken({ name: "CompareOp", pattern: Lexer.NA });
@@ -142,7 +142,7 @@ function op(name: string, category: TokenType, pattern: RegExp, wordy: boolean):
 }
 
 // Chinese statutory words.
-export const W_NotLessThan = op("W_不少于", GE, /不少于|不低于|届满|满/, true);
+export const W_NotLessThan = op("W_不少于", GE, /不少于|不低于|届满|已满|年满|满/, true);
 export const W_NotMoreThan = op("W_不超过", LE, /不超过|不多于|不高于/, true);
 export const W_MoreThan = op("W_超过", GT, /超过|多于|高于/, true);
 export const W_LessThan = op("W_不满", LT, /不满|不足|少于|低于/, true);

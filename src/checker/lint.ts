@@ -93,7 +93,7 @@ const MODALITY_ZH: Record<string, string> = { must: "必须/应", should: "原�
 
 const MODALITY_WORDS: Record<string, string[]> = {
   // A quota stated without a modal verb (“比例不低于15%”) is binding as written.
-  must: ["必须", "应", "须", "要", "必备", "不低于", "不少于", "不超过", "多于"],
+  must: ["必须", "应", "须", "需", "要", "不得", "必备", "不低于", "不少于", "不超过", "多于"],
   // 优先 (“同等条件下优先评聘”) is a preference, not an obligation.
   should: ["原则上", "一般", "优先"],
   may: ["可"],

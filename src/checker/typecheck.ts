@@ -215,6 +215,12 @@ export class TypeChecker {
       return t;
     };
     if (!ctx.constant) {
+      // 0. The reference date belongs to the run, not to a person: it is
+      // readable wherever a value may vary — inside a service-history filter
+      // (任职经历 其中 截止日期 >= 基准日 - 6年), in a school check — and it
+      // does not make an expression read a person.
+      const asOf = DERIVED.get(n);
+      if (asOf?.name === "as_of") return resolve({ k: "derived", info: asOf, viaMoveTeacher: false }, asOf.ty);
       // 1. The record in context.
       if (ctx.rec) {
         const f = fieldsOf(ctx.rec).get(n);
@@ -345,6 +351,14 @@ export class TypeChecker {
     if (argTys.length !== f.arity) {
       this.err("T008", { name: e.callee.name, expected: f.arity, found: argTys.length }, e.span);
       return ERROR;
+    }
+    if (f.needsPerson) {
+      // Like 周岁: only where a person is.
+      if (ctx.rec !== "person" && ctx.rec !== "move" && ctx.rec !== "service") {
+        this.err("T006", { name: e.callee.name }, e.span);
+        return ERROR;
+      }
+      this.personReads++;
     }
     // The function's own type rule (src/semantics/functions.ts); it reports through these.
     return f.type(argTys, {

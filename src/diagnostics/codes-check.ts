@@ -213,7 +213,7 @@ registerCodes({
     severity: "warning",
     en: "clause `{id}` is marked `{modality}`, but its text does not say {words}",
     zh: "条款 `{id}` 标为 `{modality_zh}`，但原文中没有 {words}",
-    doc: "The modality should come from the text (or from the words named with `依据`/`because`): must ← 必须/应/须/要 (or a bare quota: 不低于/不少于/不超过/多于), should ← 原则上/一般/优先, may ← 可. A mismatch usually means a mis-encoded clause.",
+    doc: "The modality should come from the text (or from the words named with `依据`/`because`): must ← 必须/应/须/需/要/不得 (or a bare quota: 不低于/不少于/不超过/多于), should ← 原则上/一般/优先, may ← 可. A mismatch usually means a mis-encoded clause.",
   },
   W010: {
     severity: "warning",

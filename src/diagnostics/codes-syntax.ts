@@ -31,7 +31,7 @@ registerCodes({
     severity: "error",
     en: "unknown modality `{word}` (expected one of: {choices})",
     zh: "未知的规范强度 `{word}`（可选：{choices}）",
-    doc: "A clause's modality is taken from its text: `must` (必须/应/须/要), `should` (原则上/一般) or `may` (可).",
+    doc: "A clause's modality is taken from its text: `must` (必须/应/须/需/要, and the prohibition 不得), `should` (原则上/一般) or `may` (可).",
   },
   P012: {
     severity: "error",

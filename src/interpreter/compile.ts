@@ -303,6 +303,8 @@ class Compiler {
       }
       case "derived": {
         const name = r.info.name;
+        // The reference date is the world's, with or without a person in the frame.
+        if (name === "as_of") return (f) => f.w.asOf;
         const slot = this.slots++;
         // The track callbacks are made once, not per evaluation; they read the frame being evaluated.
         let cur: Frame | undefined;

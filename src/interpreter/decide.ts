@@ -13,7 +13,7 @@
 
 import type { ClauseInfo, RuleInfo } from "../checker/checked.js";
 import type { Teacher } from "../data/model.js";
-import { RULE_KINDS, outcomeOf, type DecisionValue } from "../semantics/rule-kinds.js";
+import { RULE_KINDS, combineOutcomes, outcomeOf, type DecisionValue } from "../semantics/rule-kinds.js";
 import { isUnknown, type Reason, type Value } from "./values.js";
 import { cmpDurations, kleeneAnd } from "./ops.js";
 import type { Duration } from "../time/date.js";
@@ -95,11 +95,12 @@ function outcomeFor(decisionRules: readonly RuleInfo[], applies: (r: RuleInfo) =
     return v;
   };
   for (const r of decisionRules) if (isEngaged(r)) engaged.add(r);
-  const winners = [...engaged].filter((r) => ![...engaged].some((s) => s.overrides.includes(r)));
-  const outcomes = new Set(winners.map((w) => outcomeOf(w.rule.ruleKind)));
-  if (outcomes.size > 1) return { decision: "indeterminate", winners, engaged, conflict: winners };
-  const only = [...outcomes][0] as DecisionValue | undefined;
-  return { decision: only ?? "not_required", winners, engaged };
+  let winners = [...engaged].filter((r) => ![...engaged].some((s) => s.overrides.includes(r)));
+  const combined = combineOutcomes(new Set(winners.map((w) => outcomeOf(w.rule.ruleKind)!)));
+  if (combined === "conflict") return { decision: "indeterminate", winners, engaged, conflict: winners };
+  // The eligible rules a requirement subsumes are not winners (nor cited as decisive).
+  if (combined === "required") winners = winners.filter((w) => outcomeOf(w.rule.ruleKind) !== "eligible");
+  return { decision: combined ?? "not_required", winners, engaged };
 }
 
 function reasonsOf(vs: readonly Value[]): Reason[] {
@@ -305,8 +306,12 @@ export function bulkDecider(
       let beaten = false;
       for (const s of overriddenBy[i]!) if (engaged[s]) beaten = true;
       if (beaten) continue;
-      if (found && outcome[i] !== result) return "indeterminate"; // a conflict
-      result = outcome[i]!;
+      if (found && outcome[i] !== result) {
+        // As combineOutcomes: a requirement subsumes eligibility; any other difference is a conflict.
+        const c = combineOutcomes(new Set([result, outcome[i]!]));
+        if (c === "conflict" || c === undefined) return "indeterminate";
+        result = c;
+      } else result = outcome[i]!;
       found = true;
     }
     return result;

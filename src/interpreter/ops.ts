@@ -3,7 +3,17 @@
 // with ambiguous month-end rounding, titles by rank, shares as ratios) and
 // arithmetic. Pure functions; unknown operands propagate, nothing throws.
 
-import { addMonths, compareDuration, type Day, type Duration, type Rounding } from "../time/date.js";
+import {
+  addMonths,
+  compareDuration,
+  completedYears,
+  completedYearsAmbiguous,
+  fromYmd,
+  toYmd,
+  type Day,
+  type Duration,
+  type Rounding,
+} from "../time/date.js";
 import { TITLE_RANK } from "../semantics/facts.js";
 import type { CompareOp } from "../syntax/ast.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
@@ -166,4 +176,32 @@ export function setIntersects(
   const small = Array.isArray(a) ? a : [...(a as ReadonlySet<string>)];
   for (const x of small) if (setHas(b, x)) return true;
   return false;
+}
+
+// ------------------------------------------------------------ dates other than the reference date
+// Texts measure against dates of their own: 乌石 ages “以当年8月31日为准”, windows
+// “近两个聘期” reach back from the reference date, “从20xx年开始” names a year.
+
+/** `年份(d)` / `year(d)`: the calendar year of a date. */
+export function yearOf(d: Value): Value {
+  return isUnknown(d) ? d : toYmd(d as Day).y;
+}
+
+/** `日期(y, m, d)` / `date(y, m, d)`: a calendar date; a day the month does not have is unknown (never moved). */
+export function dateOf(y: Value, m: Value, d: Value): Value {
+  for (const v of [y, m, d]) if (isUnknown(v)) return v;
+  const day = fromYmd(y as number, m as number, d as number);
+  return day ?? new Unknown([{ code: "E001", fact: `日期(${y}, ${m}, ${d})` }]);
+}
+
+/**
+ * `周岁于(d)` / `age_on(d)`: completed years of age on date `d` (as `周岁` on the
+ * reference date). A 29 February birthday is unknown (E003) when the policy
+ * declares no rounding and the two readings differ.
+ */
+export function ageOn(birth: Day, on: Value, rounding: Rounding | undefined): Value {
+  if (isUnknown(on)) return on;
+  if (!rounding && completedYearsAmbiguous(birth, on as Day))
+    return new Unknown([{ code: "E003", what: "周岁 (born 29 February)" }]);
+  return completedYears(birth, on as Day, rounding ?? "end_of_month");
 }

@@ -42,6 +42,9 @@ import {
   setHas,
   setIntersects,
   shareValue,
+  yearOf,
+  dateOf,
+  ageOn,
 } from "./ops.js";
 import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
 import { decideFromResults, limitedDeferral, type Decision, type RuleResult } from "./decide.js";
@@ -253,6 +256,9 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (fn === "known") return !isUnknown(args[0]) && args[0] !== undefined;
       const bad = args.find(isUnknown);
       if (bad) return bad;
+      if (fn === "year") return yearOf(args[0]!);
+      if (fn === "date") return dateOf(args[0]!, args[1]!, args[2]!);
+      if (fn === "age_on") return ageOn(env.t.birth_date, args[0]!, env.w.rounding);
       if (fn === "period") return periodOf(args[0] as number, args[1] as number, env.w.rounding, "period");
       const [a, b] = args as [Value, Value];
       // Durations compare as calendar periods, which can itself be unknown.

@@ -22,6 +22,7 @@ import type * as A from "../syntax/ast.js";
 const WORDS = {
   zh: {
     required: "应交流轮岗",
+    eligible: "可交流轮岗（由学校或教育局决定）",
     deferred: "暂缓交流轮岗",
     not_required: "无需交流轮岗",
     indeterminate: "无法判定",
@@ -56,6 +57,7 @@ const WORDS = {
   },
   en: {
     required: "required to rotate",
+    eligible: "eligible to rotate (the school or bureau decides)",
     deferred: "rotation deferred",
     not_required: "not required to rotate",
     indeterminate: "cannot be decided",
@@ -106,6 +108,7 @@ function fill(t: string, args: Record<string, string>): string {
 const KIND_WORD: Record<A.RuleKind, { zh: string; en: string }> = {
   scope: { zh: "范围", en: "scope" },
   require: { zh: "应交流", en: "require" },
+  eligible: { zh: "可交流", en: "eligible" },
   exempt: { zh: "免交流", en: "exempt" },
   defer: { zh: "暂缓", en: "defer" },
   volunteer: { zh: "可自愿", en: "volunteer" },
@@ -347,8 +350,9 @@ export function renderDecisionText(a: CaseAnswer, lang: Lang): string {
   const { policy: p, teacherId, asOf, decision: d, hints } = a;
   const w = words(lang);
   const out: string[] = [];
-  // ● must rotate, ○ need not (deferred or not required), ？ cannot be decided.
-  const tag = d.decision === "indeterminate" ? "？" : d.decision === "required" ? "●" : "○";
+  // ● must rotate, ◐ may be rotated (the school decides), ○ need not (deferred or not required), ？ cannot be decided.
+  const tag =
+    d.decision === "indeterminate" ? "？" : d.decision === "required" ? "●" : d.decision === "eligible" ? "◐" : "○";
   out.push(
     `${tag} ${teacherId} @ ${asOf} — ${w.decision}: ${decisionWord(d.decision, lang)} (${d.decision})   [${p.name}]`,
   );

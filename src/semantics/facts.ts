@@ -23,7 +23,13 @@ import {
 export const ENUMS: Record<EnumName, Record<string, string>> = {
   ...ENUM_VALUES,
   // Not input data: the individual decision, readable by plan checks.
-  decision: { required: "应交流", deferred: "暂缓", not_required: "无需交流", indeterminate: "无法判定" },
+  decision: {
+    required: "应交流",
+    eligible: "可交流",
+    deferred: "暂缓",
+    not_required: "无需交流",
+    indeterminate: "无法判定",
+  },
 };
 
 /** Canonical value of an enum member written in either language, or undefined. */

@@ -1,4 +1,4 @@
-// Semantic table: the functions a policy can call (期间, 较小值, 较大值, 已知), one
+// Semantic table: the functions a policy can call (期间, 较小值, 较大值, 已知, 年份, 日期, 周岁于), one
 // row each — its names in both languages, its arity, its type rule (used by
 // the checker) and its compiled implementation (used by the compiler). The
 // reference evaluator keeps its own implementation on purpose: the property
@@ -6,11 +6,12 @@
 
 import type { Duration } from "../time/date.js";
 import { periodOf, type Fn } from "../interpreter/frame.js";
-import { cmpDurations } from "../interpreter/ops.js";
+import { ageOn, cmpDurations, dateOf, yearOf } from "../interpreter/ops.js";
+import { Unknown } from "../interpreter/values.js";
 import { isUnknown, type Value } from "../interpreter/values.js";
-import { BOOL, DATE, DURATION, ERROR, compatible, type Ty } from "./types.js";
+import { BOOL, DATE, DURATION, ERROR, INT, compatible, type Ty } from "./types.js";
 
-export type FunctionName = "period" | "min" | "max" | "known";
+export type FunctionName = "period" | "min" | "max" | "known" | "year" | "date" | "age_on";
 
 /** How a type rule reports a misuse; the checker turns these into coded diagnostics at the right span. */
 export interface TypeReport {
@@ -26,6 +27,8 @@ export interface FunctionRow {
   readonly zh: string;
   readonly doc: string;
   readonly arity: number;
+  /** Reads the person in context (T006 where there is none; a definition using it reads a person). */
+  readonly needsPerson?: true;
   /** The call's type from its arguments' (arity already checked). */
   type(args: readonly Ty[], report: TypeReport): Ty;
   /** The compiled call, given the arguments' closures and the call's own type. */
@@ -115,6 +118,57 @@ const ROWS: readonly FunctionRow[] = [
         const v = x0(f);
         return !isUnknown(v) && v !== undefined;
       };
+    },
+  },
+  // Dates other than the reference date: 乌石 ages “以当年8月31日为准”
+  // (日期(年份(基准日), 8, 31)), “从20xx年开始” names a year (年份(基准日) >= 起始年份).
+  {
+    name: "year",
+    en: "year",
+    zh: "年份",
+    doc: "the calendar year of a date (a number)",
+    arity: 1,
+    type: ([a], report) => {
+      if (!compatible(DATE, a!)) report.argument(0, DATE, a!);
+      return INT;
+    },
+    compile([a]) {
+      const x0 = a!;
+      return (f) => yearOf(x0(f));
+    },
+  },
+  {
+    name: "date",
+    en: "date",
+    zh: "日期",
+    doc: "the date of a year, month and day; a day the month does not have is unknown, never moved",
+    arity: 3,
+    type: (args, report) => {
+      args.forEach((t, i) => {
+        if (!compatible(INT, t)) report.argument(i, INT, t);
+      });
+      return DATE;
+    },
+    compile([y, m, d]) {
+      const [y0, m0, d0] = [y!, m!, d!];
+      return (f) => dateOf(y0(f), m0(f), d0(f));
+    },
+  },
+  {
+    name: "age_on",
+    en: "age_on",
+    zh: "周岁于",
+    doc: "the person's completed years of age on a date (as 周岁 on the reference date)",
+    arity: 1,
+    needsPerson: true,
+    type: ([a], report) => {
+      if (!compatible(DATE, a!)) report.argument(0, DATE, a!);
+      return INT;
+    },
+    compile([a]) {
+      const x0 = a!;
+      const noPerson = new Unknown([{ code: "E001", fact: "周岁" }]);
+      return (f) => (f.person ? ageOn(f.person.birth_date, x0(f), f.w.rounding) : noPerson);
     },
   },
 ];

@@ -1,4 +1,4 @@
-// Semantic table: the kinds of individual rule (范围, 应交流, 免交流, 暂缓, 可自愿,
+// Semantic table: the kinds of individual rule (范围, 应交流, 可交流, 免交流, 暂缓, 可自愿,
 // 晋升条件), one row each — its keywords in both languages (the lexer makes its
 // tokens from them), the decision it gives when it wins, and which parts of
 // a rule it may carry. The grammar, the printer, the checker and decide.ts
@@ -7,7 +7,7 @@
 import type { RuleKind } from "../syntax/ast.js";
 
 /** A person's individual decision. */
-export type DecisionValue = "required" | "deferred" | "not_required" | "indeterminate";
+export type DecisionValue = "required" | "eligible" | "deferred" | "not_required" | "indeterminate";
 
 export interface RuleKindRow {
   /** The lexer's token name (also the CST child the parser records). */
@@ -41,6 +41,17 @@ export const RULE_KINDS: Readonly<Record<RuleKind, RuleKindRow>> = {
     en: "require",
     zh: "应交流",
     outcome: "required",
+    exception: false,
+    limit: false,
+    applicable: false,
+  },
+  // The person meets the text's conditions and the school or bureau decides
+  // (乌石: “经学校讨论决定”): a base rule like a requirement, outcome eligible.
+  eligible: {
+    token: "Eligible",
+    en: "eligible",
+    zh: "可交流",
+    outcome: "eligible",
     exception: false,
     limit: false,
     applicable: false,
@@ -80,6 +91,18 @@ export const RULE_KIND_NAMES = Object.keys(RULE_KINDS) as RuleKind[];
 /** What a rule of this kind decides when it wins; undefined for kinds outside the priority system. */
 export function outcomeOf(kind: RuleKind): DecisionValue | undefined {
   return RULE_KINDS[kind].outcome;
+}
+
+/**
+ * The outcome of a set of winning rules. An obligation includes the
+ * permission: required winners beside eligible ones decide required (being
+ * obliged implies meeting the conditions), which is not a conflict. Any other
+ * disagreement is one.
+ */
+export function combineOutcomes(outcomes: ReadonlySet<DecisionValue>): DecisionValue | "conflict" | undefined {
+  if (outcomes.size === 2 && outcomes.has("required") && outcomes.has("eligible")) return "required";
+  if (outcomes.size > 1) return "conflict";
+  return [...outcomes][0];
 }
 
 /** The kind whose keyword token is `tokenName`, if any. */

@@ -92,9 +92,11 @@ export interface Definition extends NodeBase {
  * Individual rules. `scope` says who the policy covers; `require` says who
  * must rotate; `exempt` and `defer` are exceptions that override named rules;
  * `volunteer` says who may apply to rotate although not required;
+ * `eligible` says who meets the text's conditions while the school or bureau
+ * decides (经学校讨论决定): a base rule like `require`, with the outcome eligible;
  * `prerequisite` states a condition for promotion (晋升条件), answered per person.
  */
-export type RuleKind = "scope" | "require" | "exempt" | "defer" | "volunteer" | "prerequisite";
+export type RuleKind = "scope" | "require" | "eligible" | "exempt" | "defer" | "volunteer" | "prerequisite";
 
 export interface Rule extends NodeBase {
   readonly kind: "Rule";

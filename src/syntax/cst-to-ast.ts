@@ -39,13 +39,17 @@ type ExprNode =
 // a bare parse error, and words such as 学校, 教师, 一般 are not reserved
 // (学校 and 教师 are also facts and collections).
 // The modality is the text's own modal word (language.md §3): 应/须/要 are
-// "must"; 原则上/一般 soften it to "should"; 可 is "may".
+// "must", and so are 需 and the prohibition 不得 (the clause states what must
+// hold: “不得将患病教师列为交流教师” is a must-check that no move is of an ill
+// teacher); 原则上/一般 soften it to "should"; 可 is "may".
 const MODALITIES: Record<string, A.Modality> = {
   must: "must",
   必须: "must",
   应: "must",
   须: "must",
+  需: "must",
   要: "must",
+  不得: "must",
   should: "should",
   原则上: "should",
   一般: "should",
