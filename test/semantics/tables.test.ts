@@ -30,10 +30,11 @@ describe("semantic tables", () => {
     }
   });
 
-  it("exceptions and requirements decide; scope, volunteer and prerequisite stand outside priorities", () => {
+  it("exceptions, requirements and eligibility decide; scope, volunteer and prerequisite stand outside priorities", () => {
     expect(RULE_KIND_NAMES.map((k) => [k, outcomeOf(k) ?? null, RULE_KINDS[k].exception])).toEqual([
       ["scope", null, false],
       ["require", "required", false],
+      ["eligible", "eligible", false],
       ["exempt", "not_required", true],
       ["defer", "deferred", true],
       ["volunteer", null, false],
