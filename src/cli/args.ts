@@ -23,6 +23,14 @@ export interface Args {
   readonly teacher?: string;
   /** `--policies DIR` (repeatable): further folders that `extends`/`uses` may reach. */
   readonly policies: string[];
+  /** `--format text|json|…` (`--json` is `--format json`). */
+  readonly format?: string;
+  /** `--output FILE`: where a command writes its document (propose: the plan). */
+  readonly output?: string;
+  /** `diff`: the policy (or date, YYYY-MM-DD, of the same folder) compared with `--policy`. */
+  readonly against?: string;
+  /** `propose`: a YAML/JSON file of the bureau's own constraints. */
+  readonly constraints?: string;
 }
 
 export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: Diagnostic[] } {
@@ -38,6 +46,12 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
   let verbose = false;
   let teacher: string | undefined;
   const policies: string[] = [];
+  const strings: Record<"format" | "output" | "against" | "constraints", string | undefined> = {
+    format: undefined,
+    output: undefined,
+    against: undefined,
+    constraints: undefined,
+  };
   // Every problem is collected and parsing goes on, so all are reported at once.
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -110,6 +124,14 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
         if (v !== undefined) teacher = v;
         break;
       }
+      case "--format":
+      case "--output":
+      case "--against":
+      case "--constraints": {
+        const v = value();
+        if (v !== undefined) strings[flag.slice(2) as keyof typeof strings] = v;
+        break;
+      }
       default:
         // An unknown option is an error, never ignored: a misspelt `--as-of`
         // would otherwise give an answer for the wrong date.
@@ -125,7 +147,7 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       ...(command ? { command } : {}),
       positional: rest,
       ...(policy ? { policy } : {}),
-      json,
+      json: json || strings.format === "json",
       lang,
       ...(asOf !== undefined ? { asOf } : {}),
       params,
@@ -133,6 +155,7 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       verbose,
       ...(teacher !== undefined ? { teacher } : {}),
       policies,
+      ...Object.fromEntries(Object.entries(strings).filter(([, v]) => v !== undefined)),
     },
     diagnostics,
   };

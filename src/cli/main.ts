@@ -10,6 +10,8 @@ import { runLint } from "./lint.js";
 import { runCase } from "./case.js";
 import { runCheck } from "./check.js";
 import { runTest } from "./test.js";
+import { runPropose } from "./propose.js";
+import { runDiff } from "./diff.js";
 
 const HELP = `lungang — 义务教育学校校长教师交流轮岗政策检查工具
 
@@ -18,8 +20,12 @@ const HELP = `lungang — 义务教育学校校长教师交流轮岗政策检查
   lungang case  <dataset> --teacher ID --policy <policy>   数据集中的某位教师
   lungang check <dataset>    --policy <policy>    交流轮岗方案是否合规
   lungang test  <policy>                          运行政策自带的测试用例
+  lungang propose <dataset> --policy <policy> [--constraints FILE] [--output FILE]
+                                                  按政策生成合规的交流方案草案（或说明哪条规定无法满足）
+  lungang diff  <dataset> --policy <old> --against <new|YYYY-MM-DD>
+                                                  修订前后：谁的判定改变、各校应交流人数与比例的变化
 
-选项 / options:  --json   --lang zh|en   --as-of YYYY-MM-DD   --param name=value   --policies DIR
+选项 / options:  --json | --format text|json   --lang zh|en   --as-of YYYY-MM-DD   --param name=value   --policies DIR   --output FILE
 `;
 
 export async function main(argv: readonly string[], io: IO = processIO): Promise<number> {
@@ -42,6 +48,10 @@ export async function main(argv: readonly string[], io: IO = processIO): Promise
         return await runCheck(io, args);
       case "test":
         return runTest(io, args);
+      case "propose":
+        return await runPropose(io, args);
+      case "diff":
+        return runDiff(io, args);
       default:
         report(io, args, [diag("C001", { name: args.command })]);
         return 2;

@@ -1,0 +1,377 @@
+// Proposal — `lungang propose`: a compiled policy + a roster → a draft plan
+// that meets every must-rule, chosen by the selection order, with a reason
+// per person; or the rules no plan can meet on this roster. Stages: decide
+// everyone; group interchangeable people (classes); per district build the
+// MIP from the plan checks (model.ts) and solve it (HiGHS); pick people and
+// receiving schools; check the result with the same `checkPlan` users run.
+
+import type { Dataset, Move, Plan, School, Teacher } from "../data/model.js";
+import type { ClauseInfo } from "../checker/checked.js";
+import { newFrame, type Program } from "../interpreter/compile.js";
+import { worldOf } from "../interpreter/frame.js";
+import { isUnknown, type Value } from "../interpreter/values.js";
+import type * as A from "../syntax/ast.js";
+import { checkPlan, subjectsOf, type PlanResult, type SubjectRef, type Violation } from "../plan/check-plan.js";
+import { formatDate } from "../time/date.js";
+import { solveMip } from "./mip.js";
+import { buildModel, probeWorld, type Encoded, type PersonClass, type Probe, type Unsupported } from "./model.js";
+import { Shapes } from "./shapes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/registry.js";
+import "../diagnostics/codes-propose.js";
+
+/** The bureau's own wishes, beside the policy (all optional). */
+export interface BureauConstraints {
+  /** People who must be in the plan (even when not due). */
+  readonly mustMove?: readonly string[];
+  /** People who must not be in the plan. */
+  readonly mustNotMove?: readonly string[];
+  /** Most people a school can receive. */
+  readonly capacity?: ReadonlyMap<string, number>;
+}
+
+export interface ProposeOptions {
+  readonly params?: ReadonlyMap<string, Value>;
+  readonly constraints?: BureauConstraints;
+  /** Solver time limit per district, in seconds. */
+  readonly timeLimit?: number;
+}
+
+/** Why a person was chosen: the rules the move counts toward, and where they stood in the order. */
+export interface Selection {
+  readonly teacher: Teacher;
+  readonly move: Move;
+  /** The plan rules this move counts toward (quotas, shares) in the subject it serves. */
+  readonly quotas: { readonly clause: ClauseInfo; readonly label: string; readonly subject: SubjectRef }[];
+  readonly volunteer: boolean;
+  readonly mustMove: boolean;
+  /** 1-based place in the school's selection order among the people who could be moved. */
+  readonly rank: number;
+  readonly of: number;
+  /** The order key's value for this person (本校任教起始日期), shown beside the rank. */
+  readonly orderKey: string;
+}
+
+export interface InfeasibleRule {
+  readonly clause: ClauseInfo;
+  readonly label: string;
+  readonly subject: SubjectRef;
+  /** How many more people (in the rule's own unit) the best plan still lacks, when the rule is one inequality. */
+  readonly shortfall?: number;
+  /** The best plan's numbers for the rule, from the checker. */
+  readonly violation?: Violation;
+}
+
+export interface Proposal {
+  readonly plan: Plan;
+  readonly selections: Selection[];
+  readonly infeasible: InfeasibleRule[];
+  /** Checks the MIP could not be derived from (verified afterwards by the checker, like every rule). */
+  readonly unsupported: Unsupported[];
+  /** Must-rules the proposed plan still violates although the model thought them met (a bug or an unsupported shape). */
+  readonly residual: Violation[];
+  /** The check of the proposed plan: per-school numbers, violations (warnings only when all went well). */
+  readonly check: PlanResult;
+  /** Choices lungang made where the policy is silent, said in the answer. */
+  readonly choices: string[];
+  readonly components: number;
+  /** Warnings about the answer (the solver stopped at its time limit). */
+  readonly notes: Diagnostic[];
+  readonly status: "compliant" | "infeasible" | "incomplete";
+}
+
+/** The order among interchangeable people: volunteers first, then longest service at the school, then id. */
+function orderCompare(a: Teacher, b: Teacher): number {
+  if (a.volunteer !== b.volunteer) return a.volunteer ? -1 : 1;
+  const x = a.school_since ?? Infinity;
+  const y = b.school_since ?? Infinity;
+  if (x !== y) return x - y;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export const ORDER_CHOICE =
+  "【选择】政策未规定挑选顺序：本人申请者优先，其次本校任教起始日期早者（任教时间长）优先，再按工号。/ The policy declares no selection order: volunteers first, then the longest continuous service at the school, then the teacher id.";
+export const DESTINATION_CHOICE =
+  "【选择】调入学校限于同一区县（县域内交流），在满足各条规定的学校中平均分配。/ Receiving schools are in the same district, spread evenly among those every rule allows.";
+export const POOL_CHOICE =
+  "【选择】交流人选从应交流人员和本人申请且政策允许者中产生，暂缓者不列入。/ People are chosen among those due and the volunteers the policy admits; deferred people are skipped.";
+
+export async function propose(program: Program, data: Dataset, options: ProposeOptions = {}): Promise<Proposal> {
+  const policy = program.policy;
+  const shapes = new Shapes(policy);
+  const base = worldOf(
+    policy,
+    { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById },
+    options.params,
+  );
+  const df = newFrame(base);
+  const decisions = new Map<string, string>();
+  for (const t of data.teachers) decisions.set(t.id, program.decideValue(t, df));
+  const probe: Probe = { decisions, moved: new Map() };
+  const world = probeWorld(base, probe);
+  const mustMove = new Set(options.constraints?.mustMove ?? []);
+  const mustNot = new Set(options.constraints?.mustNotMove ?? []);
+
+  const inPool = (t: Teacher): boolean => {
+    if (mustNot.has(t.id)) return false;
+    if (mustMove.has(t.id)) return true;
+    const d = decisions.get(t.id);
+    if (d === "required") return true;
+    if (!t.volunteer || d !== "not_required") return false;
+    return program.decide(t, df).volunteer === true;
+  };
+
+  // ---- person atoms: every person-level question the plan checks ask
+  const atoms: A.Expr[] = [];
+  const receiving = new Set<string>();
+  let perDestination = (options.constraints?.capacity?.size ?? 0) > 0;
+  let crossDistrict = false;
+  for (const c of program.checks) {
+    if (c.info.check.mode !== "check") continue;
+    const ch = c.info.check;
+    for (const e of [ch.where, ch.applicable, ch.body]) {
+      if (!e) continue;
+      shapes.receivingFields(e, receiving);
+      collectFilters(e, program, (agg) => {
+        if (agg.where) shapes.personAtoms(agg.where, atoms);
+        const coll = policy.resolutions.get(agg.collection.id);
+        if (coll?.k === "collection" && coll.name === "moves_in") perDestination = true;
+      });
+      if (ch.subject.kind === "move" || ch.subject.kind === "teacher") shapes.personAtoms(e, atoms);
+    }
+    const k = ch.subject.kind;
+    if ((k === "plan" || k === "location" || k === "tier") && !shapes.fixed(ch.body)) crossDistrict = true;
+  }
+  const atomFns = dedupe(atoms).map((e) => program.expr(e));
+
+  // ---- classes per school
+  const schoolSubjects = new Map(subjectsOf("school", data, []).map((s) => [s.id, s]));
+  const af = newFrame(world);
+  const classesOf = new Map<string, PersonClass[]>();
+  const bySchool = new Map<string, Teacher[]>();
+  for (const t of data.teachers) {
+    let l = bySchool.get(t.school);
+    if (!l) bySchool.set(t.school, (l = []));
+    l.push(t);
+  }
+  const rankOf = new Map<string, { rank: number; of: number }>();
+  for (const [sid, people] of bySchool) {
+    const school = data.schoolById.get(sid);
+    if (!school) continue;
+    people.sort(orderCompare);
+    const pool = people.filter(inPool);
+    pool.forEach((t, i) => rankOf.set(t.id, { rank: i + 1, of: pool.length }));
+    const groups = new Map<string, Teacher[]>();
+    for (const t of people) {
+      af.person = t;
+      af.school = school;
+      af.subject = schoolSubjects.get(sid);
+      af.move = undefined;
+      af.gen++;
+      const sig = [inPool(t) ? "P" : "-", t.volunteer ? "V" : "-", mustMove.has(t.id) ? `M${t.id}` : "-"];
+      for (const a of atomFns) sig.push(show(a(af)));
+      const key = sig.join("|");
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = []));
+      g.push(t);
+    }
+    const list: PersonClass[] = [];
+    for (const [key, members] of groups) {
+      const pool = key.startsWith("P");
+      list.push({
+        school,
+        members,
+        movable: pool ? members.length : 0,
+        mustMove: key.split("|")[2] !== "-" ? members.length : 0,
+        volunteer: members[0]!.volunteer,
+      });
+    }
+    classesOf.set(sid, list);
+  }
+
+  // ---- components: districts (unless a rule counts across them)
+  const comps = new Map<string, School[]>();
+  for (const s of data.schools) {
+    const k = crossDistrict ? "*" : (s.district ?? "\u0000");
+    let l = comps.get(k);
+    if (!l) comps.set(k, (l = []));
+    l.push(s);
+  }
+
+  const moves: Move[] = [];
+  const selections: Selection[] = [];
+  const infeasibleEnc: Encoded[] = [];
+  const shortfall = new Map<Encoded, number>();
+  const constantFalse: { check: ClauseInfo; label: string; subject: SubjectRef }[] = [];
+  const unsupported: Unsupported[] = [];
+  const receivingList = [...receiving].sort();
+  const notes: Diagnostic[] = [];
+  for (const [compName, schools] of [...comps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const ids = new Set(schools.map((s) => s.id));
+    const teachers = data.teachers.filter((t) => ids.has(t.school));
+    const comp: Dataset = {
+      asOf: data.asOf,
+      schools,
+      teachers,
+      schoolById: data.schoolById,
+      teacherById: data.teacherById,
+    };
+    const classes = schools.flatMap((s) => classesOf.get(s.id) ?? []);
+    const built = buildModel({
+      program,
+      shapes,
+      world,
+      probe,
+      data: comp,
+      classes,
+      receiving: receivingList,
+      perDestination,
+      capacity: options.constraints?.capacity ?? new Map(),
+      bias: (c) => {
+        const r = rankOf.get(c.members[0]!.id);
+        return (c.volunteer ? -0.3 : 0) + (r ? (0.1 * r.rank) / (r.of + 1) : 0);
+      },
+    });
+    for (const u of built.unsupported) if (!unsupported.some((x) => x.check === u.check)) unsupported.push(u);
+    for (const cf of built.constantFalse)
+      constantFalse.push({ check: cf.check.info.clause, label: cf.check.info.label, subject: cf.subject });
+    const sol = await solveMip(built.mip, options.timeLimit);
+    if (sol.status !== "Optimal") notes.push(diag("R004", { component: compName === "\u0000" ? "—" : compName }));
+    if (!sol.values) {
+      for (const e of built.encoded) if (e.must) infeasibleEnc.push(e);
+      continue;
+    }
+    const v = sol.values;
+    for (const e of built.encoded) {
+      if (!e.must) continue;
+      const missed = e.slack !== undefined ? v[e.slack]! > 1e-6 : v[e.indicator!]! < 0.5;
+      if (!missed) continue;
+      infeasibleEnc.push(e);
+      if (e.slack !== undefined) shortfall.set(e, Math.round((v[e.slack]! / e.scale) * 100) / 100);
+    }
+    // ---- who and where: the first people of each class in order, to the least-loaded school of the bucket
+    const incoming = new Map<string, number>();
+    const byClass = new Map<PersonClass, { col: number; bucket: (typeof built.flows)[number]["bucket"] }[]>();
+    for (const fl of built.flows) {
+      let l = byClass.get(fl.cls);
+      if (!l) byClass.set(fl.cls, (l = []));
+      l.push(fl);
+    }
+    for (const cls of classes) {
+      const fls = byClass.get(cls) ?? [];
+      let next = 0;
+      for (const fl of fls) {
+        const n = Math.round(v[fl.col]!);
+        for (let i = 0; i < n && next < cls.members.length; i++) {
+          const t = cls.members[next++]!;
+          let best: School | undefined;
+          let load = Infinity;
+          const cap = options.constraints?.capacity;
+          for (const s of fl.bucket.schools) {
+            const l = incoming.get(s.id) ?? 0;
+            if (cap?.has(s.id) && l >= cap.get(s.id)!) continue;
+            if (l < load) {
+              load = l;
+              best = s;
+            }
+          }
+          if (!best) continue;
+          incoming.set(best.id, load + 1);
+          const m: Move = { teacher: t.id, from: cls.school.id, to: best.id, ...fl.bucket.attrs };
+          moves.push(m);
+          const r = rankOf.get(t.id) ?? { rank: 0, of: 0 };
+          const quotas = built.encoded
+            .filter((e) => e.helped.has(fl.col))
+            .map((e) => ({ clause: e.check.info.clause, label: e.check.info.label, subject: e.subject }));
+          selections.push({
+            teacher: t,
+            move: m,
+            quotas,
+            volunteer: t.volunteer,
+            mustMove: mustMove.has(t.id),
+            rank: r.rank,
+            of: r.of,
+            orderKey: t.school_since !== undefined ? formatDate(t.school_since) : "—",
+          });
+        }
+      }
+    }
+  }
+
+  moves.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.teacher < b.teacher ? -1 : 1));
+  const plan: Plan = {
+    ...(data.plan?.school_year ? { school_year: data.plan.school_year } : {}),
+    start: data.plan?.start ?? data.asOf,
+    moves,
+  };
+  const check = checkPlan(program, { ...data, plan }, options.params);
+  const key = (clause: ClauseInfo, s: SubjectRef) =>
+    `${clause.id}\u0001${clause.clause.id}\u0001${s.kind}\u0001${s.id}`;
+  const violated = new Map(check.violations.map((x) => [key(x.clause, x.subject), x]));
+  const infeasible: InfeasibleRule[] = [];
+  const seen = new Set<string>();
+  for (const e of infeasibleEnc) {
+    const k = key(e.check.info.clause, e.subject);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    infeasible.push({
+      clause: e.check.info.clause,
+      label: e.check.info.label,
+      subject: e.subject,
+      ...(shortfall.has(e) ? { shortfall: shortfall.get(e)! } : {}),
+      ...(violated.get(k) ? { violation: violated.get(k)! } : {}),
+    });
+  }
+  for (const cf of constantFalse) {
+    const k = key(cf.check, cf.subject);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    infeasible.push({
+      clause: cf.check,
+      label: cf.label,
+      subject: cf.subject,
+      ...(violated.get(k) ? { violation: violated.get(k)! } : {}),
+    });
+  }
+  const residual = check.violations.filter((x) => x.severity === "error" && !seen.has(key(x.clause, x.subject)));
+  return {
+    plan,
+    selections,
+    infeasible,
+    unsupported,
+    residual,
+    check,
+    choices: [ORDER_CHOICE, POOL_CHOICE, DESTINATION_CHOICE],
+    components: comps.size,
+    notes,
+    status: residual.length ? "incomplete" : infeasible.length ? "infeasible" : "compliant",
+  };
+}
+
+function show(v: Value): string {
+  if (isUnknown(v)) return "?";
+  if (typeof v === "object" && v !== null) return JSON.stringify(v, (_k, x) => (x instanceof Set ? [...x].sort() : x));
+  return String(v);
+}
+
+function dedupe(es: A.Expr[]): A.Expr[] {
+  const seen = new Set<number>();
+  return es.filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)));
+}
+
+/** Every aggregate below `e`, definitions followed. */
+function collectFilters(e: A.Expr, program: Program, visit: (a: A.Aggregate) => void, seen = new Set<number>()): void {
+  const walk = (x: A.Expr): void => {
+    if (seen.has(x.id)) return;
+    seen.add(x.id);
+    if (x.kind === "Aggregate") visit(x);
+    if (x.kind === "Name") {
+      const r = program.policy.resolutions.get(x.id);
+      if (r?.k === "define") walk(r.d.decl.value);
+    }
+    forEachChild(x, walk);
+  };
+  walk(e);
+}
+
+import { forEachChild } from "./shapes.js";
