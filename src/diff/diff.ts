@@ -6,8 +6,8 @@
 
 import type { Dataset, School, Teacher } from "../data/model.js";
 import type { CheckedPolicy, ClauseInfo } from "../checker/checked.js";
-import { newFrame, type Program } from "../interpreter/compile.js";
-import { worldOf, type Subject } from "../interpreter/frame.js";
+import type { Program } from "../interpreter/compile.js";
+import { newFrame, worldOf, type Subject } from "../interpreter/frame.js";
 import { subjectsOf, type GroupKind, type SubjectRef } from "../plan/check-plan.js";
 import { printExpr } from "../syntax/print.js";
 import type * as A from "../syntax/ast.js";

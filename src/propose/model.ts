@@ -8,8 +8,8 @@
 
 import type { Dataset, Move, School, Teacher } from "../data/model.js";
 import type { CheckInfo } from "../checker/checked.js";
-import { newFrame, type CompiledCheck, type Fn, type Program } from "../interpreter/compile.js";
-import type { Subject, World } from "../interpreter/frame.js";
+import type { CompiledCheck, Program } from "../interpreter/compile.js";
+import { newFrame, type Fn, type Subject, type World } from "../interpreter/frame.js";
 import { Ratio, isUnknown, type Value } from "../interpreter/values.js";
 import type * as A from "../syntax/ast.js";
 import { subjectsOf, type GroupKind, type SubjectRef } from "../plan/check-plan.js";

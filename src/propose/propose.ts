@@ -7,8 +7,8 @@
 
 import type { Dataset, Move, Plan, School, Teacher } from "../data/model.js";
 import type { ClauseInfo } from "../checker/checked.js";
-import { newFrame, type Program } from "../interpreter/compile.js";
-import { worldOf } from "../interpreter/frame.js";
+import type { Program } from "../interpreter/compile.js";
+import { newFrame, worldOf } from "../interpreter/frame.js";
 import { isUnknown, type Value } from "../interpreter/values.js";
 import type * as A from "../syntax/ast.js";
 import { checkPlan, subjectsOf, type PlanResult, type SubjectRef, type Violation } from "../plan/check-plan.js";

@@ -33,6 +33,7 @@ describe("propose on the Dalian example district", () => {
   it("meets every must-rule, with a reason per person", async () => {
     const p = await propose(dalian, example());
     expectSound(p);
+    expect(p.status).toBe("compliant");
     expect(p.selections.length).toBeGreaterThan(0);
     for (const s of p.selections) {
       expect(s.quotas.length).toBeGreaterThan(0);
