@@ -15,12 +15,18 @@ import * as T from "./tokens.js";
 // "did you mean". LABELs name the children cst-to-ast.ts reads, through the
 // types of grammar/cst.ts: after a change here run `npm run gen:cst`, and a
 // renamed label then fails to compile in cst-to-ast.ts.
-class PolicyParser extends CstParser {
-  constructor() {
+export class PolicyParser extends CstParser {
+  /**
+   * `validate`: run chevrotain's grammar validations (ambiguities, left
+   * recursion…). They cost about a fifth of a one-person `lungang case`, and
+   * the grammar is fixed at build time, so the shared instance skips them and
+   * test/syntax/grammar-valid.test.ts builds a validated one instead.
+   */
+  constructor(validate = false) {
     // With recovery, a mismatched token is skipped or a missing one assumed and
     // parsing goes on, so the CST may lack children anywhere; cst-to-ast.ts
     // tolerates that.
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

@@ -244,7 +244,9 @@ export const allTokens: TokenType[] = [
   Slash,
 ];
 
-export const lexer = new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: false });
+/** Lexer options; validations are skipped at run time and run by test/syntax/grammar-valid.test.ts. */
+export const LEXER_OPTIONS = { positionTracking: "full", ensureOptimizations: false } as const;
+export const lexer = new Lexer(allTokens, { ...LEXER_OPTIONS, skipValidations: true });
 
 /** The relation each comparison token means. */
 export function relationOf(t: TokenType): ">=" | ">" | "<=" | "<" | "==" | "!=" | "in" | "contains" | "intersects" {

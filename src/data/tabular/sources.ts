@@ -5,8 +5,8 @@
 // as the user sees it (Excel's row, the CSV's line) and 0-based cells.
 
 import { createReadStream } from "node:fs";
-import ExcelJS from "exceljs";
-import { parse } from "csv-parse";
+// exceljs and csv-parse are loaded when a workbook or CSV file is read, not by
+// every command (test/architecture/startup.test.ts).
 import { ChunkDecoder, describeFailure } from "../decode.js";
 import type { Cell } from "./values.js";
 
@@ -59,6 +59,7 @@ function cellsOf(values: unknown): Cell[] {
  * before the next sheet is asked for (the reader streams through the zip).
  */
 export async function* workbookTables(file: string): AsyncGenerator<Table> {
+  const ExcelJS = (await import("exceljs")).default;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: "cache",
     // Styles tell a date cell from a number: needed for Excel date cells.
@@ -92,6 +93,7 @@ export function csvTable(path: string, name: string): Table {
   return {
     name,
     rows: (async function* () {
+      const { parse } = await import("csv-parse");
       const decoder = new ChunkDecoder();
       const parser = parse({ relax_column_count: true, info: true, skip_empty_lines: false, bom: true });
       const feed = (async () => {
