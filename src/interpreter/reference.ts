@@ -364,6 +364,7 @@ export function evaluate(e: A.Expr, env: Env): Value {
       // Individual rules can aggregate only over the person's own service history.
       if (e.collection.name !== "service" && e.collection.name !== "任职经历")
         return new Unknown([{ code: "E001", fact: e.collection.name }]);
+      if (e.fn === "count_distinct") return distinctCount(e, env);
       let count = 0;
       let sum: Duration | number = typeOf(env, e)?.k === "duration" ? { months: 0, days: 0 } : 0;
       let unknown: Unknown | undefined;
@@ -401,4 +402,36 @@ export function evaluate(e: A.Expr, env: Env): Value {
     default:
       return unreachable(e);
   }
+}
+
+/**
+ * 非重复计数 over the person's service, the slow way: the fewest different
+ * values (only the surely kept periods) and the most (also the periods whose
+ * `其中` is unknown). The count is known when the two agree; a value that
+ * cannot be read, of a period that may be kept, leaves it unknown.
+ */
+function distinctCount(e: A.Aggregate, env: Env): Value {
+  const sure: string[] = [];
+  const possible: string[] = [];
+  const why: Unknown[] = [];
+  for (const s of servicePeriods(env.t, env.w)) {
+    const inner: Env = { ...env, service: s };
+    const keep = e.where ? evaluate(e.where, inner) : true;
+    if (keep === false) continue;
+    const v = e.of ? evaluate(e.of, inner) : undefined;
+    if (isUnknown(keep)) why.push(keep);
+    if (isUnknown(v)) {
+      why.push(v);
+      return Unknown.merge(why[0]!, v);
+    }
+    // Records are the same when their ids are; other values by their text.
+    const key =
+      typeof v === "object" && v !== null && "id" in v
+        ? `record:${(v as { id: string }).id}`
+        : `${typeof v}:${String(v)}`;
+    if (keep === true && !sure.includes(key)) sure.push(key);
+    if (!possible.includes(key)) possible.push(key);
+  }
+  if (sure.length === possible.length) return sure.length;
+  return why.reduce((a, b) => Unknown.merge(a, b));
 }

@@ -11,7 +11,7 @@ import type { Duration } from "../time/date.js";
 import type { Fn, Frame } from "../interpreter/frame.js";
 import { durationPlus } from "../interpreter/ops.js";
 import { Unknown, isUnknown, type Value } from "../interpreter/values.js";
-import { BOOL, DURATION, INT, type Ty } from "./types.js";
+import { BOOL, DURATION, INT, TEXT, type Ty } from "./types.js";
 
 /**
  * One evaluation of an aggregate. `add` sees one element: `keep` is the value
@@ -128,6 +128,34 @@ class AllAcc extends Reasons implements Accumulator {
   }
 }
 
+/**
+ * 非重复计数: how many different values `v` takes over the kept elements (a
+ * person's schools, not their periods of service). An element whose `其中`
+ * is unknown matters only if its value is not among the surely kept ones:
+ * then the count is unknown, else it stands.
+ */
+class DistinctAcc extends Reasons implements Accumulator {
+  readonly sure = new Set<unknown>();
+  readonly maybe: { key: unknown; why: Unknown }[] = [];
+  add(keep: Value, of: Fn | undefined, f: Frame): boolean {
+    if (keep === false || !of) return false;
+    const v = of(f);
+    if (isUnknown(v)) this.note(isUnknown(keep) ? Unknown.merge(keep, v) : v);
+    else if (isUnknown(keep)) this.maybe.push({ key: distinctKey(v), why: keep });
+    else this.sure.add(distinctKey(v));
+    return false;
+  }
+  result(): Value {
+    for (const m of this.maybe) if (!this.sure.has(m.key)) this.note(m.why);
+    return this.unknown ?? this.sure.size;
+  }
+}
+
+/** What makes two values the same for 非重复计数: a record (school, person) is itself by its id. */
+export function distinctKey(v: Value): unknown {
+  return typeof v === "object" && v !== null && "id" in v ? `#${(v as { id: string }).id}` : v;
+}
+
 export const AGGREGATES: Readonly<Record<AggregateFn, AggregateRow>> = {
   count: {
     fn: "count",
@@ -171,6 +199,20 @@ export const AGGREGATES: Readonly<Record<AggregateFn, AggregateRow>> = {
     of: "condition",
     type: () => BOOL,
     start: () => new AllAcc(),
+  },
+  count_distinct: {
+    fn: "count_distinct",
+    token: "CountDistinct",
+    en: "count_distinct",
+    zh: "非重复计数",
+    doc: "the number of different values of `v` over the elements that meet the condition (2所以上学校: distinct schools)",
+    of: "value",
+    type(of, bad) {
+      // Values that are equal or not: texts and enums, numbers, dates, yes/no, schools and people.
+      if (of && !["text", "int", "date", "bool", "record", "error"].includes(of.k)) bad(TEXT);
+      return INT;
+    },
+    start: () => new DistinctAcc(),
   },
 };
 

@@ -250,7 +250,7 @@ export interface If extends NodeBase {
  * of the subject's collections (teachers, moves, moves_in, schools). Inside
  * `where`, names resolve against the element (a teacher, a move, a school).
  */
-export type AggregateFn = "count" | "sum" | "any" | "all";
+export type AggregateFn = "count" | "sum" | "any" | "all" | "count_distinct";
 export interface Aggregate extends NodeBase {
   readonly kind: "Aggregate";
   readonly fn: AggregateFn;
