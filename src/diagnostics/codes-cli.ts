@@ -64,6 +64,12 @@ registerCodes({
     zh: "分母为空的比例：不适用（{what}）",
     doc: "A ratio whose denominator is zero (no one due at a school) is not applicable — neither a pass nor a violation.",
   },
+  E010: {
+    severity: "error",
+    en: "`{fact}` is known only to the month, and the answer depends on the day",
+    zh: "`{fact}` 只知到月，结果取决于具体日期",
+    doc: "A date in the data is a month (出生年月 1980.03), not a day. What is derived from it (周岁, tenure, time to retirement, a period's length) is decided when every day of the month gives the same answer; when the days disagree the rule is indeterminate — never decided by guessing a day. Record the full date to decide it.",
+  },
   E007: {
     severity: "warning",
     en: "the reference date {as_of} is before {policy} takes effect ({effective})",

@@ -33,6 +33,7 @@ import {
 import {
   cmpDurations,
   cmpNumbers,
+  cmpRanged,
   cmpTitles,
   dateShift,
   durationPlus,
@@ -43,7 +44,7 @@ import {
   setIntersects,
   shareValue,
 } from "./ops.js";
-import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
+import { Between, Ratio, Unknown, isUnknown, type Value } from "./values.js";
 import { bulkDecider, decideFromResults, limitedDeferral, type Decision, type RuleResult } from "./decide.js";
 
 export interface CompiledRule {
@@ -315,7 +316,7 @@ class Compiler {
         const compute: (t: Teacher, f: Frame) => Value =
           name === "tenure"
             ? (t, f) =>
-                t.school_since === undefined
+                typeof t.school_since !== "number"
                   ? derive(name, t, f.w, trackOf, reachable)
                   : periodOf(t.school_since, f.w.asOf, f.w.rounding, "本校任教年限")
             : (t, f) => derive(name, t, f.w, trackOf, reachable);
@@ -487,6 +488,9 @@ class Compiler {
         if (isUnknown(a)) return a;
         const b = r(f);
         if (isUnknown(b)) return b;
+        // A number known only to an interval (a month-only date) has no exact sum or difference.
+        if (a instanceof Between) return a.why;
+        if (b instanceof Between) return b.why;
         return g(a, b, f);
       };
     if (lt === "date") {
@@ -561,7 +565,8 @@ class Compiler {
           };
         else if (lt.k === "text" && lt.enum === "title" && op !== "==" && op !== "!=")
           cmp = (a, b) => cmpTitles(op, a as string, b as string);
-        else if (lt.k === "int" || lt.k === "date") cmp = (a, b) => cmpNumbers(op, a as number, b as number);
+        else if (lt.k === "int" || lt.k === "date")
+          cmp = (a, b) => cmpRanged(op, a as number | Between, b as number | Between);
         else if (lt.k === "bool" || lt.k === "text" || lt.k === "track")
           cmp = (a, b) => {
             const eq = lt.k === "track" ? (a as { track: string }).track === (b as { track: string }).track : a === b;
@@ -600,7 +605,8 @@ class Compiler {
     return (f) => {
       const t = f.person;
       const from = t?.[start];
-      if (f.trace !== null || from === undefined) return general(f);
+      // A month-only start (a DayRange) takes the general path, which reads both ends.
+      if (f.trace !== null || typeof from !== "number") return general(f);
       const b = r(f);
       if (isUnknown(b) || (b as Duration).days !== 0 || isAmbiguous(b as Duration)) return general(f);
       const m = (b as Duration).months;

@@ -8,8 +8,10 @@ import {
   completedYearsAmbiguous,
   completedYears,
   period,
+  isDayRange,
   toYmd,
   type Day,
+  type DayRange,
   type Duration,
   type Rounding,
 } from "../time/date.js";
@@ -20,7 +22,7 @@ import type { DerivedName } from "../semantics/facts.js";
 import { unreachable } from "../semantics/exhaustive.js";
 import { fromReadings } from "./ops.js";
 import { ENUMS, PERSON_FIELDS, type FieldInfo } from "../semantics/facts.js";
-import { Unknown, missing, type Value } from "./values.js";
+import { Between, Unknown, isDuration, isUnknown, missing, type Value } from "./values.js";
 
 /** Everything fixed for one run. */
 export interface World {
@@ -182,6 +184,70 @@ export function derive(
   track: (t: Teacher) => RetirementTrack | Unknown,
   allTracks: (t: Teacher) => readonly RetirementTrack[] = () => [],
 ): Value {
+  // A month-only date (DayRange): the fact is derived at both ends of the span.
+  // Each derived fact is monotone in the one date it reads (an earlier birth, an
+  // older person; an earlier start, a longer tenure), so the two ends bound every
+  // day in between; when they differ the value carries both, and a comparison
+  // stands only if it holds alike at both (E010 otherwise).
+  if (typeof t.birth_date === "number" && !isDayRange(t.school_since) && !isDayRange(t.post_since))
+    return deriveExact(name, t, w, track, allTracks);
+  const ranged = RANGED_FIELDS.filter((f) => isDayRange(t[f]));
+  const why = new Unknown(ranged.map((f) => ({ code: "E010", fact: PERSON_FIELDS.get(f)?.zh ?? f })));
+  // entity_tenure also walks the history; with month-only history dates it is not monotone in one date.
+  if (name === "entity_tenure" && t.history.some((h) => isDayRange(h.from) || isDayRange(h.to))) return why;
+  const early = deriveExact(name, atEnd(t, "from"), w, track, allTracks);
+  const late = deriveExact(name, atEnd(t, "to"), w, track, allTracks);
+  return spanOf(early, late, why);
+}
+
+/** The person's date fields that may hold a month-only date. */
+const RANGED_FIELDS = ["birth_date", "school_since", "post_since"] as const;
+
+/** The person with each month-only date at one end of its span. */
+function atEnd(t: Teacher, end: "from" | "to"): Teacher {
+  const out: Record<string, unknown> = { ...t };
+  for (const f of RANGED_FIELDS) {
+    const v = t[f] as unknown;
+    if (isDayRange(v)) out[f] = v[end];
+  }
+  return out as unknown as Teacher;
+}
+
+/** One value from the values at the two ends of a span: exact when they agree. */
+function spanOf(a: Value, b: Value, why: Unknown): Value {
+  if (isUnknown(a)) return a;
+  if (isUnknown(b)) return b;
+  if (typeof a === "number" && typeof b === "number")
+    return a === b ? a : new Between(Math.min(a, b), Math.max(a, b), why);
+  if (isDuration(a) && isDuration(b)) return fromReadings([a, b], why);
+  // Facts that do not depend on the date (the decision, whether moved) are the same at both ends.
+  return a;
+}
+
+/** A period between dates either of which may be a span of days: its shortest and longest readings. */
+export function spanPeriod(
+  from: Day | DayRange,
+  to: Day | DayRange,
+  rounding: Rounding | undefined,
+  what: string,
+  fact: string,
+): Duration {
+  if (typeof from === "number" && typeof to === "number") return periodOf(from, to, rounding, what);
+  const lo = (d: Day | DayRange) => (typeof d === "number" ? d : d.from);
+  const hi = (d: Day | DayRange) => (typeof d === "number" ? d : d.to);
+  return fromReadings(
+    [periodOf(hi(from), lo(to), rounding, what), periodOf(lo(from), hi(to), rounding, what)],
+    new Unknown([{ code: "E010", fact }]),
+  );
+}
+
+function deriveExact(
+  name: DerivedName,
+  t: Teacher,
+  w: World,
+  track: (t: Teacher) => RetirementTrack | Unknown,
+  allTracks: (t: Teacher) => readonly RetirementTrack[] = () => [],
+): Value {
   const perTrack = (f: (tr: RetirementTrack) => Duration): Value => {
     const tr = track(t);
     if (!(tr instanceof Unknown)) return f(tr);
@@ -263,11 +329,16 @@ export function variantsFor(t: Teacher, u: Unknown): Teacher[] | undefined {
   return out;
 }
 
+function plusDay(d: Day | DayRange): Day | DayRange {
+  return typeof d === "number" ? d + 1 : { from: d.from + 1, to: d.to + 1 };
+}
+
 /** One period of service, as the `任职经历`/`service` collection shows it. */
 export interface ServicePeriod {
   readonly school: string;
-  readonly from: Day;
-  readonly to: Day;
+  /** A day, or a span of days for a month-only date. */
+  readonly from: Day | DayRange;
+  readonly to: Day | DayRange;
   readonly length: Duration;
   readonly rotation: boolean | undefined;
   readonly personnel_transfer: boolean | undefined;
@@ -283,16 +354,18 @@ export function servicePeriods(t: Teacher, w: World): ServicePeriod[] {
     school: h.school,
     from: h.from,
     to: h.to,
-    length: periodOf(h.from, h.to + 1, w.rounding, "任职经历"),
+    // Both ends inclusive: the period runs to the day after `to`.
+    length: spanPeriod(h.from, plusDay(h.to as Day | DayRange), w.rounding, "任职经历", "任职经历"),
     rotation: h.rotation,
     personnel_transfer: h.personnel_transfer,
   }));
-  if (t.school_since !== undefined && t.school_since <= w.asOf) {
+  const since = t.school_since as Day | DayRange | undefined;
+  if (since !== undefined && (typeof since === "number" ? since : since.from) <= w.asOf) {
     out.push({
       school: t.school,
-      from: t.school_since,
+      from: since,
       to: w.asOf,
-      length: periodOf(t.school_since, w.asOf, w.rounding, "本校任教年限"),
+      length: spanPeriod(since, w.asOf, w.rounding, "本校任教年限", "本校起始日期"),
       rotation: false,
       personnel_transfer: false,
     });
@@ -321,7 +394,8 @@ export function worldOf(
 
 /** Whether a field's stored value needs converting to its language value (see readField). */
 export function fieldConverts(info: FieldInfo): boolean {
-  return info.ty.k === "duration" || info.ty.k === "record";
+  // Dates convert too: a month-only date (DayRange) is read as an interval (Between).
+  return info.ty.k === "duration" || info.ty.k === "record" || info.ty.k === "date";
 }
 
 /**
@@ -335,6 +409,9 @@ export function readField(rec: object | undefined, info: FieldInfo, w: World): V
   const v = (rec as Record<string, unknown>)[info.name];
   if (v === undefined) return missing(info.zh);
   const ty = info.ty;
+  // A date known only to the month is a day somewhere in its span.
+  if (ty.k === "date" && isDayRange(v))
+    return new Between(v.from, v.to, new Unknown([{ code: "E010", fact: info.zh }]));
   if (ty.k === "duration" && typeof v === "number") return { months: v * 12, days: 0 };
   if (ty.k === "record" && typeof v === "string") {
     const found = ty.rec === "school" ? w.schools.get(v) : ty.rec === "person" ? w.teachers?.get(v) : undefined;

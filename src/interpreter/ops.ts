@@ -9,6 +9,7 @@ import {
   completedYears,
   completedYearsAmbiguous,
   fromYmd,
+  isDayRange,
   toYmd,
   type Day,
   type Duration,
@@ -16,7 +17,7 @@ import {
 } from "../time/date.js";
 import { TITLE_RANK } from "../semantics/facts.js";
 import type { CompareOp } from "../syntax/ast.js";
-import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
+import { Between, Ratio, Unknown, isUnknown, type Value } from "./values.js";
 import { unreachable } from "../semantics/exhaustive.js";
 
 /**
@@ -115,6 +116,28 @@ export function cmpNumbers(op: CompareOp, l: number, r: number): boolean {
   return rel(op, l < r ? -1 : l > r ? 1 : 0);
 }
 
+/**
+ * Numbers or days, either of which may be known only to an interval (Between,
+ * from a month-only date): the answer stands when it is the same for every
+ * value in the intervals — for an order, the same at both ends; for equality,
+ * both exact and equal, or disjoint intervals — and is unknown otherwise.
+ */
+export function cmpRanged(op: CompareOp, l: number | Between, r: number | Between): boolean | Unknown {
+  if (!(l instanceof Between) && !(r instanceof Between)) return cmpNumbers(op, l, r);
+  const [a, b] = l instanceof Between ? [l.lo, l.hi] : [l, l];
+  const [c, d] = r instanceof Between ? [r.lo, r.hi] : [r, r];
+  const why = l instanceof Between ? (r instanceof Between ? Unknown.merge(l.why, r.why) : l.why) : (r as Between).why;
+  if (op === "==" || op === "!=") {
+    if (b < c || d < a) return op === "!=";
+    if (a === b && c === d) return op === "==";
+    return why;
+  }
+  const first = cmpNumbers(op, a, c);
+  return cmpNumbers(op, a, d) === first && cmpNumbers(op, b, c) === first && cmpNumbers(op, b, d) === first
+    ? first
+    : why;
+}
+
 /** Durations; when either side has several readings, all must agree or the result is unknown. */
 export function cmpDurations(op: CompareOp, l: Duration, r: Duration): boolean | Unknown {
   const main = rel(op, compareDuration(l, r));
@@ -184,12 +207,18 @@ export function setIntersects(
 
 /** `年份(d)` / `year(d)`: the calendar year of a date. */
 export function yearOf(d: Value): Value {
+  if (d instanceof Between) {
+    // A day known only to a span: its year, when the whole span lies in one year.
+    const lo = toYmd(d.lo).y;
+    return lo === toYmd(d.hi).y ? lo : d.why;
+  }
   return isUnknown(d) ? d : toYmd(d as Day).y;
 }
 
 /** `日期(y, m, d)` / `date(y, m, d)`: a calendar date; a day the month does not have is unknown (never moved). */
 export function dateOf(y: Value, m: Value, d: Value): Value {
   for (const v of [y, m, d]) if (isUnknown(v)) return v;
+  for (const v of [y, m, d]) if (v instanceof Between) return v.why;
   const day = fromYmd(y as number, m as number, d as number);
   return day ?? new Unknown([{ code: "E001", fact: `日期(${y}, ${m}, ${d})` }]);
 }
@@ -201,6 +230,20 @@ export function dateOf(y: Value, m: Value, d: Value): Value {
  */
 export function ageOn(birth: Day, on: Value, rounding: Rounding | undefined): Value {
   if (isUnknown(on)) return on;
+  if (on instanceof Between) return on.why;
+  // A month-only birth date (a DayRange): the age on both ends of the month; unknown when they differ.
+  const b = birth as unknown;
+  if (isDayRange(b)) {
+    const early = ageOn(b.from, on, rounding);
+    const late = ageOn(b.to, on, rounding);
+    return early === late
+      ? early
+      : isUnknown(early)
+        ? early
+        : isUnknown(late)
+          ? late
+          : new Unknown([{ code: "E010", fact: "出生日期" }]);
+  }
   if (!rounding && completedYearsAmbiguous(birth, on as Day))
     return new Unknown([{ code: "E003", what: "周岁 (born 29 February)" }]);
   return completedYears(birth, on as Day, rounding ?? "end_of_month");

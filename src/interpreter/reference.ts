@@ -32,6 +32,7 @@ import {
 import {
   cmpDurations,
   cmpNumbers,
+  cmpRanged,
   cmpTitles,
   dateShift,
   durationPlus,
@@ -46,7 +47,7 @@ import {
   dateOf,
   ageOn,
 } from "./ops.js";
-import { Ratio, Unknown, isUnknown, type Value } from "./values.js";
+import { Between, Ratio, Unknown, isUnknown, type Value } from "./values.js";
 import { decideFromResults, limitedDeferral, type Decision, type RuleResult } from "./decide.js";
 import { FUNCTIONS } from "../semantics/functions.js";
 import { unreachable } from "../semantics/exhaustive.js";
@@ -256,7 +257,10 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (fn === "known") return !isUnknown(args[0]) && args[0] !== undefined;
       const bad = args.find(isUnknown);
       if (bad) return bad;
+      // The year of a day known only to a month is known (the month lies in one year).
       if (fn === "year") return yearOf(args[0]!);
+      const vague = args.find((x): x is Between => x instanceof Between);
+      if (vague) return vague.why;
       if (fn === "date") return dateOf(args[0]!, args[1]!, args[2]!);
       if (fn === "age_on") return ageOn(env.t.birth_date, args[0]!, env.w.rounding);
       if (fn === "period") return periodOf(args[0] as number, args[1] as number, env.w.rounding, "period");
@@ -284,6 +288,9 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (isUnknown(a)) return a;
       const b = evaluate(e.right, env);
       if (isUnknown(b)) return b;
+      // An interval (from a month-only date) has no exact sum or difference.
+      if (a instanceof Between) return a.why;
+      if (b instanceof Between) return b.why;
       // Arithmetic is chosen by static type (language.md §10).
       const lt = typeOf(env, e.left)?.k;
       const rt = typeOf(env, e.right)?.k;
@@ -352,7 +359,7 @@ export function evaluate(e: A.Expr, env: Env): Value {
       }
       if (e.op === "==") return a === b;
       if (e.op === "!=") return a !== b;
-      return cmpNumbers(e.op, a as number, b as number);
+      return cmpRanged(e.op, a as number | Between, b as number | Between);
     }
     case "If": {
       const c = evaluate(e.cond, env);
@@ -390,7 +397,8 @@ export function evaluate(e: A.Expr, env: Env): Value {
         if (!keep) continue;
         count++;
         if (e.fn === "sum" && e.of) {
-          const v = evaluate(e.of, inner);
+          const v0 = evaluate(e.of, inner);
+          const v = v0 instanceof Between ? v0.why : v0;
           if (isUnknown(v)) unknown = unknown ? Unknown.merge(unknown, v) : v;
           else sum = typeof sum === "number" ? sum + (v as number) : durationPlus(sum, v as Duration, 1);
         }
@@ -418,7 +426,8 @@ function distinctCount(e: A.Aggregate, env: Env): Value {
     const inner: Env = { ...env, service: s };
     const keep = e.where ? evaluate(e.where, inner) : true;
     if (keep === false) continue;
-    const v = e.of ? evaluate(e.of, inner) : undefined;
+    const v0 = e.of ? evaluate(e.of, inner) : undefined;
+    const v = v0 instanceof Between ? v0.why : v0;
     if (isUnknown(keep)) why.push(keep);
     if (isUnknown(v)) {
       why.push(v);

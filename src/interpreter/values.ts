@@ -16,7 +16,9 @@ export type Reason =
   /** No retirement track applies to the person. */
   | { readonly code: "E004"; readonly detail: string }
   /** A share over an empty set: not applicable. */
-  | { readonly code: "E005"; readonly what: string };
+  | { readonly code: "E005"; readonly what: string }
+  /** A date known only to the month (a DayRange), and the answer depends on the day. */
+  | { readonly code: "E010"; readonly fact: string };
 
 export class Unknown {
   constructor(readonly reasons: readonly Reason[]) {}
@@ -38,6 +40,20 @@ export class Ratio {
   }
 }
 
+/**
+ * A number or a day known only to lie in [lo, hi] (周岁 or a retirement date
+ * from a month-only birth date). A comparison stands when every value in the
+ * interval gives the same answer; otherwise it is unknown for `why`. Anything
+ * else done with it (arithmetic, a function) is unknown for `why`.
+ */
+export class Between {
+  constructor(
+    readonly lo: number,
+    readonly hi: number,
+    readonly why: Unknown,
+  ) {}
+}
+
 export interface TrackValue {
   readonly track: string;
 }
@@ -53,6 +69,7 @@ export type Value =
   | Teacher
   | Move
   | TrackValue
+  | Between
   | Unknown
   | undefined;
 

@@ -192,6 +192,10 @@ export function reasonText(r: Reason, lang: Lang): string {
       return `${w.noTrack}: ${r.detail}`;
     case "E005":
       return `${w.empty}`;
+    case "E010":
+      return lang === "zh"
+        ? `${r.fact}只知到月，结果取决于具体日期`
+        : `${r.fact} is known only to the month, and the answer depends on the day`;
   }
 }
 

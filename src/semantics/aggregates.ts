@@ -10,7 +10,7 @@ import type { AggregateFn } from "../syntax/ast.js";
 import type { Duration } from "../time/date.js";
 import type { Fn, Frame } from "../interpreter/frame.js";
 import { durationPlus } from "../interpreter/ops.js";
-import { Unknown, isUnknown, type Value } from "../interpreter/values.js";
+import { Between, Unknown, isUnknown, type Value } from "../interpreter/values.js";
 import { BOOL, DURATION, INT, TEXT, type Ty } from "./types.js";
 
 /**
@@ -82,6 +82,7 @@ class SumAcc extends Reasons implements Accumulator {
     else if (keep && of) {
       const v = of(f);
       if (isUnknown(v)) this.note(v);
+      else if (v instanceof Between) this.note(v.why);
       else if (this.durations) this.d = durationPlus(this.d, v as Duration, 1);
       else this.n += v as number;
     }
@@ -141,6 +142,7 @@ class DistinctAcc extends Reasons implements Accumulator {
     if (keep === false || !of) return false;
     const v = of(f);
     if (isUnknown(v)) this.note(isUnknown(keep) ? Unknown.merge(keep, v) : v);
+    else if (v instanceof Between) this.note(v.why);
     else if (isUnknown(keep)) this.maybe.push({ key: distinctKey(v), why: keep });
     else this.sure.add(distinctKey(v));
     return false;

@@ -7,8 +7,7 @@
 import type { Duration } from "../time/date.js";
 import { periodOf, type Fn } from "../interpreter/frame.js";
 import { ageOn, cmpDurations, dateOf, yearOf } from "../interpreter/ops.js";
-import { Unknown } from "../interpreter/values.js";
-import { isUnknown, type Value } from "../interpreter/values.js";
+import { Between, Unknown, isUnknown, type Value } from "../interpreter/values.js";
 import { BOOL, DATE, DURATION, ERROR, INT, compatible, type Ty } from "./types.js";
 
 export type FunctionName = "period" | "min" | "max" | "known" | "year" | "date" | "age_on";
@@ -71,6 +70,8 @@ function extremum(name: "min" | "max", en: string, zh: string, doc: string): Fun
         const y = y0(f);
         if (isUnknown(x)) return x;
         if (isUnknown(y)) return y;
+        if (x instanceof Between) return x.why;
+        if (y instanceof Between) return y.why;
         return pickMax ? ((x as number) >= (y as number) ? x : y) : (x as number) <= (y as number) ? x : y;
       };
     },
@@ -99,6 +100,8 @@ const ROWS: readonly FunctionRow[] = [
         const y = y0(f);
         if (isUnknown(x)) return x;
         if (isUnknown(y)) return y;
+        if (x instanceof Between) return x.why;
+        if (y instanceof Between) return y.why;
         return periodOf(x as number, y as number, f.w.rounding, "period");
       };
     },

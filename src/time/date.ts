@@ -10,6 +10,30 @@
 export type Day = number;
 
 /**
+ * A date known only to a span of days, both ends inclusive — the input form of
+ * a month-only date: 出生年月 “1980.03” is `{ from: 1980-03-01, to: 1980-03-31 }`
+ * (as day numbers). A date field of a person or of a history entry may hold
+ * one instead of a Day. The engine never picks a day inside it: what is
+ * derived from it (周岁, tenure, time to retirement, a period's length) is
+ * decided only when every day of the span gives the same answer, and is
+ * unknown otherwise (E010, naming the field).
+ */
+export interface DayRange {
+  readonly from: Day;
+  readonly to: Day;
+}
+
+/** A month as a DayRange (month 1–12), or undefined when there is no such month. */
+export function monthRange(y: number, m: number): DayRange | undefined {
+  const from = fromYmd(y, m, 1);
+  return from === undefined ? undefined : { from, to: from + daysInMonth(y, m) - 1 };
+}
+
+export function isDayRange(v: unknown): v is DayRange {
+  return typeof v === "object" && v !== null && typeof (v as DayRange).from === "number" && "to" in v;
+}
+
+/**
  * What adding months does when the day-of-month does not exist in the target
  * month (Jan 31 + 1 month). Statute texts rarely say; following Catala, the
  * choice is explicit wherever it can matter instead of silently picked.

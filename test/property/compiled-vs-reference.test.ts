@@ -10,7 +10,7 @@ import { compile } from "../../src/interpreter/compile.js";
 import { worldOf, newFrame } from "../../src/interpreter/frame.js";
 import { referenceDecide } from "../../src/interpreter/reference.js";
 import type { School, Teacher } from "../../src/data/model.js";
-import { fromYmd } from "../../src/time/date.js";
+import { fromYmd, monthRange, toYmd } from "../../src/time/date.js";
 import { checkText } from "../support/policy.js";
 import { policyArb } from "../support/random-policy.js";
 
@@ -53,6 +53,22 @@ const teacherArb: fc.Arbitrary<Teacher> = fc
   })
   .map((r) => ({ id: "T", volunteer: false, ...r }) as unknown as Teacher);
 
+/** Some people's dates known only to the month (出生年月 1980.03): a DayRange instead of a day. */
+const monthOnly = (d: number | undefined, yes: boolean) => {
+  if (d === undefined || !yes) return d;
+  const { y, m } = toYmd(d);
+  return monthRange(y, m);
+};
+const rosterTeacherArb: fc.Arbitrary<Teacher> = fc.tuple(teacherArb, fc.boolean(), fc.boolean(), fc.boolean()).map(
+  ([t, b, s, h]) =>
+    ({
+      ...t,
+      birth_date: monthOnly(t.birth_date, b),
+      school_since: monthOnly(t.school_since, s),
+      history: t.history.map((x) => ({ ...x, from: monthOnly(x.from, h) })),
+    }) as unknown as Teacher,
+);
+
 const schools = new Map<string, School>([
   ["S1", { id: "S1", location: "urban", tier: "quality", rotation_feasible: true, legal_entity: "E1" }],
   ["S2", { id: "S2", location: "island", tier: "weak", rotation_feasible: false }],
@@ -67,7 +83,7 @@ describe("compiled program ≡ reference evaluator", () => {
     fc.assert(
       fc.property(
         policyArb,
-        fc.array(teacherArb, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.oneof(teacherArb, rosterTeacherArb), { minLength: 1, maxLength: 8 }),
         dateArb(2020, 2030),
         (text, people, asOf) => {
           const c = checkText(text, { withNational: true });
