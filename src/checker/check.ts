@@ -35,6 +35,7 @@ import type { CheckInfo, CheckedPolicy, ClauseInfo, DefInfo, ParamInfo, RuleInfo
 import { parseIsoDate } from "../time/date.js";
 import { TypeChecker, type Ctx } from "./typecheck.js";
 import { lintPolicy } from "./lint.js";
+import { attachAmendments } from "./amendments.js";
 
 export interface CheckOutput {
   /** Present whenever the policy could be built, also with errors (for tooling); evaluate only without errors. */
@@ -191,11 +192,14 @@ export function check(unit: PolicyUnit): CheckOutput {
                   clause: info,
                   ty,
                   ...(value ? { value } : {}),
+                  // Kept so that what rests on the new value can cite both clauses (amendments.ts).
+                  ...(item.override && prev ? { amends: prev } : {}),
                 });
               });
               break;
             case "Define":
               declare(item.name, item.override, u.dir, () => {
+                const prev = defs.get(item.name.name);
                 defs.set(item.name.name, {
                   name: item.name.name,
                   decl: item,
@@ -203,6 +207,7 @@ export function check(unit: PolicyUnit): CheckOutput {
                   ty: ERROR,
                   needsPerson: false,
                   needsPlan: false,
+                  ...(item.override && prev ? { amends: prev } : {}),
                 });
               });
               break;
@@ -452,6 +457,8 @@ export function check(unit: PolicyUnit): CheckOutput {
   }
   if (selector) tc.used.add("def:" + selector.name);
   if (tc.retirementUse && !selector) diagnostics.push(diag("N011", {}, { span: tc.retirementUse }));
+  // Which `覆盖`/`取代` each rule and check rests on, now that every name is resolved.
+  attachAmendments(rules, checks, tc.resolutions, selector);
 
   const policy: CheckedPolicy = {
     name: top.name,

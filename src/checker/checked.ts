@@ -16,6 +16,25 @@ export interface ClauseInfo {
   readonly source: string;
 }
 
+/**
+ * A refining policy's change to a lower layer's clause: a parameter or a
+ * definition overridden (`覆盖`), or a rule replaced (`取代`). A decision or a
+ * violation that rests on it cites `by` (with its 原文) and shows `of` only as
+ * amended (`DL-T1（经 GJZ-1 修改：任教年限门槛 9年 → 8年）`).
+ */
+export interface Amendment {
+  /** The amending clause (the refining policy's). */
+  readonly by: ClauseInfo;
+  /** The clause it amends: where the parameter, definition or rule was declared below. */
+  readonly of: ClauseInfo;
+  readonly kind: "param" | "define" | "rule";
+  /** The parameter's or definition's name, or the replaced rule's label. */
+  readonly name: string;
+  /** The value below and the value in force (parameters and definitions; absent when redacted). */
+  readonly before?: A.Expr;
+  readonly after?: A.Expr;
+}
+
 export interface RuleInfo {
   readonly rule: A.Rule;
   readonly clause: ClauseInfo;
@@ -24,12 +43,16 @@ export interface RuleInfo {
   overrides: RuleInfo[];
   /** Replaced parent rule, when a refining policy replaces it. */
   readonly replaced?: RuleInfo;
+  /** The amendments this rule rests on (set by the checker, amendments.ts); empty when none. */
+  amendments?: readonly Amendment[];
 }
 
 export interface CheckInfo {
   readonly check: A.CheckRule;
   readonly clause: ClauseInfo;
   readonly label: string;
+  /** The amendments this check rests on (set by the checker, amendments.ts). */
+  amendments?: readonly Amendment[];
 }
 
 export interface ParamInfo {
@@ -39,6 +62,8 @@ export interface ParamInfo {
   readonly ty: Ty;
   /** The effective value after refinements (a district's `override param`); absent when redacted. */
   readonly value?: A.Expr;
+  /** The declaration below that this one overrides (`覆盖`), when it does. */
+  readonly amends?: ParamInfo;
 }
 
 export interface DefInfo {
@@ -50,6 +75,8 @@ export interface DefInfo {
   needsPerson: boolean;
   /** Whether the value reads plan-only facts (individual decision, moved): usable only in plan checks. */
   needsPlan: boolean;
+  /** The declaration below that this one overrides (`覆盖`), when it does. */
+  readonly amends?: DefInfo;
 }
 
 export interface TrackInfo {

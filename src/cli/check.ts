@@ -6,7 +6,16 @@
 import { readAnyDataset } from "../data/tabular/index.js";
 import { diag } from "../diagnostics/registry.js";
 import { checkPlan, type PlanResult, type Violation } from "../plan/check-plan.js";
-import { OP_SYMBOL, atomView, pct, reasonText, showValue, sourceOf } from "../render/explain.js";
+import {
+  OP_SYMBOL,
+  amendmentJson,
+  atomView,
+  pct,
+  reasonText,
+  showValue,
+  sourceOf,
+  type AmendmentJson,
+} from "../render/explain.js";
 import { isUnknown } from "../interpreter/values.js";
 import type { CheckedPolicy } from "../checker/checked.js";
 import type { Dataset } from "../data/model.js";
@@ -24,7 +33,8 @@ import { dateNotes, preparePolicy, report, warnings, type IO } from "./common.js
  * plan non-compliant, not the engine.
  */
 export interface ViolationView {
-  readonly clause: { id: string; source: string };
+  /** `amended_by`: the district clauses (覆盖/取代) the check rests on, each with its 原文. */
+  readonly clause: { id: string; source: string; amended_by?: AmendmentJson[] };
   readonly severity: "error" | "warning";
   readonly subject: { kind: string; id: string };
   readonly message: string;
@@ -56,7 +66,11 @@ export function violationView(p: CheckedPolicy, v: Violation, lang: Lang): Viola
     }
   }
   return {
-    clause: { id: v.clause.id, source: v.clause.source },
+    clause: {
+      id: v.clause.id,
+      source: v.clause.source,
+      ...(v.check.amendments?.length ? { amended_by: v.check.amendments.map((a) => amendmentJson(p, a, lang)) } : {}),
+    },
     severity: v.severity,
     subject: { kind: v.subject.kind, id: v.subject.id },
     message: `${v.check.label}${lang === "zh" ? "：" : ": "}${detail}`,
@@ -224,6 +238,8 @@ function renderHuman(p: CheckedPolicy, r: PlanResult, views: ViolationView[], la
       out.push(zh ? `      要求 ${v.expected}，实际 ${v.actual}` : `      expected ${v.expected}, actual ${v.actual}`);
       // The official wording, so the reader can judge the finding against the text.
       out.push(`      「${v.clause.source}」`);
+      // The check rests on a district's amendment: say so, with the amending clause's own words.
+      for (const a of v.clause.amended_by ?? []) out.push(`      ${a.text}「${a.source}」`);
     }
   }
   if (r.undetermined.length) {

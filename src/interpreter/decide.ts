@@ -11,7 +11,7 @@
 //   - unknown applicability is resolved by trying both answers: if the
 //     decision does not depend on it, it stands; otherwise it is indeterminate.
 
-import type { ClauseInfo, RuleInfo } from "../checker/checked.js";
+import type { Amendment, ClauseInfo, RuleInfo } from "../checker/checked.js";
 import type { Teacher } from "../data/model.js";
 import { RULE_KINDS, combineOutcomes, outcomeOf, type DecisionValue } from "../semantics/rule-kinds.js";
 import { isUnknown, type Reason, type Value } from "./values.js";
@@ -37,8 +37,13 @@ export interface Decision {
   readonly winners: readonly RuleInfo[];
   /** Engaged rules that a winner overrode (the base rules of an exception). */
   readonly overridden: readonly RuleInfo[];
-  /** The clauses that determined the decision, or were checked and not met. */
+  /**
+   * The clauses that determined the decision, or were checked and not met —
+   * followed by the amending clauses (a district's `覆盖`/`取代`) those rules rest on.
+   */
   readonly clauses: readonly ClauseInfo[];
+  /** The amendments behind the cited rules: each cited parent clause is shown only as amended. */
+  readonly amendments: readonly Amendment[];
   /** Applicable rules with different outcomes and no priority between them. */
   readonly conflict?: readonly RuleInfo[];
   /** Why the decision could not be made (missing facts, redacted parameters …). */
@@ -119,10 +124,21 @@ function reasonsOf(vs: readonly Value[]): Reason[] {
   return out;
 }
 
-function uniqueClauses(rules: readonly RuleInfo[]): ClauseInfo[] {
-  const out: ClauseInfo[] = [];
-  for (const r of rules) if (!out.includes(r.clause)) out.push(r.clause);
-  return out;
+/**
+ * What a decision cites for these rules: their clauses, then the clauses that
+ * amended what they rest on (an appeal answer must not quote a parent's 9
+ * years to a teacher decided on a district's 8).
+ */
+function cite(rules: readonly RuleInfo[]): { clauses: ClauseInfo[]; amendments: Amendment[] } {
+  const clauses: ClauseInfo[] = [];
+  const amendments: Amendment[] = [];
+  for (const r of rules) if (!clauses.includes(r.clause)) clauses.push(r.clause);
+  for (const r of rules)
+    for (const a of r.amendments ?? []) {
+      if (!amendments.includes(a)) amendments.push(a);
+      if (!clauses.includes(a.by)) clauses.push(a.by);
+    }
+  return { clauses, amendments };
 }
 
 export function decideFromResults(results: readonly RuleResult[]): Decision {
@@ -144,7 +160,7 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
       results,
       winners: [],
       overridden: [],
-      clauses: uniqueClauses(scope.map((r) => r.rule)),
+      ...cite(scope.map((r) => r.rule)),
     };
   }
   /** Indeterminate because of these rules' unknown answers: cite them and their reasons. */
@@ -154,7 +170,7 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
     results,
     winners: [],
     overridden: [],
-    clauses: uniqueClauses(unk.map((r) => r.rule)),
+    ...cite(unk.map((r) => r.rule)),
     unknown: reasonsOf(unk.map((r) => r.value)),
   });
   if (inScope === "unknown") return undecided(scope.filter((r) => isUnknown(r.value)));
@@ -201,7 +217,7 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
       results,
       winners: outcome.winners,
       overridden: [],
-      clauses: uniqueClauses(outcome.conflict),
+      ...cite(outcome.conflict),
       conflict: outcome.conflict,
     };
   }
@@ -215,7 +231,7 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
       results,
       winners: [],
       overridden: [],
-      clauses: uniqueClauses(checked),
+      ...cite(checked),
       ...volunteerVerdict(),
     };
   }
@@ -226,7 +242,7 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
     results,
     winners: outcome.winners,
     overridden,
-    clauses: uniqueClauses([...outcome.winners, ...overridden]),
+    ...cite([...outcome.winners, ...overridden]),
     ...extra,
   };
 }

@@ -3,7 +3,7 @@
 // the values it saw (本校任教年限 9年0个月 ≥ 9年（满）✓). Human text in
 // Chinese or English, and the JSON of docs/contract.md (`lungang case --json`).
 
-import type { CheckedPolicy, ClauseInfo, RuleInfo } from "../checker/checked.js";
+import type { Amendment, CheckedPolicy, ClauseInfo, RuleInfo } from "../checker/checked.js";
 import type { Atom } from "../interpreter/frame.js";
 import type { Decision, RuleResult } from "../interpreter/decide.js";
 import { Ratio, isUnknown, type Reason, type Value } from "../interpreter/values.js";
@@ -282,6 +282,58 @@ function ruleRole(d: Decision, r: RuleInfo): "winner" | "overridden" | "other" {
   return "other";
 }
 
+/** An amendment as JSON: the amending clause with its 原文, and what it changed in which clause. */
+export interface AmendmentJson {
+  readonly clause: string;
+  readonly source: string;
+  readonly amends: string;
+  readonly kind: "param" | "define" | "rule";
+  readonly name: string;
+  readonly before?: string;
+  readonly after?: string;
+  /** The same in words: `经 GJZ-1 修改：任教年限门槛 9年 → 8年`. */
+  readonly text: string;
+}
+
+/**
+ * One amendment in words. Beside the clause it amends (`side` "of"): `经 GJZ-1
+ * 修改：任教年限门槛 9年 → 8年` (a parameter or definition overridden with 覆盖),
+ * `经 HD-1 取代：规则「…」`. Beside the amending clause or its rule (`side` "by"):
+ * `修改 DL-T1：…`, `取代 DL-T3 的规则「…」`. Values are the policy's own text.
+ */
+export function amendmentText(p: CheckedPolicy, a: Amendment, lang: Lang, side: "of" | "by" = "of"): string {
+  const zh = lang === "zh";
+  if (a.kind === "rule") {
+    if (side === "by") return zh ? `取代 ${a.of.id} 的规则「${a.name}」` : `replaces rule “${a.name}” of ${a.of.id}`;
+    return zh ? `经 ${a.by.id} 取代：规则「${a.name}」` : `rule “${a.name}” replaced by ${a.by.id}`;
+  }
+  const before = a.before ? sourceOf(p, a.before) : "—";
+  const after = a.after ? sourceOf(p, a.after) : "—";
+  const change = `${a.name} ${before} → ${after}`;
+  if (side === "by") return zh ? `修改 ${a.of.id}：${change}` : `amends ${a.of.id}: ${change}`;
+  return zh ? `经 ${a.by.id} 修改：${change}` : `as amended by ${a.by.id}: ${change}`;
+}
+
+export function amendmentJson(p: CheckedPolicy, a: Amendment, lang: Lang, side: "of" | "by" = "of"): AmendmentJson {
+  return {
+    clause: a.by.id,
+    source: a.by.source,
+    amends: a.of.id,
+    kind: a.kind,
+    name: a.name,
+    ...(a.before ? { before: sourceOf(p, a.before) } : {}),
+    ...(a.after ? { after: sourceOf(p, a.after) } : {}),
+    text: amendmentText(p, a, lang, side),
+  };
+}
+
+/** `（经 GJZ-1 修改：…；…）` after clause `c`'s id, or nothing when no amendment concerns it. */
+export function amendedNote(p: CheckedPolicy, as: readonly Amendment[], c: ClauseInfo, lang: Lang): string {
+  if (as.length === 0) return "";
+  const parts = as.map((a) => amendmentText(p, a, lang, a.of === c ? "of" : "by"));
+  return lang === "zh" ? `（${parts.join("；")}）` : ` (${parts.join("; ")})`;
+}
+
 export interface RuleView {
   readonly clause: string;
   readonly rule: string;
@@ -291,6 +343,8 @@ export interface RuleView {
   readonly role: "winner" | "overridden" | "other";
   readonly conditions: AtomView[];
   readonly note?: string;
+  /** The amendments the rule rests on (a district's 覆盖/取代), each with its clause and 原文. */
+  readonly amended_by?: AmendmentJson[];
 }
 
 /**
@@ -324,6 +378,14 @@ export function ruleViews(p: CheckedPolicy, d: Decision, lang: Lang): RuleView[]
       role: ruleRole(d, res.rule),
       conditions: (res.atoms ?? []).map((a) => atomView(p, a, lang)),
       ...(note ? { note } : {}),
+      // The rule's own replacement reads from its side (取代 DL-T3 的规则…); what it reads, as amended.
+      ...(res.rule.amendments?.length
+        ? {
+            amended_by: res.rule.amendments.map((a) =>
+              amendmentJson(p, a, lang, a.kind === "rule" && a.by === res.rule.clause ? "by" : "of"),
+            ),
+          }
+        : {}),
     };
   });
 }
@@ -372,7 +434,9 @@ export function renderDecisionText(a: CaseAnswer, lang: Lang): string {
   out.push(`${w.clauses}:`);
   // Every cited clause with its official wording, verbatim: the answer must
   // be traceable to the text it rests on.
-  for (const c of d.clauses) out.push(`  ${c.id}  「${c.source}」`);
+  // A parent clause a district amended is shown only as amended, and the
+  // amending clause beside it with its own wording.
+  for (const c of d.clauses) out.push(`  ${c.id}${amendedNote(p, clauseAmendments(d, c), c, lang)}  「${c.source}」`);
   out.push("");
   out.push(`${w.reasons}:`);
   const views = ruleViews(p, d, lang);
@@ -385,7 +449,14 @@ export function renderDecisionText(a: CaseAnswer, lang: Lang): string {
     const res = v.result === "applies" ? w.applies : v.result === "unknown" ? w.unknown : w.notApplies;
     // A rule from a lower layer is tagged with its policy (a district's reader
     // sees which rules are the city's).
-    out.push(`  ${mark} ${v.clause} ${kind}「${v.rule}」${res}${role}${v.policy !== p.name ? `  [${v.policy}]` : ""}`);
+    const amended = v.amended_by?.length
+      ? lang === "zh"
+        ? `（${v.amended_by.map((a) => a.text).join("；")}）`
+        : ` (${v.amended_by.map((a) => a.text).join("; ")})`
+      : "";
+    out.push(
+      `  ${mark} ${v.clause}${amended} ${kind}「${v.rule}」${res}${role}${v.policy !== p.name ? `  [${v.policy}]` : ""}`,
+    );
     for (const c of v.conditions) out.push(`      ${"  ".repeat(c.depth)}${c.text}`);
     if (v.note) out.push(`      ${v.note}`);
   }
@@ -420,6 +491,25 @@ export function clauseJson(c: ClauseInfo): { id: string; source: string; policy:
 }
 
 /**
+ * The amendments to show beside a cited clause: those that amend it, and —
+ * for an amending clause whose parent is not itself cited (a replaced rule's
+ * clause) — those it makes.
+ */
+function clauseAmendments(d: Decision, c: ClauseInfo): Amendment[] {
+  const amendments = d.amendments ?? [];
+  return amendments.filter((a) => a.of === c || (a.by === c && !d.clauses.includes(a.of)));
+}
+
+/** A cited clause as JSON, with `amended_by`: the amendments that changed it, each with its clause's 原文. */
+function citedClauseJson(p: CheckedPolicy, d: Decision, c: ClauseInfo, lang: Lang): Record<string, unknown> {
+  const as = clauseAmendments(d, c);
+  return {
+    ...clauseJson(c),
+    ...(as.length ? { amended_by: as.map((a) => amendmentJson(p, a, lang, a.of === c ? "of" : "by")) } : {}),
+  };
+}
+
+/**
  * The JSON of `lungang case --json` (docs/contract.md). Codes and values are
  * stable English identifiers; the `text` fields are in the chosen language.
  */
@@ -430,7 +520,7 @@ export function decisionJson(a: CaseAnswer, lang: Lang): Record<string, unknown>
     teacher: teacherId,
     as_of: asOf,
     decision: d.decision,
-    clauses: d.clauses.map(clauseJson),
+    clauses: d.clauses.map((c) => citedClauseJson(p, d, c, lang)),
     explanation: ruleViews(p, d, lang).filter((v) => v.kind !== "prerequisite"),
     prerequisites: ruleViews(p, d, lang)
       .filter((v) => v.kind === "prerequisite")

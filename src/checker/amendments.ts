@@ -1,0 +1,91 @@
+// Checker stage, after typing: which amendments each rule and check depends
+// on. Input: the merged tables (parameters and definitions that a refining
+// policy overrode with `覆盖` keep the declaration below in `amends`; a rule
+// that `取代` another keeps it in `replaced`) and the name resolutions.
+// Output: `amendments` on every RuleInfo and CheckInfo, so that a decision or
+// a violation resting on an amended parameter, definition or rule cites the
+// amending clause and shows the parent clause only as amended (language.md §8).
+
+import type * as A from "../syntax/ast.js";
+import { forEachExpr } from "../syntax/ast.js";
+import type { Amendment, CheckInfo, DefInfo, ParamInfo, Resolution, RuleInfo } from "./checked.js";
+
+/** The derived facts computed through the retirement track selector (适用退休轨道). */
+const RETIREMENT_FACTS: ReadonlySet<string> = new Set(["retirement_date", "statutory_age", "to_retirement"]);
+
+/** Every link of an override chain (district over city over national), nearest first. */
+function overrideLinks(info: ParamInfo | DefInfo, kind: "param" | "define"): Amendment[] {
+  const out: Amendment[] = [];
+  for (let cur: ParamInfo | DefInfo | undefined = info; cur?.amends; cur = cur.amends) {
+    const below = cur.amends;
+    const before = "value" in below ? below.value : undefined;
+    const after = "value" in cur ? cur.value : undefined;
+    out.push({
+      by: cur.clause,
+      of: below.clause,
+      kind,
+      name: cur.name,
+      ...(before ? { before } : {}),
+      ...(after ? { after } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * Computes and stores the amendments of every rule and check. Definitions are
+ * followed transitively (a rule reading `年龄在限内` depends on the age caps
+ * it reads), and a derived retirement fact depends on the track selector.
+ */
+export function attachAmendments(
+  rules: readonly RuleInfo[],
+  checks: readonly CheckInfo[],
+  resolutions: ReadonlyMap<number, Resolution>,
+  trackSelector: DefInfo | undefined,
+): void {
+  // Per definition, the amendments its value depends on (memoised; cycles are N009 and cut here).
+  const memo = new Map<DefInfo, Amendment[]>();
+  const ofExpr = (e: A.Expr | undefined, acc: Amendment[], seen: Set<DefInfo>): void => {
+    if (!e) return;
+    forEachExpr(e, (n) => {
+      const r = resolutions.get(n.id);
+      if (!r) return;
+      if (r.k === "param") {
+        acc.push(...overrideLinks(r.p, "param"));
+        if (r.p.value) ofExpr(r.p.value, acc, seen);
+      } else if (r.k === "define") acc.push(...ofDef(r.d, seen));
+      else if (r.k === "derived" && trackSelector && RETIREMENT_FACTS.has(r.info.name))
+        acc.push(...ofDef(trackSelector, seen));
+    });
+  };
+  const ofDef = (d: DefInfo, seen: Set<DefInfo>): Amendment[] => {
+    const m = memo.get(d);
+    if (m) return m;
+    if (seen.has(d)) return [];
+    seen.add(d);
+    const acc = overrideLinks(d, "define");
+    ofExpr(d.decl.value, acc, seen);
+    const out = unique(acc);
+    memo.set(d, out);
+    return out;
+  };
+  for (const r of rules) {
+    const acc: Amendment[] = [];
+    if (r.replaced) acc.push({ by: r.clause, of: r.replaced.clause, kind: "rule", name: r.replaced.label });
+    for (const e of [r.rule.when, r.rule.applicable, r.rule.limit]) ofExpr(e, acc, new Set());
+    r.amendments = unique(acc);
+  }
+  for (const c of checks) {
+    const acc: Amendment[] = [];
+    for (const e of [c.check.where, c.check.applicable, c.check.body]) ofExpr(e, acc, new Set());
+    c.amendments = unique(acc);
+  }
+}
+
+/** One entry per (amending clause, amended clause, name): the same parameter read twice is one amendment. */
+function unique(xs: readonly Amendment[]): Amendment[] {
+  const out: Amendment[] = [];
+  for (const a of xs)
+    if (!out.some((b) => b.by === a.by && b.of === a.of && b.kind === a.kind && b.name === a.name)) out.push(a);
+  return out;
+}
