@@ -21,6 +21,8 @@ export const ENUM_VALUES = {
     school_leader: "校级干部",
     middle_manager: "中层干部",
     support_staff: "教辅人员",
+    /** A backward-compatible addition (issue 7.6): the school's party secretary (党组织书记). */
+    party_secretary: "书记",
   },
   post_category: { professional: "专技", management: "管理", worker: "工勤" },
   title: { third: "三级", second: "二级", first: "一级", senior: "高级", full_senior: "正高级" },
@@ -43,6 +45,11 @@ export const ENUM_VALUES = {
   /** A backward-compatible extension: a school's staffing relative to its quota (编制). */
   staffing: { over: "超编", severely_over: "严重超编", normal: "正常", under: "缺编" },
   stage: { primary: "小学", junior: "初中", nine_year: "九年一贯" },
+  /**
+   * A backward-compatible addition (issue 7.7): administrative rank (行政级别), for
+   * 组通字〔2015〕14号's women cadres at 正、副处级, who retire at 60.
+   */
+  admin_rank: { division: "正处级", deputy_division: "副处级", section: "正科级", deputy_section: "副科级" },
 } as const;
 
 export type DataEnum = keyof typeof ENUM_VALUES;
@@ -62,6 +69,20 @@ export const ENUM_ALIASES: Readonly<Partial<Record<DataEnum, Readonly<Record<str
     正高级教师: "full_senior",
   },
   group_role: { 核心校: "main", 牵头校: "main", 成员校: "branch" },
+  role: {
+    党组织书记: "party_secretary",
+    党支部书记: "party_secretary",
+    党总支书记: "party_secretary",
+    党委书记: "party_secretary",
+  },
+  admin_rank: {
+    处级: "division",
+    正处: "division",
+    副处: "deputy_division",
+    科级: "section",
+    正科: "section",
+    副科: "deputy_section",
+  },
 };
 
 /**
@@ -176,7 +197,7 @@ export const TEACHER = {
   },
   role: {
     zh: "岗位",
-    doc: "teacher, principal, vice_principal, school_leader, middle_manager, support_staff",
+    doc: "teacher, principal, vice_principal, school_leader, middle_manager, support_staff, party_secretary",
     type: en("role"),
     headers: ["岗位", "职务"],
     need: "required",
@@ -215,6 +236,12 @@ export const TEACHER = {
     headers: ["任现职时间"],
   },
   title: { zh: "职称", doc: "professional title", type: en("title"), headers: ["职称", "专业技术职务"] },
+  admin_rank: {
+    zh: "行政级别",
+    doc: "administrative rank, where the bureau records one: division | deputy_division | section | deputy_section (正处级 | 副处级 | 正科级 | 副科级)",
+    type: en("admin_rank"),
+    headers: ["行政级别", "职务级别"],
+  },
   title_since: { zh: "职称取得日期", doc: "when the title was obtained", type: date, headers: ["职称取得时间"] },
   honors: {
     zh: "荣誉",
