@@ -76,9 +76,30 @@ describe("Beijing and Haidian: the same person differs only where Haidian's text
     expect(hdRules).toContain("HD-1/法人学校连续工作满六年的在编在岗专任教师");
     // Only HD-1 (in place of BJ-2's rule) and HD-3 (volunteering) are Haidian's own.
     expect(hdRules.filter((k) => !bjRules.includes(k)).sort()).toEqual([
+      "HD-0/党政正职全区统筹调配",
       "HD-1/法人学校连续工作满六年的在编在岗专任教师",
       "HD-3/市级骨干特级正高级教师不受年龄限制",
     ]);
+  });
+
+  it("issue 7.6: a 书记 is in scope in both (Beijing BJ-D-SJ, Haidian also HD-0), and no rule requires a 书记", async () => {
+    const { bj, hd } = await both("secretary.case.yaml");
+    const applies = (j: CaseJson) =>
+      j.explanation
+        .filter((v) => v.kind === "scope" && v.result === "applies")
+        .map(key)
+        .sort();
+    expect(applies(bj)).toEqual(["BJ-D-SJ/书记校长交流轮换"]);
+    expect(applies(hd)).toEqual(["BJ-D-SJ/书记校长交流轮换", "HD-0/党政正职全区统筹调配"]);
+    expect(bj.decision).toBe("not_required");
+    expect(hd.decision).toBe("not_required");
+    // BJ-1 was checked and does not apply: its condition names 正、副校长 only.
+    for (const j of [bj, hd]) {
+      const bj1 = j.explanation.find((v) => v.clause === "BJ-1" && v.kind === "require")!;
+      expect(bj1.result).toBe("does_not_apply");
+    }
+    expect(bj.clauses.map((c) => c.id).sort()).toEqual(["BJ-1", "BJ-2"]);
+    expect(hd.clauses.map((c) => c.id).sort()).toEqual(["BJ-1", "HD-1"]);
   });
 
   it("a teacher both texts treat alike gets the same decision, and every shared rule result is identical", async () => {
