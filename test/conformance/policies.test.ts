@@ -2,21 +2,10 @@
 // cases (`tests/`) passes them through the same `lungang test` users run, and
 // every policy folder lints without errors.
 
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../support/policy.js";
-
-function policyFolders(dir: string): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(dir);
-  if (entries.some((e) => e.endsWith(".policy"))) out.push(dir);
-  for (const e of entries) {
-    const p = join(dir, e);
-    if (e !== "tests" && statSync(p).isDirectory()) out.push(...policyFolders(p));
-  }
-  return out;
-}
+import { ROOT, policyFolders, runCli } from "../support/policy.js";
 
 const folders = policyFolders(join(ROOT, "policies"));
 

@@ -6,23 +6,11 @@
 // piece between elisions must occur, in order. A folder without `sources/` is
 // listed as skipped, so a new jurisdiction is covered as soon as it adds them.
 
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "../../src/syntax/parse.js";
-import { ROOT } from "../support/policy.js";
-
-/** Policy folders under policies/, as the conformance test finds them (tests/ and sources/ are not policies). */
-function policyFolders(dir: string): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(dir);
-  if (entries.some((e) => e.endsWith(".policy"))) out.push(dir);
-  for (const e of entries) {
-    const p = join(dir, e);
-    if (e !== "tests" && e !== "sources" && statSync(p).isDirectory()) out.push(...policyFolders(p));
-  }
-  return out;
-}
+import { ROOT, policyFolders } from "../support/policy.js";
 
 /**
  * The comparison form of a text: NFKC folds full-width letters, digits and

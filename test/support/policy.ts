@@ -2,7 +2,8 @@
 // optionally on top of the real national policy), and run the CLI with its
 // output captured.
 
-import { resolve } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parse } from "../../src/syntax/parse.js";
 import { check, type CheckOutput } from "../../src/checker/check.js";
 import { loadPolicy, type PolicyUnit } from "../../src/policy/load.js";
@@ -10,6 +11,23 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { main } from "../../src/cli/main.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
+
+/**
+ * The bundled policy folders below `dir` (a folder holding `.policy` files),
+ * as users find them. `tests/` folders hold test inputs and fixtures (such as
+ * Dalian's fictional amendment example), `sources/` the published texts:
+ * neither is a bundled jurisdiction.
+ */
+export function policyFolders(dir: string): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir);
+  if (entries.some((e) => e.endsWith(".policy"))) out.push(dir);
+  for (const e of entries) {
+    const p = join(dir, e);
+    if (e !== "tests" && e !== "sources" && statSync(p).isDirectory()) out.push(...policyFolders(p));
+  }
+  return out;
+}
 
 let national: PolicyUnit | undefined;
 export function nationalUnit(): PolicyUnit {
