@@ -12,6 +12,8 @@ import { runCheck } from "./check.js";
 import { runTest } from "./test.js";
 import { runPropose } from "./propose.js";
 import { runDiff } from "./diff.js";
+import { runDecide } from "./decide.js";
+import { runTemplate } from "./template.js";
 
 const HELP = `lungang — 义务教育学校校长教师交流轮岗政策检查工具
 
@@ -24,6 +26,9 @@ const HELP = `lungang — 义务教育学校校长教师交流轮岗政策检查
                                                   按政策生成合规的交流方案草案（或说明哪条规定无法满足）
   lungang diff  <dataset> --policy <old> --against <new|YYYY-MM-DD>
                                                   修订前后：谁的判定改变、各校应交流人数与比例的变化
+  lungang decide <dataset> --policy <policy> [--format text|json|csv|xlsx] [--output FILE]
+                                                  每位人员的判定（应交流名单等）
+  lungang template --policy <policy> [--output FILE.xlsx]   空白花名册模板
 
 选项 / options:  --json | --format text|json   --lang zh|en   --as-of YYYY-MM-DD   --param name=value   --policies DIR   --output FILE
 `;
@@ -52,6 +57,10 @@ export async function main(argv: readonly string[], io: IO = processIO): Promise
         return await runPropose(io, args);
       case "diff":
         return runDiff(io, args);
+      case "decide":
+        return await runDecide(io, args);
+      case "template":
+        return await runTemplate(io, args);
       default:
         report(io, args, [diag("C001", { name: args.command })]);
         return 2;

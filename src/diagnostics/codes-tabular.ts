@@ -131,4 +131,10 @@ registerCodes({
     zh: "{count} 人的日期只到月（如出生年月 1980.03）：结论取决于具体日期的，判为无法判定",
     doc: "A month-only date means some day of that month. An age or a tenure that is the same for every day of the month is decided; one that is not is indeterminate — never decided by guessing a day. Add the day where it matters.",
   },
+  D121: {
+    severity: "error",
+    en: "{file}: cannot write the file: {reason}",
+    zh: "{file}：无法写出文件：{reason}",
+    doc: "`--output` names a file that cannot be written (a missing folder, no permission, the file open in Excel on Windows). Nothing was written; choose another path or close the file.",
+  },
 });

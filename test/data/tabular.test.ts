@@ -235,3 +235,72 @@ describe("the bundled Dalian roster", () => {
     }
   }, 120_000);
 });
+
+describe("lungang template and lungang decide", () => {
+  const policy = join(ROOT, "policies/dalian");
+  it("writes a template whose sheets, headers, drop-downs and example row read back as a roster", async () => {
+    const out = join(tmpDir(), "模板.xlsx");
+    const r = await runCli(["template", "--policy", policy, "--output", out]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["说明", "基本信息", "学校", "教师", "交流方案", "任职经历"]),
+    );
+    const teachers = wb.getWorksheet("教师")!;
+    const headers = (teachers.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(expect.arrayContaining(["工号", "性别", "出生日期", "岗位", "学校", "特殊情形"]));
+    const sexCol = headers.indexOf("性别") + 1;
+    expect(teachers.getCell(2, sexCol).dataValidation).toMatchObject({ type: "list" });
+    const birthCol = headers.indexOf("出生日期") + 1;
+    expect(teachers.getCell(2, birthCol).numFmt).toBe("yyyy-mm-dd");
+    const back = await readTabular(out);
+    expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(back.value!.teachers).toHaveLength(1);
+  });
+
+  it("decides every person of a roster as a table in each format, names beside ids", async () => {
+    const file = join(ROOT, "examples/dalian/district.xlsx");
+    const json = await runCli(["decide", file, "--policy", policy, "--json"]);
+    expect(json.code).toBe(0);
+    const j = JSON.parse(json.out);
+    expect(j.counts).toEqual({ teachers_in: 3000, decided: 3000, rejected: 0 });
+    const t6 = j.decisions.find((d: { teacher: { id: string } }) => d.teacher.id === "T0006");
+    expect(t6).toMatchObject({
+      teacher: { id: "T0006", name: "熊辉杰" },
+      school: { id: "S001", name: "大连市中山区第十小学" },
+      decision: "required",
+      clauses: ["DL-T1"],
+    });
+    const text = await runCli(["decide", file, "--policy", policy]);
+    expect(text.out).toContain("T0006 熊辉杰  [S001 大连市中山区第十小学]  应交流轮岗  DL-T1");
+    const csvOut = join(tmpDir(), "名单.csv");
+    expect((await runCli(["decide", file, "--policy", policy, "--format", "csv", "--output", csvOut])).code).toBe(0);
+    const xlsxOut = join(tmpDir(), "名单.xlsx");
+    expect((await runCli(["decide", file, "--policy", policy, "--format", "xlsx", "--output", xlsxOut])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsxOut);
+    expect(wb.getWorksheet("人员判定")!.rowCount).toBe(3001);
+  }, 120_000);
+
+  it("decides a month-only birth date when every day of the month agrees, and not otherwise", async () => {
+    const file = await workbook({
+      基本信息: [["基准日", "2024-09-01"]],
+      学校: SCHOOL_ROWS,
+      教师: [
+        ["工号", "性别", "出生年月", "岗位", "学校", "到校时间", "在编", "在岗"],
+        // 55 on 2024-09-01 whatever the day of March 1969 (limit: 男55周岁及以下).
+        ["T1", "男", "1969.03", "教师", "S1", "2010-09-01", "是", "是"],
+        // Born September 1968: 55 or 56 on 2024-09-01 depending on the day.
+        ["T2", "男", "1968年9月", "教师", "S1", "2010-09-01", "是", "是"],
+      ],
+    });
+    const r = await runCli(["decide", file, "--policy", policy, "--json"]);
+    const j = JSON.parse(r.out);
+    const by = Object.fromEntries(
+      j.decisions.map((d: { teacher: { id: string }; decision: string }) => [d.teacher.id, d.decision]),
+    );
+    expect(by).toEqual({ T1: "required", T2: "indeterminate" });
+    expect(r.code).toBe(2);
+  });
+});

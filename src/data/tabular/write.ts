@@ -274,6 +274,11 @@ export async function writeTemplate(file: string, schema: InputSchema, policyNam
     const ws = wb.addWorksheet(SHEET_NAME[kind], { views: [{ state: "frozen", ySplit: 1 }] });
     ws.addRow(cols.map((c) => c.header)).font = { bold: true };
     ws.addRow(cols.map((c) => exampleValue(c, schema)));
+    // The example move arrives at a second school, so the 学校 sheet has two example rows.
+    if (kind === "school")
+      ws.addRow(
+        cols.map((c) => (c.field === "id" ? "S002" : c.field === "name" ? "示例第二小学" : exampleValue(c, schema))),
+      );
     cols.forEach((c, i) => {
       const column = ws.getColumn(i + 1);
       column.width = Math.max(10, c.header.length * 2 + 4);
