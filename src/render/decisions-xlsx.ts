@@ -1,11 +1,12 @@
 // Rendering — the decisions table as an .xlsx workbook: sheet 人员判定 (one
 // row per person) and 说明 (policy, date, counts). Bytes, for --output.
 
-import ExcelJS from "exceljs";
+// exceljs is loaded when a workbook is written, not by every command (test/architecture/startup.test.ts).
 import type { Lang } from "../diagnostics/registry.js";
 import { decisionCells, decisionHeaders, type DecisionTable } from "./decisions.js";
 
 export async function renderDecisionsXlsx(t: DecisionTable, lang: Lang): Promise<Uint8Array> {
+  const ExcelJS = (await import("exceljs")).default;
   const zh = lang === "zh";
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(zh ? "人员判定" : "decisions", { views: [{ state: "frozen", ySplit: 1 }] });

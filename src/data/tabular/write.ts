@@ -6,7 +6,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
+// exceljs is loaded when a workbook is written, not by every command (test/architecture/startup.test.ts).
 import { formatDate, fromYmd, toYmd, type Day } from "../../time/date.js";
 import type { FieldDecl } from "../fields.js";
 import type { Dataset } from "../model.js";
@@ -103,6 +103,7 @@ export async function writeDatasetWorkbook(
   file: string,
   schema: InputSchema = BUILTIN_SCHEMA,
 ): Promise<void> {
+  const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const info = wb.addWorksheet("基本信息");
   for (const r of infoRows(ds)) {
@@ -246,6 +247,7 @@ function typeZh(col: Column, schema: InputSchema): string {
 
 /** The empty roster workbook of a policy's schema (`lungang template`). */
 export async function writeTemplate(file: string, schema: InputSchema, policyName: string): Promise<void> {
+  const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = "lungang";
   const lists = wb.addWorksheet("取值", { state: "veryHidden" });
