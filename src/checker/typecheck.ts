@@ -408,8 +408,16 @@ export class TypeChecker {
   }
 
   /** Validate string literals against an enum, recording their canonical value. */
-  private enumCheck(e: A.Expr, t: Ty): void {
+  private enumCheck(e: A.Expr, t: Ty, seen: ReadonlySet<string> = new Set()): void {
     if (t.k !== "text" || !t.enum) return;
+    // A name of a definition whose value is a literal (定义 交流对象岗位 = {"教师", "副校长"}):
+    // its literals are the enum's values too. Without this, `岗位 属于 交流对象岗位`
+    // compared the data's `teacher` with the text "教师" and was silently false.
+    if (e.kind === "Name" && !seen.has(e.name)) {
+      const d = this.g.defs.get(e.name);
+      if (d) this.enumCheck(d.decl.value, t, new Set([...seen, e.name]));
+      return;
+    }
     const lits =
       e.kind === "String"
         ? [e]

@@ -97,6 +97,24 @@ describe("eligible (可交流): the person meets the conditions, the school deci
   });
 });
 
+describe("a definition's set of enum labels is read as enum values", () => {
+  it("岗位 属于 a defined set of Chinese role labels holds for a teacher (was silently false)", () => {
+    const text = `条款 E-1 必须 原文 "必须" {
+  定义 交流对象岗位 = {"教师", "副校长", "中层干部"}
+  应交流 a: 当 岗位 属于 交流对象岗位
+}`;
+    expect(decide(text, person()).decision).toBe("required");
+    expect(decide(text, person({ role: "principal" })).decision).toBe("not_required");
+  });
+  it("a label that is no value of the enum is T005 at the definition's literal", () => {
+    const text = `条款 E-1 必须 原文 "必须" {
+  定义 交流对象岗位 = {"教师", "班主任"}
+  应交流 a: 当 岗位 属于 交流对象岗位
+}`;
+    expect(codes(text)).toContain("T005");
+  });
+});
+
 describe("modality words 需 and 不得", () => {
   it("需 and 不得 are must (no P011), and W007 accepts them as the text's modal word", () => {
     expect(codes(`条款 X-1 需 原文 "需符合规定年限" { 应交流 a: 当 本校任教年限 满 6年 }`)).toEqual([]);
