@@ -79,6 +79,7 @@ export type ClauseItemCstChildren = {
   rule?: RuleCstNode[];
   checkRule?: CheckRuleCstNode[];
   trackDecl?: TrackDeclCstNode[];
+  selectionOrder?: SelectionOrderCstNode[];
 };
 
 export interface ParamDeclCstNode extends CstNode {
@@ -171,6 +172,30 @@ export type TrackDeclCstChildren = {
   step: ExprCstNode[];
   MaxDelay: IToken[];
   max: ExprCstNode[];
+};
+
+export interface SelectionOrderCstNode extends CstNode {
+  name: "selectionOrder";
+  children: SelectionOrderCstChildren;
+}
+
+export type SelectionOrderCstChildren = {
+  SelectionOrder: IToken[];
+  label: IToken[];
+  Colon: IToken[];
+  orderKey: OrderKeyCstNode[];
+  Comma?: IToken[];
+};
+
+export interface OrderKeyCstNode extends CstNode {
+  name: "orderKey";
+  children: OrderKeyCstChildren;
+}
+
+export type OrderKeyCstChildren = {
+  key: ExprCstNode[];
+  Ascending?: IToken[];
+  Descending?: IToken[];
 };
 
 export interface ExprCstNode extends CstNode {
@@ -347,6 +372,8 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   rule(children: RuleCstChildren, param?: IN): OUT;
   checkRule(children: CheckRuleCstChildren, param?: IN): OUT;
   trackDecl(children: TrackDeclCstChildren, param?: IN): OUT;
+  selectionOrder(children: SelectionOrderCstChildren, param?: IN): OUT;
+  orderKey(children: OrderKeyCstChildren, param?: IN): OUT;
   expr(children: ExprCstChildren, param?: IN): OUT;
   andExpr(children: AndExprCstChildren, param?: IN): OUT;
   notExpr(children: NotExprCstChildren, param?: IN): OUT;

@@ -141,6 +141,7 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.rule) },
       { ALT: () => this.SUBRULE(this.checkRule) },
       { ALT: () => this.SUBRULE(this.trackDecl) },
+      { ALT: () => this.SUBRULE(this.selectionOrder) },
     ]);
   });
 
@@ -246,6 +247,20 @@ export class PolicyParser extends CstParser {
     this.OPTION2(() => this.CONSUME2(T.Comma));
     this.CONSUME(T.MaxDelay);
     this.SUBRULE2(this.expr, { LABEL: "max" });
+  });
+
+  // A selection order: keys compared in turn, each ascending or descending
+  // (`选择顺序 确定原则: 本校任教年限 降序, 职称取得日期 升序`).
+  public selectionOrder = this.RULE("selectionOrder", () => {
+    this.CONSUME(T.SelectionOrder);
+    this.CONSUME(T.Identifier, { LABEL: "label" });
+    this.CONSUME(T.Colon);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.orderKey) });
+  });
+
+  public orderKey = this.RULE("orderKey", () => {
+    this.SUBRULE(this.expr, { LABEL: "key" });
+    this.OR([{ ALT: () => this.CONSUME(T.Ascending) }, { ALT: () => this.CONSUME(T.Descending) }]);
   });
 
   // ---------------------------------------------------------------- expressions

@@ -88,6 +88,10 @@ export const Where = kw("Where", "where", "其中");
 export const OnlyIf = kw("OnlyIf", "only if", "仅当");
 
 export const Track = kw("Track", "track", "退休轨道");
+// A declared order between people (章贡 五、“确定原则”), for plan proposals.
+export const SelectionOrder = kw("SelectionOrder", "selection_order", "选择顺序");
+export const Ascending = kw("Ascending", "ascending", "升序");
+export const Descending = kw("Descending", "descending", "降序");
 export const Original = kw("Original", "original", "原退休年龄");
 export const Starting = kw("Starting", "starting", "起始月");
 export const Step = kw("Step", "step", "每");

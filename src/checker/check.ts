@@ -31,7 +31,16 @@ function isFactName(n: string): boolean {
 import { DURATION, ERROR, INT, TRACK, compatible, showType, typeOfName } from "../semantics/types.js";
 import { RULE_KINDS, outcomeOf } from "../semantics/rule-kinds.js";
 import { unreachable } from "../semantics/exhaustive.js";
-import type { CheckInfo, CheckedPolicy, ClauseInfo, DefInfo, ParamInfo, RuleInfo, TrackInfo } from "./checked.js";
+import type {
+  CheckInfo,
+  CheckedPolicy,
+  ClauseInfo,
+  DefInfo,
+  ParamInfo,
+  RuleInfo,
+  SelectionOrderInfo,
+  TrackInfo,
+} from "./checked.js";
 import { parseIsoDate } from "../time/date.js";
 import { TypeChecker, type Ctx } from "./typecheck.js";
 import { lintPolicy } from "./lint.js";
@@ -85,6 +94,7 @@ export function check(unit: PolicyUnit): CheckOutput {
   const rulesByLabel = new Map<string, RuleInfo>();
   const rules: RuleInfo[] = [];
   const checks: CheckInfo[] = [];
+  const orders: SelectionOrderInfo[] = [];
   let header: A.Header | undefined;
   let rounding: A.RoundingMode | undefined;
 
@@ -158,7 +168,9 @@ export function check(unit: PolicyUnit): CheckOutput {
               ? "a parameter"
               : item.kind === "Define"
                 ? "a definition"
-                : "a track";
+                : item.kind === "Order"
+                  ? "a selection order"
+                  : "a track";
         diagnostics.push(diag("W002", { what }, { span: item.span }));
       }
       for (const c of f.ast.clauses) {
@@ -277,6 +289,19 @@ export function check(unit: PolicyUnit): CheckOutput {
                 break;
               }
               checks.push({ check: item, clause: info, label: item.label.name });
+              break;
+            case "Order":
+              // Like rules, an order is the policy's own (and its parents'), not a used policy's.
+              if (layer.mode !== "full") break;
+              if (
+                rulesByLabel.has(item.label.name) ||
+                checks.some((c2) => c2.label === item.label.name) ||
+                orders.some((o) => o.label === item.label.name)
+              ) {
+                diagnostics.push(diag("N006", { name: item.label.name }, { span: item.label.span }));
+                break;
+              }
+              orders.push({ order: item, clause: info, label: item.label.name });
               break;
             default:
               unreachable(item);
@@ -437,6 +462,17 @@ export function check(unit: PolicyUnit): CheckOutput {
       }
     } else tc.condition(c.check.body, ctx);
   }
+  // Selection keys are facts of one person, compared between people: each must
+  // have an order (a number, share, duration, date, title or truth value), T017 otherwise.
+  for (const o of orders) {
+    for (const k of o.order.keys) {
+      const t = tc.expr(k.key, person);
+      const ordered =
+        ["int", "percent", "duration", "date", "bool", "error"].includes(t.k) || (t.k === "text" && t.enum === "title");
+      if (!ordered)
+        diagnostics.push(diag("T017", { found: showType(t), found_zh: showType(t, "zh") }, { span: k.key.span }));
+    }
+  }
   // The track selector (适用退休轨道 / retirement_track) is an ordinary
   // definition that the derived retirement facts call implicitly: it must be a
   // track, counts as used (no W003), and is required once those facts are read.
@@ -467,6 +503,7 @@ export function check(unit: PolicyUnit): CheckOutput {
     clauses,
     rules,
     checks,
+    orders,
     params,
     defs,
     tracks,

@@ -55,6 +55,13 @@ export interface CheckInfo {
   amendments?: readonly Amendment[];
 }
 
+/** A declared selection order (选择顺序): keys compared in turn, for plan proposals. */
+export interface SelectionOrderInfo {
+  readonly order: A.SelectionOrderDecl;
+  readonly clause: ClauseInfo;
+  readonly label: string;
+}
+
 export interface ParamInfo {
   readonly name: string;
   readonly decl: A.ParamDecl;
@@ -113,6 +120,12 @@ export interface CheckedPolicy {
   /** Individual rules in priority-relevant order (layers bottom-up, file order within). */
   readonly rules: RuleInfo[];
   readonly checks: CheckInfo[];
+  /**
+   * Selection orders (选择顺序), in declaration order: who is chosen first when
+   * not everyone can be (章贡 “确定原则”). Not part of any decision; plan
+   * proposals rank people by them (the compiled program's `orders`).
+   */
+  readonly orders: SelectionOrderInfo[];
   readonly params: Map<string, ParamInfo>;
   readonly defs: Map<string, DefInfo>;
   readonly tracks: Map<string, TrackInfo>;

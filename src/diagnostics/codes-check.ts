@@ -173,6 +173,12 @@ registerCodes({
     zh: "只有晋升条件可以用“仅当”限定适用对象",
     doc: "`仅当`/`only if` on a prerequisite says whom the condition concerns (applicants 40周岁以下); for others it is not applicable. Other rules say whom they cover in their own condition or with a scope rule.",
   },
+  T017: {
+    severity: "error",
+    en: "a selection key must have an order; found {found}",
+    zh: "选择顺序的排序依据必须可以比较大小；此处为{found_zh}",
+    doc: "A key of `选择顺序`/`selection_order` compares two people: it must be a number, a share, a duration, a date, a title (by rank) or a truth value (true before false when descending). A text or a set has no order.",
+  },
   W001: {
     severity: "error",
     en: "clause `{id}` has no source text",

@@ -7,7 +7,7 @@
 import type * as A from "../syntax/ast.js";
 import { conjunctsOf } from "../syntax/ast.js";
 import type { Move, School, Teacher } from "../data/model.js";
-import type { CheckInfo, CheckedPolicy, Resolution, RuleInfo } from "../checker/checked.js";
+import type { CheckInfo, CheckedPolicy, Resolution, RuleInfo, SelectionOrderInfo } from "../checker/checked.js";
 import type { RetirementTrack } from "../time/retirement.js";
 import { addMonths, fromYmd, type Duration } from "../time/date.js";
 import { BOOL, type Ty } from "../semantics/types.js";
@@ -43,6 +43,7 @@ import {
   setHas,
   setIntersects,
   shareValue,
+  compareKey,
 } from "./ops.js";
 import { Between, Ratio, Unknown, isUnknown, type Value } from "./values.js";
 import { bulkDecider, decideFromResults, limitedDeferral, type Decision, type RuleResult } from "./decide.js";
@@ -66,10 +67,25 @@ export interface CompiledCheck {
   readonly conjuncts: readonly { readonly node: A.Expr; readonly fn: Fn }[];
 }
 
+/**
+ * A compiled selection order (选择顺序), the shape plan proposals use: who is
+ * chosen first when not everyone can be. `compare` returns -1 when `a` comes
+ * before `b`, 1 after, 0 when every key ties, and an Unknown (with its
+ * reasons) when a key that matters is missing — never a guess. `keys` gives
+ * one person's key values, for showing why.
+ */
+export interface CompiledOrder {
+  readonly info: SelectionOrderInfo;
+  keys(t: Teacher, f: Frame): Value[];
+  compare(a: Teacher, b: Teacher, f: Frame): -1 | 0 | 1 | Unknown;
+}
+
 export interface Program {
   readonly policy: CheckedPolicy;
   readonly rules: readonly CompiledRule[];
   readonly checks: readonly CompiledCheck[];
+  /** The policy's selection orders, in declaration order. */
+  readonly orders: readonly CompiledOrder[];
   /** Decide one person. With `trace`, each rule's result carries the atoms it saw. */
   decide(t: Teacher, f: Frame, trace?: boolean): Decision;
   /**
@@ -111,6 +127,7 @@ class Compiler {
       body: this.expr(c.check.body),
       conjuncts: conjunctsOf(c.check.body).map((node) => ({ node, fn: this.expr(node) })),
     }));
+    const orders = p.orders.map((o) => this.order(o));
     const slots = this.slots;
     const decide = (t: Teacher, f: Frame, trace = false): Decision => {
       ensureSlots(f, slots);
@@ -151,7 +168,38 @@ class Compiler {
       f.trace = null;
       return bulk(t, f);
     };
-    return { policy: p, rules, checks, decide, decideValue, expr: (e) => this.expr(e) };
+    return { policy: p, rules, checks, orders, decide, decideValue, expr: (e) => this.expr(e) };
+  }
+
+  private order(o: SelectionOrderInfo): CompiledOrder {
+    const keyFns = o.order.keys.map((k) => {
+      const t = this.ty(k.key);
+      type KeyKind = "int" | "percent" | "duration" | "date" | "bool" | "title";
+      const kind: KeyKind = t.k === "text" ? "title" : (t.k as KeyKind);
+      return { fn: this.expr(k.key), kind, direction: k.direction };
+    });
+    const slotsNow = () => this.slots;
+    const keys = (t: Teacher, f: Frame): Value[] => {
+      ensureSlots(f, slotsNow());
+      f.person = t;
+      f.gen++;
+      f.trace = null;
+      return keyFns.map((k) => k.fn(f));
+    };
+    return {
+      info: o,
+      keys,
+      compare(a, b, f) {
+        const ka = keys(a, f);
+        const kb = keys(b, f);
+        // Keys in turn: the first that differs decides; an unknown key decides nothing, so it is the answer.
+        for (let i = 0; i < keyFns.length; i++) {
+          const c = compareKey(keyFns[i]!.kind, keyFns[i]!.direction, ka[i]!, kb[i]!);
+          if (c !== 0) return c;
+        }
+        return 0;
+      },
+    };
   }
 
   private ty(e: A.Expr): Ty {

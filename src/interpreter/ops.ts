@@ -248,3 +248,32 @@ export function ageOn(birth: Day, on: Value, rounding: Rounding | undefined): Va
     return new Unknown([{ code: "E003", what: "周岁 (born 29 February)" }]);
   return completedYears(birth, on as Day, rounding ?? "end_of_month");
 }
+
+/**
+ * Where `a` stands against `b` on one selection key of type `ty`: -1 before, 1
+ * after, 0 tied, for the key's direction; unknown when either value is (or a
+ * duration comparison depends on month-end rounding). Truth values: true
+ * before false when descending; titles by rank.
+ */
+export function compareKey(
+  ty: "int" | "percent" | "duration" | "date" | "bool" | "title",
+  direction: "ascending" | "descending",
+  a: Value,
+  b: Value,
+): -1 | 0 | 1 | Unknown {
+  if (isUnknown(a)) return a;
+  if (isUnknown(b)) return b;
+  let c: -1 | 0 | 1;
+  if (ty === "duration") {
+    const lt = cmpDurations("<", a as Duration, b as Duration);
+    if (isUnknown(lt)) return lt;
+    const gt = cmpDurations(">", a as Duration, b as Duration);
+    if (isUnknown(gt)) return gt;
+    c = lt ? -1 : gt ? 1 : 0;
+  } else {
+    const x = ty === "title" ? (TITLE_RANK[a as string] ?? 0) : ty === "bool" ? (a ? 1 : 0) : Number(a);
+    const y = ty === "title" ? (TITLE_RANK[b as string] ?? 0) : ty === "bool" ? (b ? 1 : 0) : Number(b);
+    c = x < y ? -1 : x > y ? 1 : 0;
+  }
+  return direction === "ascending" ? c : c === 0 ? 0 : c === 1 ? -1 : 1;
+}

@@ -6,7 +6,7 @@
 // (decide.ts) with the compiler. Individual decisions only.
 
 import type * as A from "../syntax/ast.js";
-import type { CheckedPolicy, RuleInfo } from "../checker/checked.js";
+import type { CheckedPolicy, RuleInfo, SelectionOrderInfo } from "../checker/checked.js";
 import type { Teacher } from "../data/model.js";
 import {
   DERIVED,
@@ -43,6 +43,7 @@ import {
   setHas,
   setIntersects,
   shareValue,
+  compareKey,
   yearOf,
   dateOf,
   ageOn,
@@ -69,6 +70,32 @@ const FUEL = 200; // definitions are acyclic (checked); this only keeps a bug fr
  * shared decision semantics (decide.ts). Sharing decide.ts is deliberate:
  * this oracle checks evaluation; the priority semantics have one home.
  */
+/**
+ * A selection order's comparison of two people, by evaluating each key on its
+ * own (the compiled program's `orders[i].compare` must agree): -1 `a` first,
+ * 1 `b` first, 0 tied, Unknown when a key that matters is missing.
+ */
+export function referenceCompare(
+  p: CheckedPolicy,
+  order: SelectionOrderInfo,
+  a: Teacher,
+  b: Teacher,
+  w: World,
+): -1 | 0 | 1 | Unknown {
+  for (const k of order.order.keys) {
+    const t = typeOf({ p, w, t: a, depth: 0 }, k.key);
+    const kind = t?.k === "text" ? "title" : (t?.k as "int" | "percent" | "duration" | "date" | "bool");
+    const c = compareKey(
+      kind,
+      k.direction,
+      evaluate(k.key, { p, w, t: a, depth: 0 }),
+      evaluate(k.key, { p, w, t: b, depth: 0 }),
+    );
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
 export function referenceDecide(p: CheckedPolicy, t: Teacher, w: World): Decision {
   const env: Env = { p, w, t, depth: 0 };
   const results: RuleResult[] = p.rules.map((r: RuleInfo) => {

@@ -58,7 +58,7 @@ export interface Clause extends NodeBase {
   readonly items: ClauseItem[];
 }
 
-export type ClauseItem = ParamDecl | Definition | Rule | CheckRule | TrackDecl;
+export type ClauseItem = ParamDecl | Definition | Rule | CheckRule | TrackDecl | SelectionOrderDecl;
 
 // ---------------------------------------------------------------- declarations
 
@@ -143,6 +143,17 @@ export interface TrackDecl extends NodeBase {
   readonly firstAffected: { readonly y: number; readonly m: number; readonly span: Span };
   readonly step: Expr;
   readonly maxDelay: Expr;
+}
+
+/**
+ * `选择顺序 确定原则: 本校任教年限 降序, 职称取得日期 升序` — an order between
+ * people (who is chosen first when not everyone can be), for plan proposals.
+ * Keys are compared in turn; a later key breaks ties of the earlier ones.
+ */
+export interface SelectionOrderDecl extends NodeBase {
+  readonly kind: "Order";
+  readonly label: Ident;
+  readonly keys: readonly { readonly key: Expr; readonly direction: "ascending" | "descending"; readonly span: Span }[];
 }
 
 // ---------------------------------------------------------------- expressions

@@ -297,6 +297,7 @@ export class AstBuilder {
     if (c.rule?.[0]) return this.rule(c.rule[0]);
     if (c.checkRule?.[0]) return this.check(c.checkRule[0]);
     if (c.trackDecl?.[0]) return this.track(c.trackDecl[0]);
+    if (c.selectionOrder?.[0]) return this.order(c.selectionOrder[0]);
     return undefined;
   }
 
@@ -396,6 +397,23 @@ export class AstBuilder {
       ...(applicable ? { applicable: this.expr(applicable) } : {}),
       body: body ? this.expr(body) : this.missing(this.span(n)),
     };
+  }
+
+  private order(n: C.SelectionOrderCstNode): A.SelectionOrderDecl | undefined {
+    const labelTok = this.tok(n.children.label);
+    if (!labelTok) return undefined;
+    const keys = (n.children.orderKey ?? []).flatMap((k) => {
+      const e = k.children.key?.[0];
+      if (!e) return [];
+      return [
+        {
+          key: this.expr(e),
+          direction: k.children.Descending ? ("descending" as const) : ("ascending" as const),
+          span: this.span(k),
+        },
+      ];
+    });
+    return { kind: "Order", id: this.id(), span: this.span(n), label: this.ident(labelTok), keys };
   }
 
   private track(n: C.TrackDeclCstNode): A.TrackDecl | undefined {

@@ -40,6 +40,9 @@ const KW = {
     where: "where",
     onlyIf: "only if",
     track: "track",
+    order: "selection_order",
+    ascending: "ascending",
+    descending: "descending",
     original: "original",
     starting: "starting",
     step: "step",
@@ -84,6 +87,9 @@ const KW = {
     where: "其中",
     onlyIf: "仅当",
     track: "退休轨道",
+    order: "选择顺序",
+    ascending: "升序",
+    descending: "降序",
     original: "原退休年龄",
     starting: "起始月",
     step: "每",
@@ -210,6 +216,8 @@ function printItem(item: A.ClauseItem, sp: Spelling): string {
       const onlyIf = item.applicable ? ` ${k.onlyIf} ${printExpr(item.applicable, sp)}` : "";
       return `${item.mode === "entitle" ? k.entitle : item.mode === "report" ? k.report : k.check} ${item.label.name} ${k.forEach} ${item.subject.kind}${where}${onlyIf}: ${printExpr(item.body, sp)}`;
     }
+    case "Order":
+      return `${k.order} ${item.label.name}: ${item.keys.map((x) => `${printExpr(x.key, sp)} ${k[x.direction]}`).join(", ")}`;
     case "Track": {
       // The lexer's YearMonthLit needs two month digits.
       const ym = `${item.firstAffected.y}-${String(item.firstAffected.m).padStart(2, "0")}`;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/interpreter/compile.js";
 import { worldOf, newFrame } from "../../src/interpreter/frame.js";
-import { referenceDecide } from "../../src/interpreter/reference.js";
+import { referenceCompare, referenceDecide } from "../../src/interpreter/reference.js";
 import type { School, Teacher } from "../../src/data/model.js";
 import { fromYmd } from "../../src/time/date.js";
 import { HEADER, checkText } from "../support/policy.js";
@@ -208,5 +208,67 @@ describe("date functions: 年份, 日期, 周岁于", () => {
     const text = `条款 D-1 必须 原文 "必须" { 应交流 a: 当 基准日 >= 日期(2025, 2, 30) }`;
     const d = decide(text, person());
     expect(d.decision).toBe("indeterminate");
+  });
+});
+
+describe("selection order (选择顺序): a declared order between people, for plan proposals", () => {
+  const text = `条款 O-1 必须 原文 "以同一所学校连续任教时间长短为序……距退休年限较短的参加交流轮岗。" {
+  选择顺序 确定原则: 本校任教年限 降序, 职称 不低于 "一级" 降序, 职称取得日期 升序, 距法定退休 升序
+}`;
+  const setup = () => {
+    const c = checkText(HEADER + text, { withNational: true });
+    expect(c.all.filter((d) => d.severity === "error")).toEqual([]);
+    const world = worldOf(c.policy!, { asOf: day("2025-09-01"), schools }, new Map());
+    const program = compile(c.policy!);
+    const order = program.orders[0]!;
+    const cmp = (a: Teacher, b: Teacher) => {
+      const x = order.compare(a, b, newFrame(world));
+      // The reference evaluator agrees, and the order is antisymmetric.
+      expect(referenceCompare(c.policy!, order.info, a, b, world)).toEqual(x);
+      const y = order.compare(b, a, newFrame(world));
+      if (typeof x === "number") expect(y).toBe(x === 0 ? 0 : -x);
+      return x;
+    };
+    return { c, cmp, order };
+  };
+  it("is exposed in the checked policy and the program with its label, clause and keys", () => {
+    const { c, order } = setup();
+    expect(c.policy!.orders.map((o) => [o.label, o.clause.id, o.order.keys.map((k) => k.direction)])).toEqual([
+      ["确定原则", "O-1", ["descending", "descending", "ascending", "ascending"]],
+    ]);
+    expect(order.info.label).toBe("确定原则");
+  });
+  it("longest continuous tenure first; ties broken by a mid-level title, then the earlier title, then nearest retirement", () => {
+    const { cmp } = setup();
+    const base = { title: "first", title_since: day("2015-01-01"), post_category: "professional" };
+    const long = person({ ...base, school_since: day("2010-09-01") });
+    const short = person({ ...base, school_since: day("2012-09-01") });
+    expect(cmp(long, short)).toBe(-1);
+    const noMid = person({ ...base, title: "second" });
+    expect(cmp(person(base), noMid)).toBe(-1);
+    const earlier = person({ ...base, title_since: day("2012-01-01") });
+    expect(cmp(earlier, person(base))).toBe(-1);
+    // Same tenure and title: nearer retirement first (older, born earlier).
+    const older = person({ ...base, birth_date: day("1970-01-01") });
+    expect(cmp(older, person(base))).toBe(-1);
+    expect(cmp(person(base), person(base))).toBe(0);
+  });
+  it("a key that matters and is missing makes the comparison unknown, never a guess", () => {
+    const { cmp } = setup();
+    const a = person({ title: "first", post_category: "professional" }); // no title_since
+    const b = person({ title: "first", title_since: day("2015-01-01"), post_category: "professional" });
+    const r = cmp(a, b);
+    expect(typeof r).toBe("object");
+    // Decided by an earlier key, the missing one does not matter.
+    expect(cmp(person({ title: "first", school_since: day("2009-09-01") }), b)).toBe(-1);
+  });
+  it("prints and parses back in both spellings", () => {
+    expect(codes(`clause O-1 must source "s" { selection_order by_tenure: tenure descending, age ascending }`)).toEqual(
+      [],
+    );
+  });
+  it("a key without an order is T017", () => {
+    expect(codes(`条款 O-1 必须 原文 "s" { 选择顺序 x: 姓名 降序 }`)).toContain("T017");
+    expect(codes(`条款 O-1 必须 原文 "s" { 选择顺序 x: 荣誉 降序 }`)).toContain("T017");
   });
 });
