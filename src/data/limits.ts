@@ -26,3 +26,10 @@ export const MAX_POLICY_DEPTH = 64;
 export const MAX_POLICY_TOKENS = 1_000_000;
 export const MAX_POLICY_CHARS = MAX_BYTES.policy;
 export const MAX_STRING_CHARS = 200_000;
+
+/**
+ * Operands of one arithmetic chain (`a + b + …`): it stays left-nested in the
+ * AST (arithmetic on dates is not associative), so every walker recurses once
+ * per operator. Chains of 且 / 或 have no such bound: they are built balanced.
+ */
+export const MAX_ARITHMETIC_OPERANDS = 500;

@@ -59,6 +59,6 @@ registerCodes({
     severity: "error",
     en: "{what}: {size} (at most {limit})",
     zh: "{what_zh}：{size}（至多 {limit}）",
-    doc: "A policy text beyond a size limit is refused before it is parsed: the characters of one file, its tokens (words, numbers and symbols), or the characters of one quoted text (a `原文` quote). The limits are far above any real policy (docs/security.md lists them); split a very large policy into several files of one folder.",
+    doc: "A policy text beyond a size limit is refused before it is parsed: the characters of one file, its tokens (words, numbers and symbols), or the characters of one quoted text (a `原文` quote); and, once parsed, the operands of one arithmetic expression (`a + b + …`, 500). The limits are far above any real policy (docs/security.md lists them); split a very large policy into several files of one folder.",
   },
 });

@@ -10,6 +10,8 @@ import type { CstNode, IToken } from "chevrotain";
 import type * as C from "../../grammar/cst.js";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
+import "../diagnostics/codes-limits.js";
+import { MAX_ARITHMETIC_OPERANDS } from "../data/limits.js";
 import { closest as suggest } from "../diagnostics/suggest.js";
 import { relationOf } from "../../grammar/tokens.js";
 import { aggregateOfToken } from "../semantics/aggregates.js";
@@ -485,22 +487,55 @@ export class AstBuilder {
     }
   }
 
-  /** `a 且 b 且 c` → ((a 且 b) 且 c): the AST connectives are binary, folded to the left. */
+  /**
+   * `a 且 b 且 c 且 d` → ((a 且 b) 且 (c 且 d)): the AST connectives are binary,
+   * built balanced. 且 and 或 are associative in three-valued logic, and
+   * evaluation still goes left to right, so the shape changes nothing but the
+   * depth: a chain of n conditions is log₂ n deep, and the checker, the
+   * compiler and both evaluators, which recurse on the tree, stay shallow
+   * however long a chain a policy (or a generator) writes.
+   */
   private chain(n: C.ExprCstNode | C.AndExprCstNode, op: "and" | "or"): A.Expr {
     const operands = ((n.children.operands ?? []) as readonly ExprNode[]).map((o) => this.expr(o));
     if (operands.length === 0) return this.missing(this.span(n));
-    return operands.reduce((l, r) => ({
-      kind: "Binary",
-      id: this.id(),
-      span: { file: this.file, start: l.span.start, end: r.span.end },
-      op,
-      left: l,
-      right: r,
-    }));
+    const build = (from: number, to: number): A.Expr => {
+      if (to - from === 1) return operands[from]!;
+      const mid = from + Math.ceil((to - from) / 2);
+      const l = build(from, mid);
+      const r = build(mid, to);
+      return {
+        kind: "Binary",
+        id: this.id(),
+        span: { file: this.file, start: l.span.start, end: r.span.end },
+        op,
+        left: l,
+        right: r,
+      };
+    };
+    return build(0, operands.length);
   }
 
   private arith(n: C.AddExprCstNode | C.MulExprCstNode): A.Expr {
-    const operands = ((n.children.operands ?? []) as readonly ExprNode[]).map((o) => this.expr(o));
+    const list = (n.children.operands ?? []) as readonly ExprNode[];
+    // Arithmetic is not associative here (date + 1个月 + 1个月 is not date + 2个月 at
+    // a month's end), so a chain stays left-nested, and its length is bounded
+    // instead: every walker recurses once per operator.
+    if (list.length > MAX_ARITHMETIC_OPERANDS) {
+      this.diagnostics.push(
+        diag(
+          "L001",
+          {
+            what: "operands in one arithmetic expression",
+            what_zh: "一个算式中的运算数",
+            size: list.length,
+            limit: MAX_ARITHMETIC_OPERANDS,
+          },
+          { span: this.span(n) },
+        ),
+      );
+      return this.missing(this.span(n));
+    }
+    const operands = list.map((o) => this.expr(o));
     const ops = this.toks(n.children.ops);
     if (operands.length === 0) return this.missing(this.span(n));
     let e = operands[0]!;
