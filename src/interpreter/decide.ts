@@ -221,7 +221,9 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
       conflict: outcome.conflict,
     };
   }
-  const overridden = [...outcome.engaged].filter((r) => !outcome!.winners.includes(r));
+  // Overridden: engaged rules an engaged exception overrides. Not "engaged but not a winner": an
+  // eligible rule a requirement subsumes is neither a winner nor overridden, and is not cited.
+  const overridden = [...outcome.engaged].filter((r) => [...outcome!.engaged].some((s) => s.overrides.includes(r)));
   if (outcome.winners.length === 0) {
     // Not required: cite the requirements that were checked and not met (what an appeal needs to see).
     const checked = rules.filter((r) => standsAlone(r) && r.overrides.length === 0);

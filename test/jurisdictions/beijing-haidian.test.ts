@@ -74,15 +74,16 @@ describe("Beijing and Haidian: the same person differs only where Haidian's text
     expect(bjRules).toContain("BJ-2/在编在岗教师距退休超过五年且连续工作满六年");
     expect(hdRules).not.toContain("BJ-2/在编在岗教师距退休超过五年且连续工作满六年");
     expect(hdRules).toContain("HD-1/法人学校连续工作满六年的在编在岗专任教师");
-    // Only HD-1 (in place of BJ-2's rule) and HD-3 (volunteering) are Haidian's own.
+    // Only HD-0 (党政正职: scope and eligible), HD-1 (in place of BJ-2's rule) and HD-3 (volunteering) are Haidian's own.
     expect(hdRules.filter((k) => !bjRules.includes(k)).sort()).toEqual([
       "HD-0/党政正职全区统筹调配",
+      "HD-0/党政正职由区统筹调配",
       "HD-1/法人学校连续工作满六年的在编在岗专任教师",
       "HD-3/市级骨干特级正高级教师不受年龄限制",
     ]);
   });
 
-  it("issue 7.6: a 书记 is in scope in both (Beijing BJ-D-SJ, Haidian also HD-0), and no rule requires a 书记", async () => {
+  it("issue 7.6: a 书记 is in scope in both (Beijing BJ-D-SJ, Haidian also HD-0); Beijing requires nothing of a 书记, Haidian leaves the 党政正职 to the district (eligible)", async () => {
     const { bj, hd } = await both("secretary.case.yaml");
     const applies = (j: CaseJson) =>
       j.explanation
@@ -92,14 +93,14 @@ describe("Beijing and Haidian: the same person differs only where Haidian's text
     expect(applies(bj)).toEqual(["BJ-D-SJ/书记校长交流轮换"]);
     expect(applies(hd)).toEqual(["BJ-D-SJ/书记校长交流轮换", "HD-0/党政正职全区统筹调配"]);
     expect(bj.decision).toBe("not_required");
-    expect(hd.decision).toBe("not_required");
+    expect(hd.decision).toBe("eligible");
     // BJ-1 was checked and does not apply: its condition names 正、副校长 only.
     for (const j of [bj, hd]) {
       const bj1 = j.explanation.find((v) => v.clause === "BJ-1" && v.kind === "require")!;
       expect(bj1.result).toBe("does_not_apply");
     }
     expect(bj.clauses.map((c) => c.id).sort()).toEqual(["BJ-1", "BJ-2"]);
-    expect(hd.clauses.map((c) => c.id).sort()).toEqual(["BJ-1", "HD-1"]);
+    expect(hd.clauses.map((c) => c.id)).toEqual(["HD-0"]);
   });
 
   it("a teacher both texts treat alike gets the same decision, and every shared rule result is identical", async () => {
@@ -140,7 +141,7 @@ describe("Beijing and Haidian: the same person differs only where Haidian's text
     expect(bj.decision).toBe("required");
     expect(bj.clauses.map((c) => c.id)).toEqual(["BJ-2"]);
     expect(hd.decision).toBe("not_required");
-    expect(hd.clauses.map((c) => c.id).sort()).toEqual(["BJ-1", "HD-1"]);
+    expect(hd.clauses.map((c) => c.id).sort()).toEqual(["BJ-1", "HD-0", "HD-1"]);
     const hd1 = hd.explanation.find((v) => v.clause === "HD-1")!;
     expect(hd1.conditions.find((c) => c.text.startsWith("专任教师"))).toMatchObject({ holds: false });
     expectSharedIdentical(bj, hd);
