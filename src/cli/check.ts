@@ -16,6 +16,8 @@ import {
   sourceOf,
   type AmendmentJson,
 } from "../render/explain.js";
+import { infeasibleAmong, type InfeasibleRule } from "../propose/propose.js";
+import { infeasibleReason } from "../render/propose.js";
 import { isUnknown } from "../interpreter/values.js";
 import type { CheckedPolicy } from "../checker/checked.js";
 import type { Dataset } from "../data/model.js";
@@ -95,7 +97,20 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
   }
   const prepared = preparePolicy(io, args, args.policy);
   if (!prepared) return 2;
-  const result = checkPlan(prepared.program, read.value, prepared.params);
+  const checked = checkPlan(prepared.program, read.value, prepared.params);
+  // A violated rule that no plan of the people due could meet on this roster is
+  // not the plan's fault: it is reported as such (`infeasible`), not as a violation.
+  const infeasible = checked.compliant
+    ? []
+    : await infeasibleAmong(prepared.program, read.value, checked.violations, prepared.params);
+  const impossible = new Set(infeasible.map((r) => r.violation));
+  const remaining = checked.violations.filter((v) => !impossible.has(v));
+  const result: PlanResult = {
+    ...checked,
+    violations: remaining,
+    // The plan cannot comply when a rule cannot be met; it is just not the plan's violation.
+    compliant: checked.compliant && infeasible.length === 0,
+  };
   const notes = [
     ...read.diagnostics,
     ...dateNotes(prepared.policy, read.value.asOf),
@@ -125,6 +140,11 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
           counts,
           ...(warned ? { warnings: warned } : {}),
           violations: views,
+          infeasible: infeasible.map((r) => ({
+            clause: { id: r.clause.id, source: r.clause.source },
+            subject: { ...r.subject, ...subjectName(read.value!, r.subject) },
+            reason: infeasibleReason(r, prepared.policy, args.lang),
+          })),
           // Always listed, never folded into passes: each names what is missing.
           undetermined: result.undetermined.map((u) => ({
             clause: { id: u.clause.id, source: u.clause.source },
@@ -159,11 +179,39 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
         2,
       ),
     );
-  } else io.out(renderHuman(prepared.policy, result, views, args.lang) + "\n" + countsLine(counts, args.lang));
+  } else
+    io.out(
+      renderHuman(prepared.policy, result, views, args.lang) +
+        infeasibleText(prepared.policy, infeasible, args.lang) +
+        "\n" +
+        countsLine(counts, args.lang),
+    );
   // Rows rejected: every count they could change is undetermined, so the answer is incomplete (2).
   if (rejected) return 2;
   // Not compliant: 1. Compliant as far as the data goes, but a must-check could not be decided: 2.
   return !result.compliant ? 1 : result.complete ? 0 : 2;
+}
+
+function subjectName(data: Dataset, s: { kind: string; id: string }): { name?: string } {
+  const n = s.kind === "school" ? data.schoolById.get(s.id)?.name : undefined;
+  return n ? { name: n } : {};
+}
+
+/** Rules that cannot be met on this roster, after the report (empty when none). */
+function infeasibleText(p: CheckedPolicy, rules: readonly InfeasibleRule[], lang: Lang): string {
+  if (!rules.length) return "";
+  const zh = lang === "zh";
+  const out = [
+    "",
+    zh
+      ? "本名册上无法满足的规定（不是方案的违规）："
+      : "Rules that cannot be met on this roster (not the plan's violations):",
+  ];
+  for (const r of rules) {
+    out.push(`  ${r.clause.id} ${r.label} [${r.subject.kind} ${r.subject.id}]: ${infeasibleReason(r, p, lang)}`);
+    out.push(`      「${r.clause.source}」`);
+  }
+  return "\n" + out.join("\n");
 }
 
 /** Rows in = rows decided + rows rejected (CONTRACT.md "Extensions": check JSON `counts`). */

@@ -37,6 +37,13 @@ export interface ProposeOptions {
   readonly timeLimit?: number;
 }
 
+interface RunOptions extends ProposeOptions {
+  /** Only these districts (the others are skipped). */
+  readonly only?: ReadonlySet<string>;
+  /** Only find the rules no plan can meet: no people picked, no check of a plan. */
+  readonly feasibilityOnly?: boolean;
+}
+
 /** Why a person was chosen: the rules the move counts toward, and where they stood in the order. */
 export interface Selection {
   readonly teacher: Teacher;
@@ -97,6 +104,35 @@ export const POOL_CHOICE =
   "【选择】交流人选从应交流人员和本人申请且政策允许者中产生，暂缓者不列入。/ People are chosen among those due and the volunteers the policy admits; deferred people are skipped.";
 
 export async function propose(program: Program, data: Dataset, options: ProposeOptions = {}): Promise<Proposal> {
+  const r = await run(program, data, options);
+  return { ...r, check: r.check! };
+}
+
+/**
+ * The must-rules no plan can meet on this roster (moving only people due,
+ * or volunteers the policy admits), in the given districts — for `check`,
+ * which reports them as such rather than as the plan's violations.
+ */
+export async function infeasibleOn(
+  program: Program,
+  data: Dataset,
+  districts: ReadonlySet<string>,
+  params?: ReadonlyMap<string, Value>,
+): Promise<InfeasibleRule[]> {
+  const r = await run(program, data, { only: districts, feasibilityOnly: true, ...(params ? { params } : {}) });
+  return r.infeasible;
+}
+
+/** The district a school's rules are solved in (schools without one share a component). */
+export function componentOf(s: School | undefined): string {
+  return s?.district ?? "\u0000";
+}
+
+async function run(
+  program: Program,
+  data: Dataset,
+  options: RunOptions,
+): Promise<Omit<Proposal, "check"> & { check?: PlanResult }> {
   const policy = program.policy;
   const shapes = new Shapes(policy);
   const base = worldOf(
@@ -192,7 +228,7 @@ export async function propose(program: Program, data: Dataset, options: ProposeO
   // ---- components: districts (unless a rule counts across them)
   const comps = new Map<string, School[]>();
   for (const s of data.schools) {
-    const k = crossDistrict ? "*" : (s.district ?? "\u0000");
+    const k = crossDistrict ? "*" : componentOf(s);
     let l = comps.get(k);
     if (!l) comps.set(k, (l = []));
     l.push(s);
@@ -207,6 +243,7 @@ export async function propose(program: Program, data: Dataset, options: ProposeO
   const receivingList = [...receiving].sort();
   const notes: Diagnostic[] = [];
   for (const [compName, schools] of [...comps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (options.only && compName !== "*" && !options.only.has(compName)) continue;
     const ids = new Set(schools.map((s) => s.id));
     const teachers = data.teachers.filter((t) => ids.has(t.school));
     const comp: Dataset = {
@@ -249,6 +286,7 @@ export async function propose(program: Program, data: Dataset, options: ProposeO
       infeasibleEnc.push(e);
       if (e.slack !== undefined) shortfall.set(e, Math.round((v[e.slack]! / e.scale) * 100) / 100);
     }
+    if (options.feasibilityOnly) continue;
     // ---- who and where: the first people of each class in order, to the least-loaded school of the bucket
     const incoming = new Map<string, number>();
     const byClass = new Map<PersonClass, { col: number; bucket: (typeof built.flows)[number]["bucket"] }[]>();
@@ -304,10 +342,10 @@ export async function propose(program: Program, data: Dataset, options: ProposeO
     start: data.plan?.start ?? data.asOf,
     moves,
   };
-  const check = checkPlan(program, { ...data, plan }, options.params);
+  const check = options.feasibilityOnly ? undefined : checkPlan(program, { ...data, plan }, options.params);
   const key = (clause: ClauseInfo, s: SubjectRef) =>
     `${clause.id}\u0001${clause.clause.id}\u0001${s.kind}\u0001${s.id}`;
-  const violated = new Map(check.violations.map((x) => [key(x.clause, x.subject), x]));
+  const violated = new Map((check?.violations ?? []).map((x) => [key(x.clause, x.subject), x]));
   const infeasible: InfeasibleRule[] = [];
   const seen = new Set<string>();
   for (const e of infeasibleEnc) {
@@ -333,7 +371,9 @@ export async function propose(program: Program, data: Dataset, options: ProposeO
       ...(violated.get(k) ? { violation: violated.get(k)! } : {}),
     });
   }
-  const residual = check.violations.filter((x) => x.severity === "error" && !seen.has(key(x.clause, x.subject)));
+  const residual = (check?.violations ?? []).filter(
+    (x) => x.severity === "error" && !seen.has(key(x.clause, x.subject)),
+  );
   return {
     plan,
     selections,
@@ -375,3 +415,38 @@ function collectFilters(e: A.Expr, program: Program, visit: (a: A.Aggregate) => 
 }
 
 import { forEachChild } from "./shapes.js";
+
+/**
+ * `check`'s question: which of these violations are of rules no plan can
+ * meet on this roster? Solves the districts they concern (all of them for a
+ * rule over the whole plan) and returns those violations, as infeasible rules.
+ */
+export async function infeasibleAmong(
+  program: Program,
+  data: Dataset,
+  violations: readonly Violation[],
+  params?: ReadonlyMap<string, Value>,
+): Promise<InfeasibleRule[]> {
+  const districts = new Set<string>();
+  for (const v of violations) {
+    if (v.severity !== "error") continue;
+    const k = v.subject.kind;
+    if (k === "school") districts.add(componentOf(data.schoolById.get(v.subject.id)));
+    else if (k === "district") districts.add(v.subject.id);
+    else if (k === "group") {
+      for (const s of data.schools) if (s.group === v.subject.id) districts.add(componentOf(s));
+    } else if (k === "plan" || k === "location" || k === "tier") {
+      for (const s of data.schools) districts.add(componentOf(s));
+    }
+  }
+  if (districts.size === 0) return [];
+  const found = await infeasibleOn(program, { ...data, plan: { moves: [] } }, districts, params);
+  const key = (id: string, s: SubjectRef) => `${id}\u0001${s.kind}\u0001${s.id}`;
+  const byKey = new Map(found.map((r) => [key(r.clause.id, r.subject), r]));
+  const out: InfeasibleRule[] = [];
+  for (const v of violations) {
+    const r = v.severity === "error" ? byKey.get(key(v.clause.id, v.subject)) : undefined;
+    if (r) out.push({ ...r, violation: v });
+  }
+  return out;
+}
