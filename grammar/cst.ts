@@ -95,6 +95,8 @@ export type ParamDeclCstChildren = {
   type: IToken[];
   Equals?: IToken[];
   expr?: ExprCstNode[];
+  Ref?: IToken[];
+  setIn?: IToken[];
 };
 
 export interface DefineDeclCstNode extends CstNode {

@@ -152,10 +152,24 @@ export class PolicyParser extends CstParser {
     this.CONSUME(T.Identifier, { LABEL: "name" });
     this.CONSUME(T.Colon);
     this.CONSUME1(T.Identifier, { LABEL: "type" });
-    this.OPTION1(() => {
-      this.CONSUME(T.Equals);
-      this.SUBRULE(this.expr);
-    });
+    // The value, or where another document sets it (`出处 "区教字[20xx]14号"`);
+    // neither: the source redacts it (“20xx”).
+    this.OPTION1(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Equals);
+            this.SUBRULE(this.expr);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Ref);
+            this.CONSUME(T.StringLit, { LABEL: "setIn" });
+          },
+        },
+      ]),
+    );
   });
 
   public defineDecl = this.RULE("defineDecl", () => {

@@ -407,7 +407,12 @@ export function check(unit: PolicyUnit): CheckOutput {
   for (const p of params.values()) {
     if (p.value) tc.expect(p.value, p.ty, constant);
     // A redacted value (“20xx”) is legitimate; say so once, where it is declared.
-    else if (p.clause.policy === top.name) diagnostics.push(diag("W008", { name: p.name }, { span: p.decl.name.span }));
+    else if (p.clause.policy === top.name) {
+      // Redacted in this text (“20xx”), or set by another document the declaration names.
+      const setIn = p.decl.setIn;
+      if (setIn) diagnostics.push(diag("W011", { name: p.name, document: setIn.value }, { span: p.decl.name.span }));
+      else diagnostics.push(diag("W008", { name: p.name }, { span: p.decl.name.span }));
+    }
   }
   for (const d of defs.values()) typeDef(d);
   detectDefinitionCycles(defs, tc.defDeps, diagnostics);

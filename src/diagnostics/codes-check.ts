@@ -233,6 +233,12 @@ registerCodes({
     zh: "参数 `{name}` 未赋值（原文隐去）；需要它的判定将无法完成",
     doc: "The source prints the number as “20xx”. Give a value at evaluation time with `--param name=value`.",
   },
+  W011: {
+    severity: "note",
+    en: "parameter `{name}` is set by another document ({document}); evaluation that needs it will stop",
+    zh: "参数 `{name}` 由另一文件规定（{document}）；需要它的判定将无法完成",
+    doc: 'The text does not give the value but refers to another document for it (`出处 "区教字[20xx]14号"` in the declaration). Unlike a redacted value (W008) it is known — in that document: give it with `--param name=value`, or encode that document too.',
+  },
   W009: {
     severity: "error",
     en: "a policy file without a header",

@@ -5,7 +5,7 @@
 // test compares the two. Adding a function is adding a row here.
 
 import type { Duration } from "../time/date.js";
-import { periodOf, type Fn } from "../interpreter/frame.js";
+import { periodOf, type Fn, type Frame } from "../interpreter/frame.js";
 import { ageOn, cmpDurations, dateOf, yearOf } from "../interpreter/ops.js";
 import { Between, Unknown, isUnknown, type Value } from "../interpreter/values.js";
 import { BOOL, DATE, DURATION, ERROR, INT, compatible, type Ty } from "./types.js";
@@ -34,6 +34,23 @@ export interface FunctionRow {
   compile(args: readonly Fn[], ty: Ty): Fn;
 }
 
+/**
+ * A two-argument function of known, exact values: both sides are evaluated
+ * before either is judged (so an explanation shows both); an unknown side, or
+ * one known only to an interval (a month-only date), is the answer instead.
+ */
+function strict2(a: Fn, b: Fn, g: (x: Value, y: Value, f: Frame) => Value): Fn {
+  return (f) => {
+    const x = a(f);
+    const y = b(f);
+    if (isUnknown(x)) return x;
+    if (isUnknown(y)) return y;
+    if (x instanceof Between) return x.why;
+    if (y instanceof Between) return y.why;
+    return g(x, y, f);
+  };
+}
+
 /** min / max: of two numbers, shares, durations or dates; durations compare as calendar periods (maybe unknown). */
 function extremum(name: "min" | "max", en: string, zh: string, doc: string): FunctionRow {
   const pickMax = name === "max";
@@ -51,29 +68,15 @@ function extremum(name: "min" | "max", en: string, zh: string, doc: string): Fun
       return a!.k === "error" ? b! : a!;
     },
     compile([a, b], ty) {
-      const x0 = a!;
-      const y0 = b!;
       if (ty.k === "duration")
-        return (f) => {
-          // Both sides are evaluated before either is judged, so an explanation shows both.
-          const x = x0(f);
-          const y = y0(f);
-          if (isUnknown(x)) return x;
-          if (isUnknown(y)) return y;
+        return strict2(a!, b!, (x, y) => {
           const c = cmpDurations(">", x as Duration, y as Duration);
           if (isUnknown(c)) return c;
           return c === pickMax ? x : y;
-        };
-      return (f) => {
-        // Both sides are evaluated before either is judged, so an explanation shows both.
-        const x = x0(f);
-        const y = y0(f);
-        if (isUnknown(x)) return x;
-        if (isUnknown(y)) return y;
-        if (x instanceof Between) return x.why;
-        if (y instanceof Between) return y.why;
-        return pickMax ? ((x as number) >= (y as number) ? x : y) : (x as number) <= (y as number) ? x : y;
-      };
+        });
+      return strict2(a!, b!, (x, y) =>
+        pickMax ? ((x as number) >= (y as number) ? x : y) : (x as number) <= (y as number) ? x : y,
+      );
     },
   };
 }
@@ -92,18 +95,7 @@ const ROWS: readonly FunctionRow[] = [
       return DURATION;
     },
     compile([a, b]) {
-      const x0 = a!;
-      const y0 = b!;
-      return (f) => {
-        // Both sides are evaluated before either is judged, so an explanation shows both.
-        const x = x0(f);
-        const y = y0(f);
-        if (isUnknown(x)) return x;
-        if (isUnknown(y)) return y;
-        if (x instanceof Between) return x.why;
-        if (y instanceof Between) return y.why;
-        return periodOf(x as number, y as number, f.w.rounding, "period");
-      };
+      return strict2(a!, b!, (x, y, f) => periodOf(x as number, y as number, f.w.rounding, "period"));
     },
   },
   extremum("min", "min", "较小值", "the smaller of two numbers, shares, durations or dates"),

@@ -75,6 +75,8 @@ export interface ParamDecl extends NodeBase {
   readonly name: Ident;
   readonly type: TypeRef;
   readonly value?: Expr;
+  /** Without a value: the document that sets it (`出处 "区教字[20xx]14号"`); absent, the source redacts it. */
+  readonly setIn?: StringLit;
   /** `overrides` in a refining policy: replaces the parent's value of the same name. */
   readonly override: boolean;
 }

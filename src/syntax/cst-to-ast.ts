@@ -318,15 +318,18 @@ export class AstBuilder {
     const type = this.typeRef(this.tok(n.children.type));
     if (!nameTok || !type) return undefined;
     const e = n.children.expr?.[0];
+    const setIn = this.tok(n.children.setIn);
     return {
       kind: "Param",
       id: this.id(),
       span: this.span(n),
       name: this.ident(nameTok),
       type,
-      // No value is not an error: the text redacts it ("20xx"); it is then
-      // supplied with --param, and lint notes it (W008).
+      // No value is not an error: the text redacts it ("20xx") or another
+      // document sets it; it is then supplied with --param, and the checker
+      // notes which (W008, W011).
       ...(e ? { value: this.expr(e) } : {}),
+      ...(setIn ? { setIn: this.stringLit(setIn) } : {}),
       override: !!this.tok(n.children.Override),
     };
   }

@@ -201,7 +201,7 @@ function printItem(item: A.ClauseItem, sp: Spelling): string {
   const k = KW[sp];
   switch (item.kind) {
     case "Param":
-      return `${item.override ? k.override + " " : ""}${k.param} ${item.name.name}: ${item.type.name}${item.value ? ` = ${printExpr(item.value, sp)}` : ""}`;
+      return `${item.override ? k.override + " " : ""}${k.param} ${item.name.name}: ${item.type.name}${item.value ? ` = ${printExpr(item.value, sp)}` : item.setIn ? ` ${k.ref} ${quote(item.setIn.value)}` : ""}`;
     case "Define":
       return `${item.override ? k.override + " " : ""}${k.define} ${item.name.name}${item.type ? `: ${item.type.name}` : ""} = ${printExpr(item.value, sp)}`;
     case "Rule": {

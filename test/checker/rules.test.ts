@@ -315,3 +315,16 @@ describe("error recovery", () => {
     expect(r.all.map((d) => d.code).sort()).toEqual(["N001", "T001", "T005"]);
   });
 });
+
+describe("parameters without a value", () => {
+  it("W008 when the source redacts it, W011 when another document sets it", () => {
+    const codes = (decl: string) =>
+      checkText(HEADER + `clause A-1 must source "x" {\n  ${decl}\n  require r: when 本校任教年限 满 年限\n}`).all.map(
+        (d) => d.code,
+      );
+    expect(codes(`param 年限: duration`)).toContain("W008");
+    expect(codes(`param 年限: duration`)).not.toContain("W011");
+    expect(codes(`参数 年限: 期限 出处 "区教字[2023]14号"`)).toContain("W011");
+    expect(codes(`参数 年限: 期限 出处 "区教字[2023]14号"`)).not.toContain("W008");
+  });
+});

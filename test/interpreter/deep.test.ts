@@ -8,28 +8,14 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../src/interpreter/compile.js";
 import { newFrame, worldOf } from "../../src/interpreter/frame.js";
 import { referenceDecide } from "../../src/interpreter/reference.js";
-import type { School, Teacher } from "../../src/data/model.js";
+import type { School } from "../../src/data/model.js";
 import { printPolicy } from "../../src/syntax/print.js";
 import { parse } from "../../src/syntax/parse.js";
-import { fromYmd } from "../../src/time/date.js";
 import { HEADER, checkText } from "../support/policy.js";
+import { day, personAt } from "../support/person.js";
 
-const day = (y: number, m: number, d: number) => fromYmd(y, m, d)!;
 const schools = new Map<string, School>([["S1", { id: "S1" }]]);
-const t = {
-  id: "T",
-  sex: "male",
-  birth_date: day(1980, 1, 1),
-  role: "teacher",
-  school: "S1",
-  school_since: day(2010, 1, 1),
-  honors: [],
-  conditions: [],
-  deferred_years: 0,
-  volunteer: false,
-  history: [],
-} as unknown as Teacher;
-
+const t = personAt();
 function decideBoth(when: string) {
   const c = checkText(HEADER + `clause A-1 must source "x" {\n  require r: when ${when}\n}`);
   expect(c.all.filter((d) => d.severity === "error")).toEqual([]);

@@ -8,27 +8,12 @@ import { compile } from "../../src/interpreter/compile.js";
 import { newFrame, worldOf } from "../../src/interpreter/frame.js";
 import { referenceDecide } from "../../src/interpreter/reference.js";
 import type { School, Teacher } from "../../src/data/model.js";
-import { fromYmd, monthRange } from "../../src/time/date.js";
+import { monthRange } from "../../src/time/date.js";
 import { HEADER, checkText } from "../support/policy.js";
+import { day, personAt } from "../support/person.js";
 
-const day = (y: number, m: number, d: number) => fromYmd(y, m, d)!;
 const schools = new Map<string, School>([["S1", { id: "S1" }]]);
-function person(over: Record<string, unknown>): Teacher {
-  return {
-    id: "T",
-    sex: "male",
-    birth_date: day(1970, 6, 1),
-    role: "teacher",
-    school: "S1",
-    school_since: day(2010, 1, 1),
-    honors: [],
-    conditions: [],
-    deferred_years: 0,
-    volunteer: false,
-    history: [],
-    ...over,
-  } as unknown as Teacher;
-}
+const person = (over: Record<string, unknown>) => personAt({ birth_date: day(1970, 6, 1), ...over });
 
 /** The one rule's value by both evaluators (which must agree), and the reasons when unknown. */
 function value(when: string, t: Teacher, asOf = day(2025, 3, 15)) {
