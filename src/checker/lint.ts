@@ -144,13 +144,36 @@ export function lintPolicy(p: CheckedPolicy, top: PolicyUnit, used: Set<string>,
     return false;
   };
   const reported = new Set<string>();
+  // Each rule's exceptions, gathered in one pass (a filter per rule was
+  // quadratic in the number of rules).
+  const exceptionsOf = new Map<RuleInfo, RuleInfo[]>();
+  for (const r of p.rules)
+    for (const o of new Set(r.overrides)) {
+      const list = exceptionsOf.get(o);
+      if (list) list.push(r);
+      else exceptionsOf.set(o, [r]);
+    }
   for (const base of p.rules) {
-    const exceptions = p.rules.filter((r) => r.overrides.includes(base));
+    const exceptions = exceptionsOf.get(base) ?? [];
+    // Only pairs with different outcomes can conflict: visit just those, by
+    // outcome, so a thousand same-outcome exceptions cost nothing (pairs in
+    // the same order as the plain double loop).
+    const byOutcome = new Map<string | undefined, number[]>();
+    exceptions.forEach((r, k) => {
+      const o = outcomeOf(r.rule.ruleKind);
+      const list = byOutcome.get(o);
+      if (list) list.push(k);
+      else byOutcome.set(o, [k]);
+    });
+    if (byOutcome.size < 2) continue;
     for (let i = 0; i < exceptions.length; i++) {
-      for (let j = i + 1; j < exceptions.length; j++) {
+      const mine = outcomeOf(exceptions[i]!.rule.ruleKind);
+      const later: number[] = [];
+      for (const [o, ks] of byOutcome) if (o !== mine) for (const k of ks) if (k > i) later.push(k);
+      later.sort((x, y) => x - y);
+      for (const j of later) {
         const a = exceptions[i]!;
         const b = exceptions[j]!;
-        if (outcomeOf(a.rule.ruleKind) === outcomeOf(b.rule.ruleKind)) continue;
         if (above(a, b) || above(b, a)) continue;
         if (!own(a.clause.policy) && !own(b.clause.policy)) continue;
         const key = [a.label, b.label].sort().join("|");

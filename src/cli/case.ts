@@ -103,11 +103,11 @@ export function changeHints(program: Program, t: Teacher, f: Frame, d: Decision,
     hints.push({
       kind: "exception",
       clause: flip.rule.clause.id,
-      decision: flip.decision.decision,
+      decision: flip.decision,
       text: fill(flip.held ? w.ifException : w.ifNot, {
         clause: flip.rule.clause.id,
         label: flip.rule.label,
-        decision: decisionWord(flip.decision.decision, lang),
+        decision: decisionWord(flip.decision, lang),
       }),
     });
   }

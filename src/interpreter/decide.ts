@@ -100,7 +100,10 @@ function outcomeFor(decisionRules: readonly RuleInfo[], applies: (r: RuleInfo) =
     return v;
   };
   for (const r of decisionRules) if (isEngaged(r)) engaged.add(r);
-  let winners = [...engaged].filter((r) => ![...engaged].some((s) => s.overrides.includes(r)));
+  // The rules some engaged rule overrides, in one pass (a nested scan per rule was quadratic).
+  const beaten = new Set<RuleInfo>();
+  for (const s of engaged) for (const o of s.overrides) beaten.add(o);
+  let winners = [...engaged].filter((r) => !beaten.has(r));
   const combined = combineOutcomes(new Set(winners.map((w) => outcomeOf(w.rule.ruleKind)!)));
   if (combined === "conflict") return { decision: "indeterminate", winners, engaged, conflict: winners };
   // The eligible rules a requirement subsumes are not winners (nor cited as decisive).
@@ -127,16 +130,27 @@ function reasonsOf(vs: readonly Value[]): Reason[] {
 /**
  * What a decision cites for these rules: their clauses, then the clauses that
  * amended what they rest on (an appeal answer must not quote a parent's 9
- * years to a teacher decided on a district's 8).
+ * years to a teacher decided on a district's 8). Sets, not array scans: a
+ * decision may rest on thousands of rules.
  */
 function cite(rules: readonly RuleInfo[]): { clauses: ClauseInfo[]; amendments: Amendment[] } {
   const clauses: ClauseInfo[] = [];
   const amendments: Amendment[] = [];
-  for (const r of rules) if (!clauses.includes(r.clause)) clauses.push(r.clause);
+  const seenClause = new Set<ClauseInfo>();
+  const seenAmendment = new Set<Amendment>();
+  const addClause = (c: ClauseInfo) => {
+    if (seenClause.has(c)) return;
+    seenClause.add(c);
+    clauses.push(c);
+  };
+  for (const r of rules) addClause(r.clause);
   for (const r of rules)
     for (const a of r.amendments ?? []) {
-      if (!amendments.includes(a)) amendments.push(a);
-      if (!clauses.includes(a.by)) clauses.push(a.by);
+      if (!seenAmendment.has(a)) {
+        seenAmendment.add(a);
+        amendments.push(a);
+      }
+      addClause(a.by);
     }
   return { clauses, amendments };
 }
@@ -223,7 +237,10 @@ export function decideFromResults(results: readonly RuleResult[]): Decision {
   }
   // Overridden: engaged rules an engaged exception overrides. Not "engaged but not a winner": an
   // eligible rule a requirement subsumes is neither a winner nor overridden, and is not cited.
-  const overridden = [...outcome.engaged].filter((r) => [...outcome!.engaged].some((s) => s.overrides.includes(r)));
+  // (One pass over the overrides: a nested scan per rule was quadratic in the policy's size.)
+  const beatenNow = new Set<RuleInfo>();
+  for (const s of outcome.engaged) for (const o of s.overrides) beatenNow.add(o);
+  const overridden = [...outcome.engaged].filter((r) => beatenNow.has(r));
   if (outcome.winners.length === 0) {
     // Not required: cite the requirements that were checked and not met (what an appeal needs to see).
     const checked = rules.filter((r) => standsAlone(r) && r.overrides.length === 0);

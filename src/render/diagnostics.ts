@@ -13,17 +13,40 @@ export interface LineCol {
   readonly col: number;
 }
 
+/**
+ * Where each line starts, per source text: built once, so rendering d
+ * diagnostics of an n-character file costs O(n + d log n), not O(n·d) (1,500
+ * warnings on a 3,000-clause policy took seconds when every one rescanned the text).
+ */
+const lineStarts = new Map<string, Int32Array>();
+
+function startsOf(text: string): Int32Array {
+  let starts = lineStarts.get(text);
+  if (starts) return starts;
+  const list = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) list.push(i + 1);
+  starts = Int32Array.from(list);
+  // A few texts per run; keep the cache from growing in a long-lived process (the server).
+  if (lineStarts.size > 16) lineStarts.clear();
+  lineStarts.set(text, starts);
+  return starts;
+}
+
 /** 1-based line and column (in code points) of an offset. */
 export function lineCol(text: string, offset: number): LineCol {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const at = Math.max(0, Math.min(offset, text.length));
+  const starts = startsOf(text);
+  // The last line start at or before the offset (binary search).
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, col: [...text.slice(lineStart, offset)].length + 1 };
+  // A "\n" exactly at the offset still belongs to the line it ends.
+  const lineStart = starts[lo]!;
+  return { line: lo + 1, col: [...text.slice(lineStart, at)].length + 1 };
 }
 
 /** Display width: CJK and full-width characters take two columns in a terminal. */
@@ -105,9 +128,7 @@ export function diagnosticJson(
             file: d.span.file,
             start: d.span.start,
             end: d.span.end,
-            ...(text !== undefined
-              ? { line: lineCol(text, d.span.start).line, column: lineCol(text, d.span.start).col }
-              : {}),
+            ...(text !== undefined ? (({ line, col }) => ({ line, column: col }))(lineCol(text, d.span.start)) : {}),
           },
         }
       : {}),
