@@ -25,6 +25,7 @@ import { toSchool, toTeacher, type RawSchool, type RawTeacher } from "../src/dat
 import { compile, type Program } from "../src/interpreter/compile.js";
 import { worldOf, type World, newFrame } from "../src/interpreter/frame.js";
 import { checkPlan } from "../src/plan/check-plan.js";
+import { propose } from "../src/propose/propose.js";
 import { loadPolicy } from "../src/policy/load.js";
 import { formatDate, parseIsoDate } from "../src/time/date.js";
 import { generateDetailed, writeJson } from "./generate.js";
@@ -98,7 +99,7 @@ async function loadReference(): Promise<ReferenceDecide | undefined> {
 // ---------------------------------------------------------------------------
 // (b) children: one phase each, result as one JSON line on stdout.
 
-function child(phase: string, file: string): void {
+async function child(phase: string, file: string): Promise<void> {
   const t0 = performance.now();
   const read = readDataset(file);
   const t1 = performance.now();
@@ -135,6 +136,23 @@ function child(phase: string, file: string): void {
       undetermined: result.undetermined.length,
     });
   }
+  if (phase === "propose") {
+    // The roster's own plan is ignored: propose drafts one from the policy alone.
+    const { program } = loadProgram();
+    const t2 = performance.now();
+    const p = await propose(program, read.value);
+    const t3 = performance.now();
+    Object.assign(out, {
+      policyMs: t2 - t1,
+      proposeMs: t3 - t2,
+      totalMs: t3 - t0,
+      status: p.status,
+      proposed: p.plan.moves.length,
+      components: p.components,
+      infeasible: p.infeasible.length,
+      residual: p.residual.length,
+    });
+  }
   out.peakMB = peakRssMB();
   process.stdout.write(JSON.stringify(out) + "\n");
 }
@@ -156,7 +174,7 @@ function runChild(phase: string, file: string): Record<string, number | boolean 
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === "--child") return child(argv[1]!, argv[2]!);
+  if (argv[0] === "--child") return await child(argv[1]!, argv[2]!);
 
   const cpu = cpus()[0]?.model ?? "?";
   console.log(
@@ -340,6 +358,27 @@ async function main(): Promise<void> {
   );
   console.log(
     `    result: ${full.compliant ? "compliant" : "not compliant"}, ${full.errors} error(s), ${n(full.violations) - n(full.errors)} warning(s), ${full.undetermined} undetermined (as of ${formatDate(asOf)})`,
+  );
+
+  // ---- (c) propose on the same roster
+  const prop = runChild("propose", BIG);
+  if (prop.error) {
+    console.log(`\n(c) propose: ${prop.error}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(
+    `\n(c) propose on the same roster (one MIP per district, HiGHS): ${fmt(n(prop.components))} district(s), ${fmt(n(prop.proposed))} moves proposed, status ${prop.status}, ${prop.infeasible} rule(s) infeasible, ${prop.residual} residual`,
+  );
+  console.log(`    ${"phase".padEnd(44)} ${"time".padStart(9)} ${"peak RSS".padStart(10)}`);
+  console.log(
+    `    ${"lungang propose pipeline".padEnd(44)} ${`${(n(prop.totalMs) / 1000).toFixed(2)} s`.padStart(9)} ${`${fmt(n(prop.peakMB))} MB`.padStart(10)}`,
+  );
+  console.log(
+    `      ${"propose (decide, model, solve, pick, checkPlan)".padEnd(42)} ${`${(n(prop.proposeMs) / 1000).toFixed(2)} s`.padStart(9)}`,
+  );
+  console.log(
+    `    propose / check = ${(n(prop.totalMs) / n(full.totalMs)).toFixed(2)}×   (propose alone / checkPlan alone: ${(n(prop.proposeMs) / n(full.checkPlanMs)).toFixed(2)}×)`,
   );
 }
 

