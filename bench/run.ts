@@ -8,6 +8,8 @@
 //     bench/out/big.json; `readDataset` alone vs the whole `lungang check`
 //     pipeline (read + load/check/compile the policy + checkPlan), each in a
 //     fresh child process so its peak memory (VmHWM) is its own.
+// (c) Rosters: a 100k-teacher workbook read by the streaming roster reader
+//     against exceljs merely iterating its rows (bench/roster.ts).
 //
 // Environment: BENCH_TEACHERS (default 1000000), BENCH_MOVES (120000),
 // BENCH_REF_SAMPLE (50000), BENCH_ROUNDS (3).
@@ -30,6 +32,7 @@ import { loadPolicy } from "../src/policy/load.js";
 import { formatDate, parseIsoDate } from "../src/time/date.js";
 import { generateDetailed, writeJson } from "./generate.js";
 import { handDecide } from "./hand-written.js";
+import { benchRoster } from "./roster.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository root: dist/bench/run.js → ../.. */
@@ -383,3 +386,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await benchRoster();

@@ -36,11 +36,19 @@ export const BUILTIN_SCHEMA: InputSchema = {
   teacher: TEACHER,
   move: MOVE,
   history: HISTORY,
-  enumTable: (e) => ({
-    labels: (ENUM_VALUES as Record<string, Record<string, string>>)[e] ?? {},
-    aliases: (ENUM_ALIASES as Record<string, Record<string, string>>)[e] ?? {},
-  }),
+  enumTable: (e) => builtinTables[e] ?? NO_VALUES,
 };
+
+const NO_VALUES: EnumTable = { labels: {} };
+const builtinTables: Record<string, EnumTable> = Object.fromEntries(
+  Object.keys(ENUM_VALUES).map((e) => [
+    e,
+    {
+      labels: (ENUM_VALUES as Record<string, Record<string, string>>)[e]!,
+      aliases: (ENUM_ALIASES as Record<string, Record<string, string>>)[e] ?? {},
+    },
+  ]),
+);
 
 export interface TabularOptions {
   /** `--as-of`: the reference date when the data has none (and over the data's own). */
@@ -103,16 +111,33 @@ export function cellRef(col: number, row: number): string {
   return `${s}${row}`;
 }
 
-/** One parsed data row, before references are resolved. */
-interface RowRecord {
+/** Where each field's column is in a table, shared by its rows (no per-cell strings are kept). */
+interface Layout {
   readonly table: string;
-  readonly row: number;
-  readonly values: Record<string, unknown>;
-  /** Where each field's cell is (for later messages), `教师!F12`. */
-  readonly at: Record<string, string>;
+  readonly colOf: Record<string, number>;
   readonly headerOf: Record<string, string>;
-  readonly intervals?: Record<string, DayInterval>;
-  ok: boolean;
+}
+
+/** One parsed data row, before references are resolved. */
+class RowRecord {
+  constructor(
+    readonly layout: Layout,
+    readonly row: number,
+    readonly values: Record<string, unknown>,
+    readonly intervals: Record<string, DayInterval> | undefined,
+    public ok: boolean,
+  ) {}
+  get table(): string {
+    return this.layout.table;
+  }
+  /** `教师!F12`: the cell of a field in this row (the row alone when the column is absent). */
+  where(field: string): string {
+    const c = this.layout.colOf[field];
+    return c === undefined ? `${this.layout.table}!${this.row}` : `${this.layout.table}!${cellRef(c, this.row)}`;
+  }
+  header(field: string): string {
+    return this.layout.headerOf[field] ?? field;
+  }
 }
 
 /** Collects diagnostics; `file` is the workbook or folder all messages belong to. */
@@ -202,19 +227,27 @@ class TableReader {
 
   private missingRequired = false;
 
+  private layout: Layout | undefined;
+
   private data(r: RawRow): void {
     const cols = this.columns!;
+    if (!this.layout) {
+      const colOf: Record<string, number> = {};
+      const headerOf: Record<string, string> = {};
+      cols.forEach((c, i) => {
+        if (c.field === "") return;
+        colOf[c.field] = i;
+        headerOf[c.field] = c.header;
+      });
+      this.layout = { table: this.name, colOf, headerOf };
+    }
+    const layout = this.layout;
     const values: Record<string, unknown> = {};
-    const at: Record<string, string> = {};
-    const headerOf: Record<string, string> = {};
     let intervals: Record<string, DayInterval> | undefined;
     let ok = !this.missingRequired;
     for (let i = 0; i < cols.length; i++) {
       const { field, header } = cols[i]!;
       if (field === "") continue;
-      const where = `${this.name}!${cellRef(i, r.number)}`;
-      at[field] = where;
-      headerOf[field] = header;
       const c: Cell = r.cells[i];
       if (isEmpty(c)) continue;
       if (field === "teacher" && this.kind === "history") {
@@ -222,13 +255,13 @@ class TableReader {
         continue;
       }
       const f = this.decl[field]!;
-      const p = parseCell(c, f.type, (e) => this.schema.enumTable(e));
+      const p = parseCell(c, f.type, this.enumTable);
       if ("bad" in p) {
         ok = false;
         // The ID number is personal information: its value is never shown.
         const value = f.type.t === "secret" ? "…" : showCell(c);
         this.sink.add(p.ambiguous ? "D107" : "D106", {
-          where,
+          where: `${this.name}!${cellRef(i, r.number)}`,
           header,
           value,
           expected: p.expected,
@@ -239,38 +272,38 @@ class TableReader {
       values[field] = p.value;
       if (p.interval) (intervals ??= {})[field] = p.interval;
     }
-    if (this.kind === "teacher" && values.id_number !== undefined) ok = this.idNumber(values, at, headerOf) && ok;
-    for (const [name, f] of Object.entries(this.decl)) {
-      if (f.need !== "required" || values[name] !== undefined) continue;
-      if (at[name] === undefined && this.missingRequired) continue; // the missing column was reported once
-      ok = false;
-      const where = at[name] ?? `${this.name}!${r.number}`;
-      this.sink.add("D108", { where, header: headerOf[name] ?? f.headers[0] ?? name });
+    const rec = new RowRecord(layout, r.number, values, intervals, ok);
+    if (this.kind === "teacher" && values.id_number !== undefined) rec.ok = this.idNumber(rec) && rec.ok;
+    for (const name of this.required) {
+      if (values[name] !== undefined) continue;
+      if (layout.colOf[name] === undefined && this.missingRequired) continue; // the missing column was reported once
+      rec.ok = false;
+      this.sink.add("D108", {
+        where: rec.where(name),
+        header: layout.headerOf[name] ?? this.decl[name]!.headers[0] ?? name,
+      });
     }
     if (this.kind === "history" && values.teacher === undefined) {
-      ok = false;
+      rec.ok = false;
       this.sink.add("D108", { where: `${this.name}!${r.number}`, header: "工号" });
     }
-    this.records.push({
-      table: this.name,
-      row: r.number,
-      values,
-      at,
-      headerOf,
-      ...(intervals ? { intervals } : {}),
-      ok,
-    });
+    this.records.push(rec);
   }
 
+  private readonly enumTable = (e: string): EnumTable => this.schema.enumTable(e);
+  private get required(): string[] {
+    return (this.requiredCache ??= Object.entries(this.decl)
+      .filter(([, f]) => f.need === "required")
+      .map(([n]) => n));
+  }
+  private requiredCache: string[] | undefined;
+
   /** Birth date and sex from the ID number when not given; a disagreement or a bad number is reported. */
-  private idNumber(
-    values: Record<string, unknown>,
-    at: Record<string, string>,
-    headerOf: Record<string, string>,
-  ): boolean {
+  private idNumber(rec: RowRecord): boolean {
+    const values = rec.values;
     const facts = idNumberFacts(String(values.id_number));
-    const where = at.id_number!;
-    const header = headerOf.id_number!;
+    const where = rec.where("id_number");
+    const header = rec.header("id_number");
     // Only its use remains: the number is dropped from the record here.
     delete values.id_number;
     if (!facts.ok) {
@@ -280,12 +313,12 @@ class TableReader {
     let ok = true;
     if (values.birth_date === undefined) values.birth_date = facts.birth;
     else if (values.birth_date !== facts.birth && !this.withinMonth(values, facts.birth)) {
-      this.sink.add("D110", { where, header, field: headerOf.birth_date ?? "出生日期" });
+      this.sink.add("D110", { where, header, field: rec.header("birth_date") });
       ok = false;
     }
     if (values.sex === undefined) values.sex = facts.sex;
     else if (values.sex !== facts.sex) {
-      this.sink.add("D110", { where, header, field: headerOf.sex ?? "性别" });
+      this.sink.add("D110", { where, header, field: rec.header("sex") });
       ok = false;
     }
     return ok;
@@ -458,7 +491,7 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
   for (const r of schoolRows) {
     const id = r.values.id as string | undefined;
     if (r.ok && id !== undefined && schoolById.has(id)) {
-      sink.add("D112", { where: r.at.id!, header: r.headerOf.id!, value: id });
+      sink.add("D112", { where: r.where("id"), header: r.header("id"), value: id });
       r.ok = false;
     }
     if (!r.ok) {
@@ -476,18 +509,21 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
     if (schoolById.has(w)) return w;
     const named = byName.get(w);
     if (named && named.length === 1) return named[0];
-    sink.add(named ? "D114" : "D113", { where: r.at[field]!, header: r.headerOf[field]!, value: w });
+    sink.add(named ? "D114" : "D113", { where: r.where(field), header: r.header(field), value: w });
     return undefined;
   };
 
   // Teachers.
   const teacherRows = readers.get("teacher")!.records;
+  const dateFields = Object.entries(schema.teacher)
+    .filter(([, f]) => f.type.t === "date")
+    .map(([n]) => n);
   intake.teachersIn = teacherRows.length;
   const rowsById = new Map<string, RowRecord>();
   for (const r of teacherRows) {
     const id = r.values.id as string | undefined;
     if (id !== undefined && rowsById.has(id)) {
-      sink.add("D112", { where: r.at.id!, header: r.headerOf.id!, value: id });
+      sink.add("D112", { where: r.where("id"), header: r.header("id"), value: id });
       r.ok = false;
     } else if (id !== undefined) rowsById.set(id, r);
     if (r.values.school !== undefined) {
@@ -495,12 +531,12 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
       if (s === undefined) r.ok = false;
       else r.values.school = s;
     }
-    for (const [name, f] of Object.entries(schema.teacher)) {
+    for (const name of dateFields) {
       const d = r.values[name];
-      if (f.type.t === "date" && typeof d === "number" && d > asOf) {
+      if (typeof d === "number" && d > asOf) {
         sink.add("D115", {
-          where: r.at[name]!,
-          header: r.headerOf[name]!,
+          where: r.where(name),
+          header: r.header(name),
           value: formatDate(d),
           as_of: formatDate(asOf),
         });
@@ -514,7 +550,7 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
     const tid = r.values.teacher as string | undefined;
     const owner = tid === undefined ? undefined : rowsById.get(tid);
     if (tid !== undefined && !owner) {
-      sink.add("D116", { where: r.at.teacher!, header: r.headerOf.teacher!, value: tid });
+      sink.add("D116", { where: r.where("teacher"), header: r.header("teacher"), value: tid });
       continue;
     }
     if (r.values.school !== undefined) {
@@ -525,11 +561,16 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
     const from = r.values.from as Day | undefined;
     const to = r.values.to as Day | undefined;
     if (r.ok && from !== undefined && to !== undefined && from > to) {
-      sink.add("D117", { where: r.at.to!, from: formatDate(from), to: formatDate(to) });
+      sink.add("D117", { where: r.where("to"), from: formatDate(from), to: formatDate(to) });
       r.ok = false;
     }
     if (r.ok && to !== undefined && to > asOf) {
-      sink.add("D115", { where: r.at.to!, header: r.headerOf.to!, value: formatDate(to), as_of: formatDate(asOf) });
+      sink.add("D115", {
+        where: r.where("to"),
+        header: r.header("to"),
+        value: formatDate(to),
+        as_of: formatDate(asOf),
+      });
       r.ok = false;
     }
     if (!owner) continue;
@@ -568,7 +609,7 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
     const tid = r.values.teacher as string | undefined;
     if (r.ok && tid !== undefined && !teacherById.has(tid)) {
       // A move of a rejected teacher is not checked either (its row was reported already).
-      if (!rowsById.has(tid)) sink.add("D116", { where: r.at.teacher!, header: r.headerOf.teacher!, value: tid });
+      if (!rowsById.has(tid)) sink.add("D116", { where: r.where("teacher"), header: r.header("teacher"), value: tid });
       r.ok = false;
     }
     for (const f of ["from", "to"] as const) {
@@ -579,22 +620,27 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
     }
     const t = tid === undefined ? undefined : teacherById.get(tid);
     if (r.ok && t && r.values.from !== t.school) {
-      sink.add("D118", { where: r.at.from!, teacher: t.id, school: t.school, from: String(r.values.from) });
+      sink.add("D118", { where: r.where("from"), teacher: t.id, school: t.school, from: String(r.values.from) });
       r.ok = false;
     }
     if (r.ok && r.values.from === r.values.to) {
-      sink.add("D118", { where: r.at.to!, teacher: tid!, school: String(r.values.from), from: String(r.values.to) });
+      sink.add("D118", {
+        where: r.where("to"),
+        teacher: tid!,
+        school: String(r.values.from),
+        from: String(r.values.to),
+      });
       r.ok = false;
     }
     if (r.ok && moved.has(tid!)) {
-      sink.add("D119", { where: r.at.teacher!, value: tid! });
+      sink.add("D119", { where: r.where("teacher"), value: tid! });
       r.ok = false;
     }
     const years = r.values.years as number | undefined;
     if (r.ok && years !== undefined && years <= 0) {
       sink.add("D106", {
-        where: r.at.years!,
-        header: r.headerOf.years!,
+        where: r.where("years"),
+        header: r.header("years"),
         value: String(years),
         expected: "a whole number of years ≥ 1",
         expected_zh: "不小于 1 的整数年数",

@@ -149,11 +149,18 @@ export function parseBool(c: Cell): Parsed {
 
 /** A canonical enum value written in English, as its Chinese label, or as an alias. */
 export function enumMember(t: EnumTable, written: string): string | undefined {
-  const w = written.trim();
-  if (Object.prototype.hasOwnProperty.call(t.labels, w)) return w;
-  for (const [k, zh] of Object.entries(t.labels)) if (zh === w) return k;
-  return t.aliases?.[w];
+  let m = lookups.get(t);
+  if (!m) {
+    m = new Map<string, string>();
+    for (const [w, k] of Object.entries(t.aliases ?? {})) m.set(w, k);
+    for (const [k, zh] of Object.entries(t.labels)) m.set(zh, k).set(k, k);
+    lookups.set(t, m);
+  }
+  return m.get(written.trim());
 }
+
+/** Written form → canonical value, built once per enum table. */
+const lookups = new WeakMap<EnumTable, Map<string, string>>();
 
 function enumBad(t: EnumTable): Bad {
   return bad(`one of ${Object.keys(t.labels).join(" | ")}`, `以下之一：${Object.values(t.labels).join("、")}`);
