@@ -8,6 +8,7 @@ import type * as A from "../syntax/ast.js";
 import type { DerivedInfo, FieldInfo } from "../semantics/facts.js";
 import type { RecordKind, Ty } from "../semantics/types.js";
 
+/** A clause: its id, its verbatim source text (原文) and the policy it belongs to. */
 export interface ClauseInfo {
   readonly clause: A.Clause;
   /** The policy (display name) whose file holds the clause. */
@@ -35,6 +36,7 @@ export interface Amendment {
   readonly after?: A.Expr;
 }
 
+/** An individual rule (require, exempt, defer, …) with its clause, label and priorities. */
 export interface RuleInfo {
   readonly rule: A.Rule;
   readonly clause: ClauseInfo;
@@ -47,6 +49,7 @@ export interface RuleInfo {
   amendments?: readonly Amendment[];
 }
 
+/** A plan-level check (`check … for each …`) with its clause and label. */
 export interface CheckInfo {
   readonly check: A.CheckRule;
   readonly clause: ClauseInfo;
@@ -112,6 +115,7 @@ export type Resolution =
   /** `school` (学校) inside `check … for each school`: the subject itself; `district`/`group`: its id. */
   | { readonly k: "subject"; readonly kind: A.SubjectKind };
 
+/** A policy with its layers merged, names resolved and every expression typed (side tables keyed by node id). */
 export interface CheckedPolicy {
   readonly name: string;
   readonly header?: A.Header;

@@ -1,10 +1,13 @@
-// Command-line arguments: `lungang <command> <input> [--policy p] [--json]
-// [--lang zh|en] [--as-of YYYY-MM-DD] [--param name=value …]`. Parsing only;
-// each problem becomes a C-coded diagnostic, nothing throws.
+// Command-line arguments: `lungang <command> <input…> [--policy p]
+// [--format text|json] [--json] [--output FILE] [--lang zh|en]
+// [--as-of YYYY-MM-DD] [--param name=value …] [--teacher ID] [--check|--write]
+// [--help] [--version]`. Parsing only; each problem becomes a C-coded
+// diagnostic in both languages, nothing throws.
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { diag, type Lang } from "../diagnostics/registry.js";
+import { diag, type Lang, type Localized } from "../diagnostics/registry.js";
 import "../diagnostics/codes-cli.js";
+import { closest } from "../diagnostics/suggest.js";
 import { parseIsoDate, type Day } from "../time/date.js";
 
 /** The parsed command line. `positional` excludes the command (the first positional word). */
@@ -12,46 +15,74 @@ export interface Args {
   readonly command?: string;
   readonly positional: string[];
   readonly policy?: string;
-  readonly json: boolean;
+  /** `--format` (`--json` is `--format json`); `text` by default. */
+  readonly format: string;
+  /** `--output FILE`: the answer goes into this file instead of stdout. */
+  readonly output?: string;
   readonly lang: Lang;
   readonly asOf?: Day;
   /** `--param` values as written; typed against the parameter once the policy is loaded (C004). */
   readonly params: Map<string, string>;
   readonly help: boolean;
+  readonly version: boolean;
   readonly verbose: boolean;
   /** `case` on a dataset: which person. */
   readonly teacher?: string;
-  /** `--policies DIR` (repeatable): further folders that `extends`/`uses` may reach. */
-  readonly policies: string[];
-  /** `--format text|json|…` (`--json` is `--format json`). */
-  readonly format?: string;
-  /** `--output FILE`: where a command writes its document (propose: the plan). */
-  readonly output?: string;
   /** `diff`: the policy (or date, YYYY-MM-DD, of the same folder) compared with `--policy`. */
   readonly against?: string;
   /** `propose`: a YAML/JSON file of the bureau's own constraints. */
   readonly constraints?: string;
+  /** `--policies DIR` (repeatable): further folders that `extends`/`uses` may reach. */
+  readonly policies: string[];
+  /** `fmt`: report files not in canonical form (`--check`) or rewrite them (`--write`). */
+  readonly fmtMode?: "check" | "write";
 }
+
+/** Every option, for help and for "did you mean". */
+export const OPTIONS = [
+  "--policy",
+  "--format",
+  "--json",
+  "--output",
+  "--lang",
+  "--as-of",
+  "--param",
+  "--teacher",
+  "--policies",
+  "--against",
+  "--constraints",
+  "--check",
+  "--write",
+  "--verbose",
+  "--help",
+  "--version",
+] as const;
+
+const why = (en: string, zh: string): Localized => ({ en, zh });
 
 export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const positional: string[] = [];
   const params = new Map<string, string>();
   let policy: string | undefined;
-  let json = false;
+  let format = "text";
+  let output: string | undefined;
   // Chinese by default: the policies, their wording and their readers are Chinese.
+  // `--lang` is looked up first, so even a problem found before it is worded in it.
   let lang: Lang = "zh";
+  const langAt = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const langValue =
+    langAt < 0 ? undefined : argv[langAt]!.includes("=") ? argv[langAt]!.split("=")[1] : argv[langAt + 1];
+  if (langValue === "en" || langValue === "zh") lang = langValue;
   let asOf: Day | undefined;
   let help = false;
+  let version = false;
   let verbose = false;
   let teacher: string | undefined;
+  let fmtMode: "check" | "write" | undefined;
   const policies: string[] = [];
-  const strings: Record<"format" | "output" | "against" | "constraints", string | undefined> = {
-    format: undefined,
-    output: undefined,
-    against: undefined,
-    constraints: undefined,
-  };
+  let against: string | undefined;
+  let constraints: string | undefined;
   // Every problem is collected and parsing goes on, so all are reported at once.
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -65,7 +96,7 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       const v = argv[i + 1];
       // `--policy --json` is a missing value, not a policy named "--json".
       if (v === undefined || v.startsWith("--")) {
-        diagnostics.push(diag("C003", { option: flag, why: "needs a value" }));
+        diagnostics.push(diag("C003", { option: flag, why: why("needs a value", "需要一个值") }));
         return undefined;
       }
       i++;
@@ -78,13 +109,29 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
         break;
       }
       case "--json":
-        json = true;
+        format = "json";
         break;
+      case "--format": {
+        // Checked against the registered formats once the command is known (C006).
+        const v = value();
+        if (v !== undefined) format = v;
+        break;
+      }
+      case "--output": {
+        const v = value();
+        if (v !== undefined) output = v;
+        break;
+      }
       case "--lang": {
         const v = value();
         if (v === "zh" || v === "en") lang = v;
         else if (v !== undefined)
-          diagnostics.push(diag("C003", { option: "--lang", why: `expected zh or en, found "${v}"` }));
+          diagnostics.push(
+            diag("C003", {
+              option: "--lang",
+              why: why(`expected zh or en, found "${v}"`, `应为 zh 或 en，实为“${v}”`),
+            }),
+          );
         break;
       }
       case "--as-of": {
@@ -94,7 +141,12 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
         // silently shift every tenure and age.
         const d = parseIsoDate(v);
         if (d === undefined)
-          diagnostics.push(diag("C003", { option: "--as-of", why: `"${v}" is not a YYYY-MM-DD date` }));
+          diagnostics.push(
+            diag("C003", {
+              option: "--as-of",
+              why: why(`"${v}" is not a YYYY-MM-DD date`, `“${v}”不是 YYYY-MM-DD 格式的日期`),
+            }),
+          );
         else asOf = d;
         break;
       }
@@ -103,7 +155,13 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
         if (v === undefined) break;
         const eq = v.indexOf("=");
         // Split at the first `=`; repeatable, a later value for a name wins.
-        if (eq <= 0) diagnostics.push(diag("C003", { option: "--param", why: `expected name=value, found "${v}"` }));
+        if (eq <= 0)
+          diagnostics.push(
+            diag("C003", {
+              option: "--param",
+              why: why(`expected name=value, found "${v}"`, `应为 名称=值，实为“${v}”`),
+            }),
+          );
         else params.set(v.slice(0, eq), v.slice(eq + 1));
         break;
       }
@@ -111,9 +169,23 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       case "-h":
         help = true;
         break;
+      case "--version":
+      case "-V":
+        version = true;
+        break;
       case "--verbose":
         verbose = true;
         break;
+      case "--against": {
+        const v = value();
+        if (v !== undefined) against = v;
+        break;
+      }
+      case "--constraints": {
+        const v = value();
+        if (v !== undefined) constraints = v;
+        break;
+      }
       case "--policies": {
         const v = value();
         if (v !== undefined) policies.push(v);
@@ -124,19 +196,25 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
         if (v !== undefined) teacher = v;
         break;
       }
-      case "--format":
-      case "--output":
-      case "--against":
-      case "--constraints": {
-        const v = value();
-        if (v !== undefined) strings[flag.slice(2) as keyof typeof strings] = v;
+      case "--check":
+        fmtMode = "check";
         break;
-      }
+      case "--write":
+        fmtMode = "write";
+        break;
       default:
         // An unknown option is an error, never ignored: a misspelt `--as-of`
         // would otherwise give an answer for the wrong date.
-        if (a.startsWith("--")) diagnostics.push(diag("C003", { option: a, why: "unknown option" }));
-        else positional.push(a);
+        if (a.startsWith("--") || /^-[A-Za-z]/.test(a)) {
+          const best = closest(flag, OPTIONS);
+          diagnostics.push(
+            diag(
+              "C003",
+              { option: a, why: why("unknown option", "未知选项") },
+              best ? { help: `did you mean \`${best}\`?` } : {},
+            ),
+          );
+        } else positional.push(a);
     }
   }
   // The command is the first word that is not an option, wherever it stands
@@ -147,15 +225,19 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       ...(command ? { command } : {}),
       positional: rest,
       ...(policy ? { policy } : {}),
-      json: json || strings.format === "json",
+      format,
+      ...(output !== undefined ? { output } : {}),
       lang,
       ...(asOf !== undefined ? { asOf } : {}),
       params,
       help,
+      version,
       verbose,
       ...(teacher !== undefined ? { teacher } : {}),
+      ...(fmtMode ? { fmtMode } : {}),
       policies,
-      ...Object.fromEntries(Object.entries(strings).filter(([, v]) => v !== undefined)),
+      ...(against !== undefined ? { against } : {}),
+      ...(constraints !== undefined ? { constraints } : {}),
     },
     diagnostics,
   };

@@ -17,35 +17,38 @@ import { renderDecisionsText } from "../render/decisions-text.js";
 import { renderDecisionsXlsx } from "../render/decisions-xlsx.js";
 import { formatDate } from "../time/date.js";
 import type { Args } from "./args.js";
-import { dateNotes, preparePolicy, report, warnings, type IO } from "./common.js";
+import { dateNotes } from "../api/notes.js";
+import { preparePolicy, report, warnings, type IO } from "./common.js";
 
 const FORMATS = ["text", "json", "csv", "xlsx"] as const;
 
 export async function runDecide(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
   if (!file || !args.policy) {
-    report(io, args, [diag("C002", { what: !file ? "<dataset>" : "--policy <policy>" })]);
+    await report(io, args, [diag("C002", { what: !file ? "<dataset>" : "--policy <policy>" })]);
     return 2;
   }
-  const format = args.format ?? (args.json ? "json" : "text");
+  const format = args.format;
   if (!(FORMATS as readonly string[]).includes(format)) {
-    report(io, args, [diag("C003", { option: "--format", why: `expected ${FORMATS.join(", ")}, found "${format}"` })]);
+    await report(io, args, [
+      diag("C003", { option: "--format", why: `expected ${FORMATS.join(", ")}, found "${format}"` }),
+    ]);
     return 2;
   }
   if (format === "xlsx" && !args.output) {
-    report(io, args, [diag("C003", { option: "--format xlsx", why: "needs --output FILE.xlsx" })]);
+    await report(io, args, [diag("C003", { option: "--format xlsx", why: "needs --output FILE.xlsx" })]);
     return 2;
   }
   const read = await readAnyDataset(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
   if (!read.value || (!read.value.intake && read.diagnostics.some((d) => d.severity === "error"))) {
-    report(io, args, read.diagnostics, new Map(), { error: "invalid dataset" });
+    await report(io, args, read.diagnostics, new Map(), "invalid dataset");
     return 2;
   }
-  const prepared = preparePolicy(io, args, args.policy);
+  const prepared = await preparePolicy(io, args, args.policy);
   if (!prepared) return 2;
   const ds = read.value;
   const frame = newFrame(
-    worldOf(prepared.policy, { asOf: ds.asOf, schools: ds.schoolById, teachers: ds.teacherById }, prepared.params),
+    worldOf(prepared.checked, { asOf: ds.asOf, schools: ds.schoolById, teachers: ds.teacherById }, prepared.params),
   );
   const zh = args.lang === "zh";
   const rows: DecisionRow[] = ds.teachers.map((t) => {
@@ -78,7 +81,7 @@ export async function runDecide(io: IO, args: Args): Promise<number> {
   });
   const i = ds.intake;
   const table: DecisionTable = {
-    policy: prepared.policy.name,
+    policy: prepared.checked.name,
     asOf: formatDate(ds.asOf),
     rows,
     counts: {
@@ -88,7 +91,7 @@ export async function runDecide(io: IO, args: Args): Promise<number> {
     },
     rejected: i ? i.rejectedTeachers.map((r) => ({ row: r.row, ...(r.id !== undefined ? { id: r.id } : {}) })) : [],
   };
-  warnings(io, { ...args, json: format === "json" }, [...read.diagnostics, ...dateNotes(prepared.policy, ds.asOf)]);
+  await warnings(io, { ...args, format }, [...read.diagnostics, ...dateNotes(prepared.checked, ds.asOf)]);
   const body =
     format === "xlsx"
       ? await renderDecisionsXlsx(table, args.lang)
@@ -102,7 +105,7 @@ export async function runDecide(io: IO, args: Args): Promise<number> {
     try {
       writeFileSync(args.output, body);
     } catch (e) {
-      report(io, args, [diag("D121", { file: args.output, reason: e instanceof Error ? e.message : String(e) })]);
+      await report(io, args, [diag("D121", { file: args.output, reason: e instanceof Error ? e.message : String(e) })]);
       return 2;
     }
   }

@@ -13,24 +13,24 @@ import { parseIsoDate } from "../time/date.js";
 import type { Args } from "./args.js";
 import { preparePolicy, report, type IO } from "./common.js";
 
-export function runDiff(io: IO, args: Args): number {
+export async function runDiff(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
   if (!file || !args.policy || !args.against) {
-    report(io, args, [
+    await report(io, args, [
       diag("C002", { what: !file ? "<dataset>" : !args.policy ? "--policy <policy>" : "--against <policy|date>" }),
     ]);
     return 2;
   }
   if (args.format && !["text", "json"].includes(args.format)) {
     // HTML and XLSX renderings belong to the shared renderers, not available to diff yet.
-    report(io, args, [
+    await report(io, args, [
       diag("C003", { option: "--format", why: `diff writes text or json (not ${args.format}) for now` }),
     ]);
     return 2;
   }
   const read = readDataset(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
   if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
-    report(io, args, read.diagnostics, new Map(), { error: "invalid dataset" });
+    await report(io, args, read.diagnostics, new Map(), "invalid dataset");
     return 2;
   }
   const data = read.value;
@@ -39,17 +39,17 @@ export function runDiff(io: IO, args: Args): number {
   const neu =
     againstDate !== undefined ? resolveVersion(args.policy, againstDate) : resolveVersion(args.against, data.asOf);
   if (!old.path || !neu.path) {
-    report(io, args, [...old.diagnostics, ...neu.diagnostics]);
+    await report(io, args, [...old.diagnostics, ...neu.diagnostics]);
     return 2;
   }
-  const a = preparePolicy(io, args, old.path);
+  const a = await preparePolicy(io, args, old.path);
   if (!a) return 2;
-  const b = preparePolicy(io, args, neu.path);
+  const b = await preparePolicy(io, args, neu.path);
   if (!b) return 2;
   const result = diffPolicies(a.program, b.program, data);
-  const nameA = old.label ?? a.policy.name;
-  const nameB = neu.label ?? b.policy.name;
-  if (args.json) io.out(JSON.stringify(diffJson(result, args.lang, nameA, nameB), null, 2));
+  const nameA = old.label ?? a.checked.name;
+  const nameB = neu.label ?? b.checked.name;
+  if (args.format === "json") io.out(JSON.stringify(diffJson(result, args.lang, nameA, nameB), null, 2));
   else io.out(diffText(result, args.lang, nameA, nameB));
   return 0;
 }

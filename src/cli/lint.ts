@@ -1,37 +1,45 @@
-// `lungang lint <policy>`: parse and check a policy, print every diagnostic
-// (all errors of all files in one run). Exit 0 without errors, 1 with.
+// `lungang lint <policy> [<policy> …]`: parse and check each policy through
+// the facade, print every diagnostic (all errors of all files in one run) and
+// a summary per policy. Exit 0 without errors, 1 with, 2 when one cannot be read.
 
-import { hasErrors } from "../diagnostics/diagnostic.js";
+import type { Localized } from "../diagnostics/registry.js";
 import { diag } from "../diagnostics/registry.js";
-import { loadPolicy } from "../policy/load.js";
-import { check } from "../checker/check.js";
+import { lint, render } from "../index.js";
 import type { Args } from "./args.js";
-import { loadOptions, report, type IO } from "./common.js";
+import { emit, loadOptions, report, type IO } from "./common.js";
 
-export function runLint(io: IO, args: Args): number {
-  const path = args.positional[0] ?? args.policy;
-  if (!path) {
-    report(io, args, [diag("C002", { what: "<policy>" })]);
+/** A command given more positional arguments than it takes: C008, never silently ignored. */
+export async function extraArguments(io: IO, args: Args, takes: number, what: Localized): Promise<boolean> {
+  const extra = args.positional[takes];
+  if (extra === undefined) return false;
+  await report(io, args, [diag("C008", { arg: extra, command: args.command ?? "", takes: what })]);
+  return true;
+}
+
+export async function runLint(io: IO, args: Args): Promise<number> {
+  const paths = args.positional.length ? args.positional : args.policy ? [args.policy] : [];
+  if (!paths.length) {
+    await report(io, args, [diag("C002", { what: "<policy>" })]);
     return 2;
   }
-  const loaded = loadPolicy(path, loadOptions(args));
-  if (!loaded.unit) {
-    report(io, args, loaded.diagnostics, loaded.sources);
-    return 2;
+  let code = 0;
+  const json: string[] = [];
+  for (const path of paths) {
+    const r = lint(path, loadOptions(args));
+    const report_ = r.value!;
+    if (!report_.loaded) {
+      await report(io, args, r.diagnostics, r.sources);
+      code = 2;
+      continue;
+    }
+    const doc = { kind: "lint", report: report_, diagnostics: r.diagnostics, sources: r.sources } as const;
+    // Several policies in JSON: one array of their reports.
+    if (args.format === "json" && paths.length > 1) {
+      const out = await render(doc, { format: "json", lang: args.lang });
+      json.push(String(out.value));
+    } else if (!(await emit(io, args, doc, args.format === "text" ? "err" : "out"))) return 2;
+    if (report_.errors > 0 && code === 0) code = 1;
   }
-  const checked = check(loaded.unit);
-  const ds = [...loaded.diagnostics, ...checked.diagnostics];
-  const errors = ds.filter((d) => d.severity === "error").length;
-  const warnings = ds.length - errors;
-  if (args.json) report(io, args, ds, loaded.sources, { policy: checked.policy?.name ?? path, errors, warnings });
-  else {
-    report(io, args, ds, loaded.sources);
-    const summary =
-      args.lang === "zh"
-        ? `${checked.policy?.name ?? path}: ${errors} 个错误，${warnings} 个警告/提示`
-        : `${checked.policy?.name ?? path}: ${errors} error(s), ${warnings} warning(s)/note(s)`;
-    // The summary goes with the diagnostics (stderr), so it always prints after them.
-    io.err(summary);
-  }
-  return hasErrors(ds) ? 1 : 0;
+  if (json.length) io.out(`[\n${json.join(",\n")}\n]`);
+  return code;
 }

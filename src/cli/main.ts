@@ -3,9 +3,15 @@
 // answer). Any exception reaching here is a bug in lungang, reported as such
 // in one line — never a stack trace for the user's input.
 
-import { parseArgs } from "./args.js";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs, type Args } from "./args.js";
 import { processIO, report, type IO } from "./common.js";
 import { diag } from "../diagnostics/registry.js";
+import { closest } from "../diagnostics/suggest.js";
+import { formats } from "../index.js";
+import { COMMANDS, commandHelp, overview } from "./help.js";
 import { runLint } from "./lint.js";
 import { runCase } from "./case.js";
 import { runCheck } from "./check.js";
@@ -15,59 +21,73 @@ import { runDiff } from "./diff.js";
 import { runDecide } from "./decide.js";
 import { runTemplate } from "./template.js";
 
-const HELP = `lungang — 义务教育学校校长教师交流轮岗政策检查工具
+const OWN_FORMATS = new Set(["decide", "template"]);
 
-  lungang lint  <policy>                          解析并检查政策文件
-  lungang case  <case-file>  --policy <policy>    单个人员：是否应交流轮岗？
-  lungang case  <dataset> --teacher ID --policy <policy>   数据集中的某位教师
-  lungang check <dataset>    --policy <policy>    交流轮岗方案是否合规
-  lungang test  <policy>                          运行政策自带的测试用例
-  lungang propose <dataset> --policy <policy> [--constraints FILE] [--output FILE]
-                                                  按政策生成合规的交流方案草案（或说明哪条规定无法满足）
-  lungang diff  <dataset> --policy <old> --against <new|YYYY-MM-DD>
-                                                  修订前后：谁的判定改变、各校应交流人数与比例的变化
-  lungang decide <dataset> --policy <policy> [--format text|json|csv|xlsx] [--output FILE]
-                                                  每位人员的判定（应交流名单等）
-  lungang template --policy <policy> [--output FILE.xlsx]   空白花名册模板
+const RUN: Readonly<Record<string, (io: IO, args: Args) => Promise<number>>> = {
+  lint: runLint,
+  case: runCase,
+  check: runCheck,
+  test: runTest,
+  propose: runPropose,
+  diff: runDiff,
+  decide: runDecide,
+  template: runTemplate,
+};
 
-选项 / options:  --json | --format text|json   --lang zh|en   --as-of YYYY-MM-DD   --param name=value   --policies DIR   --output FILE
-`;
+/** The package's version, from the package.json above this file (src/cli or dist/src/cli). */
+function version(): string {
+  let d = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const p = join(d, "package.json");
+    if (existsSync(p)) {
+      const j = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version?: string };
+      if (j.name === "lungang") return j.version ?? "?";
+    }
+    const up = dirname(d);
+    if (up === d) return "?";
+    d = up;
+  }
+}
 
 export async function main(argv: readonly string[], io: IO = processIO): Promise<number> {
   const { args, diagnostics } = parseArgs(argv);
-  if (args.help || !args.command) {
-    io.out(HELP);
-    return args.command || args.help ? 0 : 2;
+  if (args.version) {
+    io.out(`lungang ${version()}`);
+    return 0;
   }
+  // `lungang help check`, `lungang check --help`, `lungang --help`.
+  const helpFor = args.command === "help" ? args.positional[0] : args.help ? args.command : undefined;
+  if (args.command === "help" || args.help || !args.command) {
+    const text = helpFor ? commandHelp(helpFor, args.lang) : overview(args.lang);
+    if (text === undefined) {
+      await unknownCommand(io, args, helpFor!);
+      return 2;
+    }
+    io.out(text);
+    return args.command ? 0 : 2;
+  }
+  if (!RUN[args.command]) {
+    await unknownCommand(io, args, args.command);
+    return 2;
+  }
+  // An unknown format fails before any work (C006), naming those available.
+  // (`decide` and `template` choose among their own formats for now.)
+  if (!OWN_FORMATS.has(args.command) && !formats().includes(args.format))
+    diagnostics.push(diag("C006", { format: args.format, formats: formats().join(", ") }));
   if (diagnostics.length) {
-    report(io, args, diagnostics);
+    await report(io, args, diagnostics);
     return 2;
   }
   try {
-    switch (args.command) {
-      case "lint":
-        return runLint(io, args);
-      case "case":
-        return await runCase(io, args);
-      case "check":
-        return await runCheck(io, args);
-      case "test":
-        return runTest(io, args);
-      case "propose":
-        return await runPropose(io, args);
-      case "diff":
-        return runDiff(io, args);
-      case "decide":
-        return await runDecide(io, args);
-      case "template":
-        return await runTemplate(io, args);
-      default:
-        report(io, args, [diag("C001", { name: args.command })]);
-        return 2;
-    }
+    return await RUN[args.command]!(io, args);
   } catch (e) {
     io.err(`lungang: internal error (a bug in lungang, please report it): ${(e as Error).message}`);
     if (args.verbose) io.err(String((e as Error).stack));
     return 3;
   }
+}
+
+async function unknownCommand(io: IO, args: Args, name: string): Promise<void> {
+  const best = closest(name, Object.keys(COMMANDS));
+  await report(io, args, [diag("C001", { name }, best ? { help: `did you mean \`${best}\`?` } : {})]);
 }

@@ -20,27 +20,27 @@ import { resolveVersion } from "../policy/versions.js";
 export async function runPropose(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
   if (!file || !args.policy) {
-    report(io, args, [diag("C002", { what: !file ? "<dataset>" : "--policy <policy>" })]);
+    await report(io, args, [diag("C002", { what: !file ? "<dataset>" : "--policy <policy>" })]);
     return 2;
   }
   const read = readDataset(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
   if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
-    report(io, args, read.diagnostics, new Map(), { error: "invalid dataset" });
+    await report(io, args, read.diagnostics, new Map(), "invalid dataset");
     return 2;
   }
   const data = read.value;
   const version = resolveVersion(args.policy, data.asOf);
   if (!version.path) {
-    report(io, args, version.diagnostics);
+    await report(io, args, version.diagnostics);
     return 2;
   }
-  const prepared = preparePolicy(io, args, version.path);
+  const prepared = await preparePolicy(io, args, version.path);
   if (!prepared) return 2;
   const constraints = args.constraints
     ? readConstraints(args.constraints, data)
     : { value: undefined, diagnostics: [] };
   if (constraints.diagnostics.length) {
-    report(io, args, constraints.diagnostics);
+    await report(io, args, constraints.diagnostics);
     return 2;
   }
   const result = await propose(prepared.program, data, {
@@ -48,19 +48,19 @@ export async function runPropose(io: IO, args: Args): Promise<number> {
     ...(constraints.value ? { constraints: constraints.value } : {}),
   });
   const notes = [...read.diagnostics, ...result.notes];
-  const warned = warnings(io, args, notes);
+  const warned = await warnings(io, args, notes);
   if (args.output) {
     const written = writePlan(file, args.output, result.plan.moves.length ? planJson(result) : planJson(result));
     if (written) {
-      report(io, args, [written]);
+      await report(io, args, [written]);
       return 2;
     }
   }
-  if (args.json)
+  if (args.format === "json")
     io.out(
       JSON.stringify(
         {
-          ...proposalJson(prepared.policy, data, result, args.lang, version.label),
+          ...proposalJson(prepared.checked, data, result, args.lang, version.label),
           ...(warned ? { warnings: warned } : {}),
           ...(args.output ? { output: args.output } : {}),
         },
@@ -68,7 +68,7 @@ export async function runPropose(io: IO, args: Args): Promise<number> {
         2,
       ),
     );
-  else io.out(proposalText(prepared.policy, data, result, args.lang, version.label));
+  else io.out(proposalText(prepared.checked, data, result, args.lang, version.label));
   return result.status === "compliant" ? 0 : result.status === "infeasible" ? 1 : 2;
 }
 

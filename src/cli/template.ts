@@ -13,19 +13,19 @@ import { preparePolicy, report, type IO } from "./common.js";
 export async function runTemplate(io: IO, args: Args): Promise<number> {
   const policyPath = args.policy ?? args.positional[0];
   if (!policyPath) {
-    report(io, args, [diag("C002", { what: "--policy <policy>" })]);
+    await report(io, args, [diag("C002", { what: "--policy <policy>" })]);
     return 2;
   }
-  const prepared = preparePolicy(io, args, policyPath);
+  const prepared = await preparePolicy(io, args, policyPath);
   if (!prepared) return 2;
-  const out = args.output ?? `花名册模板-${prepared.policy.name}.xlsx`;
+  const out = args.output ?? `花名册模板-${prepared.checked.name}.xlsx`;
   try {
-    await writeTemplate(out, schemaOf(prepared.policy), prepared.policy.name);
+    await writeTemplate(out, schemaOf(prepared.checked), prepared.checked.name);
   } catch (e) {
-    report(io, args, [diag("D121", { file: out, reason: e instanceof Error ? e.message : String(e) })]);
+    await report(io, args, [diag("D121", { file: out, reason: e instanceof Error ? e.message : String(e) })]);
     return 2;
   }
-  if (args.json) io.out(JSON.stringify({ policy: prepared.policy.name, output: out }));
+  if (args.format === "json") io.out(JSON.stringify({ policy: prepared.checked.name, output: out }));
   else io.err(args.lang === "zh" ? `已写出模板：${out}` : `template written: ${out}`);
   return 0;
 }

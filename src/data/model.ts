@@ -59,6 +59,7 @@ export type Teacher = ModelOf<typeof TEACHER, HistoryEntry>;
 /** One move of a plan (fields.ts MOVE). */
 export type Move = ModelOf<typeof MOVE>;
 
+/** A draft rotation plan: its school year, start and moves. */
 export interface Plan {
   /** `YYYY-YYYY`, e.g. `2024-2025`. */
   readonly school_year?: string;
@@ -66,6 +67,7 @@ export interface Plan {
   readonly moves: readonly Move[];
 }
 
+/** A district's data: schools, teachers and optionally a draft plan, indexed by id. */
 export interface Dataset {
   /** The reference date: the file's `as_of`, or the command line's `--as-of`. */
   readonly asOf: Day;
@@ -99,6 +101,7 @@ export interface Intake {
   readonly dateIntervals: ReadonlyMap<string, Readonly<Record<string, { readonly from: Day; readonly to: Day }>>>;
 }
 
+/** One person to decide: the reference date, the teacher, their school and the schools of their history. */
 export interface CaseFile {
   readonly asOf: Day;
   readonly teacher: Teacher;

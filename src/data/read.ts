@@ -17,8 +17,10 @@ import { MAX_BYTES, MAX_DATA_DEPTH, MAX_YAML_ALIASES } from "./limits.js";
 import { scanJson, scanYamlDepth, type Finding } from "./prescan.js";
 import { CaseFileSchema, DatasetSchema, KNOWN_FIELDS, dayOf, toPlan, toSchool, toTeacher } from "./schema.js";
 
+/** The syntax of a data file. */
 export type Format = "yaml" | "json";
 
+/** Options of the data readers. */
 export interface ReadOptions {
   /** The command line's `--as-of`: overrides the file's `as_of`, which may then be absent. */
   readonly asOf?: Day;

@@ -22,6 +22,30 @@ registerCodes({
     zh: "选项 {option} 无效：{why}",
     doc: "An option's value is malformed (`--lang` other than zh/en, `--as-of` not a YYYY-MM-DD date, `--param` not name=value) or the option is unknown.",
   },
+  C006: {
+    severity: "error",
+    en: "unknown format `{format}` (available: {formats})",
+    zh: "未知的输出格式 `{format}`（可用：{formats}）",
+    doc: "`--format` names a format no renderer provides. The formats a command supports are listed in its help (`lungang help <command>`).",
+  },
+  C007: {
+    severity: "error",
+    en: "format `{format}` cannot render {kind} (available: {formats})",
+    zh: "输出格式 `{format}` 不能用于{kind}（可用：{formats}）",
+    doc: "The format exists but not for this command's answer (e.g. a spreadsheet of a lint).",
+  },
+  C008: {
+    severity: "error",
+    en: "unexpected argument `{arg}`: `lungang {command}` takes {takes}",
+    zh: "多余的参数 `{arg}`：`lungang {command}` 只接受{takes}",
+    doc: "A command was given more positional arguments than it takes; the extra one would otherwise be silently ignored. `lungang lint` and `lungang fmt` take several policies.",
+  },
+  C009: {
+    severity: "error",
+    en: "{file} is a dataset ({teachers} teachers), not a case file: choose the person with `--teacher ID`",
+    zh: "{file} 是数据集（{teachers} 位教师），不是单人案例文件：请用 `--teacher 工号` 指定教师",
+    doc: "`lungang case` takes a case file (one `teacher`), or a dataset together with `--teacher ID` naming the person to decide.",
+  },
   C004: {
     severity: "error",
     en: "`--param {name}`: {why}",

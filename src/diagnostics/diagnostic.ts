@@ -9,6 +9,7 @@ export interface Span {
   readonly end: number;
 }
 
+/** How serious a diagnostic is. */
 export type Severity = "error" | "warning" | "note";
 
 /** A secondary location that helps explain a diagnostic ("first defined here"). */

@@ -19,6 +19,8 @@ const FIXED: Record<string, string> = {
 
 const PATTERNS: [RegExp, string][] = [
   [/^did you mean `([^`]+)`\?\s*/, "是否应为 `$1`？ "],
+  [/^did you mean "([^"]+)"\?\s*/, "是否应为“$1”？ "],
+  [/^e\.g\. /, "例如 "],
   [/allowed: /, "可选值："],
   [/^`([^`]+)` is here$/, "`$1` 在此"],
 ];

@@ -33,10 +33,24 @@ export function allCodes(): [string, CodeInfo][] {
   return tables.flatMap((t) => Object.entries(t)).sort(([a], [b]) => a.localeCompare(b));
 }
 
+/** The language of the words shown to people. */
 export type Lang = "zh" | "en";
 
-export function format(template: string, args: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+/** An argument worded in both languages (a reason inside a message), so the message is whole in either. */
+export interface Localized {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** A message argument: a name or number shown as is, or words in both languages. */
+export type Arg = string | number | Localized;
+
+export function format(template: string, args: Readonly<Record<string, Arg>>, lang: Lang = "en"): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    if (!(k in args)) return m;
+    const v = args[k]!;
+    return typeof v === "object" ? v[lang] : String(v);
+  });
 }
 
 export interface DiagLocation {
@@ -50,10 +64,10 @@ export interface DiagLocation {
 
 /** A diagnostic carrying its arguments, so it can be re-rendered in the other language. */
 export interface CodedDiagnostic extends Diagnostic {
-  readonly args: Readonly<Record<string, string | number>>;
+  readonly args: Readonly<Record<string, Arg>>;
 }
 
-export function diag(code: string, args: Record<string, string | number>, loc: DiagLocation = {}): CodedDiagnostic {
+export function diag(code: string, args: Record<string, Arg>, loc: DiagLocation = {}): CodedDiagnostic {
   const info = lookup(code);
   if (!info) throw new Error(`unregistered diagnostic code ${code}`);
   return {
@@ -74,5 +88,5 @@ export function messageIn(d: Diagnostic, lang: Lang): string {
   const info = lookup(d.code);
   const args = (d as Partial<CodedDiagnostic>).args;
   if (!info || !args) return d.message;
-  return format(lang === "zh" ? info.zh : info.en, args);
+  return format(lang === "zh" ? info.zh : info.en, args, lang);
 }

@@ -19,6 +19,7 @@ import { cmpDurations, kleeneAnd } from "./ops.js";
 import type { Duration } from "../time/date.js";
 import type { Atom, Fn, Frame } from "./frame.js";
 
+/** One rule evaluated for one person: whether it applies (true / false / unknown) and what it saw. */
 export interface RuleResult {
   readonly rule: RuleInfo;
   readonly value: Value;
@@ -29,6 +30,7 @@ export interface RuleResult {
   readonly applicable?: Value;
 }
 
+/** One person's decision with every rule's result, the winning rules and the clauses that determined it. */
 export interface Decision {
   readonly decision: DecisionValue;
   readonly inScope: boolean | "unknown";

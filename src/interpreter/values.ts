@@ -6,6 +6,7 @@
 import type { Duration } from "../time/date.js";
 import type { Move, School, Teacher } from "../data/model.js";
 
+/** Why a value is unknown: a missing fact, a redacted parameter, an ambiguous date, … (E codes). */
 export type Reason =
   /** A fact the rule needs is not in the data. */
   | { readonly code: "E001"; readonly fact: string }
@@ -20,6 +21,7 @@ export type Reason =
   /** A date known only to the month (a DayRange), and the answer depends on the day. */
   | { readonly code: "E010"; readonly fact: string };
 
+/** A value that cannot be known, with the reasons why (three-valued logic: never a silent pass). */
 export class Unknown {
   constructor(readonly reasons: readonly Reason[]) {}
   /** Merge the reasons of two unknown operands (deduplicated). */
@@ -54,10 +56,12 @@ export class Between {
   ) {}
 }
 
+/** A retirement track (e.g. 男职工), the value of the national `retirement_track` definition. */
 export interface TrackValue {
   readonly track: string;
 }
 
+/** A value at run time (dates are day numbers; a share is an exact Ratio; Unknown carries its reasons). */
 export type Value =
   | number
   | boolean

@@ -11,13 +11,16 @@ import { worldOf, type Subject, type World, newFrame, type Atom, type Frame } fr
 import { Unknown, isUnknown, type Reason, type Value } from "../interpreter/values.js";
 import type { SubjectKind } from "../syntax/ast.js";
 
+/** A violation's severity, from its clause's modality: must → error, should/may → warning. */
 export type Severity = "error" | "warning";
 
+/** What a check result is about: a school, district, group, teacher, move or the plan, by id. */
 export interface SubjectRef {
   readonly kind: SubjectKind;
   readonly id: string;
 }
 
+/** A check a subject fails, with its clause, severity and the condition that failed. */
 export interface Violation {
   readonly clause: ClauseInfo;
   readonly check: CheckInfo;
@@ -27,6 +30,7 @@ export interface Violation {
   readonly atom?: Atom;
 }
 
+/** A check that could not be decided for a subject, with the reasons (missing facts, …). */
 export interface Undetermined {
   readonly clause: ClauseInfo;
   readonly check: CheckInfo;
@@ -52,6 +56,7 @@ export interface Statistic {
   readonly value: Value;
 }
 
+/** Per-school counts for the summary table. */
 export interface SchoolSummary {
   readonly school: School;
   readonly teachers: number;
@@ -67,6 +72,7 @@ export interface SchoolSummary {
 /** The names under which a policy may define who counts as backbone, for the summary. */
 const BACKBONE_NAMES = ["是骨干教师", "骨干教师", "is_backbone", "backbone"];
 
+/** Everything a plan check found. */
 export interface PlanResult {
   readonly compliant: boolean;
   /** False when a must-check could not be decided for lack of a fact: compliance is then not established. */

@@ -59,6 +59,7 @@ export interface Selection {
   readonly orderKey: string;
 }
 
+/** A violated must-rule that no plan of the people due can meet on this roster, with the shortfall. */
 export interface InfeasibleRule {
   readonly clause: ClauseInfo;
   readonly label: string;

@@ -5,7 +5,8 @@
 
 import type { Decision } from "../interpreter/decide.js";
 import type { Lang } from "../diagnostics/registry.js";
-import { decisionWord, reasonText } from "./explain.js";
+import { decisionWord } from "./case.js";
+import { reasonText } from "./values.js";
 
 export interface DecisionRow {
   readonly id: string;

@@ -8,7 +8,7 @@ import type { Lang } from "../diagnostics/registry.js";
 import type { Violation } from "../plan/check-plan.js";
 import type { InfeasibleRule, Proposal } from "../propose/propose.js";
 import { formatDate } from "../time/date.js";
-import { atomView, OP_SYMBOL, showValue } from "./explain.js";
+import { atomView, OP_SYMBOL, showValue } from "./values.js";
 
 export interface NumbersView {
   readonly expected: string;

@@ -1,0 +1,101 @@
+// Facade, stage 3 — compile: a checked policy (and parameter values given as
+// text, e.g. a redacted “20xx” threshold) → a compiled policy ready to decide
+// people and check plans. `compilePolicy` runs load, check and compile in one
+// call. Never throws.
+
+import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/registry.js";
+import "../diagnostics/codes-cli.js";
+import type { CheckedPolicy } from "../checker/checked.js";
+import { compile as compileProgram, type Program } from "../interpreter/compile.js";
+import type { Value } from "../interpreter/values.js";
+import { decodeDuration } from "../syntax/cst-to-ast.js";
+import { parseIsoDate } from "../time/date.js";
+import { check } from "./check.js";
+import { load, type LoadOptions, type PolicyResult, type PolicySource } from "./load.js";
+
+/** A policy ready to evaluate: its checked form, its compiled program and the parameter values supplied. */
+export interface CompiledPolicy {
+  readonly checked: CheckedPolicy;
+  /** @internal The compiled program (closures); callers use `decide`, `decideAll`, `checkPlan`. */
+  readonly program: Program;
+  /** Values for the policy's parameters, by name, typed by the parameter's declaration. */
+  readonly params: ReadonlyMap<string, Value>;
+}
+
+/** Parameter values as a person writes them (`任教年限门槛` → `"9年"`), by parameter name. */
+export type ParamTexts = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+
+/** Options of `compile` and `compilePolicy`. */
+export interface CompileOptions extends LoadOptions {
+  /** Values for parameters, e.g. numbers the source text redacts; each is parsed by its parameter's type (C004). */
+  readonly params?: ParamTexts;
+}
+
+/** Compile a checked policy; a parameter value that names no parameter or does not parse is a C004 error. */
+export function compile(checked: CheckedPolicy, options: CompileOptions = {}): Result<CompiledPolicy> {
+  const parsed = parseParams(checked, options.params ?? new Map());
+  if (!parsed.value) return { diagnostics: parsed.diagnostics };
+  return { value: { checked, program: compileProgram(checked), params: parsed.value }, diagnostics: [] };
+}
+
+/**
+ * Load, check and compile in one step. `value` is present only when the
+ * policy has no errors; `diagnostics` holds its warnings too.
+ */
+export function compilePolicy(source: PolicySource, options: CompileOptions = {}): PolicyResult<CompiledPolicy> {
+  const loaded = load(source, options.roots ? { roots: options.roots } : {});
+  const checked = loaded.value ? check(loaded.value) : undefined;
+  const diagnostics = [...loaded.diagnostics, ...(checked?.diagnostics ?? [])];
+  if (!checked?.value || hasErrors(diagnostics)) return { diagnostics, sources: loaded.sources };
+  const compiled = compile(checked.value, options);
+  return { ...compiled, diagnostics: [...diagnostics, ...compiled.diagnostics], sources: loaded.sources };
+}
+
+/** The same compiled policy with more parameter values (a later value for a name wins). */
+export function withParams(policy: CompiledPolicy, params: ParamTexts): Result<CompiledPolicy> {
+  const parsed = parseParams(policy.checked, params);
+  if (!parsed.value) return { diagnostics: parsed.diagnostics };
+  return { value: { ...policy, params: new Map([...policy.params, ...parsed.value]) }, diagnostics: [] };
+}
+
+function parseParams(p: CheckedPolicy, texts: ParamTexts): Result<Map<string, Value>> {
+  const values = new Map<string, Value>();
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, text] of texts instanceof Map ? texts : Object.entries(texts)) {
+    const info = p.params.get(name);
+    if (!info) {
+      diagnostics.push(diag("C004", { name, why: "no such parameter in the policy" }));
+      continue;
+    }
+    const v = parseParamValue(info.ty.k, String(text));
+    if (v === undefined) diagnostics.push(diag("C004", { name, why: `"${text}" is not a valid ${info.ty.k}` }));
+    else values.set(name, v);
+  }
+  return diagnostics.length ? { diagnostics } : { value: values, diagnostics };
+}
+
+/** A parameter value from its text, by the parameter's type; undefined when it does not parse. */
+function parseParamValue(kind: string, text: string): Value | undefined {
+  const t = text.trim();
+  switch (kind) {
+    case "int":
+      return /^-?\d+(周岁)?$/.test(t) ? parseInt(t, 10) : undefined;
+    case "percent":
+      return /^\d+(\.\d+)?%$/.test(t) ? Number(t.slice(0, -1)) / 100 : undefined;
+    case "duration": {
+      if (!/^\d/.test(t)) return undefined;
+      const d = decodeDuration(t);
+      return d.months === 0 && d.days === 0 && !/^0/.test(t) ? undefined : d;
+    }
+    case "date":
+      return parseIsoDate(t);
+    case "bool":
+      return ["true", "真"].includes(t) ? true : ["false", "假"].includes(t) ? false : undefined;
+    case "text":
+      return t;
+    default:
+      return undefined;
+  }
+}

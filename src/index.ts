@@ -1,0 +1,86 @@
+// The library entry point of lungang (`import … from "lungang"`): load a
+// policy (from a folder or from texts in memory), check and compile it,
+// decide one person or a whole dataset, check a draft plan, run a policy's
+// own tests, render any answer in a format. Every stage returns
+// `{ value?, diagnostics }` and never throws on user input.
+
+/**
+ * @example
+ * ```ts
+ * import { compilePolicy, readCase, decide, readDataset, checkPlan, render } from "lungang";
+ *
+ * const policy = compilePolicy("policies/dalian").value!;
+ * const person = readCase("examples/cases/dalian-teacher.yaml").value!;
+ * const answer = decide(policy, person).value!;
+ * console.log(answer.decision.decision); // "required"
+ * const plan = (await checkPlan(policy, (await readDataset("examples/dalian/district.yaml")).value!)).value!;
+ * console.log(plan.result.compliant); // false
+ * console.log((await render({ kind: "plan", answer: plan }, { format: "text" })).value);
+ * ```
+ * @packageDocumentation
+ */
+
+export {
+  load,
+  type LoadOptions,
+  type PolicySource,
+  type PolicyResult,
+  type PolicyFs,
+  type PolicyUnit,
+} from "./api/load.js";
+export { check, lint, type CheckedPolicy, type LintReport } from "./api/check.js";
+export {
+  compile,
+  compilePolicy,
+  withParams,
+  type CompiledPolicy,
+  type CompileOptions,
+  type ParamTexts,
+} from "./api/compile.js";
+export {
+  readDataset,
+  readCase,
+  caseOf,
+  inputSources,
+  usable,
+  type DataSource,
+  type Dataset,
+  type CaseFile,
+  type ReadOptions,
+  type DatasetReadOptions,
+} from "./api/data.js";
+export { decide, decideAll, type CaseAnswer, type Change, type Decision, type PersonDecision } from "./api/decide.js";
+export { checkPlan, type Counts, type PlanAnswer, type PlanResult } from "./api/plan.js";
+export { runTests, type TestReport, type TestOutcome } from "./api/test.js";
+export {
+  render,
+  formats,
+  type Document,
+  type DocumentKind,
+  type Rendered,
+  type RenderOptions,
+  type Renderer,
+} from "./api/render.js";
+export type { Diagnostic, Result, Severity, Span, Related } from "./diagnostics/diagnostic.js";
+export type { Lang } from "./diagnostics/registry.js";
+
+// The values the answers are made of (types only: they are produced by the stages above).
+export type { Teacher, School, Move, Plan, HistoryEntry, Intake } from "./data/model.js";
+export type { Format } from "./data/read.js";
+export type { ClauseInfo, RuleInfo, CheckInfo } from "./checker/checked.js";
+export type { RuleResult } from "./interpreter/decide.js";
+export type { DecisionValue } from "./semantics/rule-kinds.js";
+export type { Reason, Value, Ratio, Unknown, TrackValue, Between } from "./interpreter/values.js";
+export type { Duration, Day } from "./time/date.js";
+export type {
+  Violation,
+  Undetermined,
+  Entitlement,
+  Statistic,
+  SchoolSummary,
+  SubjectRef,
+  Severity as ViolationSeverity,
+} from "./plan/check-plan.js";
+export type { SubjectKind } from "./syntax/ast.js";
+export type { Amendment } from "./checker/checked.js";
+export type { InfeasibleRule } from "./propose/propose.js";

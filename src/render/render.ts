@@ -1,0 +1,28 @@
+// Rendering — the one entry: a document (case, plan check, lint, test run,
+// diagnostics) and a format name → the rendered text or bytes. An unknown
+// format, or one that cannot render the document, is a diagnostic (C006,
+// C007), never a guess. Never throws on user input.
+
+import type { Result } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/registry.js";
+import "../diagnostics/codes-cli.js";
+import type { Document, Rendered, RenderOptions, Renderer } from "./document.js";
+import { RENDERERS } from "./formats.js";
+
+const byFormat = new Map<string, Renderer>(RENDERERS.map((r) => [r.format, r]));
+
+/** The names of the formats that can render a document of this kind (all formats without one). */
+export function formats(kind?: Document["kind"]): string[] {
+  return RENDERERS.filter((r) => !kind || r.kinds.includes(kind)).map((r) => r.format);
+}
+
+/** Render a document in a format and language (Chinese by default). */
+export async function render(doc: Document, options: RenderOptions): Promise<Result<Rendered>> {
+  const r = byFormat.get(options.format);
+  if (!r) return { diagnostics: [diag("C006", { format: options.format, formats: formats(doc.kind).join(", ") })] };
+  if (!r.kinds.includes(doc.kind))
+    return {
+      diagnostics: [diag("C007", { format: options.format, kind: doc.kind, formats: formats(doc.kind).join(", ") })],
+    };
+  return { value: await r.render(doc, options.lang ?? "zh"), diagnostics: [] };
+}
