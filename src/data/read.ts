@@ -800,10 +800,18 @@ function checkDataset(
     if (first !== undefined)
       r.report("D023", { teacher: m.teacher, first: r.pathOf(["plan", "moves", first]) }, [...ms, "teacher"]);
     else movedAt.set(m.teacher, k);
-    if (m.years !== undefined && !(Number.isInteger(m.years) && m.years > 0))
+    // A move may last less than a year (灞桥: 一学期, 一学年): any positive whole number
+    // of months, written in years (0.5 = 6 months, 1.5 = 1 year 6 months).
+    if (m.years !== undefined && !(wholeMonths(m.years) && m.years > 0))
       r.report("D024", { value: show(m.years) }, [...ms, "years"]);
-    else if (m.years !== undefined) r.plausible(m.years, 1, MAX_YEARS, () => show(m.years), [...ms, "years"]);
+    else if (m.years !== undefined) r.plausible(m.years, 1 / 12, MAX_YEARS, () => show(m.years), [...ms, "years"]);
     if (m.from === m.to) r.report("D025", { teacher: m.teacher, school: m.from }, [...ms, "to"]);
   });
   return { schoolById, teacherById };
+}
+
+/** Whether a number of years is a whole number of months (0.5, 1.25; not 0.3). */
+function wholeMonths(years: number): boolean {
+  const months = years * 12;
+  return Number.isFinite(months) && Math.abs(months - Math.round(months)) < 1e-9;
 }

@@ -115,9 +115,9 @@ registerCodes({
   },
   D024: {
     severity: "error",
-    en: "{path}: {value} is not a positive whole number of years",
-    zh: "{path}：{value} 不是正整数年限",
-    doc: "A move's `years` (the rotation period) must be a whole number ≥ 1; policies state minimum periods in whole years.",
+    en: "{path}: {value} is not a positive number of years in whole months",
+    zh: "{path}：{value} 不是以整月计的正年限",
+    doc: "A move's `years` (the rotation period) is a positive number of years in whole months: 3, 1, 0.5 (six months, a semester), 1.5. A zero, a negative number or 0.3 (3.6 months) is rejected.",
   },
   D025: {
     severity: "error",

@@ -412,7 +412,8 @@ export function readField(rec: object | undefined, info: FieldInfo, w: World): V
   // A date known only to the month is a day somewhere in its span.
   if (ty.k === "date" && isDayRange(v))
     return new Between(v.from, v.to, new Unknown([{ code: "E010", fact: info.zh }]));
-  if (ty.k === "duration" && typeof v === "number") return { months: v * 12, days: 0 };
+  // Years in the data are whole months (a move of 0.5 years is 6 months; read.ts checks it).
+  if (ty.k === "duration" && typeof v === "number") return { months: Math.round(v * 12), days: 0 };
   if (ty.k === "record" && typeof v === "string") {
     const found = ty.rec === "school" ? w.schools.get(v) : ty.rec === "person" ? w.teachers?.get(v) : undefined;
     return found ?? missing(info.zh);
