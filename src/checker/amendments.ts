@@ -45,20 +45,24 @@ export function attachAmendments(
 ): void {
   // Per definition, the amendments its value depends on (memoised; cycles are N009 and cut here).
   const memo = new Map<DefInfo, Amendment[]>();
-  const ofExpr = (e: A.Expr | undefined, acc: Amendment[], seen: Set<DefInfo>): void => {
+  const ofExpr = (e: A.Expr | undefined, acc: Amendment[], seen: Set<DefInfo | ParamInfo>): void => {
     if (!e) return;
     forEachExpr(e, (n) => {
       const r = resolutions.get(n.id);
       if (!r) return;
       if (r.k === "param") {
         acc.push(...overrideLinks(r.p, "param"));
-        if (r.p.value) ofExpr(r.p.value, acc, seen);
+        // A parameter whose value names itself (T014 or a cycle, already reported) is followed once.
+        if (r.p.value && !seen.has(r.p)) {
+          seen.add(r.p);
+          ofExpr(r.p.value, acc, seen);
+        }
       } else if (r.k === "define") acc.push(...ofDef(r.d, seen));
       else if (r.k === "derived" && trackSelector && RETIREMENT_FACTS.has(r.info.name))
         acc.push(...ofDef(trackSelector, seen));
     });
   };
-  const ofDef = (d: DefInfo, seen: Set<DefInfo>): Amendment[] => {
+  const ofDef = (d: DefInfo, seen: Set<DefInfo | ParamInfo>): Amendment[] => {
     const m = memo.get(d);
     if (m) return m;
     if (seen.has(d)) return [];

@@ -804,7 +804,15 @@ function checkDataset(
     // of months, written in years (0.5 = 6 months, 1.5 = 1 year 6 months).
     if (m.years !== undefined && !(wholeMonths(m.years) && m.years > 0))
       r.report("D024", { value: show(m.years) }, [...ms, "years"]);
-    else if (m.years !== undefined) r.plausible(m.years, 1 / 12, MAX_YEARS, () => show(m.years), [...ms, "years"]);
+    else if (m.years !== undefined)
+      r.plausible(
+        m.years,
+        1 / 12,
+        MAX_YEARS,
+        () => show(m.years),
+        [...ms, "years"],
+        (n) => (n === 1 / 12 ? "1/12" : String(n)),
+      );
     if (m.from === m.to) r.report("D025", { teacher: m.teacher, school: m.from }, [...ms, "to"]);
   });
   return { schoolById, teacherById };

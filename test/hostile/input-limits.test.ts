@@ -188,6 +188,6 @@ describe("numbers and dates as written, with bounds (finding 7, data)", () => {
       "yaml",
     );
     expect(codes(y.diagnostics)).toContain("D085");
-    expect(args(y.diagnostics.find((d) => d.code === "D085"))).toMatchObject({ min: "1", max: "50" });
+    expect(args(y.diagnostics.find((d) => d.code === "D085"))).toMatchObject({ min: "1/12", max: "50" });
   });
 });

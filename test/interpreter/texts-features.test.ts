@@ -272,3 +272,11 @@ describe("selection order (选择顺序): a declared order between people, for p
     expect(codes(`条款 O-1 必须 原文 "s" { 选择顺序 x: 荣誉 降序 }`)).toContain("T017");
   });
 });
+
+describe("checker totality on what the property test found", () => {
+  it("a parameter whose value names itself does not overflow the stack (amendment links)", () => {
+    const text = `条款 A-1 必须 原文 "必须" { 参数 上限: 整数 = 上限 + 1
+  应交流 a: 当 周岁 上限 以下 }`;
+    expect(() => checkText(HEADER + text)).not.toThrow();
+  });
+});
