@@ -1,0 +1,24 @@
+// `npm run fuzz -- --count N --seed S [--rerun K]`: the fuzz suite of
+// test/fuzz/ with N mutated datasets and N mutated policies, seeded by S,
+// rerunning every K-th case for the byte-identical check (default 1: all).
+// Runs vitest on test/fuzz/fuzz.test.ts with FUZZ_* set; exit code is vitest's.
+
+import { spawnSync } from "node:child_process";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
+};
+const env = {
+  ...process.env,
+  FUZZ_COUNT: opt("count", "10000"),
+  FUZZ_SEED: opt("seed", String(Date.now() % 1_000_000)),
+  FUZZ_RERUN: opt("rerun", "1"),
+};
+console.log(`fuzz: count ${env.FUZZ_COUNT}, seed ${env.FUZZ_SEED}, rerun every ${env.FUZZ_RERUN}`);
+const r = spawnSync("npx", ["vitest", "run", "test/fuzz/fuzz.test.ts", "--reporter=verbose"], {
+  stdio: "inherit",
+  env,
+});
+process.exit(r.status ?? 1);

@@ -1,0 +1,559 @@
+// Fuzz suite: mutated datasets and policies through the CLI's main() in this
+// process, with the invariants of issue 9 asserted on every run — no exit 3, no
+// stack trace, every error coded and located, the exit code agreeing with the
+// JSON, rows in = decided + rejected, byte-identical output on rerun, and no
+// silent change (an input that must be refused is refused; a GB18030 copy
+// answers like the UTF-8 original). Seeded: a seed and a count give the same
+// cases every time. Used by fuzz.test.ts (a few thousand cases) and by
+// `npm run fuzz -- --count N --seed S`.
+
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import YAML from "yaml";
+import { main } from "../../src/cli/main.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const DALIAN = join(ROOT, "policies/dalian");
+const CASE = join(ROOT, "examples/cases/dalian-teacher.yaml");
+
+/** mulberry32: small, fast, seedable. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type R = () => number;
+const int = (r: R, n: number) => Math.floor(r() * n);
+const pick = <T>(r: R, xs: readonly T[]): T => xs[int(r, xs.length)]!;
+
+export interface Tally {
+  cases: number;
+  datasets: number;
+  policies: number;
+  crashes: number;
+  exit3: number;
+  stackTraces: number;
+  hangs: number;
+  silentChanges: number;
+  /** Other invariant breaches (uncoded or unlocated error, exit code against JSON, counts, rerun differs). */
+  invariants: number;
+  reruns: number;
+  byExit: Record<string, number>;
+  /** The first few failures, to reproduce: seed, case index, kind, what. */
+  failures: string[];
+  slowestMs: number;
+}
+
+export function emptyTally(): Tally {
+  return {
+    cases: 0,
+    datasets: 0,
+    policies: 0,
+    crashes: 0,
+    exit3: 0,
+    stackTraces: 0,
+    hangs: 0,
+    silentChanges: 0,
+    invariants: 0,
+    reruns: 0,
+    byExit: {},
+    failures: [],
+    slowestMs: 0,
+  };
+}
+
+interface Run {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+  readonly ms: number;
+  readonly threw?: string;
+}
+
+async function run(argv: string[]): Promise<Run> {
+  let out = "";
+  let err = "";
+  const t0 = performance.now();
+  try {
+    const code = await main(argv, { out: (s) => void (out += s + "\n"), err: (s) => void (err += s + "\n") });
+    return { code, out, err, ms: performance.now() - t0 };
+  } catch (e) {
+    return { code: -1, out, err, ms: performance.now() - t0, threw: String((e as Error)?.stack ?? e) };
+  }
+}
+
+const STACK =
+  /^\s+at .+(:\d+:\d+\)?|\(native\))$|internal error|Maximum call stack|RangeError|TypeError|ReferenceError/m;
+const HANG_MS = 10_000;
+
+interface Expect {
+  /** The input must be refused (exit 2 with an error diagnostic). */
+  readonly mustReject?: boolean;
+  /** Diagnostic codes of which at least one must appear when refused. */
+  readonly codes?: readonly string[];
+}
+
+type Diag = { code?: string; severity?: string; span?: unknown; path?: string; file?: string };
+
+/** Checks one run against the invariants; returns what failed (empty: all held). */
+function judge(r: Run, command: "check" | "case" | "lint", expect: Expect, t: Tally): string[] {
+  const bad: string[] = [];
+  t.byExit[r.code] = (t.byExit[r.code] ?? 0) + 1;
+  t.slowestMs = Math.max(t.slowestMs, r.ms);
+  if (r.threw) {
+    t.crashes++;
+    return [`threw: ${r.threw.split("\n")[0]}`];
+  }
+  if (r.code === 3) (t.exit3++, bad.push("exit 3"));
+  if (STACK.test(r.out) || STACK.test(r.err)) (t.stackTraces++, bad.push("stack trace or internal error"));
+  if (r.ms > HANG_MS) (t.hangs++, bad.push(`took ${Math.round(r.ms)} ms`));
+  if (![0, 1, 2, 3].includes(r.code)) bad.push(`exit ${r.code}`);
+  let j: Record<string, unknown>;
+  try {
+    j = JSON.parse(r.out) as Record<string, unknown>;
+  } catch {
+    t.invariants++;
+    return [...bad, "stdout is not one JSON document"];
+  }
+  const list = (x: unknown): Diag[] => (Array.isArray(x) ? (x as Diag[]) : []);
+  const diags = [...list(j.diagnostics), ...list(j.warnings)];
+  for (const d of diags) {
+    if (!/^[A-Z]\d{3}$/.test(d.code ?? "")) bad.push(`uncoded diagnostic ${JSON.stringify(d).slice(0, 80)}`);
+    if (d.severity === "error" && !d.span && !d.path && !d.file && !/^C/.test(d.code ?? ""))
+      bad.push(`error ${d.code} without a position`);
+  }
+  const errors = diags.filter((d) => d.severity === "error").length;
+  // The exit code as the JSON implies it.
+  let want: number | undefined;
+  if (command === "lint") want = typeof j.errors === "number" ? ((j.errors as number) > 0 ? 1 : 0) : 2;
+  else if (command === "check" && typeof j.compliant === "boolean") {
+    const c = j.counts as Record<string, number> | undefined;
+    if (c && c.teachers_in !== c.decided + c.rejected)
+      bad.push(`rows in ${c.teachers_in} ≠ ${c.decided} + ${c.rejected}`);
+    const rejected = c ? c.rejected + (c.moves_rejected ?? 0) > 0 : false;
+    want = rejected ? 2 : !j.compliant ? 1 : j.complete ? 0 : 2;
+  } else if (command === "case" && typeof j.decision === "string") want = j.decision === "indeterminate" ? 2 : 0;
+  else if (j.diagnostics) {
+    want = 2;
+    if (errors === 0) bad.push("refused without an error diagnostic");
+  }
+  if (want !== undefined && r.code !== want && r.code !== 3) bad.push(`exit ${r.code} but the JSON implies ${want}`);
+  if (expect.mustReject) {
+    const codes = diags.filter((d) => d.severity === "error").map((d) => d.code!);
+    const accepted = command === "lint" ? r.code === 0 : r.code !== 2;
+    if (accepted || (expect.codes && !codes.some((c) => expect.codes!.includes(c)))) {
+      t.silentChanges++;
+      bad.push(`must be refused (${expect.codes?.join("/") ?? "any error"}), got exit ${r.code} [${codes.join(",")}]`);
+    }
+  }
+  if (
+    bad.length &&
+    !bad.every((b) => b === "exit 3" || b.startsWith("stack") || b.startsWith("took") || b.startsWith("must"))
+  )
+    t.invariants++;
+  return bad;
+}
+
+// ---------------------------------------------------------------- GB18030
+
+let gbTable: Map<string, number[]> | undefined;
+
+/** GB18030 bytes of a text (two-byte codes suffice for the characters used here), or undefined. */
+export function toGb18030(text: string): Buffer | undefined {
+  if (!gbTable) {
+    gbTable = new Map();
+    const dec = new TextDecoder("gb18030");
+    for (let a = 0x81; a <= 0xfe; a++)
+      for (let b = 0x40; b <= 0xfe; b++) {
+        if (b === 0x7f) continue;
+        const ch = dec.decode(Uint8Array.of(a, b));
+        if (ch.length === 1 && ch !== "\ufffd" && !gbTable.has(ch)) gbTable.set(ch, [a, b]);
+      }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else {
+      const b = gbTable.get(ch);
+      if (!b) return undefined;
+      out.push(...b);
+    }
+  }
+  return Buffer.from(out);
+}
+
+// ---------------------------------------------------------------- datasets
+
+const BASE_DATASET = YAML.parse(readFileSync(join(ROOT, "test/data/fixtures/valid.yaml"), "utf8")) as Record<
+  string,
+  unknown
+>;
+
+const WEIRD: readonly unknown[] = [
+  null,
+  "",
+  0,
+  -1,
+  1e20,
+  3.5,
+  true,
+  "yes",
+  [],
+  {},
+  "S01",
+  "T001",
+  "不存在",
+  "２０２４-０９-０１",
+  "2023-02-29",
+  "0001-01-01",
+  "9999-12-31",
+  "2024-9-1",
+  "x".repeat(5000),
+  "__proto__",
+  "男",
+  "骨干教师",
+];
+
+/** Every path to a leaf or container in a value. */
+function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(at);
+  if (at.length > 6) return out;
+  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
+  else if (v && typeof v === "object")
+    for (const k of Object.keys(v)) paths((v as Record<string, unknown>)[k], [...at, k], out);
+  return out;
+}
+
+function setAt(root: unknown, p: readonly (string | number)[], value: unknown, del = false): void {
+  let v = root as Record<string | number, unknown>;
+  for (let i = 0; i < p.length - 1; i++) v = v[p[i]!] as Record<string | number, unknown>;
+  const last = p[p.length - 1]!;
+  if (del) {
+    if (Array.isArray(v)) v.splice(last as number, 1);
+    else delete v[last];
+  } else v[last] = value;
+}
+
+function getAt(root: unknown, p: readonly (string | number)[]): unknown {
+  let v = root as Record<string | number, unknown> | undefined;
+  for (const s of p) v = v?.[s] as Record<string | number, unknown> | undefined;
+  return v;
+}
+
+interface DatasetCase {
+  readonly kind: string;
+  readonly bytes: Buffer;
+  readonly ext: "yaml" | "json";
+  readonly expect: Expect;
+  /** For an encoding change that must not change the answer: the original bytes. */
+  readonly sameAs?: Buffer;
+}
+
+export function mutateDataset(r: R): DatasetCase {
+  const ds = structuredClone(BASE_DATASET);
+  const ext = r() < 0.5 ? "yaml" : "json";
+  const ser = (v: unknown) =>
+    Buffer.from(ext === "json" ? JSON.stringify(v, null, r() < 0.5 ? 2 : 0) : YAML.stringify(v));
+  const ps = paths(ds).filter((p) => p.length > 0);
+  const kind = pick(r, [
+    "type",
+    "type",
+    "date",
+    "enum",
+    "delete",
+    "unknown-field",
+    "id",
+    "crossref",
+    "nesting",
+    "size",
+    "gb18030",
+    "bad-bytes",
+    "bom",
+    "dup-key",
+    "truncate",
+    "byte-flip",
+    "non-finite",
+    "several",
+  ]);
+  let expect: Expect = {};
+  const edits = kind === "several" ? 2 + int(r, 4) : 1;
+  for (let e = 0; e < edits; e++) {
+    const k = kind === "several" ? pick(r, ["type", "date", "enum", "delete", "id", "crossref"]) : kind;
+    const p = pick(r, ps);
+    if (getAt(ds, p.slice(0, -1)) === undefined) continue;
+    switch (k) {
+      case "type":
+      case "enum":
+        setAt(ds, p, pick(r, WEIRD));
+        break;
+      case "date":
+        setAt(
+          ds,
+          pick(r, [["as_of"], ["teachers", 0, "birth_date"], ["teachers", 1, "school_since"], ["plan", "start"]]),
+          pick(
+            r,
+            WEIRD.filter((w) => typeof w === "string"),
+          ),
+        );
+        break;
+      case "delete":
+        setAt(ds, p, undefined, true);
+        break;
+      case "unknown-field":
+        setAt(ds, ["teachers", 0, pick(r, ["sexx", "生日", "__proto__", "constructor"])], 1);
+        break;
+      case "id":
+        setAt(ds, ["teachers", int(r, 2), "id"], pick(r, ["T001", "T002", "", "T999"]));
+        break;
+      case "crossref":
+        setAt(
+          ds,
+          pick(r, [
+            ["plan", "moves", 0, "from"],
+            ["plan", "moves", 0, "to"],
+            ["teachers", 0, "school"],
+            ["plan", "moves", 0, "teacher"],
+          ]),
+          pick(r, ["S01", "S05", "S07", "S99", "T001", "T404"]),
+        );
+        break;
+    }
+  }
+  if (kind === "nesting") {
+    const depth = 1 + int(r, 120);
+    let v: unknown = pick(r, WEIRD);
+    for (let i = 0; i < depth; i++) v = r() < 0.5 ? [v] : { a: v };
+    setAt(ds, pick(r, ps), v);
+    // 32 levels in all is the limit; the dataset's own structure adds up to 6.
+    if (depth > 40) expect = { mustReject: true, codes: ["D082"] };
+  }
+  if (kind === "size") {
+    const t = (ds.teachers as unknown[])[0];
+    const n = int(r, 3000);
+    ds.teachers = [
+      ...(ds.teachers as unknown[]),
+      ...Array.from({ length: n }, (_, i) => ({ ...(t as object), id: `X${i}` })),
+    ];
+  }
+  if (kind === "non-finite") {
+    setAt(ds, ["teachers", 0, "deferred_years"], Infinity);
+    const text = ser(ds)
+      .toString()
+      .replace(/Infinity|null(?=[,\n }])/, ext === "json" ? "1e999" : ".inf");
+    return { kind, bytes: Buffer.from(text), ext, expect: { mustReject: true, codes: ["D084", "D004"] } };
+  }
+  let bytes = ser(ds);
+  if (kind === "gb18030") {
+    const gb = toGb18030(bytes.toString());
+    if (gb) return { kind, bytes: gb, ext, expect, sameAs: bytes };
+  }
+  if (kind === "bom")
+    return { kind, bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), ext, expect, sameAs: bytes };
+  if (kind === "bad-bytes") {
+    const at = int(r, bytes.length);
+    const junk = Buffer.from(pick(r, [[0xff], [0xfe, 0xff], [0xc3], [0x80], [0xed, 0xa0, 0x80], [0xf8, 0x88]]));
+    bytes = Buffer.concat([bytes.subarray(0, at), junk, bytes.subarray(at)]);
+    expect = { mustReject: true, codes: ["D080"] };
+  }
+  if (kind === "dup-key" && ext === "json") {
+    const text = bytes.toString().replace(/"sex": ?"(\w+)"/, (m) => `${m}, "sex": "female"`);
+    bytes = Buffer.from(text);
+    if (text.includes('"sex": "female"')) expect = { mustReject: true, codes: ["D083"] };
+  }
+  if (kind === "truncate") bytes = bytes.subarray(0, int(r, bytes.length));
+  if (kind === "byte-flip") {
+    bytes = Buffer.from(bytes);
+    for (let i = 0; i < 1 + int(r, 4); i++) bytes[int(r, bytes.length)] = int(r, 256);
+  }
+  return { kind, bytes, ext, expect };
+}
+
+// ---------------------------------------------------------------- policies
+
+const BASE_POLICY = readFileSync(join(DALIAN, "dalian.policy"), "utf8");
+
+/** Crude tokens: runs of word characters, CJK characters, quoted texts, single symbols; whitespace kept. */
+function tokens(text: string): string[] {
+  return text.match(/"(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+|\s+|[^\sA-Za-z0-9_"]/g) ?? [];
+}
+
+interface PolicyCase {
+  readonly kind: string;
+  readonly bytes: Buffer;
+  readonly expect: Expect;
+}
+
+export function mutatePolicy(r: R): PolicyCase {
+  const kind = pick(r, [
+    "delete",
+    "duplicate",
+    "swap",
+    "truncate",
+    "random-bytes",
+    "nesting",
+    "random-text",
+    "several",
+  ]);
+  let toks = tokens(BASE_POLICY);
+  const edits = kind === "several" ? 2 + int(r, 6) : 1 + int(r, 3);
+  let expect: Expect = {};
+  for (let e = 0; e < edits; e++) {
+    const k = kind === "several" ? pick(r, ["delete", "duplicate", "swap", "random-text"]) : kind;
+    const i = int(r, toks.length);
+    switch (k) {
+      case "delete":
+        toks.splice(i, 1);
+        break;
+      case "duplicate":
+        toks.splice(i, 0, toks[i]!);
+        break;
+      case "swap": {
+        const j = int(r, toks.length);
+        [toks[i], toks[j]] = [toks[j]!, toks[i]!];
+        break;
+      }
+      case "random-text":
+        toks.splice(
+          i,
+          0,
+          pick(r, [
+            "(",
+            ")",
+            "{",
+            "}",
+            "且",
+            "或",
+            "非",
+            "满",
+            "9年",
+            "55周岁",
+            "15%",
+            "1" + "0".repeat(400),
+            "1000000000000000000000000000000年",
+            '"',
+            "“",
+            "：",
+            "\u0000",
+            "\ufffd",
+            "应交流",
+            "优先于",
+            '引用 "/etc"',
+            '细化 ".."',
+          ]),
+        );
+        break;
+    }
+  }
+  if (kind === "truncate") toks = toks.slice(0, int(r, toks.length));
+  if (kind === "nesting") {
+    const n = 1 + int(r, 300);
+    const i = toks.findIndex((x) => x === "当");
+    const open = pick(r, ["(", "非 ", "-"]);
+    toks.splice(i + 2, 0, open.repeat(n) + "真" + (open === "(" ? ")".repeat(n) : "") + " 且 ");
+    if (n > 70) expect = { mustReject: true, codes: ["P091"] };
+  }
+  let bytes = Buffer.from(toks.join(""));
+  if (kind === "random-bytes") {
+    bytes = Buffer.from(bytes);
+    const n = 1 + int(r, 6);
+    let invalid = false;
+    for (let k = 0; k < n; k++) {
+      const b = int(r, 256);
+      const at = int(r, bytes.length);
+      bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from([b]), bytes.subarray(at)]);
+      if (b >= 0x80) invalid = true;
+    }
+    // A byte ≥ 0x80 inserted into UTF-8 Chinese text cannot leave it valid in both encodings (D080),
+    // unless it happens to form a valid sequence: only a lone 0xff is certain.
+    if (invalid && bytes.includes(0xff)) expect = { mustReject: true, codes: ["D080"] };
+  }
+  return { kind, bytes, expect };
+}
+
+// ---------------------------------------------------------------- the loop
+
+export interface FuzzOptions {
+  readonly seed: number;
+  readonly datasets: number;
+  readonly policies: number;
+  /** Rerun every k-th case and compare output byte for byte (1 = every case). */
+  readonly rerunEvery?: number;
+  readonly progress?: (done: number, t: Tally) => void;
+}
+
+export async function fuzz(o: FuzzOptions): Promise<Tally> {
+  const t = emptyTally();
+  const dir = mkdtempSync(join(tmpdir(), "lungang-fuzz-"));
+  const every = o.rerunEvery ?? 1;
+  const fail = (i: number, kind: string, bad: string[]) => {
+    if (bad.length && t.failures.length < 25) t.failures.push(`seed ${o.seed} #${i} ${kind}: ${bad.join("; ")}`);
+  };
+  try {
+    const r = rng(o.seed);
+    for (let i = 0; i < o.datasets; i++) {
+      const c = mutateDataset(r);
+      const file = join(dir, `d.${c.ext}`);
+      writeFileSync(file, c.bytes);
+      const asCase = r() < 0.25;
+      const argv = asCase
+        ? ["case", file, "--teacher", "T001", "--policy", DALIAN, "--json"]
+        : ["check", file, "--policy", DALIAN, "--json"];
+      const res = await run(argv);
+      const bad = judge(res, asCase ? "case" : "check", c.expect, t);
+      if (i % every === 0) {
+        t.reruns++;
+        const again = await run(argv);
+        if (again.out !== res.out || again.err !== res.err || again.code !== res.code) {
+          t.invariants++;
+          bad.push("rerun differs");
+        }
+      }
+      if (c.sameAs && res.code !== 3) {
+        writeFileSync(file, c.sameAs);
+        const orig = await run(argv);
+        if (orig.out !== res.out || orig.code !== res.code) {
+          t.silentChanges++;
+          bad.push(`${c.kind} answers differently from the UTF-8 original`);
+        }
+      }
+      fail(i, `dataset/${c.kind}/${c.ext}`, bad);
+      t.cases++;
+      t.datasets++;
+      o.progress?.(t.cases, t);
+    }
+    const pdir = join(dir, "policies", "fuzzed");
+    mkdirSync(pdir, { recursive: true });
+    const pfile = join(pdir, "dalian.policy");
+    for (let i = 0; i < o.policies; i++) {
+      const c = mutatePolicy(r);
+      writeFileSync(pfile, c.bytes);
+      const asCase = r() < 0.5;
+      const argv = asCase ? ["case", CASE, "--policy", pdir, "--json"] : ["lint", pdir, "--json"];
+      const res = await run(argv);
+      const bad = judge(res, asCase ? "case" : "lint", c.expect, t);
+      if (i % every === 0) {
+        t.reruns++;
+        const again = await run(argv);
+        if (again.out !== res.out || again.err !== res.err || again.code !== res.code) {
+          t.invariants++;
+          bad.push("rerun differs");
+        }
+      }
+      fail(i, `policy/${c.kind}`, bad);
+      t.cases++;
+      t.policies++;
+      o.progress?.(t.cases, t);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return t;
+}
