@@ -232,9 +232,14 @@ function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[
   return out;
 }
 
+/** Sets (or deletes) the value at a path; a path through a non-object (an earlier edit replaced it) is skipped. */
 function setAt(root: unknown, p: readonly (string | number)[], value: unknown, del = false): void {
   let v = root as Record<string | number, unknown>;
-  for (let i = 0; i < p.length - 1; i++) v = v[p[i]!] as Record<string | number, unknown>;
+  for (let i = 0; i < p.length - 1; i++) {
+    if (v === null || typeof v !== "object") return;
+    v = v[p[i]!] as Record<string | number, unknown>;
+  }
+  if (v === null || typeof v !== "object") return;
   const last = p[p.length - 1]!;
   if (del) {
     if (Array.isArray(v)) v.splice(last as number, 1);
