@@ -303,4 +303,23 @@ describe("lungang template and lungang decide", () => {
     expect(by).toEqual({ T1: "required", T2: "indeterminate" });
     expect(r.code).toBe(2);
   });
+
+  it("check: a month-only birth date is the month's days, never its first day — a school whose share depends on the day is undetermined", async () => {
+    const file = await workbook({
+      基本信息: [["基准日", "2024-09-01"]],
+      学校: SCHOOL_ROWS,
+      教师: [
+        ["工号", "性别", "出生年月", "岗位", "学校", "到校时间", "在编", "在岗"],
+        // Born September 1968: 55 (due under DL-T1) or 56 (not) on 2024-09-01 depending on the day.
+        // Read as the 1st of the month he would be 56 and simply not due; the school would pass.
+        ["T2", "男", "1968年9月", "教师", "S1", "2010-09-01", "是", "是"],
+      ],
+      交流方案: [["工号", "调出学校", "调入学校"]],
+    });
+    const r = await runCli(["check", file, "--policy", policy, "--json"]);
+    const j = JSON.parse(r.out);
+    expect(j.complete).toBe(false);
+    expect(j.undetermined.map((u: { subject: { id: string } }) => u.subject.id)).toContain("S1");
+    expect(r.code).toBe(2);
+  });
 });

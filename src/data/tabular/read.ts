@@ -594,7 +594,16 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
       continue;
     }
     const h = (history.get(r.values.id as string) ?? []).sort((a, b) => a.from - b.from);
-    const t = build(schema.teacher, { ...r.values, history: h }) as Teacher;
+    // A month-only date enters the model as the month's DayRange (src/time/date.ts):
+    // the evaluators decide a comparison only when every day of it agrees.
+    const ranged = r.intervals
+      ? Object.fromEntries(
+          Object.entries(r.intervals)
+            .filter(([f]) => f === "birth_date" || f === "school_since" || f === "post_since")
+            .map(([f, iv]) => [f, { from: iv.from, to: iv.to }]),
+        )
+      : {};
+    const t = build(schema.teacher, { ...r.values, ...ranged, history: h }) as Teacher;
     teachers.push(t);
     teacherById.set(t.id, t);
     if (r.intervals) intake.dateIntervals.set(t.id, r.intervals);
