@@ -32,6 +32,8 @@ export interface Args {
   readonly against?: string;
   /** `propose`: a YAML/JSON file of the bureau's own constraints. */
   readonly constraints?: string;
+  /** `serve`: `--port N`. */
+  readonly port?: number;
   /** `--policies DIR` (repeatable): further folders that `extends`/`uses` may reach. */
   readonly policies: string[];
   /** `fmt`: report files not in canonical form (`--check`) or rewrite them (`--write`). */
@@ -53,6 +55,7 @@ export const OPTIONS = [
   "--constraints",
   "--check",
   "--write",
+  "--port",
   "--verbose",
   "--help",
   "--version",
@@ -83,6 +86,7 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
   const policies: string[] = [];
   let against: string | undefined;
   let constraints: string | undefined;
+  let port: number | undefined;
   // Every problem is collected and parsing goes on, so all are reported at once.
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -191,6 +195,17 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
         if (v !== undefined) policies.push(v);
         break;
       }
+      case "--port": {
+        const v = value();
+        if (v === undefined) break;
+        // 0 lets the system choose a free port (the server prints it).
+        if (/^\d{1,5}$/.test(v) && Number(v) <= 65535) port = Number(v);
+        else
+          diagnostics.push(
+            diag("C003", { option: "--port", why: why(`"${v}" is not a port number`, `“${v}”不是端口号`) }),
+          );
+        break;
+      }
       case "--teacher": {
         const v = value();
         if (v !== undefined) teacher = v;
@@ -238,6 +253,7 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       policies,
       ...(against !== undefined ? { against } : {}),
       ...(constraints !== undefined ? { constraints } : {}),
+      ...(port !== undefined ? { port } : {}),
     },
     diagnostics,
   };

@@ -8,6 +8,7 @@ import { checkPlan, readDataset, usable } from "../index.js";
 import type { Args } from "./args.js";
 import { emit, preparePolicy, report, type IO } from "./common.js";
 import { extraArguments } from "./lint.js";
+import { fileSink, planReport, planReportHtml, planReportXlsx, writeText } from "./report-output.js";
 
 export async function runCheck(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
@@ -31,7 +32,21 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
   // Notes (data warnings, a reference date outside the policy's dates, a school
   // without a district) do not stop the answer, but the reader is told what it rests on.
   const notes = [...read.diagnostics, ...checked.diagnostics];
-  if (!(await emit(io, args, { kind: "plan", answer, diagnostics: notes }))) return 2;
+  if (args.format === "html" || args.format === "xlsx") {
+    // The report files: the same content as the text, for filing and for Excel.
+    const prepared = { policy: policy.checked, program: policy.program, params: policy.params, compiled: policy };
+    const model = planReport(prepared, read.value, answer.result, args.lang, answer.counts);
+    if (args.format === "html") writeText(args.output, planReportHtml(model), io.out);
+    else {
+      if (!args.output) {
+        await report(io, args, [diag("C002", { what: "--output FILE.xlsx" })]);
+        return 2;
+      }
+      const sink = fileSink(args.output);
+      await planReportXlsx(prepared, read.value, model, sink.stream);
+      await sink.closed;
+    }
+  } else if (!(await emit(io, args, { kind: "plan", answer, diagnostics: notes }))) return 2;
   // Rows rejected: every count they could change is undetermined, so the answer is incomplete (2).
   if (answer.counts.rejected + answer.counts.moves_rejected > 0) return 2;
   // Not compliant: 1. Compliant as far as the data goes, but a must-check could not be decided: 2.

@@ -32,7 +32,13 @@ const RUN: Readonly<Record<string, (io: IO, args: Args) => Promise<number>>> = {
   diff: runDiff,
   decide: runDecide,
   template: runTemplate,
+  // Loaded only when asked for: other commands need none of the server or the LSP library.
+  serve: async (io, args) => (await import("./serve.js")).runServe(io, args),
+  lsp: async (_io, args) => (await import("../lsp/server.js")).runLsp(args.lang),
 };
+
+/** The report formats written by the report writers (src/cli/report-output.ts), per command. */
+const REPORT_FORMATS: Readonly<Record<string, readonly string[]>> = { check: ["html", "xlsx"], case: ["html"] };
 
 /** The package's version, from the package.json above this file (src/cli or dist/src/cli). */
 function version(): string {
@@ -72,7 +78,11 @@ export async function main(argv: readonly string[], io: IO = processIO): Promise
   }
   // An unknown format fails before any work (C006), naming those available.
   // (`decide` and `template` choose among their own formats for now.)
-  if (!OWN_FORMATS.has(args.command) && !formats().includes(args.format))
+  if (
+    !OWN_FORMATS.has(args.command) &&
+    !formats().includes(args.format) &&
+    !REPORT_FORMATS[args.command]?.includes(args.format)
+  )
     diagnostics.push(diag("C006", { format: args.format, formats: formats().join(", ") }));
   if (diagnostics.length) {
     await report(io, args, diagnostics);

@@ -142,7 +142,15 @@ export function subjectsOf(kind: GroupKind, data: Dataset, moves: readonly Move[
   }));
 }
 
-export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<string, Value> = new Map()): PlanResult {
+/** Told how far a long run is (a progress bar); called every few thousand rows, never required. */
+export type OnProgress = (phase: "decide" | "check", done: number, total: number) => void;
+
+export function checkPlan(
+  program: Program,
+  data: Dataset,
+  params: ReadonlyMap<string, Value> = new Map(),
+  onProgress?: OnProgress,
+): PlanResult {
   const policy = program.policy;
   const moves = data.plan?.moves ?? [];
   const moveOf = new Map<string, Move>();
@@ -152,7 +160,13 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
   const baseWorld = worldOf(policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }, params);
   const decisions = new Map<string, string>();
   const df = newFrame(baseWorld);
-  for (const t of data.teachers) decisions.set(t.id, program.decideValue(t, df));
+  const people = data.teachers.length;
+  for (let i = 0; i < people; i++) {
+    const t = data.teachers[i]!;
+    decisions.set(t.id, program.decideValue(t, df));
+    if (onProgress && (i & 4095) === 0) onProgress("decide", i, people);
+  }
+  onProgress?.("decide", people, people);
   const world: World = {
     ...baseWorld,
     plan: {
@@ -174,7 +188,9 @@ export function checkPlan(program: Program, data: Dataset, params: ReadonlyMap<s
     return s;
   };
 
+  let checked = 0;
   for (const c of program.checks) {
+    onProgress?.("check", checked++, program.checks.length);
     const kind = c.info.check.subject.kind;
     const tally = { check: c.info, passed: 0, failed: 0, notApplicable: 0, undetermined: 0 };
     const entitle = c.info.check.mode === "entitle";

@@ -1,0 +1,232 @@
+// End-to-end: the web app (`lungang serve`) in a real Chromium. Upload the
+// example district and see the violations with clause text and school names;
+// open a school and a person and see the decision; type an error into a policy
+// and see its diagnostic underlined, then fix it and see it go. Screenshots go
+// to docs/img/ (the guides show them).
+
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { ROOT } from "../support/policy.js";
+import { startServer } from "../../src/server/serve.js";
+import { IMG, launch } from "./browser.js";
+
+const DISTRICT = join(ROOT, "examples/dalian/district.yaml");
+const WORKBOOK = join(ROOT, "examples/dalian/district.xlsx");
+const CSV = join(ROOT, "examples/dalian/district-csv");
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+let base = "";
+let policies = "";
+const logged: string[] = [];
+
+beforeAll(async () => {
+  // The page's script is the bundle the package ships: build it from the current source.
+  execFileSync(process.execPath, [join(ROOT, "scripts/build-web.mjs")], { cwd: ROOT });
+  // An editable copy of the policies (the bundled ones are read-only).
+  policies = mkdtempSync(join(tmpdir(), "lungang-e2e-policies-"));
+  cpSync(join(ROOT, "policies/dalian"), join(policies, "policies/dalian"), { recursive: true });
+  cpSync(join(ROOT, "policies/national"), join(policies, "policies/national"), { recursive: true });
+  server = await startServer({ port: 0, policies: [join(policies, "policies")], log: (l) => logged.push(l) });
+  base = `http://127.0.0.1:${server.port}/`;
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(policies, { recursive: true, force: true });
+});
+
+async function open(): Promise<Page> {
+  const page = await browser.context.newPage();
+  // Generous: the suite shares a loaded machine; a slow answer is not a wrong one.
+  page.setDefaultTimeout(90_000);
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  // The page must not reach anything but its own server.
+  page.on("request", (r) => {
+    if (!r.url().startsWith(base)) errors.push(`request to ${r.url()}`);
+  });
+  (page as unknown as { errors: string[] }).errors = errors;
+  await page.goto(base);
+  await page.waitForSelector("nav.tabs");
+  return page;
+}
+
+const errorsOf = (p: Page) => (p as unknown as { errors: string[] }).errors;
+
+describe("lungang serve in Chromium", () => {
+  it("checks an uploaded workbook: violations with clause text and school names; a school's people; a person's answer", async () => {
+    const page = await open();
+    await page.selectOption("#check-policy", { label: "dalian" });
+    await page.setInputFiles("#dataset", WORKBOOK);
+    await page.click("#run-check");
+    await page.waitForSelector("#report .verdict");
+    expect(await page.textContent("#report .verdict")).toContain("不合规");
+    const first = page.locator(".subject-group").first();
+    const heading = await first.locator("h3").textContent();
+    // School id with its name beside it.
+    expect(heading).toMatch(/学校 S\d+ \S+/);
+    expect(await first.locator("blockquote.source").first().textContent()).toContain("原文");
+    expect(await page.textContent("#report")).toContain("城镇学校或优质学校每学年教师交流轮岗的比例");
+    await page.screenshot({ path: join(IMG, "web-check.png") });
+    // Charts are drawn as they come into view.
+    await page.locator(".chart").first().scrollIntoViewIfNeeded();
+    await page.waitForSelector(".chart[data-drawn] canvas");
+    await page
+      .locator(".school-card")
+      .first()
+      .screenshot({ path: join(IMG, "web-chart.png") });
+
+    await page.click('tr[data-school="S001"]');
+    await page.waitForSelector("table.people tbody tr");
+    expect(await page.textContent("#side h2")).toMatch(/^S001 \S+/);
+    const rows = await page.locator("table.people tbody tr").count();
+    expect(rows).toBeGreaterThan(5);
+    await page.screenshot({ path: join(IMG, "web-school.png") });
+
+    const required = page.locator("table.people tbody tr.d-required").first();
+    const id = await required.locator("td").first().textContent();
+    await required.locator("button").click();
+    await page.waitForSelector("#person-answer .decision");
+    expect(await page.textContent("#person-answer .decision")).toContain("应交流轮岗");
+    expect(await page.textContent("#person-answer .person")).toContain(id!);
+    expect(await page.textContent("#person-answer")).toContain("依据条款");
+    await page.screenshot({ path: join(IMG, "web-person.png") });
+
+    // The downloads are there and are what the CLI writes.
+    const html = await page.evaluate(async () => {
+      const a = document.querySelector<HTMLAnchorElement>("#download-html")!;
+      return (await fetch(a.href)).text();
+    });
+    expect(html).toContain("default-src 'none'");
+    const xlsx = await page.evaluate(async () => {
+      const a = document.querySelector<HTMLAnchorElement>("#download-xlsx")!;
+      const r = await fetch(a.href);
+      return { type: r.headers.get("content-type"), size: (await r.arrayBuffer()).byteLength };
+    });
+    expect(xlsx.type).toContain("spreadsheetml");
+    expect(xlsx.size).toBeGreaterThan(10_000);
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("switches to English and keeps two tabs' uploads apart", async () => {
+    const a = await open();
+    const b = await open();
+    await a.click("#lang-switch");
+    expect(await a.textContent("nav.tabs")).toContain("Check a plan");
+    await a.setInputFiles("#dataset", DISTRICT);
+    await a.click("#run-check");
+    await b.setInputFiles("#dataset", join(ROOT, "examples/dalian/district-fixed.yaml"));
+    await b.click("#run-check");
+    await a.waitForSelector("#report .verdict");
+    await b.waitForSelector("#report .verdict");
+    expect(await a.textContent("#report .verdict")).toContain("NOT compliant");
+    expect(await b.textContent("#report .verdict")).toContain("合规");
+    await a.click("#lang-switch");
+    await a.close();
+    await b.close();
+  });
+
+  it("reads a roster of CSV files uploaded together, like a folder given to lungang check", async () => {
+    const page = await open();
+    await page.selectOption("#check-policy", { label: "dalian" });
+    await page.setInputFiles(
+      "#dataset",
+      readdirSync(CSV).map((f) => join(CSV, f)),
+    );
+    await page.click("#run-check");
+    await page.waitForSelector("#report .verdict");
+    expect(await page.textContent("#report .verdict")).toContain("不合规");
+    expect(await page.textContent("#report table.counts")).toContain("3000");
+    await page.close();
+  });
+
+  it("answers an appeal as the form is filled in", async () => {
+    const page = await open();
+    await page.click('button[data-view="appeal"]');
+    await page.waitForSelector("#appeal-form fieldset");
+    await page.selectOption("#appeal-policy", { label: "dalian" });
+    await page.fill('input[name="as_of"]', "2024-09-01");
+    await page.selectOption('select[name="teacher.sex"]', "male");
+    await page.fill('input[name="teacher.birth_date"]', "1975-03-15");
+    await page.selectOption('select[name="teacher.role"]', "teacher");
+    await page.selectOption('select[name="teacher.established"]', "true");
+    await page.selectOption('select[name="teacher.on_post"]', "true");
+    await page.selectOption('select[name="teacher.full_time"]', "true");
+    await page.fill('input[name="teacher.school_since"]', "2016-09-01");
+    await page.selectOption('select[name="school.location"]', "urban");
+    await page.selectOption('select[name="school.tier"]', "general");
+    await page.selectOption('select[name="school.rotation_feasible"]', "true");
+    await page.waitForFunction(() => document.querySelector("#appeal-answer .decision")?.textContent?.includes("无需"));
+    // Nine years at the school reached (满9年 includes the ninth anniversary): the answer changes as the date is typed.
+    await page.fill('input[name="teacher.school_since"]', "2015-09-01");
+    await page.waitForFunction(() =>
+      document.querySelector("#appeal-answer .decision")?.textContent?.includes("应交流轮岗"),
+    );
+    expect(await page.textContent("#appeal-answer")).toContain("在同一所学校任教满9年及以上的教师");
+    await page.screenshot({ path: join(IMG, "web-appeal.png") });
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("edits a policy: an error is underlined with its code as you type, and goes when fixed; save formats; tests run", async () => {
+    const page = await open();
+    await page.click('button[data-view="edit"]');
+    await page.selectOption("#edit-policy", { label: "dalian" });
+    await page.selectOption("#edit-file", "dalian.policy");
+    await page.waitForSelector(".cm-content");
+    await page.waitForSelector("#problems p, #problems ul");
+    expect(await page.locator(".cm-lintRange-error").count()).toBe(0);
+    // Misspell a parameter where it is used: N001, underlined.
+    const text = await page.evaluate(() => document.querySelector(".cm-content")!.textContent!);
+    expect(text).toContain("本校任教年限 满 任教年限门槛");
+    // Through CodeMirror's own search-and-replace panel, as a user would.
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+f");
+    await page.fill(".cm-search input[name=search]", "满 任教年限门槛");
+    await page.fill(".cm-search input[name=replace]", "满 任教年线门槛");
+    await page.click(".cm-search button[name=replaceAll]");
+    await page.waitForSelector(".cm-lintRange-error");
+    expect(await page.textContent("#problems")).toContain("N001");
+    expect(await page.locator(".cm-lintRange-error").first().textContent()).toContain("任教年线门槛");
+    await page.screenshot({ path: join(IMG, "web-editor-error.png") });
+    // Fix the typo: the diagnostic goes.
+    await page.fill(".cm-search input[name=search]", "满 任教年线门槛");
+    await page.fill(".cm-search input[name=replace]", "满 任教年限门槛");
+    await page.click(".cm-search button[name=replaceAll]");
+    await page.waitForFunction(() => !document.querySelector("#problems")!.textContent!.includes("N001"));
+    expect(await page.locator(".cm-lintRange-error").count()).toBe(0);
+    expect(await page.textContent("#problems")).not.toContain("N001");
+    // Hover on a clause id shows its 原文.
+    const clause = page.locator(".lg-clause", { hasText: "DL-T1" }).first();
+    await clause.hover();
+    await page.waitForSelector(".lg-hover");
+    expect(await page.textContent(".lg-hover")).toContain("在同一所学校任教满9年及以上的教师");
+    await page.screenshot({ path: join(IMG, "web-editor-hover.png") });
+    // Tests of the policy: `N passed, M failed`.
+    await page.click("#run-tests");
+    await page.waitForSelector("#test-summary", { timeout: 60_000 });
+    expect(await page.textContent("#test-summary")).toMatch(/^\d+ passed, 0 failed$/);
+    // Save writes inside the policy root only.
+    await page.click("#save");
+    await page.waitForFunction(() => /已保存/.test(document.querySelector("#edit-status")!.textContent!));
+    expect(readFileSync(join(policies, "policies/dalian/dalian.policy"), "utf8")).toContain("任教年限门槛");
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("logs requests without names, birth dates or conditions", () => {
+    const log = logged.join("\n");
+    expect(log).toContain("POST /api/check 200");
+    expect(log).not.toMatch(/19\d\d-\d\d-\d\d|孕期|哺乳期|nursing|pregnant/);
+    // No query strings either (ids, tokens).
+    expect(log).not.toContain("?");
+  });
+});
