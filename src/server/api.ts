@@ -242,12 +242,12 @@ export function savePolicyFile(roots: readonly Root[], policyId: string, file: s
 }
 
 /** `lungang test` on the policy as saved: its summary line `N passed, M failed` and each failure. */
-export function runPolicyTests(roots: readonly Root[], policyId: string, lang: Lang) {
+export async function runPolicyTests(roots: readonly Root[], policyId: string, lang: Lang) {
   const p = policyDir(roots, policyId);
   if (!p) throw new ApiError(404, [lang === "zh" ? "找不到该政策" : "no such policy"]);
   const lines: string[] = [];
   const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
-  const code = runTest(io, { ...args(lang, roots, [p.dir]), format: "text" });
+  const code = await runTest(io, { ...args(lang, roots, [p.dir]), format: "text" });
   const text = lines.join("\n");
   const summary = /(\d+) passed, (\d+) failed/.exec(text);
   return { code, summary: summary ? summary[0] : null, output: text };

@@ -191,7 +191,7 @@ export function startServer(o: ServeOptions): Promise<{ server: Server; port: nu
       case "/api/save":
         return json(res, api.savePolicyFile(roots, str("policy"), str("file"), str("text"), lang));
       case "/api/test":
-        return json(res, api.runPolicyTests(roots, str("policy"), lang));
+        return json(res, await api.runPolicyTests(roots, str("policy"), lang));
     }
     return json(res, { error: ["not found"] }, 404);
   }
