@@ -30,6 +30,7 @@ import {
   type Ty,
 } from "../semantics/types.js";
 import type { DefInfo, ParamInfo, Resolution, TrackInfo } from "./checked.js";
+import { kindOf, outOfRange } from "./literals.js";
 
 /** What bare names mean where an expression stands. */
 export interface Ctx {
@@ -136,14 +137,18 @@ export class TypeChecker {
   private infer(e: A.Expr, ctx: Ctx): Ty {
     switch (e.kind) {
       case "Number":
+        this.literalRange(e);
         return INT;
       case "Percent":
+        this.literalRange(e);
         return PERCENT;
       case "Duration":
+        this.literalRange(e);
         return DURATION;
       case "Date": {
         const [y, m, d] = e.text.split("-").map(Number) as [number, number, number];
         if (fromYmd(y, m, d) === undefined) this.err("T015", { text: e.text }, e.span);
+        else this.literalRange(e);
         return DATE;
       }
       case "String":
@@ -447,9 +452,31 @@ export class TypeChecker {
     }
   }
 
+  /**
+   * T090 for a literal outside the range of its type and unit (issue 9,
+   * finding 7); `asAge` checks a plain number compared with 周岁 as an age.
+   * The ranges are in literals.ts.
+   */
+  private literalRange(e: A.Expr, asAge = false): void {
+    const kind = asAge ? "age" : kindOf(e);
+    if (!kind) return;
+    // A number already out of range as a number is reported once.
+    if (asAge && (e.kind !== "Number" || e.unit === "age" || outOfRange(e, "number"))) return;
+    const args = outOfRange(e, kind);
+    if (args) this.err("T090", args, e.span);
+  }
+
+  /** Is `e` the person's age (周岁), read directly? */
+  private isAge(e: A.Expr): boolean {
+    const r = this.resolutions.get(e.id);
+    return (r?.k === "field" || r?.k === "derived") && r.info.name === "age";
+  }
+
   private compare(e: A.Compare, ctx: Ctx): Ty {
     const l = this.expr(e.left, ctx);
     const r = this.expr(e.right, ctx);
+    if (this.isAge(e.left)) this.literalRange(e.right, true);
+    if (this.isAge(e.right)) this.literalRange(e.left, true);
     if (l.k === "error" || r.k === "error") return BOOL;
     const mismatch = (help?: string) =>
       this.err("T001", { ...TypeChecker.ty("left", l), ...TypeChecker.ty("right", r) }, e.span, help);

@@ -55,6 +55,12 @@ registerCodes({
     zh: "嵌套达 {depth} 层（至多 {limit} 层）",
     doc: "Parentheses, braces and prefix operators (`非`/`not`, `-`) may be nested up to the limit; no policy needs more. The file is refused where the limit is crossed, before it is parsed, so that no deep structure reaches the parser or the checker.",
   },
+  T090: {
+    severity: "error",
+    en: "{written} is outside the range of {what} ({min} to {max})",
+    zh: "{written_zh} 超出{what_zh}的范围（{min} 至 {max}）",
+    doc: "A literal is checked against the range of its type and unit: an age 0周岁 to 120周岁 (a plain number compared with `周岁` counts as an age), a percentage 0% to 100%, a period up to 100年, a plain number up to 1000000, a date 1900-01-01 to 2100-12-31. A 400-digit number, 150% or a period of 10³⁰ years is a typing slip, not a rule; read as it stands it would become an infinite or impossible bound and change answers without a word. The message shows what was written (a long literal by its first digits and its length) and the bounds.",
+  },
   L001: {
     severity: "error",
     en: "{what}: {size} (at most {limit})",
