@@ -52,6 +52,7 @@ export {
 export { decide, decideAll, type CaseAnswer, type Change, type Decision, type PersonDecision } from "./api/decide.js";
 export { checkPlan, type Counts, type PlanAnswer, type PlanResult } from "./api/plan.js";
 export { runTests, type TestReport, type TestOutcome } from "./api/test.js";
+export { formatPolicy, formatPolicies, type FormattedFile } from "./api/format.js";
 export {
   render,
   formats,

@@ -57,6 +57,13 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     options: ["--policy", "--against", "--param", "--as-of", "--policies"],
     formats: "text|json",
   },
+  fmt: {
+    usage: "lungang fmt <policy-file|folder> [<policy> …] [--check|--write]",
+    zh: "政策文件的规范排版：默认输出一个文件排版后的文本；--check 列出排版不规范的文件；--write 就地改写（只改空白，词语、写法与注释都保留）",
+    en: "policy files in canonical layout: prints one file formatted; --check lists the files not in canonical form; --write rewrites them (only whitespace changes: every word, spelling and comment is kept)",
+    options: ["--check", "--write"],
+    formats: "text|json",
+  },
   help: {
     usage: "lungang help [<command>]",
     zh: "显示帮助",

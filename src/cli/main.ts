@@ -20,6 +20,7 @@ import { runPropose } from "./propose.js";
 import { runDiff } from "./diff.js";
 import { runDecide } from "./decide.js";
 import { runTemplate } from "./template.js";
+import { runFmt } from "./fmt.js";
 
 const OWN_FORMATS = new Set(["decide", "template"]);
 
@@ -32,6 +33,7 @@ const RUN: Readonly<Record<string, (io: IO, args: Args) => Promise<number>>> = {
   diff: runDiff,
   decide: runDecide,
   template: runTemplate,
+  fmt: runFmt,
   // Loaded only when asked for: other commands need none of the server or the LSP library.
   serve: async (io, args) => (await import("./serve.js")).runServe(io, args),
   lsp: async (_io, args) => (await import("../lsp/server.js")).runLsp(args.lang),
