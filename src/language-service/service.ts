@@ -15,8 +15,7 @@ import { check } from "../checker/check.js";
 import type { CheckedPolicy } from "../checker/checked.js";
 import { DERIVED, MOVE_FIELDS, PERSON_FIELDS, SCHOOL_FIELDS } from "../semantics/facts.js";
 import { showType } from "../semantics/types.js";
-import { parse } from "../syntax/parse.js";
-import { printPolicy } from "../syntax/print.js";
+import { formatPolicy } from "../api/format.js";
 import { keywordSpellings } from "./keywords.js";
 
 /** A diagnostic in the edited file, located by offsets into its text. */
@@ -198,23 +197,47 @@ export function completions(a: Analysis, offset: number): { from: number; items:
 }
 
 /**
- * The canonical layout, in the spelling the file mostly uses. Refused (undefined)
- * when the file does not parse, or when it has comments: the printer does not
- * keep them, and formatting must never delete a policy writer's notes.
+ * The file in canonical layout (the same formatter as `lungang fmt`: only
+ * whitespace changes, every word, spelling and comment is kept). Undefined
+ * when the text has errors: it is then left as the writer has it.
  */
 export function format(text: string, file: string): string | undefined {
-  const out = parse(text, file);
-  if (out.diagnostics.some((d) => d.severity === "error")) return undefined;
-  const { tokens } = lexer.tokenize(text);
-  // Comments are skipped by the lexer: any text between tokens but blanks is one.
-  let end = 0;
-  for (const t of [...tokens, { startOffset: text.length, image: "" }]) {
-    if (text.slice(end, t.startOffset).trim() !== "") return undefined;
-    end = t.startOffset + t.image.length;
+  return formatPolicy(text, file).value;
+}
+
+/** A change to the buffer: replace `from`–`to` (offsets into the unformatted text) with `insert`. */
+export interface TextEdit {
+  readonly from: number;
+  readonly to: number;
+  readonly insert: string;
+}
+
+/**
+ * Formatting as edits of the buffer (what an editor applies, keeping the
+ * cursor and the undo history meaningful): one edit per changed run of
+ * whitespace, in order, none when the text is already canonical or has errors.
+ * Applied together (CodeMirror's `changes`, an LSP `TextEdit[]`) they give `format`'s text.
+ */
+export function formatEdits(text: string, file: string): TextEdit[] {
+  const formatted = format(text, file);
+  if (formatted === undefined || formatted === text) return [];
+  // Only whitespace differs: the non-blank characters of both texts are the same, in order.
+  // Walk both; each run of blanks that differs is one edit.
+  const edits: TextEdit[] = [];
+  const blank = (c: string | undefined) => c !== undefined && /[ \t\r\n\u3000]/.test(c);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    let a = i;
+    let b = j;
+    while (blank(text[a])) a++;
+    while (blank(formatted[b])) b++;
+    if (text.slice(i, a) !== formatted.slice(j, b)) edits.push({ from: i, to: a, insert: formatted.slice(j, b) });
+    if (a >= text.length && b >= formatted.length) break;
+    // Unreachable while the formatter keeps every token: then one edit of the whole text.
+    if (text[a] !== formatted[b]) return [{ from: 0, to: text.length, insert: formatted }];
+    i = a + 1;
+    j = b + 1;
   }
-  const zh = tokens.filter(
-    (t) => /[\u4e00-\u9fff]/.test(t.image) && t.tokenType.name !== "Identifier" && t.tokenType.name !== "StringLit",
-  ).length;
-  const en = tokens.filter((t) => /^[a-z]/.test(t.image) && t.tokenType.name !== "Identifier").length;
-  return printPolicy(out.ast, zh >= en ? "zh" : "en");
+  return edits;
 }

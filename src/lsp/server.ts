@@ -10,7 +10,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
 import type { Lang } from "../diagnostics/registry.js";
-import { analyze, completions, definition, format, hover, type Analysis } from "../language-service/service.js";
+import { analyze, completions, definition, formatEdits, hover, type Analysis } from "../language-service/service.js";
 
 const {
   createConnection,
@@ -106,10 +106,11 @@ export function runLsp(
   connection.onDocumentFormatting((p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
-    const out = format(doc.getText(), fileURLToPath(doc.uri));
-    return out === undefined || out === doc.getText()
-      ? []
-      : [{ range: { start: doc.positionAt(0), end: doc.positionAt(doc.getText().length) }, newText: out }];
+    // Only the whitespace that changes, so the editor keeps its cursor and marks.
+    return formatEdits(doc.getText(), fileURLToPath(doc.uri)).map((e) => ({
+      range: { start: doc.positionAt(e.from), end: doc.positionAt(e.to) },
+      newText: e.insert,
+    }));
   });
 
   documents.listen(connection);

@@ -2,7 +2,7 @@
 // of in-memory streams exactly as an editor would over stdio — initialize,
 // open a policy with an error (the lint's code and span arrive as a
 // diagnostic), hover a clause id (its 原文), go to a parameter's definition,
-// complete a name, format.
+// complete a name, format (edits of whitespace only, comments kept).
 
 import { PassThrough } from "node:stream";
 import { readFileSync } from "node:fs";
@@ -11,6 +11,8 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../support/policy.js";
 import { runLsp } from "../../src/lsp/server.js";
+import { formatPolicy } from "../../src/index.js";
+import { sameTokens } from "../../src/syntax/format.js";
 
 const input = new PassThrough();
 const output = new PassThrough();
@@ -128,6 +130,37 @@ describe("lungang lsp", () => {
     };
     expect(def.uri).toBe(URI);
     expect(def.range.start).toEqual(pos(TEXT, TEXT.indexOf("参数 任教年限门槛") + 3));
+  });
+
+  it("formats with edits of the whitespace only: the writer's comments stay", async () => {
+    // dalian.policy (canonical) with its indentation lost: every comment must come back where it was.
+    const canonical = formatPolicy(TEXT, FILE).value!;
+    const messy = canonical.replace(/\n +/g, "\n");
+    expect(sameTokens(canonical, messy)).toBe(true);
+    send({
+      method: "textDocument/didChange",
+      params: { textDocument: { uri: URI, version: 3 }, contentChanges: [{ text: messy }] },
+    });
+    const edits = (await request("textDocument/formatting", {
+      textDocument: { uri: URI },
+      options: { tabSize: 2, insertSpaces: true },
+    })) as {
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+      newText: string;
+    }[];
+    expect(edits.length).toBeGreaterThan(10);
+    expect(edits.every((e) => e.newText.trim() === "")).toBe(true);
+    // Applied from the last (offsets of the buffer as sent), they give the canonical text.
+    const starts = [0, ...[...messy.matchAll(/\n/g)].map((m) => m.index + 1)];
+    const offset = (p: { line: number; character: number }) => starts[p.line]! + p.character;
+    let out = messy;
+    for (const e of [...edits].reverse())
+      out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+    expect(out).toBe(canonical);
+    send({
+      method: "textDocument/didChange",
+      params: { textDocument: { uri: URI, version: 4 }, contentChanges: [{ text: TEXT }] },
+    });
   });
 
   it("completes names of both spellings and the policy's own", async () => {
