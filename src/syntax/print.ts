@@ -1,6 +1,7 @@
 // AST → policy text, in canonical form (English or Chinese keywords). Used by
 // the round-trip property test (parse(print(ast)) has the same structure as
-// ast) and by tools that rewrite policies. Comments are not kept.
+// ast) and by tools that rewrite policies. Comments are not kept: formatting a
+// policy file (`lungang fmt`, the editors) is src/syntax/format.ts, which keeps them.
 
 import type * as A from "./ast.js";
 import { AGGREGATES } from "../semantics/aggregates.js";
