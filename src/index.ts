@@ -51,6 +51,13 @@ export {
 } from "./api/data.js";
 export { decide, decideAll, type CaseAnswer, type Change, type Decision, type PersonDecision } from "./api/decide.js";
 export { checkPlan, type Counts, type PlanAnswer, type PlanResult } from "./api/plan.js";
+export {
+  readColumnar,
+  checkPlanColumnar,
+  isCsvFolder,
+  type ColumnarData,
+  type ColumnarResult,
+} from "./columnar/index.js";
 export { runTests, type TestReport, type TestOutcome } from "./api/test.js";
 export { formatPolicy, formatPolicies, type FormattedFile } from "./api/format.js";
 export {

@@ -8,7 +8,7 @@ import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-cli.js";
 import type { Dataset } from "../data/model.js";
 import { checkPlan as checkPlanWith, type PlanResult } from "../plan/check-plan.js";
-import { infeasibleAmong } from "../propose/propose.js";
+import { infeasibleAmong, type InfeasibleRule } from "../propose/propose.js";
 import type { Counts, PlanAnswer } from "./answers.js";
 import type { CompiledPolicy } from "./compile.js";
 import { dateNotes } from "./notes.js";
@@ -23,11 +23,23 @@ export type { Counts, PlanAnswer, PlanResult };
  */
 export async function checkPlan(policy: CompiledPolicy, dataset: Dataset): Promise<Result<PlanAnswer>> {
   const checked = checkPlanWith(policy.program, dataset, policy.params);
+  return answerPlan(policy, dataset, checked, (v) => infeasibleAmong(policy.program, dataset, v, policy.params));
+}
+
+/**
+ * @internal The answer from a plan check's result, on the object path (above)
+ * or the columnar one (src/columnar/plan.ts), which finds the infeasible rules
+ * on the districts concerned.
+ */
+export async function answerPlan(
+  policy: CompiledPolicy,
+  dataset: Dataset,
+  checked: PlanResult,
+  infeasibleAmongViolations: (violations: PlanResult["violations"]) => Promise<InfeasibleRule[]>,
+): Promise<Result<PlanAnswer>> {
   // A violated rule that no plan of the people due could meet on this roster is
   // not the plan's fault: it is reported as such (`infeasible`), not as a violation.
-  const infeasible = checked.compliant
-    ? []
-    : await infeasibleAmong(policy.program, dataset, checked.violations, policy.params);
+  const infeasible = checked.compliant ? [] : await infeasibleAmongViolations(checked.violations);
   const impossible = new Set(infeasible.map((r) => r.violation));
   const result: PlanResult = {
     ...checked,

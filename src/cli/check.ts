@@ -4,7 +4,8 @@
 // 1 not compliant, 2 bad input or policy, or compliance not established.
 
 import { diag } from "../diagnostics/registry.js";
-import { checkPlan, readDataset, usable } from "../index.js";
+import { checkPlan, checkPlanColumnar, isCsvFolder, readColumnar, readDataset, usable } from "../index.js";
+import type { PlanAnswer } from "../index.js";
 import type { Args } from "./args.js";
 import { emit, preparePolicy, report, type IO } from "./common.js";
 import { extraArguments } from "./lint.js";
@@ -17,6 +18,11 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
     return 2;
   }
   if (await extraArguments(io, args, 1, { en: "one dataset", zh: "一个数据集" })) return 2;
+  // A CSV folder is read into columns (any size); the report files still take the object path.
+  if (args.format !== "html" && args.format !== "xlsx" && isCsvFolder(file)) {
+    const code = await runCheckColumnar(io, args, file);
+    if (code !== undefined) return code;
+  }
   // `--as-of` overrides the dataset's own reference date.
   const read = await readDataset(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
   // A roster with rejected rows still has a dataset: the other rows are decided
@@ -47,8 +53,29 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
       await sink.closed;
     }
   } else if (!(await emit(io, args, { kind: "plan", answer, diagnostics: notes }))) return 2;
+  return exitOf(answer);
+}
+
+function exitOf(answer: PlanAnswer): number {
   // Rows rejected: every count they could change is undetermined, so the answer is incomplete (2).
   if (answer.counts.rejected + answer.counts.moves_rejected > 0) return 2;
   // Not compliant: 1. Compliant as far as the data goes, but a must-check could not be decided: 2.
   return !answer.result.compliant ? 1 : answer.complete ? 0 : 2;
+}
+
+/** The same check over columns; undefined when the folder needs the object path's CSV reader. */
+async function runCheckColumnar(io: IO, args: Args, file: string): Promise<number | undefined> {
+  const read = await readColumnar(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
+  if (read.irregular) return undefined;
+  if (!read.value) {
+    await report(io, args, read.diagnostics, new Map(), "invalid dataset");
+    return 2;
+  }
+  const policy = await preparePolicy(io, args, args.policy!);
+  if (!policy) return 2;
+  const checked = await checkPlanColumnar(policy, read.value);
+  const answer = checked.value!;
+  if (!(await emit(io, args, { kind: "plan", answer, diagnostics: [...read.diagnostics, ...checked.diagnostics] })))
+    return 2;
+  return exitOf(answer);
 }

@@ -7,7 +7,7 @@
 import type { Dataset, Move, School, Teacher } from "../data/model.js";
 import type { CheckInfo, ClauseInfo } from "../checker/checked.js";
 import type { CompiledCheck, Program } from "../interpreter/compile.js";
-import { worldOf, type Subject, type World, newFrame, type Atom, type Frame } from "../interpreter/frame.js";
+import { worldOf, type Subject, type World, newFrame, type Atom, type Fn, type Frame } from "../interpreter/frame.js";
 import { Unknown, isUnknown, type Reason, type Value } from "../interpreter/values.js";
 import type { SubjectKind } from "../syntax/ast.js";
 
@@ -114,7 +114,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map
 export type GroupKind = "school" | "district" | "group" | "location" | "tier" | "plan";
 
 /** Which subject of each kind a school belongs to (none when the school lacks that fact). */
-const GROUP_KEY: Record<GroupKind, (s: School) => string | undefined> = {
+export const GROUP_KEY: Record<GroupKind, (s: School) => string | undefined> = {
   school: (s) => s.id,
   district: (s) => s.district,
   group: (s) => s.group,
@@ -176,17 +176,94 @@ export function checkPlan(
   };
   const f = newFrame(world);
 
-  const violations: Violation[] = [];
-  const undetermined: Undetermined[] = [];
-  const entitlements: Entitlement[] = [];
-  const statistics: Statistic[] = [];
-  const evaluated: PlanResult["evaluated"] = [];
   const subjectCache = new Map<string, Subject[]>();
   const subjects = (k: GroupKind) => {
     let s = subjectCache.get(k);
     if (!s) subjectCache.set(k, (s = subjectsOf(k, data, moves)));
     return s;
   };
+  const found = runChecks(
+    program,
+    f,
+    {
+      eachMove(visit) {
+        for (const m of moves) {
+          f.move = m;
+          f.person = data.teacherById.get(m.teacher);
+          f.subject = undefined;
+          visit({ kind: "move", id: `${m.teacher}:${m.from}→${m.to}` });
+        }
+      },
+      eachTeacher(visit) {
+        for (const t of data.teachers) {
+          f.person = t;
+          f.move = moveOf.get(t.id);
+          f.subject = undefined;
+          visit({ kind: "teacher", id: t.id });
+        }
+      },
+      subjects,
+    },
+    onProgress,
+  );
+
+  const backbone = backboneOf(program);
+  const schools = subjects("school").map((s) => {
+    let due = 0;
+    let deferred = 0;
+    let dueMoved = 0;
+    for (const t of s.teachers) {
+      const d = decisions.get(t.id);
+      if (d === "required") {
+        due++;
+        if (moveOf.has(t.id)) dueMoved++;
+      } else if (d === "deferred") deferred++;
+    }
+    let backboneOut: number | undefined;
+    if (backbone) {
+      backboneOut = 0;
+      for (const m of s.moves) {
+        f.person = data.teacherById.get(m.teacher);
+        f.gen++;
+        if (backbone(f) === true) backboneOut++;
+      }
+    }
+    return {
+      school: s.school!,
+      teachers: s.teachers.length,
+      due,
+      deferred,
+      dueMoved,
+      movedOut: s.moves.length,
+      movedIn: s.movesIn.length,
+      ...(backboneOut !== undefined ? { backboneOut } : {}),
+    };
+  });
+
+  return { ...found, schools, decisions };
+}
+
+/**
+ * How the checks visit their subjects: each visitor puts the subject in the
+ * frame, then calls `visit`. The object path (checkPlan) walks the dataset's
+ * records; the columnar path (src/columnar) loads rows from columns.
+ */
+export interface PlanSubjects {
+  eachMove(visit: (ref: SubjectRef) => void): void;
+  eachTeacher(visit: (ref: SubjectRef) => void): void;
+  subjects(kind: GroupKind): readonly Subject[];
+}
+
+/** What the plan checks found (PlanResult without the summary and the decisions). */
+export type CheckFindings = Omit<PlanResult, "schools" | "decisions">;
+
+/** Every plan check of the program over the subjects, in the frame `f` (its world carries the plan). */
+export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgress?: OnProgress): CheckFindings {
+  const violations: Violation[] = [];
+  const undetermined: Undetermined[] = [];
+  const entitlements: Entitlement[] = [];
+  const statistics: Statistic[] = [];
+  const evaluated: PlanResult["evaluated"] = [];
 
   let checked = 0;
   for (const c of program.checks) {
@@ -195,8 +272,7 @@ export function checkPlan(
     const tally = { check: c.info, passed: 0, failed: 0, notApplicable: 0, undetermined: 0 };
     const entitle = c.info.check.mode === "entitle";
     const report = c.info.check.mode === "report";
-    const visit = (ref: SubjectRef, enter: () => void) => {
-      enter();
+    const visit = (ref: SubjectRef) => {
       f.gen++;
       // `where` says which subjects the rule is about (a check counts the others as not applicable).
       const about = c.where ? c.where(f) : true;
@@ -237,68 +313,18 @@ export function checkPlan(
         });
       }
     };
-    if (kind === "move") {
-      for (const m of moves) {
-        visit({ kind: "move", id: `${m.teacher}:${m.from}→${m.to}` }, () => {
-          f.move = m;
-          f.person = data.teacherById.get(m.teacher);
-          f.subject = undefined;
-        });
+    if (kind === "move") src.eachMove(visit);
+    else if (kind === "teacher") src.eachTeacher(visit);
+    else
+      for (const s of src.subjects(kind)) {
+        f.subject = s;
+        f.person = undefined;
+        f.move = undefined;
+        f.school = s.school;
+        visit({ kind, id: s.id });
       }
-    } else if (kind === "teacher") {
-      for (const t of data.teachers) {
-        visit({ kind: "teacher", id: t.id }, () => {
-          f.person = t;
-          f.move = moveOf.get(t.id);
-          f.subject = undefined;
-        });
-      }
-    } else {
-      for (const s of subjects(kind)) {
-        visit({ kind, id: s.id }, () => {
-          f.subject = s;
-          f.person = undefined;
-          f.move = undefined;
-          f.school = s.school;
-        });
-      }
-    }
     evaluated.push(tally);
   }
-
-  const backboneDef = BACKBONE_NAMES.map((n) => policy.defs.get(n)).find((d) => d && d.ty.k === "bool" && !d.needsPlan);
-  const backbone = backboneDef ? program.expr(backboneDef.decl.value) : undefined;
-  const schools = subjects("school").map((s) => {
-    let due = 0;
-    let deferred = 0;
-    let dueMoved = 0;
-    for (const t of s.teachers) {
-      const d = decisions.get(t.id);
-      if (d === "required") {
-        due++;
-        if (moveOf.has(t.id)) dueMoved++;
-      } else if (d === "deferred") deferred++;
-    }
-    let backboneOut: number | undefined;
-    if (backbone) {
-      backboneOut = 0;
-      for (const m of s.moves) {
-        f.person = data.teacherById.get(m.teacher);
-        f.gen++;
-        if (backbone(f) === true) backboneOut++;
-      }
-    }
-    return {
-      school: s.school!,
-      teachers: s.teachers.length,
-      due,
-      deferred,
-      dueMoved,
-      movedOut: s.moves.length,
-      movedIn: s.movesIn.length,
-      ...(backboneOut !== undefined ? { backboneOut } : {}),
-    };
-  });
 
   return {
     compliant: !violations.some((v) => v.severity === "error"),
@@ -308,9 +334,14 @@ export function checkPlan(
     entitlements,
     statistics,
     evaluated: evaluated.filter((e) => e.check.check.mode === "check"),
-    schools,
-    decisions,
   };
+}
+
+/** The policy's definition of who is backbone, compiled, when it has one the summary can count. */
+export function backboneOf(program: Program): Fn | undefined {
+  const policy = program.policy;
+  const def = BACKBONE_NAMES.map((n) => policy.defs.get(n)).find((d) => d && d.ty.k === "bool" && !d.needsPlan);
+  return def ? program.expr(def.decl.value) : undefined;
 }
 
 /**

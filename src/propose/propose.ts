@@ -422,12 +422,11 @@ import { forEachChild } from "./shapes.js";
  * meet on this roster? Solves the districts they concern (all of them for a
  * rule over the whole plan) and returns those violations, as infeasible rules.
  */
-export async function infeasibleAmong(
-  program: Program,
-  data: Dataset,
+/** The districts (components) a plan's violated must-rules lie in: where infeasibleAmong solves. */
+export function districtsOf(
+  data: Pick<Dataset, "schools" | "schoolById">,
   violations: readonly Violation[],
-  params?: ReadonlyMap<string, Value>,
-): Promise<InfeasibleRule[]> {
+): Set<string> {
   const districts = new Set<string>();
   for (const v of violations) {
     if (v.severity !== "error") continue;
@@ -440,6 +439,16 @@ export async function infeasibleAmong(
       for (const s of data.schools) districts.add(componentOf(s));
     }
   }
+  return districts;
+}
+
+export async function infeasibleAmong(
+  program: Program,
+  data: Dataset,
+  violations: readonly Violation[],
+  params?: ReadonlyMap<string, Value>,
+): Promise<InfeasibleRule[]> {
+  const districts = districtsOf(data, violations);
   if (districts.size === 0) return [];
   const found = await infeasibleOn(program, { ...data, plan: { moves: [] } }, districts, params);
   const key = (id: string, s: SubjectRef) => `${id}\u0001${s.kind}\u0001${s.id}`;

@@ -16,7 +16,16 @@ import { ENUM_ALIASES, ENUM_VALUES, HISTORY, MOVE, SCHOOL, TEACHER, type FieldDe
 import type { Dataset, HistoryEntry, Intake, Move, School, Teacher } from "../model.js";
 import { idNumberFacts } from "./idnumber.js";
 import { SourceError, csvTable, workbookTables, type RawRow, type Table } from "./sources.js";
-import { isEmpty, parseCell, parseDate, showCell, type Cell, type DayInterval, type EnumTable } from "./values.js";
+import {
+  isEmpty,
+  parseCell,
+  parseDate,
+  showCell,
+  type Cell,
+  type DayInterval,
+  type EnumTable,
+  type Parsed,
+} from "./values.js";
 
 /**
  * What the reader validates against: the fields of each record and the
@@ -56,10 +65,10 @@ export interface TabularOptions {
   readonly schema?: InputSchema;
 }
 
-type Kind = "school" | "teacher" | "move" | "history" | "info";
+export type Kind = "school" | "teacher" | "move" | "history" | "info";
 
 /** Sheet names and CSV file names of each table (CONTRACT.md "Extensions"). */
-const SHEETS: Record<Kind, readonly string[]> = {
+export const SHEETS: Record<Kind, readonly string[]> = {
   school: ["学校", "schools"],
   teacher: ["教师", "teachers"],
   move: ["交流方案", "moves", "plan"],
@@ -74,7 +83,7 @@ const KIND_ZH: Record<Kind, string> = {
   info: "基本信息",
 };
 
-function kindOfName(name: string): Kind | undefined {
+export function kindOfName(name: string): Kind | undefined {
   const n = name
     .trim()
     .replace(/\.csv$/i, "")
@@ -119,7 +128,7 @@ interface Layout {
 }
 
 /** One parsed data row, before references are resolved. */
-class RowRecord {
+export class RowRecord {
   constructor(
     readonly layout: Layout,
     readonly row: number,
@@ -141,7 +150,7 @@ class RowRecord {
 }
 
 /** Collects diagnostics; `file` is the workbook or folder all messages belong to. */
-class Sink {
+export class Sink {
   readonly diags: Diagnostic[] = [];
   constructor(readonly file: string) {}
   add(code: string, args: Record<string, string | number>, where?: string, help?: string): void {
@@ -156,9 +165,14 @@ class Sink {
 }
 
 /** Reads the rows of one table against its declaration. */
-class TableReader {
+export class TableReader {
   readonly records: RowRecord[] = [];
-  private columns: { field: string; header: string }[] | undefined;
+  /** When set, each row is handed over as it is read instead of kept (the columnar reader, src/columnar). */
+  onRecord: ((rec: RowRecord) => void) | undefined;
+  /** Parsed values of the cell texts seen so far, per field (a roster repeats its dates, labels and lists). */
+  private readonly memo = new Map<string, Map<string, Parsed>>();
+  /** Each column's field ("" when ignored) and header, once the header row is found. */
+  columns: { field: string; header: string }[] | undefined;
   private scanned = 0;
   private readonly map: Map<string, string>;
 
@@ -225,23 +239,27 @@ class TableReader {
     );
   }
 
-  private missingRequired = false;
+  /** A required column is absent: every row is rejected (reported once). */
+  missingRequired = false;
 
   private layout: Layout | undefined;
 
+  /** Where each field's column is, once the header row is found. */
+  layoutOf(): Layout | undefined {
+    if (this.layout || !this.columns) return this.layout;
+    const colOf: Record<string, number> = {};
+    const headerOf: Record<string, string> = {};
+    this.columns.forEach((c, i) => {
+      if (c.field === "") return;
+      colOf[c.field] = i;
+      headerOf[c.field] = c.header;
+    });
+    return (this.layout = { table: this.name, colOf, headerOf });
+  }
+
   private data(r: RawRow): void {
     const cols = this.columns!;
-    if (!this.layout) {
-      const colOf: Record<string, number> = {};
-      const headerOf: Record<string, string> = {};
-      cols.forEach((c, i) => {
-        if (c.field === "") return;
-        colOf[c.field] = i;
-        headerOf[c.field] = c.header;
-      });
-      this.layout = { table: this.name, colOf, headerOf };
-    }
-    const layout = this.layout;
+    const layout = this.layoutOf()!;
     const values: Record<string, unknown> = {};
     let intervals: Record<string, DayInterval> | undefined;
     let ok = !this.missingRequired;
@@ -255,7 +273,7 @@ class TableReader {
         continue;
       }
       const f = this.decl[field]!;
-      const p = parseCell(c, f.type, this.enumTable);
+      const p = this.parse(field, c, f);
       if ("bad" in p) {
         ok = false;
         // The ID number is personal information: its value is never shown.
@@ -287,7 +305,23 @@ class TableReader {
       rec.ok = false;
       this.sink.add("D108", { where: `${this.name}!${r.number}`, header: "工号" });
     }
-    this.records.push(rec);
+    if (this.onRecord) this.onRecord(rec);
+    else this.records.push(rec);
+  }
+
+  /** parseCell, remembered per field and cell text for the types whose value is a pure function of the text. */
+  private parse(field: string, c: Cell, f: FieldDecl): Parsed {
+    const t = f.type.t;
+    if (typeof c !== "string" || t === "text" || t === "id" || t === "ref" || t === "secret")
+      return parseCell(c, f.type, this.enumTable);
+    let m = this.memo.get(field);
+    if (!m) this.memo.set(field, (m = new Map()));
+    let p = m.get(c);
+    if (p === undefined) {
+      p = parseCell(c, f.type, this.enumTable);
+      if (m.size < MEMO_CAP) m.set(c, p);
+    }
+    return p;
   }
 
   private readonly enumTable = (e: string): EnumTable => this.schema.enumTable(e);
@@ -331,20 +365,23 @@ class TableReader {
   }
 }
 
+/** Distinct cell texts remembered per field (dates of birth: some 20,000 a generation). */
+const MEMO_CAP = 1 << 17;
+
 const ID_WHY_ZH: Record<string, string> = {
   form: "应为18位（最后一位可为 X）",
   check: "校验位不符",
   date: "其中的出生日期不存在",
 };
 
-interface Info {
+export interface Info {
   asOf?: Day;
   schoolYear?: string;
   start?: Day;
 }
 
 /** The 基本信息 sheet: rows of key, value. */
-function infoRow(sink: Sink, table: string, r: RawRow, info: Info): void {
+export function infoRow(sink: Sink, table: string, r: RawRow, info: Info): void {
   const [k, v] = r.cells;
   if (typeof k !== "string" || isEmpty(v)) return;
   const key = normalizeHeader(k);
@@ -409,23 +446,38 @@ export async function readTabular(path: string, options: TabularOptions = {}): P
       for await (const r of t.rows) tr.row(r);
     }
   } catch (e) {
-    const err =
-      e instanceof SourceError
-        ? e
-        : new SourceError(String((e as Error)?.message ?? e), String((e as Error)?.message ?? e));
-    sink.add("D101", { file: path, reason: err.reason, reason_zh: err.reason_zh });
-    return { diagnostics: sink.diags };
+    return { diagnostics: unreadable(sink, path, e) };
   }
-  for (const need of ["school", "teacher"] as const) {
-    if (!readers.has(need)) sink.add("D100", { file: path, table: SHEETS[need][0]!, csv: `${SHEETS[need][1]}.csv` });
-  }
-  const asOf = options.asOf ?? info.asOf;
-  if (asOf === undefined) sink.add("D111", { file: path });
-  if (!readers.has("school") || !readers.has("teacher") || asOf === undefined) return { diagnostics: sink.diags };
+  const asOf = readiness(sink, path, (k) => readers.has(k), options.asOf ?? info.asOf);
+  if (asOf === undefined) return { diagnostics: sink.diags };
   return { value: assemble(sink, readers, info, asOf, schema), diagnostics: sink.diags };
 }
 
-function isFolder(path: string): boolean {
+/** The container could not be read (D101): the diagnostics so far. */
+export function unreadable(sink: Sink, path: string, e: unknown): Diagnostic[] {
+  const err =
+    e instanceof SourceError
+      ? e
+      : new SourceError(String((e as Error)?.message ?? e), String((e as Error)?.message ?? e));
+  sink.add("D101", { file: path, reason: err.reason, reason_zh: err.reason_zh });
+  return sink.diags;
+}
+
+/** The schools and teachers tables are there (D100) and the reference date is known (D111): that date. */
+export function readiness(
+  sink: Sink,
+  path: string,
+  has: (k: "school" | "teacher") => boolean,
+  asOf: Day | undefined,
+): Day | undefined {
+  for (const need of ["school", "teacher"] as const) {
+    if (!has(need)) sink.add("D100", { file: path, table: SHEETS[need][0]!, csv: `${SHEETS[need][1]}.csv` });
+  }
+  if (asOf === undefined) sink.add("D111", { file: path });
+  return has("school") && has("teacher") ? asOf : undefined;
+}
+
+export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
@@ -433,8 +485,13 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** The CSV files of a folder as tables, and its dataset.yaml into `info`. */
-async function* csvTables(dir: string, sink: Sink, info: Info): AsyncGenerator<Table> {
+/** The CSV files of a folder as tables (`table` opens one), and its dataset.yaml into `info`. */
+export async function* csvTables(
+  dir: string,
+  sink: Sink,
+  info: Info,
+  table: (path: string, name: string) => Table = csvTable,
+): AsyncGenerator<Table> {
   const yamlFile = join(dir, "dataset.yaml");
   if (existsSync(yamlFile)) {
     const doc = YAML.parse(readFileSync(yamlFile, "utf8")) as unknown;
@@ -463,7 +520,7 @@ async function* csvTables(dir: string, sink: Sink, info: Info): AsyncGenerator<T
       for (const name of [`${n}.csv`]) {
         const p = join(dir, name);
         if (existsSync(p)) {
-          yield csvTable(p, basename(p));
+          yield table(p, basename(p));
           break;
         }
       }

@@ -1,0 +1,397 @@
+// Columnar plan check — the compiled program over ColumnarData: every person
+// decided by row index into a byte column, the plan checks run by the same
+// loop as the object path (runChecks in src/plan/check-plan.ts), subjects'
+// people and moves walked as integer ranges (CSR indexes per school, district,
+// group …, built once by counting sort, file order kept) instead of arrays
+// of records and Map lookups per person. A row is loaded into a reused
+// record only while it is evaluated: no object per person is kept.
+// The result equals checkPlan's on the same dataset (test/columnar/).
+
+import type { Move, School, Teacher } from "../data/model.js";
+import type { Program } from "../interpreter/compile.js";
+import { newFrame, worldOf, type Frame, type Subject, type World } from "../interpreter/frame.js";
+import type { Value } from "../interpreter/values.js";
+import {
+  GROUP_KEY,
+  backboneOf,
+  runChecks,
+  type GroupKind,
+  type OnProgress,
+  type PlanResult,
+  type SchoolSummary,
+} from "../plan/check-plan.js";
+import type { DecisionValue } from "../semantics/rule-kinds.js";
+import type { ColumnarData } from "./read.js";
+
+/** A loaded record remembers its row, so the plan facts about it are found by index. */
+const ROW: unique symbol = Symbol("row");
+type Loaded = Record<string | symbol, unknown>;
+
+const DECISIONS: readonly DecisionValue[] = ["indeterminate", "required", "eligible", "deferred", "not_required"];
+const CODE = new Map<string, number>(DECISIONS.map((d, i) => [d, i]));
+
+/** Whether a policy looks at a person's earlier service (else a loaded person's history is left empty). */
+function readsHistory(program: Program): boolean {
+  for (const r of program.policy.resolutions.values()) {
+    if (r.k === "derived" && r.info.name === "entity_tenure") return true;
+    if (r.k === "collection" && r.name === "service") return true;
+  }
+  return false;
+}
+
+/** Rows and moves as records, loaded on demand. */
+export class Rows {
+  private readonly history: boolean;
+  /** `allHistory`: load every person's history, also when the policy does not read it (records handed out). */
+  constructor(
+    readonly data: ColumnarData,
+    program: Program,
+    allHistory = false,
+  ) {
+    this.history = allHistory || readsHistory(program);
+  }
+  get count(): number {
+    return this.data.teachers.rows;
+  }
+  /** Row `row` into `into` (a fresh record when absent). */
+  teacher(row: number, into: Loaded = {}): Teacher {
+    this.data.teachers.load(row, into as Record<string, unknown>, this.historyOf(row));
+    // Not enumerable: the record equals the object path's; a copy ({...t}) is found by its id.
+    if (ROW in into) into[ROW] = row;
+    else Object.defineProperty(into, ROW, { value: row, writable: true, enumerable: false });
+    return into as unknown as Teacher;
+  }
+  move(i: number, into: Loaded = {}): Move {
+    this.data.moves!.load(i, into as Record<string, unknown>);
+    return into as unknown as Move;
+  }
+  rowOf(t: Teacher): number | undefined {
+    const r = (t as unknown as Loaded)[ROW];
+    if (typeof r === "number") return r;
+    const at = this.data.rowById.get(t.id);
+    return at !== undefined && at >= 0 ? at : undefined;
+  }
+  private historyOf(row: number): readonly unknown[] {
+    const h = this.data.history;
+    if (!h || !this.history) return NO_HISTORY;
+    const from = h.start[row]!;
+    const to = h.start[row + 1]!;
+    if (from === to) return NO_HISTORY;
+    const out: unknown[] = [];
+    for (let i = from; i < to; i++) out.push(h.cols.load(h.order[i]!, {}));
+    return out;
+  }
+}
+
+const NO_HISTORY: readonly unknown[] = Object.freeze([]);
+
+/** The people of a subject: ranges of an order array, walked with one record per walk. */
+class PeopleOf implements Iterable<Teacher> {
+  constructor(
+    private readonly rows: Rows,
+    readonly order: Int32Array,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+  get length(): number {
+    return this.to - this.from;
+  }
+  [Symbol.iterator](): Iterator<Teacher> {
+    const into: Loaded = {};
+    const res = { value: undefined as unknown as Teacher, done: false };
+    let i = this.from;
+    return {
+      next: () => {
+        if (i >= this.to) return { value: undefined, done: true };
+        res.value = this.rows.teacher(this.order[i++]!, into);
+        return res;
+      },
+    };
+  }
+}
+
+class MovesOf implements Iterable<Move> {
+  constructor(
+    private readonly rows: Rows,
+    readonly order: Int32Array,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+  get length(): number {
+    return this.to - this.from;
+  }
+  [Symbol.iterator](): Iterator<Move> {
+    const into: Loaded = {};
+    const res = { value: undefined as unknown as Move, done: false };
+    let i = this.from;
+    return {
+      next: () => {
+        if (i >= this.to) return { value: undefined, done: true };
+        res.value = this.rows.move(this.order[i++]!, into);
+        return res;
+      },
+    };
+  }
+}
+
+/** Items 0..n−1 grouped by `key(i)` (−1: in no group), each group's items in order: CSR start and order. */
+function groupIndex(n: number, groups: number, key: (i: number) => number): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(groups + 1);
+  for (let i = 0; i < n; i++) {
+    const g = key(i);
+    if (g >= 0) start[g + 1]!++;
+  }
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const order = new Int32Array(start[groups]!);
+  const fill = start.slice(0, groups);
+  for (let i = 0; i < n; i++) {
+    const g = key(i);
+    if (g >= 0) order[fill[g]!++] = i;
+  }
+  return { start, order };
+}
+
+/** The subjects of one kind over the columns, in the order checkPlan's subjectsOf lists them. */
+function columnSubjects(kind: GroupKind, data: ColumnarData, rows: Rows): Subject[] {
+  const key = GROUP_KEY[kind];
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const subjectOfSchool = new Int32Array(data.schools.length);
+  const schoolsOf: School[][] = [];
+  data.schools.forEach((s, i) => {
+    const k = key(s);
+    if (k === undefined) {
+      subjectOfSchool[i] = -1;
+      return;
+    }
+    let g = index.get(k);
+    if (g === undefined) {
+      g = ids.length;
+      index.set(k, g);
+      ids.push(k);
+      schoolsOf.push([]);
+    }
+    subjectOfSchool[i] = g;
+    schoolsOf[g]!.push(s);
+  });
+  const of = (school: number) => (school < 0 ? -1 : subjectOfSchool[school]!);
+  const people = groupIndex(rows.count, ids.length, (r) => of(data.teacherSchool[r]!));
+  const moves = data.moveTeacher.length;
+  const out = groupIndex(moves, ids.length, (m) => of(data.moveFrom[m]!));
+  const inn = groupIndex(moves, ids.length, (m) => of(data.moveTo[m]!));
+  return ids.map((id, g) => ({
+    kind,
+    id,
+    ...(kind === "school" ? { school: schoolsOf[g]![0]! } : {}),
+    teachers: new PeopleOf(rows, people.order, people.start[g]!, people.start[g + 1]!) as unknown as Teacher[],
+    moves: new MovesOf(rows, out.order, out.start[g]!, out.start[g + 1]!) as unknown as Move[],
+    movesIn: new MovesOf(rows, inn.order, inn.start[g]!, inn.start[g + 1]!) as unknown as Move[],
+    schools: schoolsOf[g]!,
+  }));
+}
+
+/** Id → a record of its row, loaded fresh on each `get` (the world's people, for a move's teacher). */
+export class TeacherIndex implements ReadonlyMap<string, Teacher> {
+  constructor(private readonly rows: Rows) {}
+  get size(): number {
+    return this.rows.count;
+  }
+  get(id: string): Teacher | undefined {
+    const r = this.rows.data.rowById.get(id);
+    return r === undefined || r < 0 ? undefined : this.rows.teacher(r);
+  }
+  has(id: string): boolean {
+    const r = this.rows.data.rowById.get(id);
+    return r !== undefined && r >= 0;
+  }
+  *entries(): MapIterator<[string, Teacher]> {
+    for (let r = 0; r < this.rows.count; r++) yield [this.id(r), this.rows.teacher(r)];
+  }
+  *keys(): MapIterator<string> {
+    for (let r = 0; r < this.rows.count; r++) yield this.id(r);
+  }
+  *values(): MapIterator<Teacher> {
+    for (let r = 0; r < this.rows.count; r++) yield this.rows.teacher(r);
+  }
+  forEach(cb: (value: Teacher, key: string, map: ReadonlyMap<string, Teacher>) => void): void {
+    for (let r = 0; r < this.rows.count; r++) cb(this.rows.teacher(r), this.id(r), this);
+  }
+  [Symbol.iterator](): MapIterator<[string, Teacher]> {
+    return this.entries();
+  }
+  private id(r: number): string {
+    return this.rows.data.teachers.get(r, "id") as string;
+  }
+}
+
+/** Id → decision, over the decision column. */
+class DecisionIndex implements ReadonlyMap<string, string> {
+  constructor(
+    private readonly rows: Rows,
+    private readonly codes: Uint8Array,
+  ) {}
+  get size(): number {
+    return this.rows.count;
+  }
+  get(id: string): string | undefined {
+    const r = this.rows.data.rowById.get(id);
+    return r === undefined || r < 0 ? undefined : DECISIONS[this.codes[r]!];
+  }
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+  *entries(): MapIterator<[string, string]> {
+    for (let r = 0; r < this.rows.count; r++) yield [this.id(r), DECISIONS[this.codes[r]!]!];
+  }
+  *keys(): MapIterator<string> {
+    for (let r = 0; r < this.rows.count; r++) yield this.id(r);
+  }
+  *values(): MapIterator<string> {
+    for (let r = 0; r < this.rows.count; r++) yield DECISIONS[this.codes[r]!]!;
+  }
+  forEach(cb: (value: string, key: string, map: ReadonlyMap<string, string>) => void): void {
+    for (let r = 0; r < this.rows.count; r++) cb(DECISIONS[this.codes[r]!]!, this.id(r), this);
+  }
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+  private id(r: number): string {
+    return this.rows.data.teachers.get(r, "id") as string;
+  }
+}
+
+/** Decide every row: one byte per person. `decided` replaces the loop (a worker pool's result). */
+export function decideRows(program: Program, rows: Rows, world: World, from = 0, to = rows.count): Uint8Array {
+  const out = new Uint8Array(to - from);
+  const f = newFrame(world);
+  const into: Loaded = {};
+  for (let r = from; r < to; r++) out[r - from] = CODE.get(program.decideValue(rows.teacher(r, into), f))!;
+  return out;
+}
+
+/** The base world of a columnar dataset: its schools, its people by id (loaded on demand). */
+export function columnarWorld(program: Program, rows: Rows, params: ReadonlyMap<string, Value>): World {
+  const data = rows.data;
+  return worldOf(
+    program.policy,
+    { asOf: data.asOf, schools: data.schoolById, teachers: new TeacherIndex(rows) },
+    params,
+  );
+}
+
+/** checkPlan over columns (see the header); `codes` are the decisions when already made (by workers). */
+export function checkColumnar(
+  program: Program,
+  data: ColumnarData,
+  params: ReadonlyMap<string, Value> = new Map(),
+  onProgress?: OnProgress,
+  codes?: Uint8Array,
+): PlanResult {
+  const rows = new Rows(data, program);
+  const baseWorld = columnarWorld(program, rows, params);
+  const people = rows.count;
+  let decisions = codes;
+  if (!decisions) {
+    decisions = new Uint8Array(people);
+    const step = 1 << 16;
+    for (let r = 0; r < people; r += step) {
+      onProgress?.("decide", r, people);
+      decisions.set(decideRows(program, rows, baseWorld, r, Math.min(people, r + step)), r);
+    }
+  }
+  onProgress?.("decide", people, people);
+  const dec = decisions;
+  const moveOf = (t: Teacher): Move | undefined => {
+    const r = rows.rowOf(t);
+    const m = r === undefined ? -1 : data.moveOfRow[r]!;
+    return m < 0 ? undefined : rows.move(m);
+  };
+  const world: World = {
+    ...baseWorld,
+    plan: {
+      decisionOf: (t: Teacher) => {
+        const r = rows.rowOf(t);
+        return r === undefined ? "indeterminate" : DECISIONS[dec[r]!]!;
+      },
+      moveOf,
+    },
+  };
+  const f: Frame = newFrame(world);
+  const subjectCache = new Map<GroupKind, Subject[]>();
+  const subjects = (k: GroupKind): Subject[] => {
+    let s = subjectCache.get(k);
+    if (!s) subjectCache.set(k, (s = columnSubjects(k, data, rows)));
+    return s;
+  };
+  const person: Loaded = {};
+  const move: Loaded = {};
+  const found = runChecks(
+    program,
+    f,
+    {
+      eachMove(visit) {
+        for (let m = 0; m < data.moveTeacher.length; m++) {
+          const mv = rows.move(m, move);
+          f.move = mv;
+          f.person = rows.teacher(data.moveTeacher[m]!, person);
+          f.subject = undefined;
+          visit({ kind: "move", id: `${mv.teacher}:${mv.from}→${mv.to}` });
+        }
+      },
+      eachTeacher(visit) {
+        for (let r = 0; r < people; r++) {
+          const t = rows.teacher(r, person);
+          f.person = t;
+          const m = data.moveOfRow[r]!;
+          f.move = m < 0 ? undefined : rows.move(m, move);
+          f.subject = undefined;
+          visit({ kind: "teacher", id: t.id });
+        }
+      },
+      subjects,
+    },
+    onProgress,
+  );
+
+  // The per-school summary: integer passes over the school index.
+  const backbone = backboneOf(program);
+  const schoolSubjects = subjects("school");
+  const schools: SchoolSummary[] = schoolSubjects.map((s) => {
+    let due = 0;
+    let deferred = 0;
+    let dueMoved = 0;
+    const ps = s.teachers as unknown as PeopleOf;
+    for (let i = ps.from; i < ps.to; i++) {
+      const r = ps.order[i]!;
+      const d = dec[r]!;
+      if (d === REQUIRED) {
+        due++;
+        if (data.moveOfRow[r]! >= 0) dueMoved++;
+      } else if (d === DEFERRED) deferred++;
+    }
+    let backboneOut: number | undefined;
+    if (backbone) {
+      backboneOut = 0;
+      const ms = s.moves as unknown as MovesOf;
+      for (let i = ms.from; i < ms.to; i++) {
+        f.person = rows.teacher(data.moveTeacher[ms.order[i]!]!, person);
+        f.gen++;
+        if (backbone(f) === true) backboneOut++;
+      }
+    }
+    return {
+      school: s.school!,
+      teachers: ps.length,
+      due,
+      deferred,
+      dueMoved,
+      movedOut: s.moves.length,
+      movedIn: s.movesIn.length,
+      ...(backboneOut !== undefined ? { backboneOut } : {}),
+    };
+  });
+  return { ...found, schools, decisions: new DecisionIndex(rows, dec) };
+}
+
+const REQUIRED = CODE.get("required")!;
+const DEFERRED = CODE.get("deferred")!;

@@ -1,0 +1,447 @@
+// Columnar reading — typed columns for the rows of one record kind, laid out
+// from its field declaration (the InputSchema the tabular reader validates
+// against, so a policy's own facts get columns too): dates as day numbers,
+// enums as small integers, yes/no as a tri-state byte, numbers as floats,
+// texts interned, lists interned per distinct list. A row is put in once it
+// has been validated and taken out by `load`, which fills a record object
+// with every declared key in declaration order, exactly as the object path's
+// `build` does — so the compiled program sees the same values either way.
+
+import type { FieldDecl } from "../data/fields.js";
+import type { DayInterval, EnumTable } from "../data/tabular/values.js";
+
+/** Absent date. Day numbers of 1800–2200 are far from it. */
+const NO_DAY = -2147483648;
+/** The typed arrays grow by doubling; a table starts with this many rows. */
+const START = 1024;
+
+export interface Column {
+  readonly field: string;
+  set(row: number, v: unknown): void;
+  get(row: number): unknown;
+  grow(n: number): void;
+  /** Keep rows [0, n) only (after rejected rows were dropped by `compact`). */
+  move(from: number, to: number): void;
+  /** The arrays to send to another thread, and back. */
+  parts(): unknown;
+}
+
+function grown<T extends Int32Array | Uint8Array | Int8Array | Float64Array | Uint32Array>(a: T, n: number): T {
+  if (a.length >= n) return a;
+  let size = a.length;
+  while (size < n) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** FNV-1a over the characters of s[from, to): a key found without cutting it out of its line. */
+function hashOf(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** String keys → values by open addressing; a key is looked up as a range of a longer string. */
+export class CharTable<V> {
+  readonly keys: string[] = [];
+  readonly vals: V[] = [];
+  private slots = new Int32Array(1024).fill(-1);
+  private mask = 1023;
+  get size(): number {
+    return this.keys.length;
+  }
+  /** The index of s[from, to), or −1. */
+  find(s: string, from: number, to: number): number {
+    const len = to - from;
+    const slots = this.slots;
+    for (let i = hashOf(s, from, to) & this.mask; ; i = (i + 1) & this.mask) {
+      const k = slots[i]!;
+      if (k < 0) return -1;
+      const key = this.keys[k]!;
+      if (key.length === len && s.startsWith(key, from)) return k;
+    }
+  }
+  /** Add a key not in the table; its index. */
+  add(key: string, v: V): number {
+    if (this.keys.length * 2 >= this.slots.length) this.rehash();
+    const k = this.keys.length;
+    this.keys.push(key);
+    this.vals.push(v);
+    this.place(k);
+    return k;
+  }
+  private place(k: number): void {
+    const key = this.keys[k]!;
+    let i = hashOf(key, 0, key.length) & this.mask;
+    while (this.slots[i]! >= 0) i = (i + 1) & this.mask;
+    this.slots[i] = k;
+  }
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    for (let k = 0; k < this.keys.length; k++) this.place(k);
+  }
+}
+
+/** V8 keeps a substring of 13 characters or more as a slice of its parent: copy it, so a chunk is not kept alive. */
+export function own(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+/** Strings interned: code 0 is absent, code k the k-th distinct string. */
+export class Interner {
+  readonly values: (string | undefined)[] = [undefined];
+  private readonly table = new CharTable<number>();
+  code(s: string): number {
+    return this.codeAt(s, 0, s.length);
+  }
+  codeAt(s: string, from: number, to: number): number {
+    const k = this.table.find(s, from, to);
+    if (k >= 0) return this.table.vals[k]!;
+    const c = this.values.length;
+    const key = from === 0 && to === s.length ? s : own(s.slice(from, to));
+    this.values.push(key);
+    this.table.add(key, c);
+    return c;
+  }
+}
+
+class DateColumn implements Column {
+  a = new Int32Array(START).fill(NO_DAY);
+  constructor(readonly field: string) {}
+  set(row: number, v: unknown): void {
+    if (v !== undefined) this.a[row] = v as number;
+  }
+  get(row: number): unknown {
+    const d = this.a[row]!;
+    return d === NO_DAY ? undefined : d;
+  }
+  grow(n: number): void {
+    const old = this.a.length;
+    this.a = grown(this.a, n);
+    if (this.a.length > old) this.a.fill(NO_DAY, old);
+  }
+  move(from: number, to: number): void {
+    this.a[to] = this.a[from]!;
+  }
+  parts(): unknown {
+    return this.a;
+  }
+}
+
+class BoolColumn implements Column {
+  a = new Int8Array(START);
+  constructor(readonly field: string) {}
+  set(row: number, v: unknown): void {
+    if (v !== undefined) this.a[row] = v ? 2 : 1;
+  }
+  get(row: number): unknown {
+    const b = this.a[row]!;
+    return b === 0 ? undefined : b === 2;
+  }
+  grow(n: number): void {
+    this.a = grown(this.a, n);
+  }
+  move(from: number, to: number): void {
+    this.a[to] = this.a[from]!;
+  }
+  parts(): unknown {
+    return this.a;
+  }
+}
+
+class NumberColumn implements Column {
+  a = new Float64Array(START).fill(NaN);
+  constructor(readonly field: string) {}
+  set(row: number, v: unknown): void {
+    if (v !== undefined) this.a[row] = v as number;
+  }
+  get(row: number): unknown {
+    const x = this.a[row]!;
+    return Number.isNaN(x) ? undefined : x;
+  }
+  grow(n: number): void {
+    const old = this.a.length;
+    this.a = grown(this.a, n);
+    if (this.a.length > old) this.a.fill(NaN, old);
+  }
+  move(from: number, to: number): void {
+    this.a[to] = this.a[from]!;
+  }
+  parts(): unknown {
+    return this.a;
+  }
+}
+
+/** An enum: 0 absent, k + 1 the k-th canonical value of its table. */
+class EnumColumn implements Column {
+  a = new Uint8Array(START);
+  private readonly values: string[];
+  private readonly index = new Map<string, number>();
+  constructor(
+    readonly field: string,
+    table: EnumTable,
+  ) {
+    this.values = Object.keys(table.labels);
+    this.values.forEach((v, i) => this.index.set(v, i + 1));
+  }
+  set(row: number, v: unknown): void {
+    if (v === undefined) return;
+    const k = this.index.get(v as string);
+    if (k === undefined || k > 255) throw new Error(`enum value ${String(v)} outside its table`);
+    this.a[row] = k;
+  }
+  get(row: number): unknown {
+    const k = this.a[row]!;
+    return k === 0 ? undefined : this.values[k - 1];
+  }
+  grow(n: number): void {
+    this.a = grown(this.a, n);
+  }
+  move(from: number, to: number): void {
+    this.a[to] = this.a[from]!;
+  }
+  parts(): unknown {
+    return this.a;
+  }
+}
+
+/** Text (names, subjects, references as written): interned. */
+export class TextColumn implements Column {
+  a = new Uint32Array(START);
+  constructor(
+    readonly field: string,
+    readonly strings: Interner,
+  ) {}
+  set(row: number, v: unknown): void {
+    if (v !== undefined) this.a[row] = this.strings.code(v as string);
+  }
+  /** The text s[from, to) (already trimmed) into row `row`. */
+  setAt(row: number, s: string, from: number, to: number): void {
+    this.a[row] = this.strings.codeAt(s, from, to);
+  }
+  get(row: number): unknown {
+    return this.strings.values[this.a[row]!];
+  }
+  grow(n: number): void {
+    this.a = grown(this.a, n);
+  }
+  move(from: number, to: number): void {
+    this.a[to] = this.a[from]!;
+  }
+  parts(): unknown {
+    return { a: this.a, strings: this.strings.values };
+  }
+}
+
+/** Ids: one string per row (they are distinct, interning would not share anything). */
+class IdColumn implements Column {
+  a: (string | undefined)[] = [];
+  constructor(readonly field: string) {}
+  set(row: number, v: unknown): void {
+    this.a[row] = v as string | undefined;
+  }
+  get(row: number): unknown {
+    return this.a[row];
+  }
+  grow(): void {}
+  move(from: number, to: number): void {
+    this.a[to] = this.a[from];
+  }
+  parts(): unknown {
+    return this.a;
+  }
+}
+
+/**
+ * A list (honours, conditions): interned per distinct list. The tabular
+ * reader hands the same array for the same cell text, so identity is tried first.
+ */
+class ListColumn implements Column {
+  a = new Uint32Array(START);
+  readonly lists: (readonly string[])[] = [[]];
+  private readonly byArray = new Map<readonly string[], number>();
+  private readonly byKey = new Map<string, number>();
+  constructor(
+    readonly field: string,
+    private readonly defaulted: boolean,
+  ) {}
+  set(row: number, v: unknown): void {
+    if (v === undefined) return;
+    const list = v as readonly string[];
+    let c = this.byArray.get(list);
+    if (c === undefined) {
+      const key = list.join("\u0000");
+      c = this.byKey.get(key);
+      if (c === undefined) {
+        c = this.lists.length;
+        this.lists.push(list);
+        this.byKey.set(key, c);
+      }
+      this.byArray.set(list, c);
+    }
+    this.a[row] = c;
+  }
+  get(row: number): unknown {
+    const c = this.a[row]!;
+    return c === 0 ? (this.defaulted ? this.lists[0] : undefined) : this.lists[c];
+  }
+  grow(n: number): void {
+    this.a = grown(this.a, n);
+  }
+  move(from: number, to: number): void {
+    this.a[to] = this.a[from]!;
+  }
+  parts(): unknown {
+    return { a: this.a, lists: this.lists };
+  }
+}
+
+function columnOf(name: string, f: FieldDecl, enumTable: (e: string) => EnumTable, strings: Interner): Column {
+  const t = f.type;
+  switch (t.t) {
+    case "date":
+      return new DateColumn(name);
+    case "bool":
+      return new BoolColumn(name);
+    case "int":
+    case "years":
+      return new NumberColumn(name);
+    case "enum":
+      return new EnumColumn(name, enumTable(t.e));
+    case "enums":
+    case "texts":
+      return new ListColumn(name, f.need === "default");
+    case "id":
+      return new IdColumn(name);
+    case "text":
+    case "ref":
+    case "secret":
+    case "history":
+      return new TextColumn(name, strings);
+  }
+}
+
+/** The value a defaulted field has when absent (build() in src/data/tabular/read.ts). */
+function defaultOf(f: FieldDecl): unknown {
+  return f.type.t === "years" || f.type.t === "int" ? 0 : f.type.t === "bool" ? false : [];
+}
+
+/**
+ * The rows of one record kind, column by column. `fields` are the declared
+ * fields in declaration order (the history list and the ID number have no
+ * column); `extra` names further columns a sheet carries (a history row's teacher).
+ */
+export class ColumnTable {
+  rows = 0;
+  private readonly cols: Column[];
+  private readonly byName = new Map<string, Column>();
+  /** Month-only dates, by row: the whole month of each such field. */
+  readonly intervals = new Map<number, Record<string, DayInterval>>();
+  /** What a loaded record holds for each declared field, in order. */
+  private readonly plan: { name: string; col: Column | undefined; fallback: unknown; defaulted: boolean }[];
+
+  constructor(
+    readonly decl: Readonly<Record<string, FieldDecl>>,
+    enumTable: (e: string) => EnumTable,
+    extra: readonly string[] = [],
+    readonly strings = new Interner(),
+  ) {
+    this.cols = [];
+    for (const [name, f] of Object.entries(decl)) {
+      if (f.type.t === "history" || f.type.t === "secret") continue;
+      const c = columnOf(name, f, enumTable, strings);
+      this.cols.push(c);
+      this.byName.set(name, c);
+    }
+    for (const name of extra) {
+      const c = new TextColumn(name, strings);
+      this.cols.push(c);
+      this.byName.set(name, c);
+    }
+    this.plan = Object.entries(decl)
+      .filter(([, f]) => f.type.t !== "secret")
+      .map(([name, f]) => ({
+        name,
+        col: this.byName.get(name),
+        fallback: f.need === "default" ? defaultOf(f) : undefined,
+        defaulted: f.need === "default",
+      }));
+  }
+
+  column(name: string): Column | undefined {
+    return this.byName.get(name);
+  }
+
+  /** A new empty row, its columns to be set one by one (the fast path, src/columnar/fast.ts). */
+  append(): number {
+    const row = this.rows++;
+    if ((row & (START - 1)) === 0) for (const c of this.cols) c.grow(row + START);
+    return row;
+  }
+
+  /** Append one validated row (the tabular reader's values, intervals beside). */
+  add(values: Readonly<Record<string, unknown>>, intervals?: Record<string, DayInterval>): number {
+    const row = this.append();
+    for (const c of this.cols) {
+      const v = values[c.field];
+      if (v !== undefined) c.set(row, v);
+    }
+    if (intervals) this.intervals.set(row, intervals);
+    return row;
+  }
+
+  get(row: number, field: string): unknown {
+    return this.byName.get(field)?.get(row);
+  }
+
+  /**
+   * Fill `into` with row `row` as the object path builds it: every declared
+   * key (absent optional facts undefined, defaulted ones none/zero/false),
+   * a month-only birth or start date as its DayRange, `history` as given.
+   */
+  load(row: number, into: Record<string, unknown>, history?: readonly unknown[]): Record<string, unknown> {
+    const plan = this.plan;
+    for (let i = 0; i < plan.length; i++) {
+      const p = plan[i]!;
+      if (p.col === undefined) {
+        into[p.name] = p.name === "history" ? (history ?? []) : p.fallback;
+        continue;
+      }
+      const v = p.col.get(row);
+      into[p.name] = v === undefined && p.defaulted ? p.fallback : v;
+    }
+    if (this.intervals.size > 0) {
+      const iv = this.intervals.get(row);
+      if (iv)
+        for (const f of RANGED)
+          if (iv[f]) {
+            const { from, to } = iv[f];
+            into[f] = { from, to };
+          }
+    }
+    return into;
+  }
+
+  /** Drop the rows `keep` says no to, keeping the order of the others; returns the old row → new row map (−1: dropped). */
+  compact(keep: (row: number) => boolean): Int32Array {
+    const map = new Int32Array(this.rows).fill(-1);
+    let n = 0;
+    const intervals = new Map(this.intervals);
+    this.intervals.clear();
+    for (let r = 0; r < this.rows; r++) {
+      if (!keep(r)) continue;
+      if (n !== r) for (const c of this.cols) c.move(r, n);
+      const iv = intervals.get(r);
+      if (iv) this.intervals.set(n, iv);
+      map[r] = n++;
+    }
+    this.rows = n;
+    for (const c of this.cols) if (c instanceof IdColumn) c.a.length = n;
+    return map;
+  }
+}
+
+/** The teacher's dates that may be month-only in the model (a DayRange), as read.ts's assemble keeps them. */
+const RANGED = ["birth_date", "school_since", "post_since"] as const;

@@ -1,0 +1,200 @@
+// Columnar reading — the fast path for one table's lines. Once the
+// TableReader has found the header, a line without quotes is read in place:
+// each field's text is looked up among the texts already seen in its column
+// (parsed by the one cell parser, parseCell, the first time) without cutting
+// it out of the line; ids are cut, texts interned. A line the fast path is not
+// sure to read as the TableReader would — a cell that does not parse, a
+// required value missing, a space around a value, an ID number to check, a
+// table missing a required column — is split into cells and handed to the
+// TableReader instead, which reports it. So the values and the diagnostics
+// are the TableReader's, only the common case is cheaper.
+
+import type { FieldDecl } from "../data/fields.js";
+import type { InputSchema, TableReader } from "../data/tabular/read.js";
+import type { RawRow } from "../data/tabular/sources.js";
+import { parseCell, type DayInterval, type Parsed } from "../data/tabular/values.js";
+import { CharTable, own, TextColumn, type Column } from "./columns.js";
+import { splitLine } from "./csv.js";
+import type { ReadTable } from "./read.js";
+
+/** Texts remembered per column (dates of birth: some 20,000 a generation). */
+const MEMO_CAP = 1 << 17;
+
+/** What the fast path does with one column. */
+type Slot =
+  | { readonly k: "skip" }
+  | {
+      readonly k: "memo";
+      readonly field: string;
+      readonly col: Column;
+      readonly memo: CharTable<Parsed>;
+      readonly f: FieldDecl;
+    }
+  | { readonly k: "text"; readonly field: string; readonly col: TextColumn }
+  | { readonly k: "id"; readonly field: string; readonly col: Column };
+
+/** Whitespace String.prototype.trim removes (the fast path leaves such a cell to the TableReader). */
+function isSpace(c: number): boolean {
+  return (
+    c <= 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+export class FastRows {
+  private slots: Slot[] | undefined;
+  /** The fields a row must have (else the TableReader reports D108). */
+  private required: number[] = [];
+  private off = false;
+  private readonly cells: (string | undefined)[] = [];
+  private readonly raw: { number: number; cells: RawRow["cells"] } = { number: 0, cells: [] };
+  private readonly seen: boolean[] = [];
+  /** The parsed value of each memo column of the line being read. */
+  private readonly parsed: Parsed[] = [];
+
+  constructor(
+    private readonly table: ReadTable,
+    private readonly reader: TableReader,
+    private readonly schema: InputSchema,
+  ) {}
+
+  /** A row with quotes (or any row before the header): the TableReader's. */
+  row(cells: (string | undefined)[], line: number): void {
+    this.raw.number = line;
+    this.raw.cells = cells;
+    this.reader.row(this.raw);
+  }
+
+  /** A line without quotes: in place when it can be (see the header). */
+  line(s: string, from: number, to: number, line: number): void {
+    if (!this.slots && !this.off) this.setup();
+    if (!this.slots || !this.fast(s, from, to, line)) this.row(splitLine(s, from, to, this.cells), line);
+  }
+
+  private setup(): void {
+    const cols = this.reader.columns;
+    if (!cols) return; // the header row is still to come
+    const decl = this.table.cols.decl;
+    if (this.reader.missingRequired || cols.some((c) => c.field !== "" && decl[c.field]?.type.t === "secret")) {
+      this.off = true;
+      return;
+    }
+    // The table's layout, as the TableReader's first record would give it.
+    const colOf: Record<string, number> = {};
+    const headerOf: Record<string, string> = {};
+    cols.forEach((c, i) => {
+      if (c.field === "") return;
+      colOf[c.field] = i;
+      headerOf[c.field] = c.header;
+    });
+    this.table.where ??= { table: this.table.name, colOf, headerOf };
+    this.slots = cols.map((c): Slot => {
+      if (c.field === "") return { k: "skip" };
+      const col = this.table.cols.column(c.field)!;
+      if (c.field === "teacher" && this.table.kind === "history")
+        return { k: "text", field: c.field, col: col as TextColumn };
+      const f = decl[c.field]!;
+      switch (f.type.t) {
+        case "id":
+          return { k: "id", field: c.field, col };
+        case "text":
+        case "ref":
+          return { k: "text", field: c.field, col: col as TextColumn };
+        default:
+          return { k: "memo", field: c.field, col, memo: new CharTable<Parsed>(), f };
+      }
+    });
+    const need = Object.entries(decl)
+      .filter(([, f]) => f.need === "required")
+      .map(([n]) => n);
+    this.required = need.map((n) => colOf[n] ?? -1);
+    if (this.required.some((i) => i < 0) || (this.table.kind === "history" && colOf.teacher === undefined)) {
+      this.off = true;
+      return;
+    }
+    if (this.table.kind === "history") this.required.push(colOf.teacher!);
+  }
+
+  /** Read the line into a new row; false (nothing written) when the TableReader must read it. */
+  private fast(s: string, from: number, to: number, line: number): boolean {
+    const slots = this.slots!;
+    const n = slots.length;
+    const seen = this.seen;
+    // First pass: every cell checked (and parsed into the memo) before anything is written.
+    let p = from;
+    let any = false;
+    const bounds = this.bounds(n);
+    let i = 0;
+    for (; i < n; i++) {
+      let c = p > to ? -1 : s.indexOf(",", p);
+      if (c < 0 || c > to) c = to;
+      const a = p;
+      const b = p > to ? p : c;
+      bounds[2 * i] = a;
+      bounds[2 * i + 1] = b;
+      seen[i] = b > a;
+      if (b > a) {
+        if (isSpace(s.charCodeAt(a)) || isSpace(s.charCodeAt(b - 1))) return false;
+        any = true;
+        const slot = slots[i]!;
+        if (slot.k === "memo") {
+          const m = slot.memo.find(s, a, b);
+          let parsed: Parsed;
+          if (m < 0) {
+            const text = s.slice(a, b);
+            parsed = parseCell(text, slot.f.type, (e) => this.schema.enumTable(e));
+            if (slot.memo.size < MEMO_CAP) slot.memo.add(own(text), parsed);
+          } else parsed = slot.memo.vals[m]!;
+          if ("bad" in parsed) return false;
+          this.parsed[i] = parsed;
+        }
+      }
+      p = c + 1;
+    }
+    // More cells than the header: ignored by the TableReader too, but an all-empty row is its to skip.
+    if (!any) return false;
+    for (const r of this.required) if (!seen[r]) return false;
+    const t = this.table;
+    const row = t.cols.append();
+    let intervals: Record<string, DayInterval> | undefined;
+    for (let j = 0; j < n; j++) {
+      if (!seen[j]) continue;
+      const slot = slots[j]!;
+      const a = bounds[2 * j]!;
+      const b = bounds[2 * j + 1]!;
+      switch (slot.k) {
+        case "skip":
+          break;
+        case "id":
+          slot.col.set(row, own(s.slice(a, b)));
+          break;
+        case "text":
+          slot.col.setAt(row, s, a, b);
+          break;
+        case "memo": {
+          const parsed = this.parsed[j] as { value: unknown; interval?: DayInterval };
+          slot.col.set(row, parsed.value);
+          if (parsed.interval) (intervals ??= {})[slot.field] = parsed.interval;
+          break;
+        }
+      }
+    }
+    if (intervals) t.cols.intervals.set(row, intervals);
+    t.put(row, line, true);
+    return true;
+  }
+
+  private boundsArr = new Int32Array(64);
+  private bounds(n: number): Int32Array {
+    if (this.boundsArr.length < 2 * n) this.boundsArr = new Int32Array(2 * n);
+    return this.boundsArr;
+  }
+}

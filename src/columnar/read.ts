@@ -1,0 +1,461 @@
+// Columnar reading — a folder of CSV files (teachers also as NDJSON) →
+// ColumnarData: rows validated as they stream (the tabular reader's own
+// TableReader: headers, cell values, D102–D110) into typed columns, then the
+// cross-references of src/data/tabular/read.ts's `assemble` made over the
+// columns, with the same diagnostics in the same order (D112–D120). Nothing
+// holds the file as one string, and no object per row is kept.
+//
+// A folder the fast tokenizer cannot read as csv-parse would (src/columnar/csv.ts)
+// comes back as `irregular`: the caller reads it on the object path.
+
+import type { Result } from "../diagnostics/diagnostic.js";
+import { formatDate, type Day } from "../time/date.js";
+import type { Intake, School } from "../data/model.js";
+import {
+  BUILTIN_SCHEMA,
+  SHEETS,
+  Sink,
+  TableReader,
+  cellRef,
+  csvTables,
+  isFolder,
+  kindOfName,
+  type Info,
+  type InputSchema,
+  type Kind,
+  type RowRecord,
+  type TabularOptions,
+} from "../data/tabular/read.js";
+import { SourceError, type RawRow } from "../data/tabular/sources.js";
+import type { DayInterval } from "../data/tabular/values.js";
+import { ColumnTable } from "./columns.js";
+import { Irregular, readCsv } from "./csv.js";
+import { FastRows } from "./fast.js";
+import { ndjsonFields, readNdjson } from "./ndjson.js";
+
+type RecordKind = Exclude<Kind, "info">;
+
+/** Where a table's field columns are (from its first row), to name a cell in a diagnostic. */
+interface Where {
+  table: string;
+  colOf: Readonly<Record<string, number>>;
+  headerOf: Readonly<Record<string, string>>;
+}
+
+/** One table as read: its rows in columns, each row's line and whether it was accepted so far. */
+export class ReadTable {
+  readonly cols: ColumnTable;
+  line = new Int32Array(1024);
+  ok = new Uint8Array(1024);
+  where: Where | undefined;
+  constructor(
+    readonly kind: RecordKind,
+    readonly name: string,
+    schema: InputSchema,
+  ) {
+    this.cols = new ColumnTable(schema[kind], (e) => schema.enumTable(e), kind === "history" ? ["teacher"] : []);
+  }
+  add(rec: RowRecord): void {
+    if (!this.where) {
+      const l = rec.layout;
+      this.where = { table: l.table, colOf: l.colOf, headerOf: l.headerOf };
+    }
+    this.put(this.cols.add(rec.values, rec.intervals), rec.row, rec.ok);
+  }
+  /** A row that could not be read at all: rejected, counted. */
+  reject(line: number): void {
+    this.put(this.cols.add({}), line, false);
+  }
+  /** Row `row` (just appended to the columns) is from `line`; `ok`: accepted so far. */
+  put(row: number, line: number, ok: boolean): void {
+    if (row >= this.line.length) {
+      const l = new Int32Array(this.line.length * 2);
+      l.set(this.line);
+      this.line = l;
+      const o = new Uint8Array(this.ok.length * 2);
+      o.set(this.ok);
+      this.ok = o;
+    }
+    this.line[row] = line;
+    this.ok[row] = ok ? 1 : 0;
+  }
+  get rows(): number {
+    return this.cols.rows;
+  }
+  /** `教师!F12`, as RowRecord.where says it. */
+  at(row: number, field: string): string {
+    const w = this.where!;
+    const c = w.colOf[field];
+    return c === undefined ? `${w.table}!${this.line[row]}` : `${w.table}!${cellRef(c, this.line[row]!)}`;
+  }
+  header(field: string): string {
+    return this.where?.headerOf[field] ?? field;
+  }
+}
+
+/** A dataset in columns: schools as records (a few hundred thousand), people and moves as columns. */
+export interface ColumnarData {
+  readonly asOf: Day;
+  readonly schoolYear?: string;
+  readonly start?: Day;
+  readonly schools: readonly School[];
+  readonly schoolById: ReadonlyMap<string, School>;
+  /** Accepted teachers only, in file order. */
+  readonly teachers: ColumnTable;
+  /** Each teacher row's school, as an index into `schools`. */
+  readonly teacherSchool: Int32Array;
+  /** Id → accepted teacher row; −1 for the id of a rejected row. */
+  readonly rowById: ReadonlyMap<string, number>;
+  /** History rows of teacher row r are `historyOrder[historyStart[r] .. historyStart[r + 1])`, oldest first. */
+  readonly history?: { readonly cols: ColumnTable; readonly start: Int32Array; readonly order: Int32Array };
+  /** The accepted moves, in file order; undefined without a plan. */
+  readonly moves?: ColumnTable;
+  readonly moveTeacher: Int32Array;
+  readonly moveFrom: Int32Array;
+  readonly moveTo: Int32Array;
+  /** Teacher row → its move's index, −1 when not moved. */
+  readonly moveOfRow: Int32Array;
+  readonly intake: Intake;
+}
+
+export type ColumnarResult = Result<ColumnarData> & { readonly irregular?: true };
+
+/** Read a CSV folder into columns (see the header). Never throws on user input. */
+export async function readColumnar(path: string, options: TabularOptions = {}): Promise<ColumnarResult> {
+  const sink = new Sink(path);
+  const schema = options.schema ?? BUILTIN_SCHEMA;
+  const tables = new Map<RecordKind, ReadTable>();
+  const info: Info = {};
+  const raw: { number: number; cells: RawRow["cells"] } = { number: 0, cells: [] };
+  try {
+    isFolder(path);
+    const files: { path: string; name: string }[] = [];
+    for await (const t of csvTables(path, sink, info, (p, name) => {
+      files.push({ path: p, name });
+      return { name, rows: (async function* () {})() };
+    }))
+      void t;
+    const ndjson = readNdjson.find(path);
+    for (const file of files) {
+      const kind = kindOfName(file.name);
+      if (!kind || kind === "info" || tables.has(kind)) continue;
+      // teachers.ndjson stands in for teachers.csv when both are there: one roster, not two.
+      if (kind === "teacher" && ndjson) continue;
+      const t = new ReadTable(kind, file.name, schema);
+      tables.set(kind, t);
+      const tr = new TableReader(sink, file.name, kind, schema[kind], schema);
+      tr.onRecord = (rec) => t.add(rec);
+      const fast = new FastRows(t, tr, schema);
+      await readCsv(
+        file.path,
+        (cells, line) => fast.row(cells, line),
+        (s, from, to, line) => fast.line(s, from, to, line),
+      );
+    }
+    if (ndjson) {
+      const t = new ReadTable("teacher", ndjson.name, schema);
+      tables.set("teacher", t);
+      const fields = ndjsonFields(schema);
+      t.where = {
+        table: ndjson.name,
+        colOf: Object.fromEntries(fields.map((f, i) => [f, i])),
+        headerOf: Object.fromEntries(fields.map((f) => [f, f])),
+      };
+      const tr = new TableReader(sink, ndjson.name, "teacher", schema.teacher, schema);
+      tr.onRecord = (rec) => t.add(rec);
+      await readNdjson(
+        ndjson.path,
+        ndjson.name,
+        schema,
+        sink,
+        (cells, line) => {
+          raw.number = line;
+          raw.cells = cells;
+          tr.row(raw);
+        },
+        (line) => t.reject(line),
+      );
+    }
+  } catch (e) {
+    if (e instanceof Irregular) return { diagnostics: [], irregular: true };
+    const err =
+      e instanceof SourceError
+        ? e
+        : new SourceError(String((e as Error)?.message ?? e), String((e as Error)?.message ?? e));
+    sink.add("D101", { file: path, reason: err.reason, reason_zh: err.reason_zh });
+    return { diagnostics: sink.diags };
+  }
+  for (const need of ["school", "teacher"] as const) {
+    if (!tables.has(need)) sink.add("D100", { file: path, table: SHEETS[need][0]!, csv: `${SHEETS[need][1]}.csv` });
+  }
+  const asOf = options.asOf ?? info.asOf;
+  if (asOf === undefined) sink.add("D111", { file: path });
+  if (!tables.has("school") || !tables.has("teacher") || asOf === undefined) return { diagnostics: sink.diags };
+  return { value: assembleColumns(sink, tables, info, asOf), diagnostics: sink.diags };
+}
+
+/** References resolved, cross-checks made, rejected rows counted, in the order `assemble` makes them. */
+function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: Info, asOf: Day): ColumnarData {
+  // Schools: few enough to be records, built as the object path builds them.
+  const st = tables.get("school")!;
+  const schools: School[] = [];
+  const schoolById = new Map<string, School>();
+  const schoolIndex = new Map<string, number>();
+  const byName = new Map<string, string[]>();
+  let schoolsRejected = 0;
+  for (let r = 0; r < st.rows; r++) {
+    const id = st.cols.get(r, "id") as string | undefined;
+    if (st.ok[r] && id !== undefined && schoolById.has(id)) {
+      sink.add("D112", { where: st.at(r, "id"), header: st.header("id"), value: id });
+      st.ok[r] = 0;
+    }
+    if (!st.ok[r]) {
+      schoolsRejected++;
+      continue;
+    }
+    const s = st.cols.load(r, {}) as unknown as School;
+    schoolIndex.set(s.id, schools.length);
+    schools.push(s);
+    schoolById.set(s.id, s);
+    if (s.name) byName.set(s.name, [...(byName.get(s.name) ?? []), s.id]);
+  }
+  /** A school written as an id or an exact name → its index; −1 (reported) otherwise. */
+  const resolveSchool = (t: ReadTable, r: number, field: string): number => {
+    const w = t.cols.get(r, field) as string;
+    const i = schoolIndex.get(w);
+    if (i !== undefined) return i;
+    const named = byName.get(w);
+    if (named && named.length === 1) return schoolIndex.get(named[0]!)!;
+    sink.add(named ? "D114" : "D113", { where: t.at(r, field), header: t.header(field), value: w });
+    return -1;
+  };
+  /** Resolve a school field of every row of a table in place (the id replaces the name); −1 when not resolved. */
+  const schoolField = (t: ReadTable, r: number, field: string): number => {
+    const i = resolveSchool(t, r, field);
+    if (i >= 0) t.cols.column(field)!.set(r, schools[i]!.id);
+    return i;
+  };
+
+  // Teachers.
+  const tt = tables.get("teacher")!;
+  const n = tt.rows;
+  const teacherSchoolAll = new Int32Array(n).fill(-1);
+  const dateFields = Object.entries(tt.cols.decl)
+    .filter(([, f]) => f.type.t === "date")
+    .map(([name]) => ({ name, col: tt.cols.column(name)! }));
+  const rowsById = new Map<string, number>();
+  const idCol = tt.cols.column("id")!;
+  const schoolCol = tt.cols.column("school")!;
+  for (let r = 0; r < n; r++) {
+    const id = idCol.get(r) as string | undefined;
+    if (id !== undefined && rowsById.has(id)) {
+      sink.add("D112", { where: tt.at(r, "id"), header: tt.header("id"), value: id });
+      tt.ok[r] = 0;
+    } else if (id !== undefined) rowsById.set(id, r);
+    if (schoolCol.get(r) !== undefined) {
+      const s = schoolField(tt, r, "school");
+      if (s < 0) tt.ok[r] = 0;
+      else teacherSchoolAll[r] = s;
+    }
+    for (const { name, col } of dateFields) {
+      const d = col.get(r);
+      if (typeof d === "number" && d > asOf) {
+        sink.add("D115", {
+          where: tt.at(r, name),
+          header: tt.header(name),
+          value: formatDate(d),
+          as_of: formatDate(asOf),
+        });
+        tt.ok[r] = 0;
+      }
+    }
+  }
+  // History rows attach to their teacher; a bad one makes the teacher's facts unreliable.
+  const ht = tables.get("history");
+  const owner = ht ? new Int32Array(ht.rows).fill(-1) : undefined;
+  if (ht) {
+    const fromCol = ht.cols.column("from")!;
+    const toCol = ht.cols.column("to")!;
+    for (let r = 0; r < ht.rows; r++) {
+      const tid = ht.cols.get(r, "teacher") as string | undefined;
+      const o = tid === undefined ? undefined : rowsById.get(tid);
+      if (tid !== undefined && o === undefined) {
+        sink.add("D116", { where: ht.at(r, "teacher"), header: ht.header("teacher"), value: tid });
+        continue;
+      }
+      if (ht.cols.get(r, "school") !== undefined && schoolField(ht, r, "school") < 0) ht.ok[r] = 0;
+      const from = fromCol.get(r) as Day | undefined;
+      const to = toCol.get(r) as Day | undefined;
+      if (ht.ok[r] && from !== undefined && to !== undefined && from > to) {
+        sink.add("D117", { where: ht.at(r, "to"), from: formatDate(from), to: formatDate(to) });
+        ht.ok[r] = 0;
+      }
+      if (ht.ok[r] && to !== undefined && to > asOf) {
+        sink.add("D115", {
+          where: ht.at(r, "to"),
+          header: ht.header("to"),
+          value: formatDate(to),
+          as_of: formatDate(asOf),
+        });
+        ht.ok[r] = 0;
+      }
+      if (o === undefined) continue;
+      if (!ht.ok[r]) {
+        tt.ok[o] = 0;
+        continue;
+      }
+      owner![r] = o;
+    }
+  }
+  const rejectedTeachers: { row: string; id?: string; school?: string }[] = [];
+  for (let r = 0; r < n; r++) {
+    if (tt.ok[r]) continue;
+    const id = idCol.get(r);
+    const school = schoolCol.get(r);
+    rejectedTeachers.push({
+      row: `${tt.name}!${tt.line[r]}`,
+      ...(typeof id === "string" ? { id } : {}),
+      ...(typeof school === "string" ? { school } : {}),
+    });
+  }
+  const rowMap = tt.cols.compact((r) => tt.ok[r] === 1);
+  const kept = tt.cols.rows;
+  const teacherSchool = new Int32Array(kept);
+  for (let r = 0; r < n; r++) if (rowMap[r]! >= 0) teacherSchool[rowMap[r]!] = teacherSchoolAll[r]!;
+  // One index for both questions: an id of any row (its value −1 when rejected) and an accepted row.
+  for (const [id, r] of rowsById) rowsById.set(id, rowMap[r]!);
+  const rowById: ReadonlyMap<string, number> = rowsById;
+  const dateIntervals = new Map<string, Record<string, DayInterval>>();
+  for (const [k, iv] of tt.cols.intervals) dateIntervals.set(idCol.get(k) as string, iv);
+  // History in CSR form by (new) teacher row, each teacher's entries by start date (a stable sort, as the object path's).
+  let history: ColumnarData["history"];
+  if (ht && owner) {
+    const start = new Int32Array(kept + 1);
+    for (let r = 0; r < ht.rows; r++) {
+      const o = owner[r]!;
+      if (o >= 0 && rowMap[o]! >= 0) start[rowMap[o]! + 1]!++;
+    }
+    for (let k = 0; k < kept; k++) start[k + 1]! += start[k]!;
+    const order = new Int32Array(start[kept]!);
+    const fill = start.slice(0, kept);
+    for (let r = 0; r < ht.rows; r++) {
+      const o = owner[r]!;
+      if (o >= 0 && rowMap[o]! >= 0) order[fill[rowMap[o]!]!++] = r;
+    }
+    const fromCol = ht.cols.column("from")!;
+    for (let k = 0; k < kept; k++) {
+      for (let i = start[k]! + 1; i < start[k + 1]!; i++) {
+        const x = order[i]!;
+        const fx = fromCol.get(x) as number;
+        let j = i - 1;
+        while (j >= start[k]! && (fromCol.get(order[j]!) as number) > fx) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = x;
+      }
+    }
+    history = { cols: ht.cols, start, order };
+  }
+
+  // Moves.
+  const mt = tables.get("move");
+  const moved = new Uint8Array(kept);
+  let movesRejected = 0;
+  const accepted: number[] = [];
+  const mTeacher: number[] = [];
+  const mFrom: number[] = [];
+  const mTo: number[] = [];
+  if (mt) {
+    const yearsCol = mt.cols.column("years")!;
+    for (let r = 0; r < mt.rows; r++) {
+      const tid = mt.cols.get(r, "teacher") as string | undefined;
+      const at = tid === undefined ? undefined : rowById.get(tid);
+      const k = at !== undefined && at >= 0 ? at : undefined;
+      if (mt.ok[r] && tid !== undefined && k === undefined) {
+        // A move of a rejected teacher is not checked either (its row was reported already).
+        if (!rowsById.has(tid))
+          sink.add("D116", { where: mt.at(r, "teacher"), header: mt.header("teacher"), value: tid });
+        mt.ok[r] = 0;
+      }
+      const ends: number[] = [-1, -1];
+      (["from", "to"] as const).forEach((f, i) => {
+        if (mt.cols.get(r, f) === undefined) return;
+        const s = schoolField(mt, r, f);
+        if (s < 0) mt.ok[r] = 0;
+        else ends[i] = s;
+      });
+      const from = mt.cols.get(r, "from") as string | undefined;
+      const to = mt.cols.get(r, "to") as string | undefined;
+      if (mt.ok[r] && k !== undefined) {
+        const school = schools[teacherSchool[k]!]!.id;
+        if (from !== school) {
+          sink.add("D118", { where: mt.at(r, "from"), teacher: tid!, school, from: String(from) });
+          mt.ok[r] = 0;
+        }
+      }
+      if (mt.ok[r] && from === to) {
+        sink.add("D118", { where: mt.at(r, "to"), teacher: tid!, school: String(from), from: String(to) });
+        mt.ok[r] = 0;
+      }
+      if (mt.ok[r] && moved[k!]) {
+        sink.add("D119", { where: mt.at(r, "teacher"), value: tid! });
+        mt.ok[r] = 0;
+      }
+      const years = yearsCol.get(r) as number | undefined;
+      if (mt.ok[r] && years !== undefined && years <= 0) {
+        sink.add("D106", {
+          where: mt.at(r, "years"),
+          header: mt.header("years"),
+          value: String(years),
+          expected: "a whole number of years ≥ 1",
+          expected_zh: "不小于 1 的整数年数",
+        });
+        mt.ok[r] = 0;
+      }
+      if (!mt.ok[r]) {
+        movesRejected++;
+        continue;
+      }
+      moved[k!] = 1;
+      accepted.push(r);
+      mTeacher.push(k!);
+      mFrom.push(ends[0]!);
+      mTo.push(ends[1]!);
+    }
+  }
+  const movesIn = mt?.rows ?? 0;
+  if (mt) {
+    let i = 0;
+    mt.cols.compact((r) => accepted[i] === r && ++i > 0);
+  }
+  const moveOfRow = new Int32Array(kept).fill(-1);
+  mTeacher.forEach((k, i) => (moveOfRow[k] = i));
+  if (dateIntervals.size > 0) sink.add("D120", { count: dateIntervals.size });
+  const intake: Intake = {
+    teachersIn: n,
+    rejectedTeachers,
+    schoolsIn: st.rows,
+    schoolsRejected,
+    movesIn,
+    movesRejected,
+    dateIntervals,
+  };
+  return {
+    asOf,
+    ...(info.schoolYear !== undefined ? { schoolYear: info.schoolYear } : {}),
+    ...(info.start !== undefined ? { start: info.start } : {}),
+    schools,
+    schoolById,
+    teachers: tt.cols,
+    teacherSchool,
+    rowById,
+    ...(history ? { history } : {}),
+    ...(mt ? { moves: mt.cols } : {}),
+    moveTeacher: Int32Array.from(mTeacher),
+    moveFrom: Int32Array.from(mFrom),
+    moveTo: Int32Array.from(mTo),
+    moveOfRow,
+    intake,
+  };
+}
