@@ -85,10 +85,13 @@ export class Rows {
 
 const NO_HISTORY: readonly unknown[] = Object.freeze([]);
 
-/** The people of a subject: ranges of an order array, walked with one record per walk. */
-class PeopleOf implements Iterable<Teacher> {
+/**
+ * The people or moves of a subject: a range of an order array, each walk
+ * loading its items into one record of its own (so walks may nest).
+ */
+class Walk<T> implements Iterable<T> {
   constructor(
-    private readonly rows: Rows,
+    private readonly load: (i: number, into: Loaded) => T,
     readonly order: Int32Array,
     readonly from: number,
     readonly to: number,
@@ -96,38 +99,14 @@ class PeopleOf implements Iterable<Teacher> {
   get length(): number {
     return this.to - this.from;
   }
-  [Symbol.iterator](): Iterator<Teacher> {
+  [Symbol.iterator](): Iterator<T> {
     const into: Loaded = {};
-    const res = { value: undefined as unknown as Teacher, done: false };
+    const res = { value: undefined as unknown as T, done: false };
     let i = this.from;
     return {
       next: () => {
         if (i >= this.to) return { value: undefined, done: true };
-        res.value = this.rows.teacher(this.order[i++]!, into);
-        return res;
-      },
-    };
-  }
-}
-
-class MovesOf implements Iterable<Move> {
-  constructor(
-    private readonly rows: Rows,
-    readonly order: Int32Array,
-    readonly from: number,
-    readonly to: number,
-  ) {}
-  get length(): number {
-    return this.to - this.from;
-  }
-  [Symbol.iterator](): Iterator<Move> {
-    const into: Loaded = {};
-    const res = { value: undefined as unknown as Move, done: false };
-    let i = this.from;
-    return {
-      next: () => {
-        if (i >= this.to) return { value: undefined, done: true };
-        res.value = this.rows.move(this.order[i++]!, into);
+        res.value = this.load(this.order[i++]!, into);
         return res;
       },
     };
@@ -179,13 +158,17 @@ function columnSubjects(kind: GroupKind, data: ColumnarData, rows: Rows): Subjec
   const moves = data.moveTeacher.length;
   const out = groupIndex(moves, ids.length, (m) => of(data.moveFrom[m]!));
   const inn = groupIndex(moves, ids.length, (m) => of(data.moveTo[m]!));
+  const person = (r: number, into: Loaded) => rows.teacher(r, into);
+  const move = (m: number, into: Loaded) => rows.move(m, into);
+  const walk = <T>(load: (i: number, into: Loaded) => T, x: { start: Int32Array; order: Int32Array }, g: number) =>
+    new Walk(load, x.order, x.start[g]!, x.start[g + 1]!) as unknown as T[];
   return ids.map((id, g) => ({
     kind,
     id,
     ...(kind === "school" ? { school: schoolsOf[g]![0]! } : {}),
-    teachers: new PeopleOf(rows, people.order, people.start[g]!, people.start[g + 1]!) as unknown as Teacher[],
-    moves: new MovesOf(rows, out.order, out.start[g]!, out.start[g + 1]!) as unknown as Move[],
-    movesIn: new MovesOf(rows, inn.order, inn.start[g]!, inn.start[g + 1]!) as unknown as Move[],
+    teachers: walk(person, people, g),
+    moves: walk(move, out, g),
+    movesIn: walk(move, inn, g),
     schools: schoolsOf[g]!,
   }));
 }
@@ -360,7 +343,7 @@ export function checkColumnar(
     let due = 0;
     let deferred = 0;
     let dueMoved = 0;
-    const ps = s.teachers as unknown as PeopleOf;
+    const ps = s.teachers as unknown as Walk<Teacher>;
     for (let i = ps.from; i < ps.to; i++) {
       const r = ps.order[i]!;
       const d = dec[r]!;
@@ -372,23 +355,27 @@ export function checkColumnar(
     let backboneOut: number | undefined;
     if (backbone) {
       backboneOut = 0;
-      const ms = s.moves as unknown as MovesOf;
+      const ms = s.moves as unknown as Walk<Move>;
       for (let i = ms.from; i < ms.to; i++) {
         f.person = rows.teacher(data.moveTeacher[ms.order[i]!]!, person);
         f.gen++;
         if (backbone(f) === true) backboneOut++;
       }
     }
-    return {
+    const counts: SchoolSummary = {
       school: s.school!,
       teachers: ps.length,
       due,
       deferred,
       dueMoved,
-      movedOut: s.moves.length,
-      movedIn: s.movesIn.length,
-      ...(backboneOut !== undefined ? { backboneOut } : {}),
+      movedOut: 0,
+      movedIn: 0,
     };
+    return Object.assign(
+      counts,
+      { movedOut: s.moves.length, movedIn: s.movesIn.length },
+      backboneOut === undefined ? {} : { backboneOut },
+    );
   });
   return { ...found, schools, decisions: new DecisionIndex(rows, dec) };
 }

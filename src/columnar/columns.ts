@@ -107,9 +107,36 @@ export class Interner {
   }
 }
 
-class DateColumn implements Column {
-  a = new Int32Array(START).fill(NO_DAY);
-  constructor(readonly field: string) {}
+type Typed = Int32Array | Uint8Array | Int8Array | Float64Array | Uint32Array;
+
+/** A column over one typed array; `empty` is what an unset row holds. */
+abstract class TypedColumn<A extends Typed> implements Column {
+  constructor(
+    readonly field: string,
+    public a: A,
+    private readonly empty = 0,
+  ) {
+    if (empty !== 0) a.fill(empty);
+  }
+  abstract set(row: number, v: unknown): void;
+  abstract get(row: number): unknown;
+  grow(n: number): void {
+    const old = this.a.length;
+    this.a = grown(this.a, n);
+    if (this.empty !== 0 && this.a.length > old) this.a.fill(this.empty, old);
+  }
+  move(from: number, to: number): void {
+    this.a[to] = this.a[from]!;
+  }
+  parts(): unknown {
+    return this.a;
+  }
+}
+
+class DateColumn extends TypedColumn<Int32Array> {
+  constructor(field: string) {
+    super(field, new Int32Array(START), NO_DAY);
+  }
   set(row: number, v: unknown): void {
     if (v !== undefined) this.a[row] = v as number;
   }
@@ -117,22 +144,13 @@ class DateColumn implements Column {
     const d = this.a[row]!;
     return d === NO_DAY ? undefined : d;
   }
-  grow(n: number): void {
-    const old = this.a.length;
-    this.a = grown(this.a, n);
-    if (this.a.length > old) this.a.fill(NO_DAY, old);
-  }
-  move(from: number, to: number): void {
-    this.a[to] = this.a[from]!;
-  }
-  parts(): unknown {
-    return this.a;
-  }
 }
 
-class BoolColumn implements Column {
-  a = new Int8Array(START);
-  constructor(readonly field: string) {}
+/** Yes/no: 0 absent, 1 no, 2 yes. */
+class BoolColumn extends TypedColumn<Int8Array> {
+  constructor(field: string) {
+    super(field, new Int8Array(START));
+  }
   set(row: number, v: unknown): void {
     if (v !== undefined) this.a[row] = v ? 2 : 1;
   }
@@ -140,20 +158,12 @@ class BoolColumn implements Column {
     const b = this.a[row]!;
     return b === 0 ? undefined : b === 2;
   }
-  grow(n: number): void {
-    this.a = grown(this.a, n);
-  }
-  move(from: number, to: number): void {
-    this.a[to] = this.a[from]!;
-  }
-  parts(): unknown {
-    return this.a;
-  }
 }
 
-class NumberColumn implements Column {
-  a = new Float64Array(START).fill(NaN);
-  constructor(readonly field: string) {}
+class NumberColumn extends TypedColumn<Float64Array> {
+  constructor(field: string) {
+    super(field, new Float64Array(START), NaN);
+  }
   set(row: number, v: unknown): void {
     if (v !== undefined) this.a[row] = v as number;
   }
@@ -161,28 +171,14 @@ class NumberColumn implements Column {
     const x = this.a[row]!;
     return Number.isNaN(x) ? undefined : x;
   }
-  grow(n: number): void {
-    const old = this.a.length;
-    this.a = grown(this.a, n);
-    if (this.a.length > old) this.a.fill(NaN, old);
-  }
-  move(from: number, to: number): void {
-    this.a[to] = this.a[from]!;
-  }
-  parts(): unknown {
-    return this.a;
-  }
 }
 
 /** An enum: 0 absent, k + 1 the k-th canonical value of its table. */
-class EnumColumn implements Column {
-  a = new Uint8Array(START);
+class EnumColumn extends TypedColumn<Uint8Array> {
   private readonly values: string[];
   private readonly index = new Map<string, number>();
-  constructor(
-    readonly field: string,
-    table: EnumTable,
-  ) {
+  constructor(field: string, table: EnumTable) {
+    super(field, new Uint8Array(START));
     this.values = Object.keys(table.labels);
     this.values.forEach((v, i) => this.index.set(v, i + 1));
   }
@@ -196,24 +192,16 @@ class EnumColumn implements Column {
     const k = this.a[row]!;
     return k === 0 ? undefined : this.values[k - 1];
   }
-  grow(n: number): void {
-    this.a = grown(this.a, n);
-  }
-  move(from: number, to: number): void {
-    this.a[to] = this.a[from]!;
-  }
-  parts(): unknown {
-    return this.a;
-  }
 }
 
 /** Text (names, subjects, references as written): interned. */
-export class TextColumn implements Column {
-  a = new Uint32Array(START);
+export class TextColumn extends TypedColumn<Uint32Array> {
   constructor(
-    readonly field: string,
+    field: string,
     readonly strings: Interner,
-  ) {}
+  ) {
+    super(field, new Uint32Array(START));
+  }
   set(row: number, v: unknown): void {
     if (v !== undefined) this.a[row] = this.strings.code(v as string);
   }
@@ -224,13 +212,7 @@ export class TextColumn implements Column {
   get(row: number): unknown {
     return this.strings.values[this.a[row]!];
   }
-  grow(n: number): void {
-    this.a = grown(this.a, n);
-  }
-  move(from: number, to: number): void {
-    this.a[to] = this.a[from]!;
-  }
-  parts(): unknown {
+  override parts(): unknown {
     return { a: this.a, strings: this.strings.values };
   }
 }
@@ -258,15 +240,16 @@ class IdColumn implements Column {
  * A list (honours, conditions): interned per distinct list. The tabular
  * reader hands the same array for the same cell text, so identity is tried first.
  */
-class ListColumn implements Column {
-  a = new Uint32Array(START);
+class ListColumn extends TypedColumn<Uint32Array> {
   readonly lists: (readonly string[])[] = [[]];
   private readonly byArray = new Map<readonly string[], number>();
   private readonly byKey = new Map<string, number>();
   constructor(
-    readonly field: string,
+    field: string,
     private readonly defaulted: boolean,
-  ) {}
+  ) {
+    super(field, new Uint32Array(START));
+  }
   set(row: number, v: unknown): void {
     if (v === undefined) return;
     const list = v as readonly string[];
@@ -287,13 +270,7 @@ class ListColumn implements Column {
     const c = this.a[row]!;
     return c === 0 ? (this.defaulted ? this.lists[0] : undefined) : this.lists[c];
   }
-  grow(n: number): void {
-    this.a = grown(this.a, n);
-  }
-  move(from: number, to: number): void {
-    this.a[to] = this.a[from]!;
-  }
-  parts(): unknown {
+  override parts(): unknown {
     return { a: this.a, lists: this.lists };
   }
 }

@@ -87,15 +87,9 @@ export class FastRows {
       this.off = true;
       return;
     }
-    // The table's layout, as the TableReader's first record would give it.
-    const colOf: Record<string, number> = {};
-    const headerOf: Record<string, string> = {};
-    cols.forEach((c, i) => {
-      if (c.field === "") return;
-      colOf[c.field] = i;
-      headerOf[c.field] = c.header;
-    });
-    this.table.where ??= { table: this.table.name, colOf, headerOf };
+    const layout = this.reader.layoutOf()!;
+    const colOf = layout.colOf;
+    this.table.where ??= { table: layout.table, colOf, headerOf: layout.headerOf };
     this.slots = cols.map((c): Slot => {
       if (c.field === "") return { k: "skip" };
       const col = this.table.cols.column(c.field)!;

@@ -81,40 +81,32 @@ export const readNdjson = Object.assign(
       }
       cells.fill(undefined);
       let bad = false;
+      const refuse = (k: string, v: unknown, expected: string, expected_zh: string) => {
+        sink.add("D106", {
+          where: `${where} ${k}`,
+          header: k,
+          value: showCell(JSON.stringify(v)),
+          expected,
+          expected_zh,
+        });
+        bad = true;
+      };
       for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
         const i = index.get(k);
-        if (k === "history" && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) {
-          // Never ignored: a person's earlier service changes their tenure.
-          sink.add("D106", {
-            where: `${where} ${k}`,
-            header: k,
-            value: showCell(JSON.stringify(v)),
-            expected: "absent (history rows go in history.csv)",
-            expected_zh: "空（任职经历写在 history.csv 中）",
-          });
-          bad = true;
-          continue;
-        }
-        if (i === undefined) {
+        // Never ignored: a person's earlier service changes their tenure.
+        if (k === "history") {
+          if (v !== null && !(Array.isArray(v) && v.length === 0))
+            refuse(k, v, "absent (history rows go in history.csv)", "空（任职经历写在 history.csv 中）");
+        } else if (i === undefined) {
           if (!unknown.has(k)) {
             unknown.add(k);
             sink.add("D103", { where, header: k });
           }
-          continue;
+        } else {
+          const c = cellOfJson(v);
+          if (c) cells[i] = c.cell;
+          else refuse(k, v, "a text, a number, yes/no or a list of texts", "文本、数字、是否或文本列表");
         }
-        const c = cellOfJson(v);
-        if (!c) {
-          sink.add("D106", {
-            where: `${where} ${k}`,
-            header: k,
-            value: showCell(JSON.stringify(v)),
-            expected: "a text, a number, yes/no or a list of texts",
-            expected_zh: "文本、数字、是否或文本列表",
-          });
-          bad = true;
-          continue;
-        }
-        cells[i] = c.cell;
       }
       if (bad) onBad(line);
       else onRow(cells, line);

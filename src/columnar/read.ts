@@ -13,20 +13,21 @@ import { formatDate, type Day } from "../time/date.js";
 import type { Intake, School } from "../data/model.js";
 import {
   BUILTIN_SCHEMA,
-  SHEETS,
   Sink,
   TableReader,
   cellRef,
   csvTables,
   isFolder,
   kindOfName,
+  readiness,
+  unreadable,
   type Info,
   type InputSchema,
   type Kind,
   type RowRecord,
   type TabularOptions,
 } from "../data/tabular/read.js";
-import { SourceError, type RawRow } from "../data/tabular/sources.js";
+import type { RawRow } from "../data/tabular/sources.js";
 import type { DayInterval } from "../data/tabular/values.js";
 import { ColumnTable } from "./columns.js";
 import { Irregular, readCsv } from "./csv.js";
@@ -178,19 +179,10 @@ export async function readColumnar(path: string, options: TabularOptions = {}): 
     }
   } catch (e) {
     if (e instanceof Irregular) return { diagnostics: [], irregular: true };
-    const err =
-      e instanceof SourceError
-        ? e
-        : new SourceError(String((e as Error)?.message ?? e), String((e as Error)?.message ?? e));
-    sink.add("D101", { file: path, reason: err.reason, reason_zh: err.reason_zh });
-    return { diagnostics: sink.diags };
+    return { diagnostics: unreadable(sink, path, e) };
   }
-  for (const need of ["school", "teacher"] as const) {
-    if (!tables.has(need)) sink.add("D100", { file: path, table: SHEETS[need][0]!, csv: `${SHEETS[need][1]}.csv` });
-  }
-  const asOf = options.asOf ?? info.asOf;
-  if (asOf === undefined) sink.add("D111", { file: path });
-  if (!tables.has("school") || !tables.has("teacher") || asOf === undefined) return { diagnostics: sink.diags };
+  const asOf = readiness(sink, path, (k) => tables.has(k), options.asOf ?? info.asOf);
+  if (asOf === undefined) return { diagnostics: sink.diags };
   return { value: assembleColumns(sink, tables, info, asOf), diagnostics: sink.diags };
 }
 
