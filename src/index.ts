@@ -61,6 +61,21 @@ export {
 export { runTests, type TestReport, type TestOutcome } from "./api/test.js";
 export { formatPolicy, formatPolicies, type FormattedFile } from "./api/format.js";
 export {
+  propose,
+  readConstraints,
+  writeProposal,
+  policyInForce,
+  diff,
+  type ProposalAnswer,
+  type ProposeOptions,
+  type BureauConstraints,
+  type Proposal,
+  type DiffAnswer,
+  type DiffResult,
+  type PolicyInForce,
+  type PolicyVersion,
+} from "./api/propose.js";
+export {
   render,
   formats,
   type Document,
@@ -91,4 +106,5 @@ export type {
 } from "./plan/check-plan.js";
 export type { SubjectKind } from "./syntax/ast.js";
 export type { Amendment } from "./checker/checked.js";
-export type { InfeasibleRule } from "./propose/propose.js";
+export type { InfeasibleRule, Selection } from "./propose/propose.js";
+export type { PersonChange, ParamChange, QuotaChange, CountChange } from "./diff/diff.js";

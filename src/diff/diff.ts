@@ -11,6 +11,7 @@ import { newFrame, worldOf, type Subject } from "../interpreter/frame.js";
 import { subjectsOf, type GroupKind, type SubjectRef } from "../plan/check-plan.js";
 import { printExpr } from "../syntax/print.js";
 import type * as A from "../syntax/ast.js";
+import type { Value } from "../interpreter/values.js";
 
 export interface PersonChange {
   readonly teacher: Teacher;
@@ -81,7 +82,13 @@ function paramText(p: CheckedPolicy, name: string): string | undefined {
   return v ? printExpr(v, "zh") : undefined;
 }
 
-export function diffPolicies(before: Program, after: Program, data: Dataset): DiffResult {
+export function diffPolicies(
+  before: Program,
+  after: Program,
+  data: Dataset,
+  paramsBefore?: ReadonlyMap<string, Value>,
+  paramsAfter?: ReadonlyMap<string, Value>,
+): DiffResult {
   const a = before.policy;
   const b = after.policy;
   // Clauses and parameters that differ.
@@ -105,16 +112,16 @@ export function diffPolicies(before: Program, after: Program, data: Dataset): Di
   const changedIds = new Set([...clauses.map((c) => c.id), ...params.map((p) => p.clause)]);
 
   // Decisions on both sides.
-  const decide = (program: Program) => {
+  const decide = (program: Program, params?: ReadonlyMap<string, Value>) => {
     const f = newFrame(
-      worldOf(program.policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }),
+      worldOf(program.policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }, params),
     );
     const m = new Map<string, string>();
     for (const t of data.teachers) m.set(t.id, program.decideValue(t, f));
     return { m, f };
   };
-  const da = decide(before);
-  const db = decide(after);
+  const da = decide(before, paramsBefore);
+  const db = decide(after, paramsAfter);
   const people: PersonChange[] = [];
   for (const t of data.teachers) {
     const x = da.m.get(t.id)!;
@@ -164,7 +171,7 @@ export function diffPolicies(before: Program, after: Program, data: Dataset): Di
     params,
     schools: counts("school").filter(changedCount),
     districts: counts("district").filter(changedCount),
-    quotas: quotaChanges(before, da.m, after, db.m, data),
+    quotas: quotaChanges(before, da.m, paramsBefore, after, db.m, paramsAfter, data),
     summary: {
       people: people.length,
       becameDue: people.filter((p) => p.after === "required").length,
@@ -185,14 +192,16 @@ function changedCount(c: CountChange): boolean {
 function quotaChanges(
   before: Program,
   da: ReadonlyMap<string, string>,
+  pa: ReadonlyMap<string, Value> | undefined,
   after: Program,
   db: ReadonlyMap<string, string>,
+  pb: ReadonlyMap<string, Value> | undefined,
   data: Dataset,
 ): QuotaChange[] {
-  const side = (program: Program, decisions: ReadonlyMap<string, string>) => {
+  const side = (program: Program, decisions: ReadonlyMap<string, string>, params?: ReadonlyMap<string, Value>) => {
     const out = new Map<string, { clause: string; label: string; subject: SubjectRef; need: number }>();
     const world = {
-      ...worldOf(program.policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }),
+      ...worldOf(program.policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }, params),
       plan: { decisionOf: (t: Teacher) => decisions.get(t.id) ?? "indeterminate", moveOf: () => undefined },
     };
     const f = newFrame(world);
@@ -224,8 +233,8 @@ function quotaChanges(
     }
     return out;
   };
-  const qa = side(before, da);
-  const qb = side(after, db);
+  const qa = side(before, da, pa);
+  const qb = side(after, db, pb);
   const out: QuotaChange[] = [];
   for (const k of new Set([...qa.keys(), ...qb.keys()])) {
     const x = qa.get(k);

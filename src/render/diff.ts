@@ -4,6 +4,7 @@
 // object or text (zh/en).
 
 import type { Lang } from "../diagnostics/registry.js";
+import type { Dataset } from "../data/model.js";
 import type { DiffResult } from "../diff/diff.js";
 import { ENUMS } from "../semantics/facts.js";
 
@@ -88,3 +89,107 @@ export function diffText(r: DiffResult, lang: Lang, before: string, after: strin
   out.push(summaryLine(r, lang));
   return out.join("\n");
 }
+
+/** One table of an amendment's effect: its sheet name (the workbook's), title, headers and rows. */
+export interface DiffTable {
+  readonly sheet: string;
+  readonly title: string;
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
+/** The tables the HTML page and the workbook show (the same content as the text). */
+export function diffTables(
+  a: { readonly before: string; readonly after: string; readonly result: DiffResult; readonly dataset: Dataset },
+  lang: Lang,
+): { title: string; heading: string; summary: string; empty: string; tables: DiffTable[] } {
+  const zh = lang === "zh";
+  const r = a.result;
+  const what = { added: zh ? "新增" : "added", removed: zh ? "删除" : "removed", changed: zh ? "修改" : "changed" };
+  const dash = (x: number | string | undefined) => (x === undefined ? "—" : x);
+  const schoolName = (id: string) => a.dataset.schoolById.get(id)?.name ?? "";
+  const kindWord = (k: string) => (zh ? (SUBJECT_ZH[k] ?? k) : k);
+  return {
+    title: zh ? "修订影响对比" : "Effect of an amendment",
+    heading: `${a.before} → ${a.after}`,
+    summary: summaryLine(r, lang),
+    empty: zh ? "两个版本在本名册上没有差别。" : "The two versions make no difference on this roster.",
+    tables: [
+      {
+        sheet: "条款参数变化",
+        title: zh ? "改动的条款与参数" : "Changed clauses and parameters",
+        head: zh ? ["条款", "参数", "改动", "修订前", "修订后"] : ["Clause", "Parameter", "Change", "Before", "After"],
+        rows: [
+          ...r.clauses.map((c) => [c.id, "", what[c.change], "", ""]),
+          ...r.params.map((p) => [p.clause, p.name, what.changed, dash(p.before), dash(p.after)]),
+        ],
+      },
+      {
+        sheet: "人员变化",
+        title: zh ? "判定改变的人员" : "People whose decision changes",
+        head: zh
+          ? ["工号", "姓名", "学校代码", "学校名称", "修订前", "修订后", "依据条款", "原文"]
+          : ["Teacher", "Name", "School", "School name", "Before", "After", "Because of", "Source text"],
+        rows: r.people.map((p) => [
+          p.teacher.id,
+          p.teacher.name ?? "",
+          p.teacher.school,
+          schoolName(p.teacher.school),
+          word(p.before, lang),
+          word(p.after, lang),
+          p.because.map((c) => c.id).join("、"),
+          p.because.map((c) => c.source).join("\n"),
+        ]),
+      },
+      {
+        sheet: "各校变化",
+        title: zh ? "各校应交流人数" : "Due per school",
+        head: zh
+          ? ["学校代码", "学校名称", "应交流（修订前）", "应交流（修订后）", "暂缓（修订前）", "暂缓（修订后）"]
+          : ["School", "School name", "Due before", "Due after", "Deferred before", "Deferred after"],
+        rows: r.schools.map((c) => [
+          c.subject.id,
+          c.name ?? "",
+          c.dueBefore,
+          c.dueAfter,
+          c.deferredBefore,
+          c.deferredAfter,
+        ]),
+      },
+      {
+        sheet: "各区变化",
+        title: zh ? "各区应交流人数" : "Due per district",
+        head: zh
+          ? ["区县", "应交流（修订前）", "应交流（修订后）", "暂缓（修订前）", "暂缓（修订后）"]
+          : ["District", "Due before", "Due after", "Deferred before", "Deferred after"],
+        rows: r.districts.map((c) => [c.subject.id, c.dueBefore, c.dueAfter, c.deferredBefore, c.deferredAfter]),
+      },
+      {
+        sheet: "比例变化",
+        title: zh ? "比例要求对应的最少交流人数" : "People each quota requires",
+        head: zh
+          ? ["条款", "规定", "对象类别", "对象", "修订前", "修订后"]
+          : ["Clause", "Rule", "Subject kind", "Subject", "Before", "After"],
+        rows: r.quotas.map((q) => [
+          q.clause,
+          q.label,
+          kindWord(q.subject.kind),
+          q.subject.kind === "school" && schoolName(q.subject.id)
+            ? `${q.subject.id} ${schoolName(q.subject.id)}`
+            : q.subject.id,
+          dash(q.before),
+          dash(q.after),
+        ]),
+      },
+    ],
+  };
+}
+
+const SUBJECT_ZH: Record<string, string> = {
+  school: "学校",
+  district: "区县",
+  group: "教育集团",
+  plan: "方案",
+  location: "地域",
+  tier: "层次",
+};

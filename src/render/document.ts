@@ -7,6 +7,7 @@ import type { Lang } from "../diagnostics/registry.js";
 import type { CaseAnswer, PlanAnswer } from "../api/answers.js";
 import type { LintReport } from "../api/check.js";
 import type { TestReport } from "../api/test.js";
+import type { DiffAnswer, ProposalAnswer } from "../api/propose.js";
 
 /**
  * One thing to render. `diagnostics` are what accompanies it (a case's or a
@@ -30,6 +31,20 @@ export type Document =
       readonly kind: "lint";
       readonly report: LintReport;
       readonly diagnostics: readonly Diagnostic[];
+      readonly sources?: ReadonlyMap<string, string>;
+    }
+  /** A drafted plan (`lungang propose`). */
+  | {
+      readonly kind: "proposal";
+      readonly answer: ProposalAnswer;
+      readonly diagnostics?: readonly Diagnostic[];
+      readonly sources?: ReadonlyMap<string, string>;
+    }
+  /** An amendment's effect on a roster (`lungang diff`). */
+  | {
+      readonly kind: "diff";
+      readonly answer: DiffAnswer;
+      readonly diagnostics?: readonly Diagnostic[];
       readonly sources?: ReadonlyMap<string, string>;
     }
   /** `verbose`: list the tests that passed too. */

@@ -4,5 +4,7 @@
 import type { Renderer } from "./document.js";
 import { jsonRenderer } from "./json.js";
 import { textRenderer } from "./text.js";
+import { diffHtmlRenderer } from "./diff-html.js";
+import { diffXlsxRenderer } from "./diff-xlsx.js";
 
-export const RENDERERS: readonly Renderer[] = [textRenderer, jsonRenderer];
+export const RENDERERS: readonly Renderer[] = [textRenderer, jsonRenderer, diffHtmlRenderer, diffXlsxRenderer];

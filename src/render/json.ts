@@ -9,6 +9,8 @@ import { decisionJson } from "./case.js";
 import { planJson } from "./plan.js";
 import { diagnosticJson } from "./diagnostics.js";
 import { testsJson } from "./reports.js";
+import { proposalJson } from "./propose.js";
+import { diffJson } from "./diff.js";
 
 function diagnosticsJson(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, lang: Lang) {
   return ds.map((d) => diagnosticJson(d, sources, lang));
@@ -26,6 +28,18 @@ function json(doc: Document, lang: Lang): Record<string, unknown> {
     }
     case "plan":
       return planJson(doc.answer, lang, warnings);
+    case "proposal": {
+      const a = doc.answer;
+      return {
+        ...proposalJson(a.policy, a.dataset, a.proposal, lang, a.version),
+        ...(warnings ? { warnings } : {}),
+        ...(a.output !== undefined ? { output: a.output } : {}),
+      };
+    }
+    case "diff": {
+      const j = diffJson(doc.answer.result, lang, doc.answer.before, doc.answer.after);
+      return warnings ? { ...j, warnings } : j;
+    }
     case "lint":
       return {
         policy: doc.report.name,
@@ -45,6 +59,6 @@ function json(doc: Document, lang: Lang): Record<string, unknown> {
 
 export const jsonRenderer: Renderer = {
   format: "json",
-  kinds: ["case", "plan", "lint", "tests", "diagnostics"],
+  kinds: ["case", "plan", "proposal", "diff", "lint", "tests", "diagnostics"],
   render: (doc, lang) => JSON.stringify(json(doc, lang), null, 2),
 };

@@ -3,7 +3,8 @@
 // on this roster. Input: a Proposal; output: a JSON-ready object or text (zh/en).
 
 import type { CheckedPolicy } from "../checker/checked.js";
-import type { Dataset, Move, School } from "../data/model.js";
+import type { Dataset, School } from "../data/model.js";
+import { planRecord } from "../propose/write.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type { Violation } from "../plan/check-plan.js";
 import type { InfeasibleRule, Proposal } from "../propose/propose.js";
@@ -117,18 +118,7 @@ function nameOf(n: string | undefined): { name?: string } {
 
 /** The plan section of a dataset, as the contract writes it. */
 export function planJson(r: Proposal): Record<string, unknown> {
-  return {
-    ...(r.plan.school_year ? { school_year: r.plan.school_year } : {}),
-    ...(r.plan.start !== undefined ? { start: formatDate(r.plan.start) } : {}),
-    moves: r.plan.moves.map((m: Move) => ({
-      teacher: m.teacher,
-      from: m.from,
-      to: m.to,
-      ...(m.mode ? { mode: m.mode } : {}),
-      ...(m.years !== undefined ? { years: m.years } : {}),
-      ...(m.personnel_transfer !== undefined ? { personnel_transfer: m.personnel_transfer } : {}),
-    })),
-  };
+  return planRecord(r.plan);
 }
 
 const MODE_ZH: Record<string, string> = { full_time: "全职", part_time: "兼职" };

@@ -7,10 +7,12 @@ import { renderDecisionText } from "./case.js";
 import { renderPlanText } from "./plan.js";
 import { renderDiagnostics } from "./diagnostics.js";
 import { lintSummary, renderTestsText } from "./reports.js";
+import { proposalText } from "./propose.js";
+import { diffText } from "./diff.js";
 
 export const textRenderer: Renderer = {
   format: "text",
-  kinds: ["case", "plan", "lint", "tests", "diagnostics"],
+  kinds: ["case", "plan", "proposal", "diff", "lint", "tests", "diagnostics"],
   render(doc: Document, lang) {
     const sources = ("sources" in doc ? doc.sources : undefined) ?? new Map<string, string>();
     switch (doc.kind) {
@@ -18,6 +20,12 @@ export const textRenderer: Renderer = {
         return renderDecisionText(doc.answer, lang);
       case "plan":
         return renderPlanText(doc.answer, lang);
+      case "proposal": {
+        const a = doc.answer;
+        return proposalText(a.policy, a.dataset, a.proposal, lang, a.version);
+      }
+      case "diff":
+        return diffText(doc.answer.result, lang, doc.answer.before, doc.answer.after);
       case "lint":
         // The summary follows the findings, so it is always the last line.
         return [

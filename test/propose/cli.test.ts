@@ -45,6 +45,40 @@ describe("lungang propose", () => {
   });
 });
 
+describe("lungang propose on the example workbook", () => {
+  it("fills the workbook's 交流方案 sheet, keeps the other sheets, and check finds it compliant", async () => {
+    const input = join(ROOT, "examples/dalian/district.xlsx");
+    const out = join(mkdtempSync(join(tmpdir(), "lungang-propose-")), "proposed.xlsx");
+    const r = await runCli(["propose", input, "--policy", DALIAN, "--output", out, "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { output: string; plan: { moves: { teacher: string; to: string }[] } };
+    expect(doc.output).toBe(out);
+    const ExcelJS = (await import("exceljs")).default;
+    const [before, after] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await before.xlsx.readFile(input);
+    await after.xlsx.readFile(out);
+    // The same sheets in the same order; the roster sheets untouched.
+    expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
+    expect(after.getWorksheet("教师")!.rowCount).toBe(before.getWorksheet("教师")!.rowCount);
+    const plan = after.getWorksheet("交流方案")!;
+    expect(plan.getRow(1).values).toEqual([
+      undefined,
+      "工号",
+      "调出学校",
+      "调入学校",
+      "交流方式",
+      "交流年限",
+      "人事关系调转",
+    ]);
+    expect(plan.rowCount).toBe(doc.plan.moves.length + 1);
+    expect(plan.getRow(2).getCell(1).value).toBe(doc.plan.moves[0]!.teacher);
+    const c = await runCli(["check", out, "--policy", DALIAN, "--json"]);
+    expect(c.err).toBe("");
+    expect(JSON.parse(c.out).compliant).toBe(true);
+    expect(c.code).toBe(0);
+  });
+});
+
 describe("lungang check on a roster where a rule cannot be met", () => {
   it("reports DL-R4 as infeasible, not as a violation of the plan", async () => {
     const r = await runCli(["check", noBackbone(), "--policy", DALIAN, "--json"]);

@@ -128,7 +128,7 @@ export async function writeDatasetWorkbook(
 }
 
 /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
-function csvCell(v: unknown): string {
+export function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
