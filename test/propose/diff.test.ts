@@ -98,6 +98,75 @@ describe("diff", () => {
   });
 });
 
+describe("diff as HTML and XLSX, like check", () => {
+  const run = async (format: string, ext: string) => {
+    const root = amendedPolicies(8);
+    const out = join(mkdtempSync(join(tmpdir(), "lungang-diff-")), `diff.${ext}`);
+    const base = ["diff", EXAMPLE, "--policy", join(ROOT, "policies/dalian"), "--against", join(root, "dalian")];
+    const json = JSON.parse((await runCli([...base, "--json"])).out) as {
+      summary: { line: string };
+      people: { teacher: string }[];
+      schools: unknown[];
+      quotas: unknown[];
+    };
+    const r = await runCli([...base, "--format", format, "--output", out]);
+    expect(r.code).toBe(0);
+    return { out, json };
+  };
+
+  it("HTML: one self-contained page with the summary line and every person whose decision changes", async () => {
+    const { out, json } = await run("html", "html");
+    const html = readFileSync(out, "utf8");
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain(json.summary.line);
+    for (const p of json.people) expect(html).toContain(`<td>${p.teacher}</td>`);
+    // Nothing loaded from elsewhere: no external script, style sheet, image or link.
+    expect(html).not.toMatch(/\b(src|href)=|<link|@import|https?:/);
+  });
+
+  it("XLSX: a workbook with 摘要 and one sheet per table, a row per changed person", async () => {
+    const { out, json } = await run("xlsx", "xlsx");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "摘要",
+      "条款参数变化",
+      "人员变化",
+      "各校变化",
+      "各区变化",
+      "比例变化",
+    ]);
+    expect(wb.getWorksheet("摘要")!.getCell("A3").value).toBe(json.summary.line);
+    const people = wb.getWorksheet("人员变化")!;
+    expect(people.getRow(1).getCell(1).value).toBe("工号");
+    expect(people.rowCount).toBe(json.people.length + 1);
+    const ids = new Set<string>();
+    people.eachRow((row, i) => void (i > 1 && ids.add(String(row.getCell(1).value))));
+    expect(ids).toEqual(new Set(json.people.map((p) => p.teacher)));
+    const changes: unknown[] = [];
+    wb.getWorksheet("条款参数变化")!.eachRow((row) => void changes.push(row.values));
+    expect(changes).toContainEqual([undefined, "DL-T1", "任教年限门槛", "修改", "9年", "8年"]);
+    expect(wb.getWorksheet("各校变化")!.rowCount).toBe(json.schools.length + 1);
+    expect(wb.getWorksheet("比例变化")!.rowCount).toBe(json.quotas.length + 1);
+  });
+
+  it("XLSX without --output is refused (a workbook is not written to the terminal)", async () => {
+    const r = await runCli([
+      "diff",
+      EXAMPLE,
+      "--policy",
+      join(ROOT, "policies/dalian"),
+      "--against",
+      "2026-09-01",
+      "--format",
+      "xlsx",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/C002/);
+  });
+});
+
 describe("policy versions", () => {
   /** policies/dalian-versions/{v2024,v2026}: the second lowers the threshold and supersedes the first. */
   function versions(): string {
