@@ -15,6 +15,8 @@ import type * as A from "../syntax/ast.js";
 import { subjectsOf, type GroupKind, type SubjectRef } from "../plan/check-plan.js";
 import { Mip } from "./mip.js";
 import { READS_MOVE, Shapes } from "./shapes.js";
+import { distinctKey } from "../semantics/aggregates.js";
+import type { Duration } from "../time/date.js";
 
 /** Interchangeable people of one school: same answers to every person-level question the checks ask. */
 export interface PersonClass {
@@ -237,6 +239,13 @@ export function buildModel(inp: ComponentInput): Built {
     if (!l) byKey.set(k, (l = []));
     l.push(s);
   }
+  /** `交流人员`: the value of a move that is the person moved (definitions followed). */
+  const isMover = (e: A.Expr): boolean => {
+    if (e.kind !== "Name") return false;
+    const r = program.policy.resolutions.get(e.id);
+    if (r?.k === "define") return isMover(r.d.decl.value);
+    return r?.k === "field" && r.rec === "move" && !r.viaMoveTeacher && r.info.name === "teacher";
+  };
   const moveAggs: A.Aggregate[] = [];
   for (const c of planChecks) {
     if (c.info.check.subject.kind === "move") continue;
@@ -294,10 +303,15 @@ export function buildModel(inp: ComponentInput): Built {
         ATTRS.find((a) => moveRulesOk(rep, cls.school, to, a, "all")) ??
         ATTRS.find((a) => moveRulesOk(rep, cls.school, to, a, "must"));
       if (!attrs) continue;
-      const seen = moveAggs.map((agg) =>
+      // What every count over moves sees of this move: its filter, and the value summed or told apart.
+      const seen = moveAggs.flatMap((agg) => [
         agg.where ? String(withMove(rep, cls.school, to, attrs, undefined, () => fn(agg.where!)(f))) : "true",
-      );
-      const sig = JSON.stringify([attrs, seen]);
+        ...(agg.of && !isMover(agg.of)
+          ? [showKey(withMove(rep, cls.school, to, attrs, undefined, () => fn(agg.of!)(f)))]
+          : []),
+      ]);
+      // Per destination, a bucket is one school (a count of moves in, a capacity, tells them apart).
+      const sig = JSON.stringify([attrs, seen, inp.perDestination ? to.id : ""]);
       let b = buckets.get(sig);
       if (!b) buckets.set(sig, (b = { schools: [], attrs }));
       for (const x of group) if (x.id !== cls.school.id) b.schools.push(x);
@@ -368,7 +382,10 @@ export function buildModel(inp: ComponentInput): Built {
   /** A plan-dependent count over the subject's moves / moves in / people. */
   const countLin = (agg: A.Aggregate, S: Subject): Lin | string => {
     const coll = program.policy.resolutions.get(agg.collection.id);
-    if (agg.fn !== "count" || coll?.k !== "collection") return `${agg.fn}(…) over the plan`;
+    if (coll?.k !== "collection") return `${agg.fn}(…) over the plan`;
+    const overMoves = coll.name === "moves" || coll.name === "moves_in";
+    if (agg.fn !== "count" && !(overMoves && (agg.fn === "sum" || agg.fn === "count_distinct")))
+      return `${agg.fn}(…) over ${coll.name} that depends on the plan`;
     const memoKey = `${agg.id}|${S.kind}|${S.id}`;
     const hit = aggMemo.get(memoKey);
     if (hit) return hit;
@@ -381,12 +398,41 @@ export function buildModel(inp: ComponentInput): Built {
       const candidates = inbound
         ? flows.filter((fl) => fl.bucket.schools.some((s) => schoolIds.has(s.id)))
         : S.schools.flatMap((s) => flowsBySchool.get(s.id) ?? []);
+      // count: 1 per move; sum: the move's value; count_distinct: 1 per move when the value told apart
+      // is the person moved (each person moves at most once), else one indicator per distinct value.
+      const of = agg.of ? fn(agg.of) : undefined;
+      const perMove = agg.fn === "count" || (agg.fn === "count_distinct" && isMover(agg.of!));
+      const distinct = new Map<string, Map<number, number>>();
       for (const fl of candidates) {
         const rep = fl.cls.members[0]!;
         const to = inbound ? fl.bucket.schools.find((s) => schoolIds.has(s.id))! : fl.bucket.schools[0]!;
         const v = where ? withMove(rep, fl.cls.school, to, fl.bucket.attrs, S, () => where(f)) : true;
-        if (v === true) out.terms.set(fl.col, (out.terms.get(fl.col) ?? 0) + 1);
-        else if (v !== false) return `a filter of ${agg.collection.name} is unknown for ${rep.id}`;
+        if (v === false) continue;
+        if (v !== true) return `a filter of ${agg.collection.name} is unknown for ${rep.id}`;
+        if (perMove) {
+          out.terms.set(fl.col, (out.terms.get(fl.col) ?? 0) + 1);
+          continue;
+        }
+        const x = withMove(rep, fl.cls.school, to, fl.bucket.attrs, S, () => of!(f));
+        if (agg.fn === "sum") {
+          const k = typeof x === "number" ? x : isWholeMonths(x) ? x.months : undefined;
+          if (k === undefined) return `a value summed over ${agg.collection.name} is not a whole number for ${rep.id}`;
+          if (k !== 0) out.terms.set(fl.col, (out.terms.get(fl.col) ?? 0) + k);
+          continue;
+        }
+        if (isUnknown(x)) return `a value counted over ${agg.collection.name} is unknown for ${rep.id}`;
+        const key = showKey(x);
+        let m = distinct.get(key);
+        if (!m) distinct.set(key, (m = new Map()));
+        m.set(fl.col, 1);
+      }
+      // y_v = [some move has value v]: y_v ≤ Σ x and Σ x ≤ M·y_v, exact in both directions.
+      for (const [, flowsOfValue] of [...distinct].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const y = mip.col(0, 1, true);
+        const upper = -mip.minOf(scaleTerms(flowsOfValue, -1));
+        mip.ge(new Map([...flowsOfValue, [y, -1]]), 0);
+        mip.ge(new Map([...scaleTerms(flowsOfValue, -1), [y, upper]]), 0);
+        out.terms.set(y, 1);
       }
     } else if (coll.name === "teachers") {
       for (const s of S.schools)
@@ -422,6 +468,8 @@ export function buildModel(inp: ComponentInput): Built {
       const v = fn(e)(f);
       if (typeof v === "number") return { t: "lin", lin: lin(v) };
       if (v instanceof Ratio) return v.den === 0 ? { t: "na" } : { t: "lin", lin: lin(v.value) };
+      // A duration in whole months (a threshold a sum of move years is compared with) counts in months.
+      if (isWholeMonths(v)) return { t: "lin", lin: lin(v.months) };
       if (isUnknown(v))
         return v.reasons.every((r) => r.code === "E005") ? { t: "na" } : { t: "unsupported", why: "unknown" };
       return { t: "unsupported", why: `a ${typeof v} value` };
@@ -637,6 +685,16 @@ export function buildModel(inp: ComponentInput): Built {
   }
   void schoolSubject;
   return { mip, flows, classes: inp.classes, encoded, unsupported, constantFalse };
+}
+
+/** What makes two values the same for 非重复计数 (a record by its id), as a string key. */
+function showKey(v: Value): string {
+  const k = distinctKey(v);
+  return typeof k === "string" ? k : JSON.stringify(k);
+}
+
+function isWholeMonths(v: Value): v is Duration {
+  return typeof v === "object" && v !== null && "months" in v && "days" in v && (v as Duration).days === 0;
 }
 
 function scaleTerms(m: ReadonlyMap<number, number>, s: number): Map<number, number> {

@@ -6,8 +6,10 @@
 // receiving schools; check the result with the same `checkPlan` users run.
 
 import type { Dataset, Move, Plan, School, Teacher } from "../data/model.js";
-import type { ClauseInfo } from "../checker/checked.js";
-import type { Program } from "../interpreter/compile.js";
+import type { CheckedPolicy, ClauseInfo, SelectionOrderInfo } from "../checker/checked.js";
+import type { CompiledOrder, Program } from "../interpreter/compile.js";
+import { compareKey } from "../interpreter/ops.js";
+import { printExpr } from "../syntax/print.js";
 import { newFrame, worldOf } from "../interpreter/frame.js";
 import { isUnknown, type Value } from "../interpreter/values.js";
 import type * as A from "../syntax/ast.js";
@@ -55,8 +57,10 @@ export interface Selection {
   /** 1-based place in the school's selection order among the people who could be moved. */
   readonly rank: number;
   readonly of: number;
-  /** The order key's value for this person (本校任教起始日期), shown beside the rank. */
+  /** Without a declared order: lungang's key for this person (本校任教起始日期), shown beside the rank. */
   readonly orderKey: string;
+  /** With a declared order (选择顺序): the order and this person's value of each key, in the order's key order. */
+  readonly order?: { readonly info: SelectionOrderInfo; readonly values: readonly Value[] };
 }
 
 /** A violated must-rule that no plan of the people due can meet on this roster, with the shortfall. */
@@ -88,17 +92,72 @@ export interface Proposal {
   readonly status: "compliant" | "infeasible" | "incomplete";
 }
 
-/** The order among interchangeable people: volunteers first, then longest service at the school, then id. */
-function orderCompare(a: Teacher, b: Teacher): number {
+/** Without a declared order, lungang's: volunteers first, then longest service at the school, then id. */
+function defaultCompare(a: Teacher, b: Teacher): number {
   if (a.volunteer !== b.volunteer) return a.volunteer ? -1 : 1;
   const x = a.school_since ?? Infinity;
   const y = b.school_since ?? Infinity;
   if (x !== y) return x - y;
+  return byId(a, b);
+}
+
+function byId(a: Teacher, b: Teacher): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export const ORDER_CHOICE =
   "【选择】政策未规定挑选顺序：本人申请者优先，其次本校任教起始日期早者（任教时间长）优先，再按工号。/ The policy declares no selection order: volunteers first, then the longest continuous service at the school, then the teacher id.";
+
+/** What the answer says about a declared order: the policy's keys, and lungang's choices around them. */
+export function declaredOrderChoice(o: SelectionOrderInfo): string {
+  const keys = o.order.keys.map((k) => `${printExpr(k.key, "zh")} ${k.direction === "descending" ? "降序" : "升序"}`);
+  const keysEn = o.order.keys.map((k) => `${printExpr(k.key, "en")} ${k.direction}`);
+  return (
+    `【顺序】按 ${o.clause.id}「${o.label}」挑选：本人申请者优先，申请者之间与其余人员之间均依次按 ${keys.join("，")}；` +
+    `【选择】各项均相同者按工号；某项数据缺失者排在该项有数据者之后（缺失不作推断）。` +
+    ` / Chosen by ${o.clause.id} "${o.label}": volunteers first, then by ${keysEn.join(", ")}; ` +
+    `lungang's choices: a tie of every key is broken by teacher id, and a person whose key is missing comes after those whose key is known (nothing is guessed).`
+  );
+}
+
+/**
+ * The comparison a declared order gives, on each person's key values
+ * computed once: volunteers first, then each key in turn (a missing value
+ * after a known one), then the teacher id.
+ */
+function declaredCompare(
+  policy: CheckedPolicy,
+  order: CompiledOrder,
+  keys: ReadonlyMap<string, readonly Value[]>,
+): (a: Teacher, b: Teacher) => number {
+  const decl = order.info.order.keys;
+  const kinds = decl.map((k): KeyKind => {
+    const t = policy.types.get(k.key.id)?.k;
+    return t === "text" ? "title" : (t as KeyKind);
+  });
+  return (a, b) => {
+    if (a.volunteer !== b.volunteer) return a.volunteer ? -1 : 1;
+    const ka = keys.get(a.id)!;
+    const kb = keys.get(b.id)!;
+    for (let i = 0; i < decl.length; i++) {
+      const x = ka[i];
+      const y = kb[i];
+      const ux = x === undefined || isUnknown(x);
+      const uy = y === undefined || isUnknown(y);
+      if (ux || uy) {
+        if (ux !== uy) return ux ? 1 : -1;
+        continue;
+      }
+      // Two known values of one key compare (a duration that cannot be ordered is a tie of this key).
+      const c = compareKey(kinds[i]!, decl[i]!.direction, x, y);
+      if (c !== 0 && !isUnknown(c)) return c;
+    }
+    return byId(a, b);
+  };
+}
+
+type KeyKind = "int" | "percent" | "duration" | "date" | "bool" | "title";
+
 export const DESTINATION_CHOICE =
   "【选择】调入学校限于同一区县（县域内交流），在满足各条规定的学校中平均分配。/ Receiving schools are in the same district, spread evenly among those every rule allows.";
 export const POOL_CHOICE =
@@ -172,6 +231,9 @@ async function run(
       collectFilters(e, program, (agg) => {
         if (agg.where) shapes.personAtoms(agg.where, atoms);
         const coll = policy.resolutions.get(agg.collection.id);
+        const overMoves = coll?.k === "collection" && (coll.name === "moves" || coll.name === "moves_in");
+        // A value summed or told apart over moves: people who differ in it are not interchangeable.
+        if (agg.of && overMoves) shapes.personAtoms(agg.of, atoms);
         if (coll?.k === "collection" && coll.name === "moves_in") perDestination = true;
       });
       if (ch.subject.kind === "move" || ch.subject.kind === "teacher") shapes.personAtoms(e, atoms);
@@ -192,10 +254,21 @@ async function run(
     l.push(t);
   }
   const rankOf = new Map<string, { rank: number; of: number }>();
+  // The policy's own selection order (its first, when it declares several), else lungang's declared tie-break.
+  const order = program.orders[0];
+  const orderKeys = new Map<string, readonly Value[]>();
+  if (order)
+    for (const t of data.teachers) {
+      df.school = data.schoolById.get(t.school);
+      df.subject = undefined;
+      df.move = undefined;
+      orderKeys.set(t.id, order.keys(t, df));
+    }
+  const compare = order ? declaredCompare(policy, order, orderKeys) : defaultCompare;
   for (const [sid, people] of bySchool) {
     const school = data.schoolById.get(sid);
     if (!school) continue;
-    people.sort(orderCompare);
+    people.sort(compare);
     const pool = people.filter(inPool);
     pool.forEach((t, i) => rankOf.set(t.id, { rank: i + 1, of: pool.length }));
     const groups = new Map<string, Teacher[]>();
@@ -331,6 +404,7 @@ async function run(
             rank: r.rank,
             of: r.of,
             orderKey: t.school_since !== undefined ? formatDate(t.school_since) : "—",
+            ...(order ? { order: { info: order.info, values: orderKeys.get(t.id)! } } : {}),
           });
         }
       }
@@ -382,7 +456,7 @@ async function run(
     unsupported,
     residual,
     check,
-    choices: [ORDER_CHOICE, POOL_CHOICE, DESTINATION_CHOICE],
+    choices: [order ? declaredOrderChoice(order.info) : ORDER_CHOICE, POOL_CHOICE, DESTINATION_CHOICE],
     components: comps.size,
     notes,
     status: residual.length ? "incomplete" : infeasible.length ? "infeasible" : "compliant",

@@ -6,8 +6,8 @@
 
 import type { Lang } from "../diagnostics/registry.js";
 import type { DiffAnswer } from "../api/propose.js";
-import type { Document, Renderer } from "./document.js";
-import { diffTables } from "./diff.js";
+import type { Renderer } from "./document.js";
+import { diffRenderer, diffTables } from "./diff.js";
 import { esc } from "./html-report.js";
 
 const STYLE = `body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#222}
@@ -36,11 +36,4 @@ ${sections || `<p>${esc(t.empty)}</p>`}
 `;
 }
 
-export const diffHtmlRenderer: Renderer = {
-  format: "html",
-  kinds: ["diff"],
-  render(doc: Document, lang) {
-    if (doc.kind !== "diff") throw new Error(`html-diff cannot render ${doc.kind}`); // the registry routes by kind
-    return renderDiffHtml(doc.answer, lang);
-  },
-};
+export const diffHtmlRenderer: Renderer = diffRenderer("html", renderDiffHtml);

@@ -5,8 +5,8 @@
 
 import type { Lang } from "../diagnostics/registry.js";
 import type { DiffAnswer } from "../api/propose.js";
-import type { Document, Renderer } from "./document.js";
-import { diffTables } from "./diff.js";
+import type { Renderer } from "./document.js";
+import { diffRenderer, diffTables } from "./diff.js";
 
 export async function renderDiffXlsx(a: DiffAnswer, lang: Lang): Promise<Uint8Array> {
   // exceljs is loaded only when a workbook is written (the CLI's start stays light).
@@ -32,11 +32,4 @@ export async function renderDiffXlsx(a: DiffAnswer, lang: Lang): Promise<Uint8Ar
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-export const diffXlsxRenderer: Renderer = {
-  format: "xlsx",
-  kinds: ["diff"],
-  render(doc: Document, lang) {
-    if (doc.kind !== "diff") throw new Error(`xlsx-diff cannot render ${doc.kind}`); // the registry routes by kind
-    return renderDiffXlsx(doc.answer, lang);
-  },
-};
+export const diffXlsxRenderer: Renderer = diffRenderer("xlsx", renderDiffXlsx);

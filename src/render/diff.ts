@@ -4,8 +4,9 @@
 // object or text (zh/en).
 
 import type { Lang } from "../diagnostics/registry.js";
-import type { Dataset } from "../data/model.js";
 import type { DiffResult } from "../diff/diff.js";
+import type { DiffAnswer } from "../api/propose.js";
+import type { Document, Rendered, Renderer } from "./document.js";
 import { ENUMS } from "../semantics/facts.js";
 
 function word(d: string, lang: Lang): string {
@@ -90,6 +91,19 @@ export function diffText(r: DiffResult, lang: Lang, before: string, after: strin
   return out.join("\n");
 }
 
+/** A renderer of the `diff` document in one format. */
+export function diffRenderer(format: string, f: (a: DiffAnswer, lang: Lang) => Rendered | Promise<Rendered>): Renderer {
+  return {
+    format,
+    kinds: ["diff"],
+    render(doc: Document, lang) {
+      // The registry routes by kind: only a diff arrives here.
+      if (doc.kind !== "diff") throw new Error(`${format} (diff) cannot render ${doc.kind}`);
+      return f(doc.answer, lang);
+    },
+  };
+}
+
 /** One table of an amendment's effect: its sheet name (the workbook's), title, headers and rows. */
 export interface DiffTable {
   readonly sheet: string;
@@ -100,7 +114,7 @@ export interface DiffTable {
 
 /** The tables the HTML page and the workbook show (the same content as the text). */
 export function diffTables(
-  a: { readonly before: string; readonly after: string; readonly result: DiffResult; readonly dataset: Dataset },
+  a: DiffAnswer,
   lang: Lang,
 ): { title: string; heading: string; summary: string; empty: string; tables: DiffTable[] } {
   const zh = lang === "zh";
@@ -141,29 +155,11 @@ export function diffTables(
           p.because.map((c) => c.source).join("\n"),
         ]),
       },
-      {
-        sheet: "各校变化",
-        title: zh ? "各校应交流人数" : "Due per school",
-        head: zh
-          ? ["学校代码", "学校名称", "应交流（修订前）", "应交流（修订后）", "暂缓（修订前）", "暂缓（修订后）"]
-          : ["School", "School name", "Due before", "Due after", "Deferred before", "Deferred after"],
-        rows: r.schools.map((c) => [
-          c.subject.id,
-          c.name ?? "",
-          c.dueBefore,
-          c.dueAfter,
-          c.deferredBefore,
-          c.deferredAfter,
-        ]),
-      },
-      {
-        sheet: "各区变化",
-        title: zh ? "各区应交流人数" : "Due per district",
-        head: zh
-          ? ["区县", "应交流（修订前）", "应交流（修订后）", "暂缓（修订前）", "暂缓（修订后）"]
-          : ["District", "Due before", "Due after", "Deferred before", "Deferred after"],
-        rows: r.districts.map((c) => [c.subject.id, c.dueBefore, c.dueAfter, c.deferredBefore, c.deferredAfter]),
-      },
+      countTable("各校变化", zh ? "各校应交流人数" : "Due per school", r.schools, zh, [
+        zh ? "学校代码" : "School",
+        zh ? "学校名称" : "School name",
+      ]),
+      countTable("各区变化", zh ? "各区应交流人数" : "Due per district", r.districts, zh, [zh ? "区县" : "District"]),
       {
         sheet: "比例变化",
         title: zh ? "比例要求对应的最少交流人数" : "People each quota requires",
@@ -182,6 +178,35 @@ export function diffTables(
         ]),
       },
     ],
+  };
+}
+
+/** The numbers due and deferred, before and after, per school (with its name) or per district. */
+function countTable(
+  sheet: string,
+  title: string,
+  list: DiffResult["schools"],
+  zh: boolean,
+  subject: readonly string[],
+): DiffTable {
+  const named = subject.length > 1;
+  return {
+    sheet,
+    title,
+    head: [
+      ...subject,
+      ...(zh
+        ? ["应交流（修订前）", "应交流（修订后）", "暂缓（修订前）", "暂缓（修订后）"]
+        : ["Due before", "Due after", "Deferred before", "Deferred after"]),
+    ],
+    rows: list.map((c) => [
+      c.subject.id,
+      ...(named ? [c.name ?? ""] : []),
+      c.dueBefore,
+      c.dueAfter,
+      c.deferredBefore,
+      c.deferredAfter,
+    ]),
   };
 }
 

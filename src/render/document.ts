@@ -9,24 +9,22 @@ import type { LintReport } from "../api/check.js";
 import type { TestReport } from "../api/test.js";
 import type { DiffAnswer, ProposalAnswer } from "../api/propose.js";
 
+/** An answer to render, with the warnings that accompany it and the texts they point into. */
+export interface Answered<K extends string, A> {
+  readonly kind: K;
+  readonly answer: A;
+  readonly diagnostics?: readonly Diagnostic[];
+  readonly sources?: ReadonlyMap<string, string>;
+}
+
 /**
  * One thing to render. `diagnostics` are what accompanies it (a case's or a
  * plan's warnings, a lint's findings); `sources` are the texts they point
  * into, so their lines can be shown.
  */
 export type Document =
-  | {
-      readonly kind: "case";
-      readonly answer: CaseAnswer;
-      readonly diagnostics?: readonly Diagnostic[];
-      readonly sources?: ReadonlyMap<string, string>;
-    }
-  | {
-      readonly kind: "plan";
-      readonly answer: PlanAnswer;
-      readonly diagnostics?: readonly Diagnostic[];
-      readonly sources?: ReadonlyMap<string, string>;
-    }
+  | Answered<"case", CaseAnswer>
+  | Answered<"plan", PlanAnswer>
   | {
       readonly kind: "lint";
       readonly report: LintReport;
@@ -34,19 +32,9 @@ export type Document =
       readonly sources?: ReadonlyMap<string, string>;
     }
   /** A drafted plan (`lungang propose`). */
-  | {
-      readonly kind: "proposal";
-      readonly answer: ProposalAnswer;
-      readonly diagnostics?: readonly Diagnostic[];
-      readonly sources?: ReadonlyMap<string, string>;
-    }
+  | Answered<"proposal", ProposalAnswer>
   /** An amendment's effect on a roster (`lungang diff`). */
-  | {
-      readonly kind: "diff";
-      readonly answer: DiffAnswer;
-      readonly diagnostics?: readonly Diagnostic[];
-      readonly sources?: ReadonlyMap<string, string>;
-    }
+  | Answered<"diff", DiffAnswer>
   /** `verbose`: list the tests that passed too. */
   | { readonly kind: "tests"; readonly report: TestReport; readonly verbose?: boolean }
   /**

@@ -7,7 +7,8 @@ import type { Dataset, School } from "../data/model.js";
 import { planRecord } from "../propose/write.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type { Violation } from "../plan/check-plan.js";
-import type { InfeasibleRule, Proposal } from "../propose/propose.js";
+import type { InfeasibleRule, Proposal, Selection } from "../propose/propose.js";
+import { printExpr } from "../syntax/print.js";
 import { formatDate } from "../time/date.js";
 import { atomView, OP_SYMBOL, showValue } from "./values.js";
 
@@ -88,7 +89,7 @@ export function proposalJson(p: CheckedPolicy, data: Dataset, r: Proposal, lang:
         quotas: s.quotas.map((q) => ({ clause: q.clause.id, rule: q.label, subject: q.subject })),
         volunteer: s.volunteer,
         must_move: s.mustMove,
-        order: { rank: s.rank, of: s.of, school_since: s.orderKey },
+        order: orderJson(p, s, lang),
       },
     })),
     schools: r.check.schools.map((s) => ({
@@ -110,6 +111,30 @@ export function proposalJson(p: CheckedPolicy, data: Dataset, r: Proposal, lang:
     choices: r.choices,
     components: r.components,
   };
+}
+
+/** Where a person stood in the order, and by what: the policy's declared order with each key's value, or lungang's. */
+function orderJson(p: CheckedPolicy, s: Selection, lang: Lang) {
+  if (!s.order) return { rank: s.rank, of: s.of, by: "lungang", school_since: s.orderKey };
+  const o = s.order.info;
+  return {
+    rank: s.rank,
+    of: s.of,
+    by: { clause: o.clause.id, order: o.label },
+    keys: o.order.keys.map((k, i) => ({
+      key: printExpr(k.key, lang === "zh" ? "zh" : "en"),
+      direction: k.direction,
+      value: showValue(s.order!.values[i], p.types.get(k.key.id), lang),
+    })),
+  };
+}
+
+/** `本校任教年限 12年3个月、…` — a person's values of the declared order's keys. */
+function orderKeysText(p: CheckedPolicy, s: Selection, lang: Lang): string {
+  if (!s.order) return "";
+  return s.order.info.order.keys
+    .map((k, i) => `${printExpr(k.key, lang)} ${showValue(s.order!.values[i], p.types.get(k.key.id), lang)}`)
+    .join(lang === "zh" ? "、" : ", ");
 }
 
 function nameOf(n: string | undefined): { name?: string } {
@@ -193,13 +218,20 @@ export function proposalText(p: CheckedPolicy, data: Dataset, r: Proposal, lang:
         : `${m.mode ?? ""} ${m.years ?? "?"}y${m.personnel_transfer ? " transfer" : ""}`;
       out.push(`    ${sel.teacher.id}${sel.teacher.name ? ` ${sel.teacher.name}` : ""} → ${school(m.to)}  ${attrs}`);
       const quotas = sel.quotas.map((q) => `${q.clause.id} ${q.label} (${q.subject.id})`).join("；");
-      const order = sel.volunteer
-        ? zh
-          ? "本人申请"
-          : "volunteer"
+      const by = sel.order
+        ? `${sel.order.info.clause.id}「${sel.order.info.label}」：${orderKeysText(p, sel, lang)}`
         : zh
-          ? `顺序第 ${sel.rank}/${sel.of} 位（本校任教起始 ${sel.orderKey}）`
-          : `order ${sel.rank}/${sel.of} (at the school since ${sel.orderKey})`;
+          ? `本校任教起始 ${sel.orderKey}`
+          : `at the school since ${sel.orderKey}`;
+      const place = zh ? `顺序第 ${sel.rank}/${sel.of} 位（${by}）` : `order ${sel.rank}/${sel.of} (${by})`;
+      // A volunteer is chosen first; with a declared order, applicants are ranked by it too.
+      const order = sel.volunteer
+        ? sel.order
+          ? `${zh ? "本人申请" : "volunteer"}；${place}`
+          : zh
+            ? "本人申请"
+            : "volunteer"
+        : place;
       out.push(
         `        ${zh ? "理由" : "reason"}: ${sel.mustMove ? (zh ? "教育局指定；" : "named by the bureau; ") : ""}${quotas || (zh ? "—" : "—")}；${order}`,
       );
