@@ -16,36 +16,22 @@ import { retirementDate, type RetirementTrack } from "../src/time/retirement.js"
 
 export type HandDecision = "required" | "deferred" | "not_required" | "indeterminate";
 
+/** A track: the original age (years), the first birth year affected (from January), the delay's step and cap (months). */
+function track(
+  id: string,
+  years: number,
+  firstYear: number,
+  stepMonths: number,
+  maxDelayMonths: number,
+): RetirementTrack {
+  return { id, originalAgeMonths: years * 12, firstAffected: { y: firstYear, m: 1 }, stepMonths, maxDelayMonths };
+}
 // NAT-RET: the 2025 progressive retirement schedule, three tracks, plus
 // NAT-RET-SENIOR (senior-title women: 60, not delayed by default).
-const MALE: RetirementTrack = {
-  id: "男职工",
-  originalAgeMonths: 720,
-  firstAffected: { y: 1965, m: 1 },
-  stepMonths: 4,
-  maxDelayMonths: 36,
-};
-const FEMALE_55: RetirementTrack = {
-  id: "原五十五周岁女职工",
-  originalAgeMonths: 660,
-  firstAffected: { y: 1970, m: 1 },
-  stepMonths: 4,
-  maxDelayMonths: 36,
-};
-const FEMALE_50: RetirementTrack = {
-  id: "原五十周岁女职工",
-  originalAgeMonths: 600,
-  firstAffected: { y: 1975, m: 1 },
-  stepMonths: 2,
-  maxDelayMonths: 60,
-};
-const FEMALE_SENIOR: RetirementTrack = {
-  id: "高级职称女性专技人员",
-  originalAgeMonths: 720,
-  firstAffected: { y: 1965, m: 1 },
-  stepMonths: 4,
-  maxDelayMonths: 0,
-};
+const MALE = track("男职工", 60, 1965, 4, 36);
+const FEMALE_55 = track("原五十五周岁女职工", 55, 1970, 4, 36);
+const FEMALE_50 = track("原五十周岁女职工", 50, 1975, 2, 60);
+const FEMALE_SENIOR = track("高级职称女性专技人员", 60, 1965, 4, 0);
 /** The schedule is in force from national.policy's 施行日期; before it, nobody's retirement is delayed. */
 const REFORM_FROM: Day = fromYmd(2025, 1, 1)!;
 const BEFORE_REFORM = new Map<RetirementTrack, RetirementTrack>(
