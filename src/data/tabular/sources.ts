@@ -54,13 +54,10 @@ function cellsOf(values: unknown): Cell[] {
   return out;
 }
 
-/**
- * The sheets of a workbook, in file order. Each sheet's rows must be consumed
- * before the next sheet is asked for (the reader streams through the zip).
- */
-export async function* workbookTables(file: string): AsyncGenerator<Table> {
+/** exceljs's streaming reader as lungang opens a workbook (also the roster benchmark's baseline). */
+export async function workbookReader(file: string) {
   const ExcelJS = (await import("exceljs")).default;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  return new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: "cache",
     // Styles tell a date cell from a number: needed for Excel date cells.
     styles: "cache",
@@ -68,6 +65,14 @@ export async function* workbookTables(file: string): AsyncGenerator<Table> {
     worksheets: "emit",
     entries: "ignore",
   });
+}
+
+/**
+ * The sheets of a workbook, in file order. Each sheet's rows must be consumed
+ * before the next sheet is asked for (the reader streams through the zip).
+ */
+export async function* workbookTables(file: string): AsyncGenerator<Table> {
+  const reader = await workbookReader(file);
   try {
     for await (const ws of reader) {
       const sheet = ws as unknown as AsyncIterable<{ number: number; values: unknown }> & { name: string };
