@@ -12,7 +12,9 @@
 // - indentation: 2 spaces per enclosing body; a continuation line of a
 //   statement gets +2 when it starts one of the statement's own parts
 //   (`原文`, `仅当`, `其中`, `当`, what follows its `:` or `=`), +4 when it
-//   continues an expression, and +2 more per line with a bracket still open;
+//   continues an expression; inside brackets, 2 more than the line that opened
+//   them (4 when that line starts a part, whose continuations are 2 deeper),
+//   a closing bracket at that line's level;
 // - one space between tokens, none inside brackets, before `,` `:` `)` `.`,
 //   after `.`, between a name and its `(` and after a unary `-`;
 // - a comment keeps its text (trailing blanks dropped); on a line of its own
@@ -210,9 +212,10 @@ function layout(text: string, tokens: readonly IToken[], r: Roles): string {
   let lineOpensBody = false; // the current line holds a body's `{`
   let lastOpensBody = false; // the last line written does
   let depth = 0; // bodies open
-  // Brackets open in the current statement, each with the indentation of the line it was opened on.
-  const brackets: number[] = [];
+  // Brackets open in the current statement: the indentation of the line that opened each, and of its contents.
+  const brackets: { open: number; inside: number }[] = [];
   let indent = 0; // of the current line
+  let linePart = false; // the current line starts one of its statement's own parts
 
   const newLine = (blank: boolean, at: number, content: string) => {
     if (line !== "") {
@@ -238,20 +241,24 @@ function layout(text: string, tokens: readonly IToken[], r: Roles): string {
     const closesBody = isBody && t.tokenType.name === "RCurly";
     if (isStart) brackets.length = 0;
 
+    // One of the statement's own parts: its keywords, or what follows its own `:`, `=` or `,`.
+    const before = prev ? r.byOffset.get(prev.startOffset) : undefined;
+    const part =
+      !closesBody &&
+      !isStart &&
+      !isBody &&
+      (role.own ||
+        (before?.own === true &&
+          before.statement === role.statement &&
+          ["Colon", "Equals", "Comma"].includes(prev!.tokenType.name)));
     // Where this token goes if it starts a line.
     const indentHere = (): number => {
       if (closesBody) return 2 * (depth - 1);
       if (isStart || isBody) return 2 * depth;
-      const before = prev ? r.byOffset.get(prev.startOffset) : undefined;
-      // One of the statement's own parts: its keywords, or what follows its own `:`, `=` or `,`.
-      const part =
-        role.own ||
-        (before?.own === true &&
-          before.statement === role.statement &&
-          ["Colon", "Equals", "Comma"].includes(prev!.tokenType.name));
       if (part) return 2 * depth + 2;
-      // Inside brackets: 2 more than the line that opened the innermost one; its closer at that line's level.
-      if (brackets.length) return brackets[brackets.length - 1]! + (CLOSERS.has(t.tokenType.name) ? 0 : 2);
+      // Inside brackets: as the innermost one's contents; its closer at the level of the line that opened it.
+      const b = brackets[brackets.length - 1];
+      if (b) return CLOSERS.has(t.tokenType.name) ? b.open : b.inside;
       return 2 * depth + 4;
     };
 
@@ -263,11 +270,11 @@ function layout(text: string, tokens: readonly IToken[], r: Roles): string {
       breaks = c.breaksAfter;
     }
     const emptyBody = closesBody && prev !== undefined && r.bodyBraces.has(prev.startOffset);
-    if (prev === undefined) newLine(breaks > 1, indentHere(), t.image);
-    else if (emptyBody && gap.comments.length === 0)
-      line += t.image; // `{}`
-    else if (breaks > 0 || isStart || closesBody) newLine(breaks > 1 && !closesBody, indentHere(), t.image);
-    else line += (spaced(prev, t, r) ? " " : "") + t.image;
+    const joinBody = emptyBody && gap.comments.length === 0; // `{}`
+    if (prev === undefined || (!joinBody && (breaks > 0 || isStart || closesBody))) {
+      newLine(breaks > 1 && !closesBody, indentHere(), t.image);
+      linePart = part;
+    } else line += (!joinBody && spaced(prev, t, r) ? " " : "") + t.image;
 
     // Structure after the token.
     if (isBody) {
@@ -275,7 +282,9 @@ function layout(text: string, tokens: readonly IToken[], r: Roles): string {
         depth++;
         lineOpensBody = true;
       } else depth--;
-    } else if (OPENERS.has(t.tokenType.name)) brackets.push(indent);
+    } else if (OPENERS.has(t.tokenType.name))
+      // 2 deeper than the line, or 4 from a part's line, whose own continuation lines are 2 deeper.
+      brackets.push({ open: indent, inside: indent + (linePart ? 4 : 2) });
     else if (CLOSERS.has(t.tokenType.name)) brackets.pop();
   }
   // Comments after the last token.

@@ -189,7 +189,7 @@ describe("lungang fmt: the canonical layout", () => {
     );
   });
 
-  it("lays out brackets over several lines from the line that opened them", () => {
+  it("lays out brackets over several lines from the line that opened them (4 deeper from a part's line)", () => {
     const text = [
       '政策 "示例" {',
       '  发文机关 "示例局"',
@@ -202,6 +202,10 @@ describe("lungang fmt: the canonical layout", () => {
       "  应交流 r1: 当 岗位 属于 名单",
       '         且 (岗位 是 "a"',
       '   或 岗位 是 "b")',
+      "  应交流 r2:",
+      "  当 较大值(1,",
+      "2) > 0",
+      "  且 真",
       "}",
     ].join("\n");
     expect(formatText(text, "x.policy").text).toBe(
@@ -217,6 +221,11 @@ describe("lungang fmt: the canonical layout", () => {
         "  应交流 r1: 当 岗位 属于 名单",
         '      且 (岗位 是 "a"',
         '        或 岗位 是 "b")',
+        "  应交流 r2:",
+        // A bracket opened on a part's line: its contents 4 deeper, clear of the part's continuation (2 deeper).
+        "    当 较大值(1,",
+        "        2) > 0",
+        "      且 真",
         "}",
         "",
       ].join("\n"),
