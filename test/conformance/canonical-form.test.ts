@@ -3,7 +3,7 @@
 // bundled policy, run `npm run --silent lungang -- fmt policies --write`:
 // only whitespace changes, every word and comment is kept.
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatPolicies } from "../../src/index.js";
