@@ -68,14 +68,31 @@ export function scanJson(text: string): Finding | undefined {
   return undefined;
 }
 
+/** Does a block sequence entry (`- `, or a lone `-`) start at `i`? */
+function isDash(text: string, i: number, nl: number): boolean {
+  return text[i] === "-" && (i + 1 >= nl || text[i + 1] === " " || text[i + 1] === "\t" || text[i + 1] === "\r");
+}
+
+/** Does a mapping key (`key:`, `"key":`, `? key`) start at `i` on this line? */
+function isKey(text: string, i: number, nl: number): boolean {
+  // Anchors and tags (`&a`, `!!map`) may stand before the key.
+  const line = text.slice(i, nl).replace(/^(?:[&!][^\s]*[ \t]+)+/, "");
+  return /^(?:\?(?:[ \t]|$)|"(?:[^"\\]|\\.)*"[ \t]*:(?:[ \t]|\r?$)|'(?:[^']|'')*'[ \t]*:(?:[ \t]|\r?$)|[^\s#'"[\]{},&*!|>%@`][^#]*?:(?:[ \t]|\r?$))/.test(
+    line,
+  );
+}
+
 /**
  * YAML: an estimate of nesting that never undercounts a real structure —
- * block levels (indentation steps, plus `- - -` on one line) and flow levels
+ * block levels (indentation steps, plus the nodes an entry's dash opens on its
+ * own line: `- - x`, `- key:`) and flow levels
  * (`[` `{` where a value may start) — skipping quotes and comments. Deep
  * only in a file no dataset resembles; the reader stays the judge below it.
  */
 export function scanYamlDepth(text: string): Finding | undefined {
-  const indents: number[] = [];
+  // The open block nodes by column; `seq` marks a sequence (`key:` may be
+  // followed by its sequence at the key's own column, one level deeper).
+  const open: { col: number; seq: boolean }[] = [];
   let flow = 0;
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -86,16 +103,28 @@ export function scanYamlDepth(text: string): Finding | undefined {
     const indent = i - lineStart;
     const blank = i >= nl || text[i] === "#" || text[i] === "\r";
     if (!blank && flow === 0) {
-      while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
-      indents.push(indent);
+      const dash = isDash(text, i, nl);
+      while (open.length && open[open.length - 1]!.col > indent) open.pop();
+      const top = open[open.length - 1];
+      if (top?.col === indent && dash && !top.seq) open.push({ col: indent, seq: true });
+      else if (!(top?.col === indent && dash && top.seq)) {
+        while (open.length && open[open.length - 1]!.col >= indent) open.pop();
+        open.push({ col: indent, seq: dash });
+      }
+      // After a dash, the entry's content starts a node of its own at its
+      // column: another sequence (`- - x`) or a mapping (`- key:`, whose later
+      // keys are lines at that column), so that `- a:` / `    - b:` counts two
+      // levels per step, as the parser nests them (counting the dashes alone
+      // undercounted these by half).
+      while (isDash(text, i, nl)) {
+        i++;
+        while (i < nl && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+        if (i >= nl) break;
+        if (isDash(text, i, nl)) open.push({ col: i - lineStart, seq: true });
+        else if (isKey(text, i, nl)) open.push({ col: i - lineStart, seq: false });
+      }
     }
-    let block = indents.length;
-    // `- - - x`: each dash opens a sequence.
-    while (i + 1 < nl && text[i] === "-" && (text[i + 1] === " " || text[i + 1] === "\t")) {
-      block++;
-      i += 2;
-      while (i < nl && text.charCodeAt(i) === 0x20) i++;
-    }
+    const block = open.length;
     if (block + flow > MAX_DATA_DEPTH) return { kind: "depth", offset: i, depth: block + flow };
     let prev = " ";
     for (; i < nl; i++) {
