@@ -8,33 +8,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "../../src/data/decode.js";
 import { readDataset } from "../../src/data/read.js";
+import { gb18030Encode } from "../../src/data/tabular/write.js";
 import { ROOT, runCli } from "../support/policy.js";
 
 const DISTRICT = join(ROOT, "examples/dalian/district.yaml");
 const DALIAN = join(ROOT, "policies/dalian");
 
-/** GB18030 bytes of a text. TextEncoder only writes UTF-8, so the encoding is built by searching the decoder's table. */
-function gb18030(text: string): Buffer {
-  const dec = new TextDecoder("gb18030");
-  const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++)
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = dec.decode(Uint8Array.of(a, b));
-      if (ch.length === 1 && ch !== "\ufffd" && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no two-byte GB18030 code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return Buffer.from(out);
-}
+/** GB18030 bytes of a text: the encoder the roster writer uses (TextEncoder only writes UTF-8). */
+const gb18030 = gb18030Encode;
 
 function tmpFile(name: string, bytes: Uint8Array): string {
   const f = join(mkdtempSync(join(tmpdir(), "lungang-enc-")), name);
