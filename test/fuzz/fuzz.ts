@@ -2,8 +2,12 @@
 // process, with the invariants of issue 9 asserted on every run — no exit 3, no
 // stack trace, every error coded and located, the exit code agreeing with the
 // JSON, rows in = decided + rejected, byte-identical output on rerun, and no
-// silent change (an input that must be refused is refused; a GB18030 copy
-// answers like the UTF-8 original). Seeded: a seed and a count give the same
+// silent change: an input that must be refused is refused, for the reason it
+// must be (a file nested too deep is D082, not a schema error further on); a
+// GB18030 or BOM copy answers like the UTF-8 original; and an edit of one
+// value that changes the answer either writes a value that legitimately means
+// something for its field (oracle.ts) or is reported by a new diagnostic —
+// never a guess without a word. Seeded: a seed and a count give the same
 // cases every time. Used by fuzz.test.ts (a few thousand cases) and by
 // `npm run fuzz -- --count N --seed S`.
 
@@ -12,6 +16,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import YAML from "yaml";
 import { main } from "../../src/cli/main.js";
+import { gb18030Encode } from "../../src/data/tabular/write.js";
+import { legitimate, type Edit } from "./oracle.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DALIAN = join(ROOT, "policies/dalian");
@@ -51,17 +57,19 @@ export interface Tally {
   slowestMs: number;
 }
 
+/** The counters that must stay 0. */
+export const BREACHES = ["crashes", "exit3", "stackTraces", "hangs", "silentChanges", "invariants"] as const;
+
+export function breaches(t: Tally): Record<(typeof BREACHES)[number], number> {
+  return Object.fromEntries(BREACHES.map((k) => [k, t[k]])) as Record<(typeof BREACHES)[number], number>;
+}
+
 export function emptyTally(): Tally {
   return {
+    ...(Object.fromEntries(BREACHES.map((k) => [k, 0])) as Record<(typeof BREACHES)[number], number>),
     cases: 0,
     datasets: 0,
     policies: 0,
-    crashes: 0,
-    exit3: 0,
-    stackTraces: 0,
-    hangs: 0,
-    silentChanges: 0,
-    invariants: 0,
     reruns: 0,
     byExit: {},
     failures: [],
@@ -73,6 +81,7 @@ interface Run {
   readonly code: number;
   readonly out: string;
   readonly err: string;
+  /** Wall time of the run. */
   readonly ms: number;
   /** CPU time of this process during the run: what a hang is judged by (wall time grows with the machine's load). */
   readonly cpuMs: number;
@@ -106,6 +115,8 @@ interface Expect {
   readonly mustReject?: boolean;
   /** Diagnostic codes of which at least one must appear when refused. */
   readonly codes?: readonly string[];
+  /** Codes that must not appear (D082 on a dataset within the nesting limit). */
+  readonly notCodes?: readonly string[];
 }
 
 type Diag = { code?: string; severity?: string; span?: unknown; path?: string; file?: string };
@@ -114,7 +125,7 @@ type Diag = { code?: string; severity?: string; span?: unknown; path?: string; f
 function judge(r: Run, command: "check" | "case" | "lint", expect: Expect, t: Tally): string[] {
   const bad: string[] = [];
   t.byExit[r.code] = (t.byExit[r.code] ?? 0) + 1;
-  t.slowestMs = Math.max(t.slowestMs, r.ms);
+  t.slowestMs = Math.max(t.slowestMs, r.cpuMs);
   if (r.threw) {
     t.crashes++;
     return [`threw: ${r.threw.split("\n")[0]}`];
@@ -153,16 +164,20 @@ function judge(r: Run, command: "check" | "case" | "lint", expect: Expect, t: Ta
     if (errors === 0) bad.push("refused without an error diagnostic");
   }
   if (want !== undefined && r.code !== want && r.code !== 3) bad.push(`exit ${r.code} but the JSON implies ${want}`);
+  const codes = diags.filter((d) => d.severity === "error").map((d) => d.code!);
   if (expect.mustReject) {
-    const codes = diags.filter((d) => d.severity === "error").map((d) => d.code!);
     const accepted = command === "lint" ? r.code === 0 : r.code !== 2;
-    // Silent: accepted (an answer given). Refused with another code than the expected one is
-    // still a refusal (a YAML nesting estimate may leave a moderately deep file to the schema).
+    // Silent: accepted (an answer given).
     if (accepted) {
       t.silentChanges++;
       bad.push(`must be refused (${expect.codes?.join("/") ?? "any error"}), got exit ${r.code} [${codes.join(",")}]`);
-    }
+    } else if (expect.codes && !codes.some((c) => expect.codes!.includes(c)))
+      // Refused, but not for the reason it must be: the limit was not enforced where input enters
+      // (the YAML nesting estimate undercounting `- key:` left deep files to the schema).
+      bad.push(`refused without ${expect.codes.join("/")}: [${codes.join(",")}]`);
   }
+  const unexpected = diags.map((d) => d.code!).filter((c) => expect.notCodes?.includes(c));
+  if (unexpected.length) bad.push(`refused with ${unexpected.join(",")} within the limit`);
   if (
     bad.length &&
     !bad.every((b) => b === "exit 3" || b.startsWith("stack") || b.startsWith("took") || b.startsWith("must"))
@@ -173,31 +188,13 @@ function judge(r: Run, command: "check" | "case" | "lint", expect: Expect, t: Ta
 
 // ---------------------------------------------------------------- GB18030
 
-let gbTable: Map<string, number[]> | undefined;
-
-/** GB18030 bytes of a text (two-byte codes suffice for the characters used here), or undefined. */
+/** GB18030 bytes of a text (src/data/tabular/write.ts's encoder), or undefined for a character it lacks. */
 export function toGb18030(text: string): Buffer | undefined {
-  if (!gbTable) {
-    gbTable = new Map();
-    const dec = new TextDecoder("gb18030");
-    for (let a = 0x81; a <= 0xfe; a++)
-      for (let b = 0x40; b <= 0xfe; b++) {
-        if (b === 0x7f) continue;
-        const ch = dec.decode(Uint8Array.of(a, b));
-        if (ch.length === 1 && ch !== "\ufffd" && !gbTable.has(ch)) gbTable.set(ch, [a, b]);
-      }
+  try {
+    return gb18030Encode(text);
+  } catch {
+    return undefined;
   }
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else {
-      const b = gbTable.get(ch);
-      if (!b) return undefined;
-      out.push(...b);
-    }
-  }
-  return Buffer.from(out);
 }
 
 // ---------------------------------------------------------------- datasets
@@ -270,7 +267,30 @@ interface DatasetCase {
   readonly expect: Expect;
   /** For an encoding change that must not change the answer: the original bytes. */
   readonly sameAs?: Buffer;
+  /** For an edit of one value: what was written where (judged by oracle.ts when the answer changes). */
+  readonly edit?: Edit;
+  /** The dataset after the edit. */
+  readonly value?: Record<string, unknown>;
 }
+
+/** Nesting as a parser builds it: containers on the deepest path (the root is 1). */
+export function depthOf(v: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[v, 1]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== "object") continue;
+    max = Math.max(max, d);
+    for (const y of Object.values(x)) stack.push([y, d + 1]);
+  }
+  return max;
+}
+
+/** The data reader's nesting limit (src/data/limits.ts), as the fuzz suite knows it. */
+const DATA_DEPTH_LIMIT = 32;
+
+/** Edits of one value, judged by the oracle when the answer changes. */
+const ONE_EDIT = new Set(["type", "enum", "date", "delete", "unknown-field", "id", "crossref"]);
 
 export function mutateDataset(r: R): DatasetCase {
   const ds = structuredClone(BASE_DATASET);
@@ -298,57 +318,61 @@ export function mutateDataset(r: R): DatasetCase {
     "non-finite",
     "several",
   ]);
-  let expect: Expect = {};
+  // Nothing in the base dataset or the edits below nests near the limit: D082 must not appear.
+  let expect: Expect = { notCodes: ["D082"] };
+  let edit: Edit | undefined;
   const edits = kind === "several" ? 2 + int(r, 4) : 1;
   for (let e = 0; e < edits; e++) {
     const k = kind === "several" ? pick(r, ["type", "date", "enum", "delete", "id", "crossref"]) : kind;
-    const p = pick(r, ps);
+    let p = pick(r, ps);
     if (getAt(ds, p.slice(0, -1)) === undefined) continue;
+    let value: unknown;
     switch (k) {
       case "type":
       case "enum":
-        setAt(ds, p, pick(r, WEIRD));
+        value = pick(r, WEIRD);
         break;
       case "date":
-        setAt(
-          ds,
-          pick(r, [["as_of"], ["teachers", 0, "birth_date"], ["teachers", 1, "school_since"], ["plan", "start"]]),
-          pick(
-            r,
-            WEIRD.filter((w) => typeof w === "string"),
-          ),
+        p = pick(r, [["as_of"], ["teachers", 0, "birth_date"], ["teachers", 1, "school_since"], ["plan", "start"]]);
+        value = pick(
+          r,
+          WEIRD.filter((w) => typeof w === "string"),
         );
         break;
       case "delete":
-        setAt(ds, p, undefined, true);
         break;
       case "unknown-field":
-        setAt(ds, ["teachers", 0, pick(r, ["sexx", "生日", "__proto__", "constructor"])], 1);
+        p = ["teachers", 0, pick(r, ["sexx", "生日", "__proto__", "constructor"])];
+        value = 1;
         break;
       case "id":
-        setAt(ds, ["teachers", int(r, 2), "id"], pick(r, ["T001", "T002", "", "T999"]));
+        p = ["teachers", int(r, 2), "id"];
+        value = pick(r, ["T001", "T002", "", "T999"]);
         break;
       case "crossref":
-        setAt(
-          ds,
-          pick(r, [
-            ["plan", "moves", 0, "from"],
-            ["plan", "moves", 0, "to"],
-            ["teachers", 0, "school"],
-            ["plan", "moves", 0, "teacher"],
-          ]),
-          pick(r, ["S01", "S05", "S07", "S99", "T001", "T404"]),
-        );
+        p = pick(r, [
+          ["plan", "moves", 0, "from"],
+          ["plan", "moves", 0, "to"],
+          ["teachers", 0, "school"],
+          ["plan", "moves", 0, "teacher"],
+        ]);
+        value = pick(r, ["S01", "S05", "S07", "S99", "T001", "T404"]);
         break;
     }
+    const before = structuredClone(getAt(ds, p));
+    if (k === "delete") setAt(ds, p, undefined, true);
+    else setAt(ds, p, value);
+    // The edit took effect only if the path still leads there (an earlier edit may have replaced a parent).
+    const took = k === "delete" ? true : getAt(ds, p) === value;
+    edit = took ? (k === "delete" ? { path: p, before, deleted: true } : { path: p, before, value }) : undefined;
   }
   if (kind === "nesting") {
     const depth = 1 + int(r, 120);
     let v: unknown = pick(r, WEIRD);
     for (let i = 0; i < depth; i++) v = r() < 0.5 ? [v] : { a: v };
     setAt(ds, pick(r, ps), v);
-    // 32 levels in all is the limit; the dataset's own structure adds up to 6.
-    if (depth > 40) expect = { mustReject: true, codes: ["D082"] };
+    // Exactly: refused (D082) when the dataset is nested deeper than the limit, and only then.
+    expect = depthOf(ds) > DATA_DEPTH_LIMIT ? { mustReject: true, codes: ["D082"] } : { notCodes: ["D082"] };
   }
   if (kind === "size") {
     const t = (ds.teachers as unknown[])[0];
@@ -359,11 +383,20 @@ export function mutateDataset(r: R): DatasetCase {
     ];
   }
   if (kind === "non-finite") {
-    setAt(ds, ["teachers", 0, "deferred_years"], Infinity);
+    // A number no finite value has, written where a number belongs: D084, saying what was written.
+    const written = ext === "json" ? pick(r, ["1e999", "-1e999"]) : pick(r, [".inf", "-.inf", ".nan", ".NaN"]);
+    setAt(
+      ds,
+      pick(r, [
+        ["teachers", 0, "deferred_years"],
+        ["plan", "moves", 0, "years"],
+      ]),
+      "@NONFINITE@",
+    );
     const text = ser(ds)
       .toString()
-      .replace(/Infinity|null(?=[,\n }])/, ext === "json" ? "1e999" : ".inf");
-    return { kind, bytes: Buffer.from(text), ext, expect: { mustReject: true, codes: ["D084", "D004"] } };
+      .replace(/"?@NONFINITE@"?/, written);
+    return { kind, bytes: Buffer.from(text), ext, expect: { mustReject: true, codes: ["D084"] } };
   }
   let bytes = ser(ds);
   if (kind === "gb18030") {
@@ -388,7 +421,7 @@ export function mutateDataset(r: R): DatasetCase {
     bytes = Buffer.from(bytes);
     for (let i = 0; i < 1 + int(r, 4); i++) bytes[int(r, bytes.length)] = int(r, 256);
   }
-  return { kind, bytes, ext, expect };
+  return { kind, bytes, ext, expect, ...(edit && ONE_EDIT.has(kind) ? { edit, value: ds } : {}) };
 }
 
 // ---------------------------------------------------------------- policies
@@ -473,7 +506,10 @@ export function mutatePolicy(r: R): PolicyCase {
     const i = toks.findIndex((x) => x === "当");
     const open = pick(r, ["(", "非 ", "-"]);
     toks.splice(i + 2, 0, open.repeat(n) + "真" + (open === "(" ? ")".repeat(n) : "") + " 且 ");
-    if (n > 70) expect = { mustReject: true, codes: ["P091"] };
+    // The limit is 64 levels and the insertion point lies inside at least one brace: n ≥ 64 must be
+    // P091; n ≤ 50 leaves room for the few levels around it and must not be.
+    if (n >= 64) expect = { mustReject: true, codes: ["P091"] };
+    else if (n <= 50) expect = { notCodes: ["P091"] };
   }
   let bytes = Buffer.from(toks.join(""));
   if (kind === "random-bytes") {
@@ -504,6 +540,29 @@ export interface FuzzOptions {
   readonly progress?: (done: number, t: Tally) => void;
 }
 
+/** The answer in a run's JSON (without the diagnostics), or undefined when refused. */
+function answerOf(out: string): string | undefined {
+  try {
+    const j = JSON.parse(out) as Record<string, unknown>;
+    if (typeof j.compliant !== "boolean" && typeof j.decision !== "string") return undefined;
+    const { warnings: _w, diagnostics: _d, ...answer } = j;
+    return JSON.stringify(answer);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every diagnostic of a run as `code@path`, to tell a reported edit from a silent one. */
+function reported(out: string): Set<string> {
+  try {
+    const j = JSON.parse(out) as Record<string, unknown>;
+    const list = (x: unknown): Diag[] => (Array.isArray(x) ? (x as Diag[]) : []);
+    return new Set([...list(j.diagnostics), ...list(j.warnings)].map((d) => `${d.code}@${d.path ?? ""}`));
+  } catch {
+    return new Set();
+  }
+}
+
 export async function fuzz(o: FuzzOptions): Promise<Tally> {
   const t = emptyTally();
   const dir = mkdtempSync(join(tmpdir(), "lungang-fuzz-"));
@@ -511,32 +570,60 @@ export async function fuzz(o: FuzzOptions): Promise<Tally> {
   const fail = (i: number, kind: string, bad: string[]) => {
     if (bad.length && t.failures.length < 25) t.failures.push(`seed ${o.seed} #${i} ${kind}: ${bad.join("; ")}`);
   };
+  /** One case: run, judge, and on every k-th case rerun and compare byte for byte. */
+  const once = async (i: number, argv: string[], command: "check" | "case" | "lint", expect: Expect) => {
+    const res = await run(argv);
+    const bad = judge(res, command, expect, t);
+    if (i % every === 0) {
+      t.reruns++;
+      const again = await run(argv);
+      if (again.out !== res.out || again.err !== res.err || again.code !== res.code) {
+        t.invariants++;
+        bad.push("rerun differs");
+      }
+    }
+    return { res, bad };
+  };
   try {
     const r = rng(o.seed);
+    // The unedited dataset's answers, per format and command, for the edits to be judged against.
+    const base = new Map<string, Run>();
+    const baseRun = async (ext: string, argv: string[]) => {
+      const key = `${ext} ${argv[0]}`;
+      if (!base.has(key)) {
+        const file = join(dir, `d.${ext}`);
+        writeFileSync(file, ext === "json" ? JSON.stringify(BASE_DATASET) : YAML.stringify(BASE_DATASET));
+        base.set(key, await run(argv));
+      }
+      return base.get(key)!;
+    };
     for (let i = 0; i < o.datasets; i++) {
       const c = mutateDataset(r);
       const file = join(dir, `d.${c.ext}`);
-      writeFileSync(file, c.bytes);
       const asCase = r() < 0.25;
       const argv = asCase
         ? ["case", file, "--teacher", "T001", "--policy", DALIAN, "--json"]
         : ["check", file, "--policy", DALIAN, "--json"];
-      const res = await run(argv);
-      const bad = judge(res, asCase ? "case" : "check", c.expect, t);
-      if (i % every === 0) {
-        t.reruns++;
-        const again = await run(argv);
-        if (again.out !== res.out || again.err !== res.err || again.code !== res.code) {
-          t.invariants++;
-          bad.push("rerun differs");
-        }
-      }
+      const b = c.edit ? await baseRun(c.ext, argv) : undefined;
+      writeFileSync(file, c.bytes);
+      const { res, bad } = await once(i, argv, asCase ? "case" : "check", c.expect);
       if (c.sameAs && res.code !== 3) {
         writeFileSync(file, c.sameAs);
         const orig = await run(argv);
         if (orig.out !== res.out || orig.code !== res.code) {
           t.silentChanges++;
           bad.push(`${c.kind} answers differently from the UTF-8 original`);
+        }
+      }
+      if (b && c.edit && c.value) {
+        // An edit that changed the answer must mean something for its field, or be reported.
+        const answer = answerOf(res.out);
+        if (answer !== undefined && answer !== answerOf(b.out) && !legitimate(c.edit, c.value)) {
+          const before = reported(b.out);
+          if (![...reported(res.out)].some((d) => !before.has(d))) {
+            t.silentChanges++;
+            bad.push(`${JSON.stringify(c.edit).slice(0, 160)} changed the answer without a word`);
+          }
         }
       }
       fail(i, `dataset/${c.kind}/${c.ext}`, bad);
@@ -552,16 +639,7 @@ export async function fuzz(o: FuzzOptions): Promise<Tally> {
       writeFileSync(pfile, c.bytes);
       const asCase = r() < 0.5;
       const argv = asCase ? ["case", CASE, "--policy", pdir, "--json"] : ["lint", pdir, "--json"];
-      const res = await run(argv);
-      const bad = judge(res, asCase ? "case" : "lint", c.expect, t);
-      if (i % every === 0) {
-        t.reruns++;
-        const again = await run(argv);
-        if (again.out !== res.out || again.err !== res.err || again.code !== res.code) {
-          t.invariants++;
-          bad.push("rerun differs");
-        }
-      }
+      const { bad } = await once(i, argv, asCase ? "case" : "lint", c.expect);
       fail(i, `policy/${c.kind}`, bad);
       t.cases++;
       t.policies++;
