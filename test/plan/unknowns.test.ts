@@ -10,36 +10,28 @@ import { compile } from "../../src/interpreter/compile.js";
 import { checkPlan } from "../../src/plan/check-plan.js";
 import { HEADER, checkText } from "../support/policy.js";
 
-// Q is a quality school, W a weak one, X has no tier (unknown).
-const data = parseDatasetText(
-  JSON.stringify({
-    as_of: "2025-09-01",
-    schools: [
-      { id: "Q", location: "urban", tier: "quality" },
-      { id: "W", location: "urban", tier: "weak" },
-      { id: "X", location: "urban" },
-    ],
-    teachers: ["Q", "W", "X"].map((s, i) => ({
-      id: `T${i}`,
-      sex: "male",
-      birth_date: "1980-01-01",
-      role: "teacher",
-      school: s,
-      school_since: "2010-09-01",
-    })),
-    plan: { moves: [{ teacher: "T0", from: "Q", to: "W", mode: "full_time", years: 2, personnel_transfer: false }] },
-  }),
-  "data.json",
-  "json",
-).value!;
+// Q is a quality school, W a weak one, X has no tier (unknown); one teacher each, T0 moves Q → W.
+const DATA = `as_of: 2025-09-01
+schools:
+  - { id: Q, location: urban, tier: quality }
+  - { id: W, location: urban, tier: weak }
+  - { id: X, location: urban }
+teachers:
+${["Q", "W", "X"].map((s, i) => `  - { id: T${i}, sex: male, birth_date: 1980-01-01, role: teacher, school: ${s}, school_since: 2010-09-01 }`).join("\n")}
+plan:
+  moves:
+    - { teacher: T0, from: Q, to: W, mode: full_time, years: 2, personnel_transfer: false }
+`;
+const dataset = parseDatasetText(DATA, "data.yaml", "yaml").value!;
 
+/** The one check of a policy `body`, on the dataset: its tally, the undetermined and failed subjects. */
 function run(body: string) {
-  const c = checkText(HEADER + `clause P-1 must source "必须" {\n${body}\n}`);
-  expect(c.all.filter((d) => d.severity === "error")).toEqual([]);
-  const r = checkPlan(compile(c.policy!), data);
-  const t = r.evaluated[0]!;
+  const { policy, all } = checkText(`${HEADER}clause P-1 must source "必须" {\n${body}\n}`);
+  expect(all.filter((d) => d.severity === "error").map((d) => d.code)).toEqual([]);
+  const r = checkPlan(compile(policy!), dataset);
+  const { passed, failed, notApplicable, undetermined } = r.evaluated[0]!;
   return {
-    tally: { passed: t.passed, failed: t.failed, notApplicable: t.notApplicable, undetermined: t.undetermined },
+    tally: { passed, failed, notApplicable, undetermined },
     undetermined: r.undetermined.map((u) => u.subject.id),
     failed: r.violations.map((v) => v.subject.id),
     complete: r.complete,
@@ -48,14 +40,18 @@ function run(body: string) {
 
 describe("unknown facts in a plan check stay undetermined", () => {
   it("an unknown `where`: X is undetermined, W (where false) not applicable, Q passes", () => {
-    const r = run(`check c for each school where school.tier is "quality" or school.tier is "general": count(moves) >= 1`);
+    const r = run(
+      `check c for each school where school.tier is "quality" or school.tier is "general": count(moves) >= 1`,
+    );
     expect(r.tally).toEqual({ passed: 1, failed: 0, notApplicable: 1, undetermined: 1 });
     expect(r.undetermined).toEqual(["X"]);
     expect(r.complete).toBe(false);
   });
 
   it("an unknown `only if` (applicability): X is undetermined, not dropped as not applicable", () => {
-    const r = run(`check c for each school only if school.tier is "quality" or school.tier is "general": count(moves) >= 1`);
+    const r = run(
+      `check c for each school only if school.tier is "quality" or school.tier is "general": count(moves) >= 1`,
+    );
     expect(r.tally).toEqual({ passed: 1, failed: 0, notApplicable: 1, undetermined: 1 });
     expect(r.undetermined).toEqual(["X"]);
     expect(r.complete).toBe(false);
