@@ -324,6 +324,7 @@ export function mutateDataset(r: R): DatasetCase {
   const edits = kind === "several" ? 2 + int(r, 4) : 1;
   for (let e = 0; e < edits; e++) {
     const k = kind === "several" ? pick(r, ["type", "date", "enum", "delete", "id", "crossref"]) : kind;
+    if (!ONE_EDIT.has(k)) break; // the other kinds change the file below, not one value
     let p = pick(r, ps);
     if (getAt(ds, p.slice(0, -1)) === undefined) continue;
     let value: unknown;
