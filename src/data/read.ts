@@ -127,6 +127,11 @@ function validateTop<S extends z.ZodType<{ as_of?: unknown }>>(
     r.report("D003", { field: "as_of" }, ["as_of"]);
     return { diagnostics: r.diags };
   }
+  // A reference date of 9999-12-31 would decide every person as retired: D085, and no answer.
+  if (options.asOf === undefined && (asOf < EARLIEST || asOf > LATEST)) {
+    implausibleDate(r, asOf, ["as_of"]);
+    return { diagnostics: r.diags };
+  }
   return { r, data, asOf, rejected };
 }
 

@@ -251,12 +251,16 @@ function setAt(root: unknown, p: readonly (string | number)[], value: unknown, d
   if (del) {
     if (Array.isArray(v)) v.splice(last as number, 1);
     else delete v[last];
-  } else v[last] = value;
+  } else if (Array.isArray(v)) v[last as number] = value;
+  // An own property even for `__proto__` (an assignment would set the prototype, or nothing).
+  else Object.defineProperty(v, last, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** The value at a path, through own properties only (`constructor` is not a field of a record). */
 function getAt(root: unknown, p: readonly (string | number)[]): unknown {
-  let v = root as Record<string | number, unknown> | undefined;
-  for (const s of p) v = v?.[s] as Record<string | number, unknown> | undefined;
+  let v: unknown = root;
+  for (const s of p)
+    v = v !== null && typeof v === "object" && Object.hasOwn(v, s) ? (v as Record<string, unknown>)[s] : undefined;
   return v;
 }
 

@@ -98,11 +98,12 @@ function valid(t: FieldType, v: unknown, ds: Record<string, unknown>, edit: Edit
   switch (t.t) {
     case "text":
     case "secret":
-      return typeof v === "string" && v.trim() !== "";
+      // A number written as a name is its digits: what was written, not a guess.
+      return (typeof v === "string" && v.trim() !== "") || Number.isFinite(v);
     case "id": {
-      if (typeof v !== "string" || v.trim() === "") return false;
+      if (!((typeof v === "string" && v.trim() !== "") || Number.isFinite(v))) return false;
       const list = edit.path[0] === "schools" ? "schools" : "teachers";
-      return ids(ds, list).filter((x) => x === v).length === 1;
+      return ids(ds, list).filter((x) => x === String(v)).length === 1;
     }
     case "date":
       return validDate(v);

@@ -175,6 +175,19 @@ describe("numbers and dates as written, with bounds (finding 7, data)", () => {
     }
   });
 
+  it("a reference date (as_of) of 9999-12-31 or 1899-12-31 is D085 with the bounds, and no answer (found by the fuzz suite)", () => {
+    for (const d of ["9999-12-31", "1899-12-31"]) {
+      const r = parseDatasetText(ds("").replace("as_of: 2024-09-01", `as_of: ${d}`), "d.yaml", "yaml");
+      expect(r.value, d).toBeUndefined();
+      expect(codes(r.diagnostics)).toEqual(["D085"]);
+      expect(args(r.diagnostics[0])).toMatchObject({ value: d, min: "1900-01-01", max: "2100-12-31" });
+      expect(r.diagnostics[0]!.path).toBe("as_of");
+    }
+    expect(
+      parseDatasetText(ds("").replace("as_of: 2024-09-01", "as_of: 2100-12-31"), "d.yaml", "yaml").value,
+    ).toBeDefined();
+  });
+
   it("birth date 0001-01-01 and years: 1e20 are D085 with the bounds", () => {
     const b = parseDatasetText(ds("").replace("1975-03-15", "0001-01-01"), "d.yaml", "yaml");
     expect(codes(b.diagnostics)).toEqual(["D085"]);
