@@ -70,6 +70,15 @@ describe("unknown facts in a plan check stay undetermined", () => {
     expect(r.complete).toBe(true);
   });
 
+  it("a `where` or `only if` that is a share over an empty set makes the subject not applicable, not undetermined", () => {
+    const share = "count(moves) / count(teachers where tenure >= 30 years) >= 10%";
+    for (const head of [`where ${share}`, `only if ${share}`]) {
+      const r = run(`check c for each school ${head}: count(moves) >= 5`);
+      expect(r.tally, head).toEqual({ passed: 0, failed: 0, notApplicable: 3, undetermined: 0 });
+      expect(r.complete).toBe(true);
+    }
+  });
+
   it("when every subject's facts are known the plan is complete", () => {
     const known = run(`check c for each school where school.location is "urban": count(moves) >= 0`);
     expect(known.tally).toEqual({ passed: 3, failed: 0, notApplicable: 0, undetermined: 0 });
