@@ -45,17 +45,17 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
   },
   propose: {
     usage: "lungang propose <dataset> --policy <policy> [--constraints FILE] [--output FILE]",
-    zh: "按政策生成合规的交流方案草案（或说明哪条规定无法满足）；--output 写出带方案的数据集",
-    en: "a draft plan that complies, or the rules no plan can meet; --output writes the dataset with the plan",
+    zh: "按政策生成合规的交流方案草案（或说明哪条规定无法满足）；--output 以数据集自身的格式写出带方案的数据集（YAML/JSON、工作簿的“交流方案”表、CSV 文件夹）",
+    en: "a draft plan that complies, or the rules no plan can meet; --output writes the dataset with the plan in its own format (YAML/JSON, the workbook's 交流方案 sheet, a CSV folder)",
     options: ["--policy", "--constraints", "--param", "--as-of", "--policies"],
     formats: "text|json",
   },
   diff: {
-    usage: "lungang diff <dataset> --policy <old> --against <new|YYYY-MM-DD>",
-    zh: "修订前后：谁的判定改变、各校应交流人数与比例的变化",
-    en: "an amendment: whose decision changes, and the numbers due per school and district",
+    usage: "lungang diff <dataset> --policy <old> --against <new|YYYY-MM-DD> [--format html|xlsx --output FILE]",
+    zh: "修订前后：谁的判定改变、各校应交流人数与比例的变化（HTML 报告或 Excel 工作簿）",
+    en: "an amendment: whose decision changes, and the numbers due per school and district (an HTML page or a workbook)",
     options: ["--policy", "--against", "--param", "--as-of", "--policies"],
-    formats: "text|json",
+    formats: "text|json|html|xlsx",
   },
   fmt: {
     usage: "lungang fmt <policy-file|folder> [<policy> …] [--check|--write]",

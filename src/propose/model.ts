@@ -27,6 +27,12 @@ export interface PersonClass {
   readonly movable: number;
   readonly mustMove: number;
   readonly volunteer: boolean;
+  /**
+   * The answers to every person-level question the checks ask (the class key
+   * without the school and the pool): classes of two schools that agree on it,
+   * leaving schools that agree on every field, meet the move rules alike.
+   */
+  readonly atoms?: string;
 }
 
 /** Move attributes tried in order; the first that every must move-rule accepts is used. */
@@ -36,10 +42,25 @@ export interface MoveAttrs {
   readonly personnel_transfer: boolean;
 }
 
-/** Receiving schools that look the same to every rule for people of one class from one school. */
+/**
+ * Receiving schools that look the same to every rule for people of one class
+ * from one school: the schools of `groups` (lists shared by every class, each
+ * in id order) other than `from`, the school they leave.
+ */
 export interface Bucket {
-  readonly schools: School[];
+  readonly groups: (readonly School[])[];
+  readonly from: string;
   readonly attrs: MoveAttrs;
+}
+
+/** The schools of a bucket (its groups, without the school left). */
+export function* bucketSchools(b: Bucket): Generator<School> {
+  for (const g of b.groups) for (const s of g) if (s.id !== b.from) yield s;
+}
+
+function firstSchool(b: Bucket, where: (s: School) => boolean = () => true): School | undefined {
+  for (const s of bucketSchools(b)) if (where(s)) return s;
+  return undefined;
 }
 
 export interface Flow {
@@ -196,6 +217,8 @@ export interface ComponentInput {
   readonly perDestination: boolean;
   /** Most people a school may receive (the bureau's constraint). */
   readonly capacity: ReadonlyMap<string, number>;
+  /** Whether a rule reads the school left as a whole (then schools are told apart by id too). */
+  readonly fromId: boolean;
   /** Cost bias per class (selection order), small against a move's cost of 1. */
   readonly bias: (c: PersonClass) => number;
 }
@@ -233,7 +256,7 @@ export function buildModel(inp: ComponentInput): Built {
       ? s.id
       : inp.receiving.map((k) => String((s as unknown as Record<string, unknown>)[k])).join("\u0001");
   const byKey = new Map<string, School[]>();
-  for (const s of data.schools) {
+  for (const s of [...data.schools].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
     const k = keyOf(s);
     let l = byKey.get(k);
     if (!l) byKey.set(k, (l = []));
@@ -288,6 +311,24 @@ export function buildModel(inp: ComponentInput): Built {
       }),
     );
 
+  // What a school leaving looks like to the rules: every field but its name (and its id, unless a rule reads it).
+  const fromKeys = new Map<string, string>();
+  const fromKey = (s: School): string => {
+    let k = fromKeys.get(s.id);
+    if (k === undefined) {
+      const r = s as unknown as Record<string, unknown>;
+      k = Object.keys(r)
+        .filter((x) => x !== "name" && (x !== "id" || inp.fromId))
+        .sort()
+        .map((x) => `${x}=${JSON.stringify(r[x])}`)
+        .join("\u0001");
+      fromKeys.set(s.id, k);
+    }
+    return k;
+  };
+  // The move rules' answer for (class answers, school left, kind of receiving school), computed once.
+  const moveMemo = new Map<string, { attrs: MoveAttrs; seen: string[] } | null>();
+
   // ---- flows: per class of a school, one column per bucket of receiving schools
   const flows: Flow[] = [];
   const flowsOf = new Map<PersonClass, Flow[]>();
@@ -295,36 +336,42 @@ export function buildModel(inp: ComponentInput): Built {
   for (const cls of inp.classes) {
     if (cls.movable === 0) continue;
     const rep = cls.members[0]!;
-    const buckets = new Map<string, { schools: School[]; attrs: MoveAttrs }>();
-    for (const [, group] of byKey) {
+    const buckets = new Map<string, Bucket>();
+    for (const [gkey, group] of byKey) {
       const to = group.find((x) => x.id !== cls.school.id);
       if (!to) continue;
-      const attrs =
-        ATTRS.find((a) => moveRulesOk(rep, cls.school, to, a, "all")) ??
-        ATTRS.find((a) => moveRulesOk(rep, cls.school, to, a, "must"));
-      if (!attrs) continue;
-      // What every count over moves sees of this move: its filter, and the value summed or told apart.
-      const seen = moveAggs.flatMap((agg) => [
-        agg.where ? String(withMove(rep, cls.school, to, attrs, undefined, () => fn(agg.where!)(f))) : "true",
-        ...(agg.of && !isMover(agg.of)
-          ? [showKey(withMove(rep, cls.school, to, attrs, undefined, () => fn(agg.of!)(f)))]
-          : []),
-      ]);
+      const mk = cls.atoms !== undefined ? `${cls.atoms}\u0002${fromKey(cls.school)}\u0002${gkey}` : undefined;
+      let hit = mk !== undefined ? moveMemo.get(mk) : undefined;
+      if (hit === undefined) {
+        const attrs =
+          ATTRS.find((a) => moveRulesOk(rep, cls.school, to, a, "all")) ??
+          ATTRS.find((a) => moveRulesOk(rep, cls.school, to, a, "must"));
+        // What every count over moves sees of this move: its filter, and the value summed or told apart.
+        const seen = attrs
+          ? moveAggs.flatMap((agg) => [
+              agg.where ? String(withMove(rep, cls.school, to, attrs, undefined, () => fn(agg.where!)(f))) : "true",
+              ...(agg.of && !isMover(agg.of)
+                ? [showKey(withMove(rep, cls.school, to, attrs, undefined, () => fn(agg.of!)(f)))]
+                : []),
+            ])
+          : [];
+        hit = attrs ? { attrs, seen } : null;
+        if (mk !== undefined) moveMemo.set(mk, hit);
+      }
+      if (!hit) continue;
+      const { attrs, seen } = hit;
       // Per destination, a bucket is one school (a count of moves in, a capacity, tells them apart).
       const sig = JSON.stringify([attrs, seen, inp.perDestination ? to.id : ""]);
       let b = buckets.get(sig);
-      if (!b) buckets.set(sig, (b = { schools: [], attrs }));
-      for (const x of group) if (x.id !== cls.school.id) b.schools.push(x);
+      if (!b) buckets.set(sig, (b = { groups: [], from: cls.school.id, attrs }));
+      // Shared, not copied: a district's schools are listed once per key, not once per class.
+      b.groups.push(group);
     }
     const list: Flow[] = [];
     for (const [, b] of [...buckets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      b.schools.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-      const cap = inp.perDestination
-        ? Math.min(
-            cls.movable,
-            b.schools.reduce((n, s) => n + (inp.capacity.get(s.id) ?? Infinity), 0),
-          )
-        : cls.movable;
+      let room = 0;
+      if (inp.perDestination) for (const s of bucketSchools(b)) room += inp.capacity.get(s.id) ?? Infinity;
+      const cap = inp.perDestination ? Math.min(cls.movable, room) : cls.movable;
       if (cap <= 0) continue;
       const col = mip.col(0, cap, true, 1 + inp.bias(cls));
       const fl = { cls, bucket: b, col };
@@ -344,7 +391,7 @@ export function buildModel(inp: ComponentInput): Built {
   if (inp.perDestination && inp.capacity.size) {
     const into = new Map<string, Map<number, number>>();
     for (const fl of flows)
-      for (const s of fl.bucket.schools) {
+      for (const s of bucketSchools(fl.bucket)) {
         let m = into.get(s.id);
         if (!m) into.set(s.id, (m = new Map()));
         m.set(fl.col, 1);
@@ -396,7 +443,7 @@ export function buildModel(inp: ComponentInput): Built {
       const inbound = coll.name === "moves_in";
       if (inbound && !inp.perDestination) return "moves in without per-destination model";
       const candidates = inbound
-        ? flows.filter((fl) => fl.bucket.schools.some((s) => schoolIds.has(s.id)))
+        ? flows.filter((fl) => firstSchool(fl.bucket, (s) => schoolIds.has(s.id)) !== undefined)
         : S.schools.flatMap((s) => flowsBySchool.get(s.id) ?? []);
       // count: 1 per move; sum: the move's value; count_distinct: 1 per move when the value told apart
       // is the person moved (each person moves at most once), else one indicator per distinct value.
@@ -405,7 +452,7 @@ export function buildModel(inp: ComponentInput): Built {
       const distinct = new Map<string, Map<number, number>>();
       for (const fl of candidates) {
         const rep = fl.cls.members[0]!;
-        const to = inbound ? fl.bucket.schools.find((s) => schoolIds.has(s.id))! : fl.bucket.schools[0]!;
+        const to = firstSchool(fl.bucket, inbound ? (s) => schoolIds.has(s.id) : undefined)!;
         const v = where ? withMove(rep, fl.cls.school, to, fl.bucket.attrs, S, () => where(f)) : true;
         if (v === false) continue;
         if (v !== true) return `a filter of ${agg.collection.name} is unknown for ${rep.id}`;

@@ -16,7 +16,15 @@ import type * as A from "../syntax/ast.js";
 import { checkPlan, subjectsOf, type PlanResult, type SubjectRef, type Violation } from "../plan/check-plan.js";
 import { formatDate } from "../time/date.js";
 import { solveMip } from "./mip.js";
-import { buildModel, probeWorld, type Encoded, type PersonClass, type Probe, type Unsupported } from "./model.js";
+import {
+  bucketSchools,
+  buildModel,
+  probeWorld,
+  type Encoded,
+  type PersonClass,
+  type Probe,
+  type Unsupported,
+} from "./model.js";
 import { Shapes } from "./shapes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
@@ -222,12 +230,14 @@ async function run(
   const receiving = new Set<string>();
   let perDestination = (options.constraints?.capacity?.size ?? 0) > 0;
   let crossDistrict = false;
+  let fromId = false;
   for (const c of program.checks) {
     if (c.info.check.mode !== "check") continue;
     const ch = c.info.check;
     for (const e of [ch.where, ch.applicable, ch.body]) {
       if (!e) continue;
       shapes.receivingFields(e, receiving);
+      if (shapes.readsSchoolLeft(e)) fromId = true;
       collectFilters(e, program, (agg) => {
         if (agg.where) shapes.personAtoms(agg.where, atoms);
         const coll = policy.resolutions.get(agg.collection.id);
@@ -272,15 +282,23 @@ async function run(
     const pool = people.filter(inPool);
     pool.forEach((t, i) => rankOf.set(t.id, { rank: i + 1, of: pool.length }));
     const groups = new Map<string, Teacher[]>();
+    const atomsOf = new Map<string, string>();
     for (const t of people) {
       af.person = t;
       af.school = school;
       af.subject = schoolSubjects.get(sid);
       af.move = undefined;
       af.gen++;
-      const sig = [inPool(t) ? "P" : "-", t.volunteer ? "V" : "-", mustMove.has(t.id) ? `M${t.id}` : "-"];
-      for (const a of atomFns) sig.push(show(a(af)));
-      const key = sig.join("|");
+      const answers: string[] = [];
+      for (const a of atomFns) answers.push(show(a(af)));
+      const atomsKey = answers.join("|");
+      const key = [
+        inPool(t) ? "P" : "-",
+        t.volunteer ? "V" : "-",
+        mustMove.has(t.id) ? `M${t.id}` : "-",
+        atomsKey,
+      ].join("|");
+      atomsOf.set(key, atomsKey);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = []));
       g.push(t);
@@ -294,6 +312,7 @@ async function run(
         movable: pool ? members.length : 0,
         mustMove: key.split("|")[2] !== "-" ? members.length : 0,
         volunteer: members[0]!.volunteer,
+        atoms: atomsOf.get(key)!,
       });
     }
     classesOf.set(sid, list);
@@ -337,6 +356,7 @@ async function run(
       classes,
       receiving: receivingList,
       perDestination,
+      fromId,
       capacity: options.constraints?.capacity ?? new Map(),
       bias: (c) => {
         const r = rankOf.get(c.members[0]!.id);
@@ -379,10 +399,11 @@ async function run(
           let best: School | undefined;
           let load = Infinity;
           const cap = options.constraints?.capacity;
-          for (const s of fl.bucket.schools) {
+          for (const s of bucketSchools(fl.bucket)) {
             const l = incoming.get(s.id) ?? 0;
             if (cap?.has(s.id) && l >= cap.get(s.id)!) continue;
-            if (l < load) {
+            // The least loaded; of equally loaded ones, the first by id.
+            if (l < load || (l === load && best !== undefined && s.id < best.id)) {
               load = l;
               best = s;
             }

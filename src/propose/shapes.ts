@@ -125,6 +125,35 @@ export class Shapes {
     });
   }
 
+  /**
+   * Whether the expression reads the school a person leaves (调出学校, or the
+   * person's 学校) as a whole or by its id, rather than by its other fields.
+   */
+  readsSchoolLeft(e: A.Expr, seen = new Set<string>()): boolean {
+    let found = false;
+    const isLeft = (n: A.Expr): boolean => {
+      if (n.kind !== "Name") return false;
+      const r = this.policy.resolutions.get(n.id);
+      return r?.k === "field" && (r.info.name === "from" || r.info.name === "school");
+    };
+    forEachExpr(e, (x) => {
+      if (found) return;
+      if (x.kind === "Member") {
+        if (isLeft(x.object) && this.policy.members.get(x.id)?.name === "id") found = true;
+        return;
+      }
+      if (x.kind === "Name") {
+        const r = this.policy.resolutions.get(x.id);
+        if (r?.k === "define" && !seen.has(r.d.name)) {
+          seen.add(r.d.name);
+          if (this.readsSchoolLeft(r.d.decl.value, seen)) found = true;
+        }
+      }
+      for (const c of childrenOf(x)) if (isLeft(c)) found = true;
+    });
+    return found;
+  }
+
   private isTo(n: A.NameRef): boolean {
     const r = this.policy.resolutions.get(n.id);
     return r?.k === "field" && r.rec === "move" && !r.viaMoveTeacher && r.info.name === "to";

@@ -22,7 +22,8 @@ function noBackbone(): string {
   return f;
 }
 
-describe("lungang propose", () => {
+// A whole district proposed (and checked) per test: minutes on a loaded machine, not seconds.
+describe("lungang propose", { timeout: 240_000 }, () => {
   it("writes a plan that check finds compliant", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "lungang-propose-")), "proposed.yaml");
     const r = await runCli(["propose", EXAMPLE, "--policy", DALIAN, "--output", out, "--json"]);
@@ -45,7 +46,8 @@ describe("lungang propose", () => {
   });
 });
 
-describe("lungang propose on the example workbook", () => {
+// A whole district proposed (and checked) per test: minutes on a loaded machine, not seconds.
+describe("lungang propose on the example workbook", { timeout: 240_000 }, () => {
   it("fills the workbook's 交流方案 sheet, keeps the other sheets, and check finds it compliant", async () => {
     const input = join(ROOT, "examples/dalian/district.xlsx");
     const out = join(mkdtempSync(join(tmpdir(), "lungang-propose-")), "proposed.xlsx");
@@ -79,7 +81,8 @@ describe("lungang propose on the example workbook", () => {
   });
 });
 
-describe("lungang check on a roster where a rule cannot be met", () => {
+// A whole district proposed (and checked) per test: minutes on a loaded machine, not seconds.
+describe("lungang check on a roster where a rule cannot be met", { timeout: 240_000 }, () => {
   it("reports DL-R4 as infeasible, not as a violation of the plan", async () => {
     const r = await runCli(["check", noBackbone(), "--policy", DALIAN, "--json"]);
     const doc = JSON.parse(r.out) as {

@@ -31,7 +31,8 @@ function withTeachers(data: Dataset, f: (t: Teacher) => Teacher): Dataset {
   return { ...data, teachers, teacherById: new Map(teachers.map((t) => [t.id, t])) };
 }
 
-describe("propose on the Dalian example district", () => {
+// A whole district proposed (and checked) per test: minutes on a loaded machine, not seconds.
+describe("propose on the Dalian example district", { timeout: 240_000 }, () => {
   it("meets every must-rule, with a reason per person", async () => {
     const p = await propose(dalian, example());
     expectSound(p);
