@@ -1,7 +1,8 @@
 // The library entry point of lungang (`import … from "lungang"`): load a
 // policy (from a folder or from texts in memory), check and compile it,
 // decide one person or a whole dataset, check a draft plan, run a policy's
-// own tests, render any answer in a format. Every stage returns
+// own tests, write a policy's roster template, render any answer in a format
+// (text, json, csv, html, xlsx). Every stage returns
 // `{ value?, diagnostics }` and never throws on user input.
 
 /**
@@ -49,7 +50,18 @@ export {
   type ReadOptions,
   type DatasetReadOptions,
 } from "./api/data.js";
-export { decide, decideAll, type CaseAnswer, type Change, type Decision, type PersonDecision } from "./api/decide.js";
+export {
+  decide,
+  decideAll,
+  decideEach,
+  type CaseAnswer,
+  type Change,
+  type DateDoubt,
+  type Decision,
+  type DecisionsAnswer,
+  type PersonDecision,
+  type TableRow,
+} from "./api/decide.js";
 export { checkPlan, type Counts, type PlanAnswer, type PlanResult } from "./api/plan.js";
 export {
   readColumnar,
@@ -58,7 +70,16 @@ export {
   type ColumnarData,
   type ColumnarResult,
 } from "./columnar/index.js";
-export { runTests, type TestReport, type TestOutcome } from "./api/test.js";
+export {
+  runTests,
+  type TestReport,
+  type TestOutcome,
+  type CaseMismatch,
+  type PlanMismatch,
+  type PlanFindings,
+  type PrerequisiteMismatch,
+} from "./api/test.js";
+export { writeRosterTemplate, templateName } from "./api/template.js";
 export { formatPolicy, formatPolicies, type FormattedFile } from "./api/format.js";
 export {
   propose,
@@ -78,6 +99,8 @@ export {
 export {
   render,
   formats,
+  formatProblem,
+  type Answered,
   type Document,
   type DocumentKind,
   type Rendered,

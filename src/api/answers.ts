@@ -8,6 +8,7 @@ import type { Decision } from "../interpreter/decide.js";
 import type { DecisionValue } from "../semantics/rule-kinds.js";
 import type { PlanResult } from "../plan/check-plan.js";
 import type { InfeasibleRule } from "../propose/propose.js";
+import type { CompiledPolicy } from "./compile.js";
 
 /** Something that would change a decision, for an appeal ("what would change the answer"). */
 export type Change =
@@ -59,5 +60,36 @@ export interface PlanAnswer {
    * No must-check undetermined and no row rejected: otherwise a "compliant"
    * plan is only compliant as far as the rows read go.
    */
+  readonly complete: boolean;
+  /** @internal The compiled policy the plan was checked with (a report's charts and every person's row). */
+  readonly compiled: CompiledPolicy;
+}
+
+/**
+ * Why a person of a dataset is undecided beyond the rules: a month-only date
+ * (出生年月 1980.03) whose days give different answers, or too many
+ * combinations of month-only dates to try.
+ */
+export type DateDoubt = "depends_on_day" | "too_many_readings";
+
+/** One row of `decideEach`: the person, their decision (absent when too many readings), and any doubt. */
+export interface TableRow {
+  readonly teacher: Teacher;
+  readonly school?: School;
+  readonly decision?: Decision;
+  /** Set when the month-only dates leave the answer open: the row is then indeterminate. */
+  readonly doubt?: DateDoubt;
+}
+
+/** Every person of a dataset decided (`lungang decide`): the 应交流名单 a bureau compiles before any plan exists. */
+export interface DecisionsAnswer {
+  readonly policy: CheckedPolicy;
+  /** The reference date, YYYY-MM-DD. */
+  readonly asOf: string;
+  readonly rows: readonly TableRow[];
+  readonly counts: Pick<Counts, "teachers_in" | "decided" | "rejected">;
+  /** The roster rows rejected (where, and the id when it could be read): never decided, never dropped silently. */
+  readonly rejected: readonly { readonly row: string; readonly id?: string }[];
+  /** No row rejected and no decision indeterminate. */
   readonly complete: boolean;
 }

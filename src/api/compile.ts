@@ -60,17 +60,38 @@ export function withParams(policy: CompiledPolicy, params: ParamTexts): Result<C
   return { value: { ...policy, params: new Map([...policy.params, ...parsed.value]) }, diagnostics: [] };
 }
 
+/** A parameter type as a Chinese message names it. */
+const TYPE_ZH: Readonly<Record<string, string>> = {
+  int: "整数",
+  percent: "百分比",
+  duration: "期限",
+  date: "日期",
+  bool: "真假值",
+  text: "文本",
+};
+
 function parseParams(p: CheckedPolicy, texts: ParamTexts): Result<Map<string, Value>> {
   const values = new Map<string, Value>();
   const diagnostics: Diagnostic[] = [];
   for (const [name, text] of texts instanceof Map ? texts : Object.entries(texts)) {
     const info = p.params.get(name);
     if (!info) {
-      diagnostics.push(diag("C004", { name, why: "no such parameter in the policy" }));
+      diagnostics.push(
+        diag("C004", { name, why: { en: "no such parameter in the policy", zh: "政策中没有这个参数" } }),
+      );
       continue;
     }
     const v = parseParamValue(info.ty.k, String(text));
-    if (v === undefined) diagnostics.push(diag("C004", { name, why: `"${text}" is not a valid ${info.ty.k}` }));
+    if (v === undefined)
+      diagnostics.push(
+        diag("C004", {
+          name,
+          why: {
+            en: `"${text}" is not a valid ${info.ty.k}`,
+            zh: `“${text}”不是有效的${TYPE_ZH[info.ty.k] ?? info.ty.k}`,
+          },
+        }),
+      );
     else values.set(name, v);
   }
   return diagnostics.length ? { diagnostics } : { value: values, diagnostics };

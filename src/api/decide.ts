@@ -9,11 +9,12 @@ import { newFrame, worldOf, type Frame } from "../interpreter/frame.js";
 import { exceptionFlips, nextChange } from "../interpreter/counterfactual.js";
 import type { Decision } from "../interpreter/decide.js";
 import { formatDate } from "../time/date.js";
-import type { CaseAnswer, Change, PersonDecision } from "./answers.js";
+import { readingsOf } from "../data/tabular/intervals.js";
+import type { CaseAnswer, Change, DateDoubt, DecisionsAnswer, PersonDecision, TableRow } from "./answers.js";
 import type { CompiledPolicy } from "./compile.js";
 import { dateNotes } from "./notes.js";
 
-export type { CaseAnswer, Change, Decision, PersonDecision };
+export type { CaseAnswer, Change, DateDoubt, Decision, DecisionsAnswer, PersonDecision, TableRow };
 
 /**
  * Decide one person. The answer is traced (each rule's result carries the
@@ -54,6 +55,52 @@ export function decideAll(policy: CompiledPolicy, dataset: Dataset): Result<Pers
   );
   return {
     value: dataset.teachers.map((teacher) => ({ teacher, decision: policy.program.decide(teacher, frame) })),
+    diagnostics: dateNotes(policy.checked, dataset.asOf),
+  };
+}
+
+/**
+ * Every person of a dataset as a table row (`lungang decide`), with the
+ * roster's counts. A person with month-only dates (出生年月 1980.03) is decided
+ * on every day of the month and is indeterminate unless all days agree —
+ * never a guessed day. `diagnostics` holds warnings only.
+ */
+export function decideEach(policy: CompiledPolicy, dataset: Dataset): Result<DecisionsAnswer> {
+  const frame = newFrame(
+    worldOf(
+      policy.checked,
+      { asOf: dataset.asOf, schools: dataset.schoolById, teachers: dataset.teacherById },
+      policy.params,
+    ),
+  );
+  const rows: TableRow[] = dataset.teachers.map((teacher) => {
+    const school = dataset.schoolById.get(teacher.school);
+    const at = { teacher, ...(school ? { school } : {}) };
+    const readings = readingsOf(teacher, dataset.intake?.dateIntervals.get(teacher.id));
+    if (!readings) return { ...at, doubt: "too_many_readings" satisfies DateDoubt };
+    // Decided only when every day of a month-only date gives the same answer.
+    const all = readings.map((x) => policy.program.decide(x, frame));
+    const decision = all[0]!;
+    const doubt = all.some((x) => x.decision !== decision.decision) ? ("depends_on_day" as const) : undefined;
+    return { ...at, decision, ...(doubt ? { doubt } : {}) };
+  });
+  const i = dataset.intake;
+  const rejected = i
+    ? i.rejectedTeachers.map((r) => ({ row: r.row, ...(r.id !== undefined ? { id: r.id } : {}) }))
+    : [];
+  return {
+    value: {
+      policy: policy.checked,
+      asOf: formatDate(dataset.asOf),
+      rows,
+      counts: {
+        teachers_in: i ? i.teachersIn : dataset.teachers.length,
+        decided: dataset.teachers.length,
+        rejected: rejected.length,
+      },
+      rejected,
+      complete: rejected.length === 0 && rows.every((r) => !r.doubt && r.decision?.decision !== "indeterminate"),
+    },
     diagnostics: dateNotes(policy.checked, dataset.asOf),
   };
 }

@@ -58,7 +58,10 @@ export async function answerPlan(
   const counts = countsOf(dataset);
   // Rows rejected: every count they could change is undetermined, so the answer is incomplete.
   const complete = result.complete && counts.rejected + counts.moves_rejected === 0;
-  return { value: { policy: policy.checked, dataset, result, infeasible, counts, complete }, diagnostics: notes };
+  return {
+    value: { policy: policy.checked, dataset, result, infeasible, counts, complete, compiled: policy },
+    diagnostics: notes,
+  };
 }
 
 /** Rows in = rows decided + rows rejected. */

@@ -2,5 +2,5 @@
 // run, diagnostics) and a format (`text`, `json`, …) → text or bytes, in
 // Chinese or English. The renderers live in src/render/.
 
-export { formats, render } from "../render/render.js";
-export type { Document, DocumentKind, Rendered, RenderOptions, Renderer } from "../render/document.js";
+export { formatProblem, formats, render } from "../render/render.js";
+export type { Answered, Document, DocumentKind, Rendered, RenderOptions, Renderer } from "../render/document.js";

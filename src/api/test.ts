@@ -9,17 +9,54 @@ import { parse as parseYaml } from "yaml";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { parseCaseText, parseDatasetText } from "../data/read.js";
 import { newFrame, worldOf } from "../interpreter/frame.js";
-import { isUnknown } from "../interpreter/values.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-test.js";
 import { checkPlan } from "../plan/check-plan.js";
 import { withParams, type CompiledPolicy } from "./compile.js";
+import { ruleOutcome, type RuleOutcome } from "../render/case.js";
 
-/** One test's result; `name` locates it (`file cases[i] name`), `detail` says expected vs got. */
+/** A prerequisite's state as a test file writes it. */
+const PREREQUISITE_STATE: Readonly<Record<RuleOutcome, string>> = {
+  applies: "met",
+  does_not_apply: "not_met",
+  unknown: "unknown",
+  not_applicable: "not_applicable",
+};
+
+/** One test's result; `name` locates it (`file cases[i] name`), `mismatch` says what was expected and what came. */
 export interface TestOutcome {
   readonly name: string;
   readonly ok: boolean;
-  readonly detail?: string;
+  /** Absent when the test passed. Rendered in the reader's language by src/render/reports.ts. */
+  readonly mismatch?: CaseMismatch | PlanMismatch;
+}
+
+/** A promotion prerequisite's expected and actual state: met | not_met | unknown | not_applicable | absent. */
+export interface PrerequisiteMismatch {
+  readonly key: string;
+  readonly expected: string;
+  readonly got: string;
+}
+
+/** A case test that failed: the decision and clauses expected and given, and the prerequisites that differ. */
+export interface CaseMismatch {
+  readonly kind: "case";
+  readonly expected: { readonly decision: string; readonly clauses: readonly string[] };
+  readonly got: { readonly decision: string; readonly clauses: readonly string[] };
+  readonly prerequisites: readonly PrerequisiteMismatch[];
+}
+
+/** A plan test that failed: compliance, violations and undetermined checks (`clause kind:id`) expected and found. */
+export interface PlanMismatch {
+  readonly kind: "plan";
+  readonly expected: PlanFindings;
+  readonly got: PlanFindings;
+}
+
+export interface PlanFindings {
+  readonly compliant: boolean;
+  readonly violations: readonly string[];
+  readonly undetermined: readonly string[];
 }
 
 /** The outcome of every test of a policy. */
@@ -55,6 +92,11 @@ export function runTests(policy: CompiledPolicy, dir: string): Result<TestReport
   };
 }
 
+/** A test's outcome: what differed is kept only when it failed. */
+function outcome(name: string, ok: boolean, mismatch: CaseMismatch | PlanMismatch): TestOutcome {
+  return ok ? { name, ok } : { name, ok, mismatch };
+}
+
 /**
  * Run one test file: its `cases` (one person each) and `plans` (one dataset
  * each). Problems with the file itself go to `problems`, results to
@@ -77,7 +119,13 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
     return;
   }
   if (!doc || typeof doc !== "object") {
-    problems.push(diag("X001", { what: "a mapping with `cases` or `plans`" }, { file: display }));
+    problems.push(
+      diag(
+        "X001",
+        { what: { en: "a mapping with `cases` or `plans`", zh: "含 `cases` 或 `plans` 的映射" } },
+        { file: display },
+      ),
+    );
     return;
   }
   // `params:` gives values for parameters (e.g. redacted “20xx” numbers) for every test of the file.
@@ -87,7 +135,11 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
     const r = withParams(withFileParams, { [name]: String(raw) });
     if (!r.value) {
       problems.push(
-        diag("X001", { what: `a valid value for parameter \`${name}\`` }, { file: display, path: `params.${name}` }),
+        diag(
+          "X001",
+          { what: { en: `a valid value for parameter \`${name}\``, zh: `参数 \`${name}\` 的有效值` } },
+          { file: display, path: `params.${name}` },
+        ),
       );
       return;
     }
@@ -96,7 +148,9 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
   const params = withFileParams.params;
   const cases = (doc.cases ?? []) as Record<string, unknown>[];
   if (!Array.isArray(cases)) {
-    problems.push(diag("X001", { what: "`cases` as a list" }, { file: display, path: "cases" }));
+    problems.push(
+      diag("X001", { what: { en: "`cases` as a list", zh: "列表形式的 `cases`" } }, { file: display, path: "cases" }),
+    );
     return;
   }
   cases.forEach((c, i) => {
@@ -105,7 +159,13 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
     const expect = c?.expect as
       { decision?: string; clauses?: string[]; prerequisites?: Record<string, string> } | undefined;
     if (!expect || typeof expect.decision !== "string") {
-      problems.push(diag("X001", { what: "`expect.decision`" }, { file: display, path: `${at}.expect` }));
+      problems.push(
+        diag(
+          "X001",
+          { what: { en: "`expect.decision`", zh: "`expect.decision`" } },
+          { file: display, path: `${at}.expect` },
+        ),
+      );
       return;
     }
     // `as_of` and `schools` may be shared by the file's cases. The case is then
@@ -133,37 +193,24 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
     // cited clauses are part of the answer an appeal sees.
     const okClauses = !want || JSON.stringify(got) === JSON.stringify(want);
     // Promotion prerequisites, by clause id or rule label: met | not_met | unknown.
-    const wrongPrereqs: string[] = [];
+    const wrongPrereqs: PrerequisiteMismatch[] = [];
     for (const [key, wantMet] of Object.entries(expect.prerequisites ?? {})) {
       const r = d.results.find(
         (x) => x.rule.rule.ruleKind === "prerequisite" && (x.rule.label === key || x.rule.clause.id === key),
       );
       // "absent" (no such prerequisite) never equals an expectation, so a
       // misspelt key fails instead of passing vacuously.
-      const gotMet = !r
-        ? "absent"
-        : r.applicable === false
-          ? "not_applicable"
-          : isUnknown(r.applicable) || isUnknown(r.value)
-            ? "unknown"
-            : r.value === true
-              ? "met"
-              : "not_met";
-      if (gotMet !== wantMet) wrongPrereqs.push(`${key}: expected ${wantMet}, got ${gotMet}`);
+      const gotMet = r ? PREREQUISITE_STATE[ruleOutcome(r)] : "absent";
+      if (gotMet !== wantMet) wrongPrereqs.push({ key, expected: String(wantMet), got: gotMet });
     }
-    const ok = okDecision && okClauses && wrongPrereqs.length === 0;
-    outcomes.push({
-      name,
-      ok,
-      ...(ok
-        ? {}
-        : {
-            detail: [
-              `expected ${expect.decision} [${(want ?? []).join(", ")}], got ${d.decision} [${got.join(", ")}]`,
-              ...wrongPrereqs,
-            ].join("; "),
-          }),
-    });
+    outcomes.push(
+      outcome(name, okDecision && okClauses && wrongPrereqs.length === 0, {
+        kind: "case",
+        expected: { decision: expect.decision, clauses: want ?? [] },
+        got: { decision: d.decision, clauses: got },
+        prerequisites: wrongPrereqs,
+      }),
+    );
   });
   const plans = (doc.plans ?? []) as Record<string, unknown>[];
   plans.forEach((pl, i) => {
@@ -178,7 +225,13 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
       | undefined;
     if (!expect || typeof expect.compliant !== "boolean" || !Array.isArray(expect.violations)) {
       problems.push(
-        diag("X001", { what: "`expect.compliant` and `expect.violations`" }, { file: display, path: `${at}.expect` }),
+        diag(
+          "X001",
+          {
+            what: { en: "`expect.compliant` and `expect.violations`", zh: "`expect.compliant` 与 `expect.violations`" },
+          },
+          { file: display, path: `${at}.expect` },
+        ),
       );
       return;
     }
@@ -204,16 +257,12 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
       result.compliant === expect.compliant &&
       JSON.stringify(got) === JSON.stringify(want) &&
       JSON.stringify(gotU) === JSON.stringify(wantU);
-    outcomes.push({
-      name,
-      ok,
-      ...(ok
-        ? {}
-        : {
-            detail:
-              `expected compliant=${expect.compliant} [${want.join("; ")}]${wantU.length ? ` undetermined [${wantU.join("; ")}]` : ""}, ` +
-              `got compliant=${result.compliant} [${got.join("; ")}]${gotU.length ? ` undetermined [${gotU.join("; ")}]` : ""}`,
-          }),
-    });
+    outcomes.push(
+      outcome(name, ok, {
+        kind: "plan",
+        expected: { compliant: expect.compliant, violations: want, undetermined: wantU },
+        got: { compliant: result.compliant, violations: got, undetermined: gotU },
+      }),
+    );
   });
 }

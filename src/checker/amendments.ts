@@ -4,11 +4,13 @@
 // that `取代` another keeps it in `replaced`) and the name resolutions.
 // Output: `amendments` on every RuleInfo and CheckInfo, so that a decision or
 // a violation resting on an amended parameter, definition or rule cites the
-// amending clause and shows the parent clause only as amended (language.md §8).
+// amending clause and shows the parent clause only as amended (language.md §8);
+// `exprAmendments` answers the same for one condition, so an explanation line
+// reading an overridden parameter carries the amending clause too.
 
 import type * as A from "../syntax/ast.js";
 import { forEachExpr } from "../syntax/ast.js";
-import type { Amendment, CheckInfo, DefInfo, ParamInfo, Resolution, RuleInfo } from "./checked.js";
+import type { Amendment, CheckedPolicy, CheckInfo, DefInfo, ParamInfo, Resolution, RuleInfo } from "./checked.js";
 
 /** The derived facts computed through the retirement track selector (适用退休轨道). */
 const RETIREMENT_FACTS: ReadonlySet<string> = new Set(["retirement_date", "statutory_age", "to_retirement"]);
@@ -32,20 +34,16 @@ function overrideLinks(info: ParamInfo | DefInfo, kind: "param" | "define"): Ame
   return out;
 }
 
-/**
- * Computes and stores the amendments of every rule and check. Definitions are
- * followed transitively (a rule reading `年龄在限内` depends on the age caps
- * it reads), and a derived retirement fact depends on the track selector.
- */
-export function attachAmendments(
-  rules: readonly RuleInfo[],
-  checks: readonly CheckInfo[],
+/** A reader of the amendments an expression depends on, over one policy's resolutions. */
+type AmendmentReader = (e: A.Expr | undefined, acc: Amendment[], seen: Set<DefInfo | ParamInfo>) => void;
+
+function amendmentReader(
   resolutions: ReadonlyMap<number, Resolution>,
   trackSelector: DefInfo | undefined,
-): void {
+): AmendmentReader {
   // Per definition, the amendments its value depends on (memoised; cycles are N009 and cut here).
   const memo = new Map<DefInfo, Amendment[]>();
-  const ofExpr = (e: A.Expr | undefined, acc: Amendment[], seen: Set<DefInfo | ParamInfo>): void => {
+  const ofExpr: AmendmentReader = (e, acc, seen) => {
     if (!e) return;
     forEachExpr(e, (n) => {
       const r = resolutions.get(n.id);
@@ -73,6 +71,21 @@ export function attachAmendments(
     memo.set(d, out);
     return out;
   };
+  return ofExpr;
+}
+
+/**
+ * Computes and stores the amendments of every rule and check. Definitions are
+ * followed transitively (a rule reading `年龄在限内` depends on the age caps
+ * it reads), and a derived retirement fact depends on the track selector.
+ */
+export function attachAmendments(
+  rules: readonly RuleInfo[],
+  checks: readonly CheckInfo[],
+  resolutions: ReadonlyMap<number, Resolution>,
+  trackSelector: DefInfo | undefined,
+): void {
+  const ofExpr = amendmentReader(resolutions, trackSelector);
   for (const r of rules) {
     const acc: Amendment[] = [];
     if (r.replaced) acc.push({ by: r.clause, of: r.replaced.clause, kind: "rule", name: r.replaced.label });
@@ -84,6 +97,29 @@ export function attachAmendments(
     for (const e of [c.check.where, c.check.applicable, c.check.body]) ofExpr(e, acc, new Set());
     c.amendments = unique(acc);
   }
+}
+
+const readers = new WeakMap<object, { read: AmendmentReader; byNode: Map<number, readonly Amendment[]> }>();
+
+/**
+ * The amendments one expression of a checked policy depends on (a condition
+ * line of an explanation: `任教年限门槛` overridden by GJZ-1), memoised per
+ * policy and node. The same reading as the rules' and checks' own.
+ */
+export function exprAmendments(
+  policy: Pick<CheckedPolicy, "resolutions" | "trackSelector">,
+  e: A.Expr,
+): readonly Amendment[] {
+  let r = readers.get(policy);
+  if (!r)
+    readers.set(policy, (r = { read: amendmentReader(policy.resolutions, policy.trackSelector), byNode: new Map() }));
+  const known = r.byNode.get(e.id);
+  if (known) return known;
+  const acc: Amendment[] = [];
+  r.read(e, acc, new Set());
+  const out = unique(acc);
+  r.byNode.set(e.id, out);
+  return out;
 }
 
 /** One entry per (amending clause, amended clause, name): the same parameter read twice is one amendment. */

@@ -63,13 +63,23 @@ export const OPTIONS = [
 
 const why = (en: string, zh: string): Localized => ({ en, zh });
 
+/** The options that take one text value, and the field of `Args` each sets. */
+const TEXT_OPTIONS = {
+  "--policy": "policy",
+  "--format": "format",
+  "--output": "output",
+  "--against": "against",
+  "--constraints": "constraints",
+  "--teacher": "teacher",
+} as const;
+type TextOption = (typeof TEXT_OPTIONS)[keyof typeof TEXT_OPTIONS];
+
 export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const positional: string[] = [];
   const params = new Map<string, string>();
-  let policy: string | undefined;
-  let format = "text";
-  let output: string | undefined;
+  // `--format` is checked against the registered formats once the command is known (C006).
+  const text: { -readonly [K in TextOption]?: string } = {};
   // Chinese by default: the policies, their wording and their readers are Chinese.
   // `--lang` is looked up first, so even a problem found before it is worded in it.
   let lang: Lang = "zh";
@@ -81,11 +91,8 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
   let help = false;
   let version = false;
   let verbose = false;
-  let teacher: string | undefined;
   let fmtMode: "check" | "write" | undefined;
   const policies: string[] = [];
-  let against: string | undefined;
-  let constraints: string | undefined;
   let port: number | undefined;
   // Every problem is collected and parsing goes on, so all are reported at once.
   for (let i = 0; i < argv.length; i++) {
@@ -106,26 +113,16 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       i++;
       return v;
     };
+    // Options that take one text value (a later one wins).
+    if (flag in TEXT_OPTIONS) {
+      const v = value();
+      if (v !== undefined) text[TEXT_OPTIONS[flag as keyof typeof TEXT_OPTIONS]] = v;
+      continue;
+    }
     switch (flag) {
-      case "--policy": {
-        const v = value();
-        if (v !== undefined) policy = v;
-        break;
-      }
       case "--json":
-        format = "json";
+        text.format = "json";
         break;
-      case "--format": {
-        // Checked against the registered formats once the command is known (C006).
-        const v = value();
-        if (v !== undefined) format = v;
-        break;
-      }
-      case "--output": {
-        const v = value();
-        if (v !== undefined) output = v;
-        break;
-      }
       case "--lang": {
         const v = value();
         if (v === "zh" || v === "en") lang = v;
@@ -180,16 +177,6 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
       case "--verbose":
         verbose = true;
         break;
-      case "--against": {
-        const v = value();
-        if (v !== undefined) against = v;
-        break;
-      }
-      case "--constraints": {
-        const v = value();
-        if (v !== undefined) constraints = v;
-        break;
-      }
       case "--policies": {
         const v = value();
         if (v !== undefined) policies.push(v);
@@ -204,11 +191,6 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
           diagnostics.push(
             diag("C003", { option: "--port", why: why(`"${v}" is not a port number`, `“${v}”不是端口号`) }),
           );
-        break;
-      }
-      case "--teacher": {
-        const v = value();
-        if (v !== undefined) teacher = v;
         break;
       }
       case "--check":
@@ -239,20 +221,16 @@ export function parseArgs(argv: readonly string[]): { args: Args; diagnostics: D
     args: {
       ...(command ? { command } : {}),
       positional: rest,
-      ...(policy ? { policy } : {}),
-      format,
-      ...(output !== undefined ? { output } : {}),
+      ...text,
+      format: text.format ?? "text",
       lang,
       ...(asOf !== undefined ? { asOf } : {}),
       params,
       help,
       version,
       verbose,
-      ...(teacher !== undefined ? { teacher } : {}),
       ...(fmtMode ? { fmtMode } : {}),
       policies,
-      ...(against !== undefined ? { against } : {}),
-      ...(constraints !== undefined ? { constraints } : {}),
       ...(port !== undefined ? { port } : {}),
     },
     diagnostics,

@@ -7,11 +7,7 @@ import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import { caseOf, decide, readCase, readDataset, type CaseFile } from "../index.js";
 import type { Args } from "./args.js";
-import { emit, preparePolicy, report, type IO } from "./common.js";
-import { extraArguments } from "./lint.js";
-import { writeText } from "./report-output.js";
-import { renderCaseHtml } from "../render/html-case.js";
-import { decisionJson } from "../render/case.js";
+import { emit, extraArguments, preparePolicy, report, type IO } from "./common.js";
 
 export async function runCase(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
@@ -30,17 +26,8 @@ export async function runCase(io: IO, args: Args): Promise<number> {
   const decided = decide(policy, read.value);
   const answer = decided.value!;
   const notes: Diagnostic[] = [...read.diagnostics, ...decided.diagnostics];
-  if (args.format === "html") {
-    // A printable appeal answer: the person with names beside ids, the decision, the clauses quoted, the reasons.
-    const cf = read.value;
-    const school = cf.schoolById.get(cf.teacher.school);
-    const person = {
-      id: cf.teacher.id,
-      ...(cf.teacher.name ? { name: cf.teacher.name } : {}),
-      school: { id: cf.teacher.school, ...(school?.name ? { name: school.name } : {}) },
-    };
-    writeText(args.output, renderCaseHtml(decisionJson(answer, args.lang), person, args.lang), io.out);
-  } else if (!(await emit(io, args, { kind: "case", answer, diagnostics: notes }))) return 2;
+  // Text, JSON, or a printable appeal answer (html): the person with names beside ids, the clauses quoted, the reasons.
+  if (!(await emit(io, args, { kind: "case", answer, diagnostics: notes }))) return 2;
   // Any decision, "required" included, is an answer (0); an indeterminate one
   // depends on a missing fact or a conflict, and is not (2).
   return answer.decision.decision === "indeterminate" ? 2 : 0;

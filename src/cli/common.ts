@@ -6,14 +6,25 @@
 import { writeFileSync } from "node:fs";
 import { delimiter } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { compilePolicy, inputSources, render, type CompiledPolicy, type Document, type LoadOptions } from "../index.js";
+import { diag } from "../diagnostics/registry.js";
+import "../diagnostics/codes-tabular.js";
+import {
+  compilePolicy,
+  inputSources,
+  readDataset,
+  render,
+  usable,
+  type CompiledPolicy,
+  type Dataset,
+  type Document,
+  type LoadOptions,
+} from "../index.js";
+import type { Localized } from "../diagnostics/registry.js";
 import type { Args } from "./args.js";
 
 export interface IO {
   out(s: string): void;
   err(s: string): void;
-  /** Bytes on stdout (a binary format without `--output`). */
-  bytes?(b: Uint8Array): void;
   /** Write a file (`--output`); the default writes to disk. */
   writeFile?(path: string, data: string | Uint8Array): void;
 }
@@ -21,7 +32,6 @@ export interface IO {
 export const processIO: IO = {
   out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
   err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
-  bytes: (b) => process.stdout.write(b),
 };
 
 /** The format diagnostics are reported in: JSON when JSON was asked for, text otherwise (a report is not an answer). */
@@ -56,9 +66,11 @@ export async function report(
 }
 
 /**
- * Write an answer: its warnings first (text: on stderr; other formats carry
- * them inside), then the document on stdout or into `--output`. False when the
- * format cannot render it (reported, exit 2).
+ * Write an answer: the facade renders the document in `--format`, and the
+ * bytes go to stdout or into `--output`. Its warnings: JSON carries them
+ * inside; every other format (text, csv, html, xlsx) has them on stderr, so
+ * none is lost. False when the format cannot render it, a binary format has
+ * no `--output`, or the file cannot be written (reported, exit 2).
  */
 export async function emit(io: IO, args: Args, doc: Document, stream: "out" | "err" = "out"): Promise<boolean> {
   const notes =
@@ -72,10 +84,22 @@ export async function emit(io: IO, args: Args, doc: Document, stream: "out" | "e
     await report(io, args, r.diagnostics);
     return false;
   }
-  if (args.format === "text" && notes.length) await report(io, args, notes, sources);
-  if (args.output !== undefined) (io.writeFile ?? writeFileSync)(args.output, r.value);
-  else if (typeof r.value === "string") (stream === "out" ? io.out : io.err)(r.value);
-  else io.bytes?.(r.value);
+  // A workbook is never poured onto a terminal.
+  if (typeof r.value !== "string" && args.output === undefined) {
+    await report(io, args, [diag("C002", { what: `--output FILE.${args.format}` })]);
+    return false;
+  }
+  if (args.format !== "json" && notes.length) await report(io, args, notes, sources);
+  if (args.output === undefined) {
+    (stream === "out" ? io.out : io.err)(r.value as string);
+    return true;
+  }
+  try {
+    (io.writeFile ?? writeFileSync)(args.output, r.value);
+  } catch (e) {
+    await report(io, args, [diag("D121", { file: args.output, reason: e instanceof Error ? e.message : String(e) })]);
+    return false;
+  }
   return true;
 }
 
@@ -117,4 +141,38 @@ export async function preparePolicy(io: IO, args: Args, path: string): Promise<C
   const paramsOnly = errors.every((d) => d.code === "C004");
   await report(io, args, errors, r.sources, paramsOnly ? undefined : "policy does not check");
   return undefined;
+}
+
+/** A command given more positional arguments than it takes: C008, never silently ignored. */
+export async function extraArguments(io: IO, args: Args, takes: number, what: Localized): Promise<boolean> {
+  const extra = args.positional[takes];
+  if (extra === undefined) return false;
+  await report(io, args, [diag("C008", { arg: extra, command: args.command ?? "", takes: what })]);
+  return true;
+}
+
+/**
+ * `<dataset> --policy <policy>` (check, decide): the dataset read through the
+ * facade (`--as-of` overriding its date) and the policy compiled. A roster
+ * with rejected rows still has a dataset — the other rows are decided and the
+ * answer is marked incomplete; a YAML/JSON dataset is all or nothing. On any
+ * problem it is reported and undefined returned (exit 2).
+ */
+export async function datasetAndPolicy(
+  io: IO,
+  args: Args,
+): Promise<{ dataset: Dataset; notes: readonly Diagnostic[]; policy: CompiledPolicy } | undefined> {
+  const file = args.positional[0];
+  if (!file || !args.policy) {
+    await report(io, args, [diag("C002", { what: !file ? "<dataset>" : "--policy <policy>" })]);
+    return undefined;
+  }
+  if (await extraArguments(io, args, 1, { en: "one dataset", zh: "一个数据集" })) return undefined;
+  const read = await readDataset(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
+  if (!usable(read)) {
+    await report(io, args, read.diagnostics, new Map(), "invalid dataset");
+    return undefined;
+  }
+  const policy = await preparePolicy(io, args, args.policy);
+  return policy ? { dataset: read.value, notes: read.diagnostics, policy } : undefined;
 }

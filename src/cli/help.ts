@@ -3,6 +3,10 @@
 // codes. Printed by `lungang help [command]` and `<command> --help`.
 
 import type { Lang } from "../diagnostics/registry.js";
+import { formats as registered, type DocumentKind } from "../index.js";
+
+/** The formats the render registry has for a command's answer, as `--format` lists them. */
+const formatsOf = (kind: DocumentKind) => registered(kind).join("|");
 
 interface CommandHelp {
   readonly usage: string;
@@ -20,20 +24,34 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     zh: "解析并检查政策（可一次检查多个），列出所有错误与警告",
     en: "parse and check one or more policies, print every error and warning",
     options: ["--policies"],
-    formats: "text|json",
+    formats: formatsOf("lint"),
   },
   case: {
     usage: "lungang case <case-file> --policy <policy>\n  lungang case <dataset> --teacher ID --policy <policy>",
     zh: "单个人员：是否应交流轮岗？给出依据条款、理由和什么会改变结论",
     en: "one person: must this teacher rotate? With the clauses, the reasons and what would change the answer",
     options: ["--policy", "--teacher", "--param", "--as-of", "--policies"],
-    formats: "text|json",
+    formats: formatsOf("case"),
   },
   check: {
     usage: "lungang check <dataset> --policy <policy>",
-    zh: "交流轮岗方案是否合规：逐项列出违规、无法判定项和各校概况",
-    en: "is a draft rotation plan compliant? Every violation, what is undetermined, a per-school summary",
+    zh: "交流轮岗方案是否合规：逐项列出违规、无法判定项和各校概况（html、xlsx 为报告文件）",
+    en: "is a draft rotation plan compliant? Every violation, what is undetermined, a per-school summary (html, xlsx: report files)",
     options: ["--policy", "--param", "--as-of", "--policies"],
+    formats: formatsOf("plan"),
+  },
+  decide: {
+    usage: "lungang decide <dataset> --policy <policy>",
+    zh: "数据集中每个人的判定（应交流名单），含依据条款与理由",
+    en: "every person's decision in a dataset (the list of those due), with clauses and reasons",
+    options: ["--policy", "--param", "--as-of", "--policies"],
+    formats: formatsOf("decisions"),
+  },
+  template: {
+    usage: "lungang template --policy <policy> [--output FILE.xlsx]",
+    zh: "写出政策的空白花名册模板（表头、下拉列表、示例行、说明）",
+    en: "write the policy's empty roster workbook (headers, drop-down lists, an example row, notes)",
+    options: ["--policy", "--policies"],
     formats: "text|json",
   },
   test: {
@@ -41,7 +59,7 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     zh: "运行政策自带的测试用例（<policy>/tests/*.yaml），以“N passed, M failed”结尾",
     en: "run the policy's own test cases (<policy>/tests/*.yaml); ends with `N passed, M failed`",
     options: ["--param", "--verbose", "--policies"],
-    formats: "text|json",
+    formats: formatsOf("tests"),
   },
   propose: {
     usage: "lungang propose <dataset> --policy <policy> [--constraints FILE] [--output FILE]",

@@ -2,19 +2,10 @@
 // the facade, print every diagnostic (all errors of all files in one run) and
 // a summary per policy. Exit 0 without errors, 1 with, 2 when one cannot be read.
 
-import type { Localized } from "../diagnostics/registry.js";
 import { diag } from "../diagnostics/registry.js";
 import { lint, render } from "../index.js";
 import type { Args } from "./args.js";
 import { emit, loadOptions, report, type IO } from "./common.js";
-
-/** A command given more positional arguments than it takes: C008, never silently ignored. */
-export async function extraArguments(io: IO, args: Args, takes: number, what: Localized): Promise<boolean> {
-  const extra = args.positional[takes];
-  if (extra === undefined) return false;
-  await report(io, args, [diag("C008", { arg: extra, command: args.command ?? "", takes: what })]);
-  return true;
-}
 
 export async function runLint(io: IO, args: Args): Promise<number> {
   const paths = args.positional.length ? args.positional : args.policy ? [args.policy] : [];

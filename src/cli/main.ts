@@ -10,7 +10,7 @@ import { parseArgs, type Args } from "./args.js";
 import { processIO, report, type IO } from "./common.js";
 import { diag } from "../diagnostics/registry.js";
 import { closest } from "../diagnostics/suggest.js";
-import { formats } from "../index.js";
+import { formatProblem, type DocumentKind } from "../index.js";
 import { COMMANDS, commandHelp, overview } from "./help.js";
 import { runLint } from "./lint.js";
 import { runCase } from "./case.js";
@@ -22,7 +22,19 @@ import { runDecide } from "./decide.js";
 import { runTemplate } from "./template.js";
 import { runFmt } from "./fmt.js";
 
-const OWN_FORMATS = new Set(["decide", "template"]);
+/** The document each command renders: its `--format` must be one that renders it (C007 before any work). */
+const DOCUMENT: Readonly<Record<string, DocumentKind>> = {
+  lint: "lint",
+  case: "case",
+  check: "plan",
+  test: "tests",
+  decide: "decisions",
+  propose: "proposal",
+  diff: "diff",
+};
+
+/** The formats of the commands that render no document of the registry (template, fmt, …). */
+const OWN_FORMATS = ["text", "json"];
 
 const RUN: Readonly<Record<string, (io: IO, args: Args) => Promise<number>>> = {
   lint: runLint,
@@ -38,9 +50,6 @@ const RUN: Readonly<Record<string, (io: IO, args: Args) => Promise<number>>> = {
   serve: async (io, args) => (await import("./serve.js")).runServe(io, args),
   lsp: async (_io, args) => (await import("../lsp/server.js")).runLsp(args.lang),
 };
-
-/** The report formats written by the report writers (src/cli/report-output.ts), per command. */
-const REPORT_FORMATS: Readonly<Record<string, readonly string[]>> = { check: ["html", "xlsx"], case: ["html"] };
 
 /** The package's version, from the package.json above this file (src/cli or dist/src/cli). */
 function version(): string {
@@ -78,14 +87,15 @@ export async function main(argv: readonly string[], io: IO = processIO): Promise
     await unknownCommand(io, args, args.command);
     return 2;
   }
-  // An unknown format fails before any work (C006), naming those available.
-  // (`decide` and `template` choose among their own formats for now.)
-  if (
-    !OWN_FORMATS.has(args.command) &&
-    !formats().includes(args.format) &&
-    !REPORT_FORMATS[args.command]?.includes(args.format)
-  )
-    diagnostics.push(diag("C006", { format: args.format, formats: formats().join(", ") }));
+  // An unknown format fails before any work (C006), naming those available; so
+  // does a format that cannot render this command's answer (C007).
+  const kind = DOCUMENT[args.command];
+  const problem = kind
+    ? formatProblem(args.format, kind)
+    : OWN_FORMATS.includes(args.format)
+      ? undefined
+      : diag("C006", { format: args.format, formats: OWN_FORMATS.join(", ") });
+  if (problem) diagnostics.push(problem);
   if (diagnostics.length) {
     await report(io, args, diagnostics);
     return 2;
@@ -93,7 +103,11 @@ export async function main(argv: readonly string[], io: IO = processIO): Promise
   try {
     return await RUN[args.command]!(io, args);
   } catch (e) {
-    io.err(`lungang: internal error (a bug in lungang, please report it): ${(e as Error).message}`);
+    io.err(
+      args.lang === "zh"
+        ? `lungang：内部错误（lungang 的缺陷，请报告）：${(e as Error).message}`
+        : `lungang: internal error (a bug in lungang, please report it): ${(e as Error).message}`,
+    );
     if (args.verbose) io.err(String((e as Error).stack));
     return 3;
   }

@@ -7,8 +7,7 @@ import { join } from "node:path";
 import { diag } from "../diagnostics/registry.js";
 import { runTests } from "../index.js";
 import type { Args } from "./args.js";
-import { emit, preparePolicy, report, type IO } from "./common.js";
-import { extraArguments } from "./lint.js";
+import { emit, extraArguments, preparePolicy, report, type IO } from "./common.js";
 
 export async function runTest(io: IO, args: Args): Promise<number> {
   const path = args.positional[0] ?? args.policy;

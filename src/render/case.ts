@@ -3,23 +3,15 @@
 // values it saw (本校任教年限 9年0个月 ≥ 9年（满）✓), and what would change it.
 // Human text in Chinese or English, and the JSON of `lungang case --json`.
 
-import type { Amendment, CheckedPolicy, ClauseInfo, RuleInfo } from "../checker/checked.js";
+import type { CheckedPolicy, ClauseInfo, RuleInfo } from "../checker/checked.js";
 import type { Decision, RuleResult } from "../interpreter/decide.js";
 import { isUnknown } from "../interpreter/values.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type * as A from "../syntax/ast.js";
 import type { CaseAnswer, Change } from "../api/answers.js";
 import { KIND_WORD, fill, words } from "./words.js";
-import {
-  amendedNote,
-  amendmentJson,
-  atomView,
-  reasonJson,
-  reasonText,
-  showValue,
-  type AmendmentJson,
-  type AtomView,
-} from "./values.js";
+import { atomView, reasonJson, reasonText, showValue, type AtomView } from "./values.js";
+import { amendedBy, amendedMark, citedClauseAmendments, type AmendmentJson } from "./amendments.js";
 
 // Winners decided the outcome; overridden rules applied but an exception
 // beat them (what the reader needs to see to follow the priorities).
@@ -34,12 +26,26 @@ export interface RuleView {
   readonly rule: string;
   readonly kind: A.RuleKind;
   readonly policy: string;
-  readonly result: "applies" | "does_not_apply" | "unknown" | "not_applicable";
+  readonly result: RuleOutcome;
   readonly role: "winner" | "overridden" | "other";
   readonly conditions: AtomView[];
   readonly note?: string;
   /** The amendments the rule rests on (a district's 覆盖/取代), each with its clause and 原文. */
   readonly amended_by?: AmendmentJson[];
+}
+
+/** How one rule came out for the person. */
+export type RuleOutcome = "applies" | "does_not_apply" | "unknown" | "not_applicable";
+
+/**
+ * A rule's outcome: a prerequisite that does not concern the person (`仅当`
+ * false) is not applicable; unknown whom it concerns, or whether it holds, is
+ * unknown (never folded into a pass or a fail).
+ */
+export function ruleOutcome(res: RuleResult): RuleOutcome {
+  if (res.applicable === false) return "not_applicable";
+  if (isUnknown(res.value) || isUnknown(res.applicable)) return "unknown";
+  return res.value === true ? "applies" : "does_not_apply";
 }
 
 /**
@@ -49,15 +55,7 @@ export interface RuleView {
 export function ruleViews(p: CheckedPolicy, d: Decision, lang: Lang): RuleView[] {
   const w = words(lang);
   return d.results.map((res: RuleResult) => {
-    // A prerequisite that does not concern the person (`仅当` false) is not applicable; unknown whom it concerns is unknown.
-    const result: RuleView["result"] =
-      res.applicable === false
-        ? "not_applicable"
-        : isUnknown(res.value) || isUnknown(res.applicable)
-          ? "unknown"
-          : res.value === true
-            ? "applies"
-            : "does_not_apply";
+    const result = ruleOutcome(res);
     const note = res.limit
       ? fill(w.limit, {
           already: showValue(res.limit.deferred, { k: "duration" }, lang),
@@ -74,13 +72,7 @@ export function ruleViews(p: CheckedPolicy, d: Decision, lang: Lang): RuleView[]
       conditions: (res.atoms ?? []).map((a) => atomView(p, a, lang)),
       ...(note ? { note } : {}),
       // The rule's own replacement reads from its side (取代 DL-T3 的规则…); what it reads, as amended.
-      ...(res.rule.amendments?.length
-        ? {
-            amended_by: res.rule.amendments.map((a) =>
-              amendmentJson(p, a, lang, a.kind === "rule" && a.by === res.rule.clause ? "by" : "of"),
-            ),
-          }
-        : {}),
+      ...amendedBy(p, res.rule.amendments, lang, (a) => (a.kind === "rule" && a.by === res.rule.clause ? "by" : "of")),
     };
   });
 }
@@ -159,7 +151,7 @@ export function renderDecisionText(a: CaseAnswer, lang: Lang): string {
   // be traceable to the text it rests on.
   // A parent clause a district amended is shown only as amended, and the
   // amending clause beside it with its own wording.
-  for (const c of d.clauses) out.push(`  ${c.id}${amendedNote(p, clauseAmendments(d, c), c, lang)}  「${c.source}」`);
+  for (const c of d.clauses) out.push(`  ${c.id}${clauseNote(p, d, c, lang)}  「${c.source}」`);
   out.push("");
   out.push(`${w.reasons}:`);
   const views = ruleViews(p, d, lang);
@@ -168,15 +160,11 @@ export function renderDecisionText(a: CaseAnswer, lang: Lang): string {
   for (const v of views.filter((x) => x.kind !== "prerequisite")) {
     const mark = v.result === "applies" ? "✓" : v.result === "unknown" ? "？" : "✗";
     const role = v.role === "winner" ? ` ← ${w.winner}` : v.role === "overridden" ? ` ← ${w.overridden}` : "";
-    const kind = lang === "zh" ? KIND_WORD[v.kind].zh : KIND_WORD[v.kind].en;
+    const kind = KIND_WORD[v.kind][lang];
     const res = v.result === "applies" ? w.applies : v.result === "unknown" ? w.unknown : w.notApplies;
     // A rule from a lower layer is tagged with its policy (a district's reader
     // sees which rules are the city's).
-    const amended = v.amended_by?.length
-      ? lang === "zh"
-        ? `（${v.amended_by.map((a) => a.text).join("；")}）`
-        : ` (${v.amended_by.map((a) => a.text).join("; ")})`
-      : "";
+    const amended = amendedMark(v.amended_by, lang);
     out.push(
       `  ${mark} ${v.clause}${amended} ${kind}「${v.rule}」${res}${role}${v.policy !== p.name ? `  [${v.policy}]` : ""}`,
     );
@@ -213,23 +201,14 @@ export function clauseJson(c: ClauseInfo): { id: string; source: string; policy:
   return { id: c.id, source: c.source, policy: c.policy };
 }
 
-/**
- * The amendments to show beside a cited clause: those that amend it, and —
- * for an amending clause whose parent is not itself cited (a replaced rule's
- * clause) — those it makes.
- */
-function clauseAmendments(d: Decision, c: ClauseInfo): Amendment[] {
-  const amendments = d.amendments ?? [];
-  return amendments.filter((a) => a.of === c || (a.by === c && !d.clauses.includes(a.of)));
+/** `（经 GJZ-1 修改：…）` after a cited clause's id, or nothing. */
+function clauseNote(p: CheckedPolicy, d: Decision, c: ClauseInfo, lang: Lang): string {
+  return amendedMark(citedClauseAmendments(p, d, c, lang).amended_by, lang);
 }
 
 /** A cited clause as JSON, with `amended_by`: the amendments that changed it, each with its clause's 原文. */
 function citedClauseJson(p: CheckedPolicy, d: Decision, c: ClauseInfo, lang: Lang): Record<string, unknown> {
-  const as = clauseAmendments(d, c);
-  return {
-    ...clauseJson(c),
-    ...(as.length ? { amended_by: as.map((a) => amendmentJson(p, a, lang, a.of === c ? "of" : "by")) } : {}),
-  };
+  return { ...clauseJson(c), ...citedClauseAmendments(p, d, c, lang) };
 }
 
 /**

@@ -12,8 +12,8 @@ export async function renderDecisionsXlsx(t: DecisionTable, lang: Lang): Promise
   const ws = wb.addWorksheet(zh ? "人员判定" : "decisions", { views: [{ state: "frozen", ySplit: 1 }] });
   ws.addRow(decisionHeaders(lang)).font = { bold: true };
   for (const r of t.rows) ws.addRow(decisionCells(r, lang));
-  [10, 10, 10, 24, 12, 16, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.autoFilter = { from: "A1", to: "G1" };
+  [10, 10, 10, 24, 12, 24, 60, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.autoFilter = { from: "A1", to: "H1" };
   const info = wb.addWorksheet(zh ? "说明" : "about");
   info.addRow([zh ? "政策" : "policy", t.policy]);
   info.addRow([zh ? "基准日" : "as of", t.asOf]);

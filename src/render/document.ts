@@ -1,10 +1,11 @@
 // Rendering — what can be rendered and how a format plugs in: the documents
-// (a case, a plan check, a lint, a test run, diagnostics alone) and the
-// Renderer interface each format implements (text.ts, json.ts, …).
+// (a case, a plan check, every person's decision, a lint, a test run,
+// diagnostics alone) and the Renderer interface each format implements
+// (text.ts, json.ts, csv.ts, html.ts, xlsx.ts).
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Lang } from "../diagnostics/registry.js";
-import type { CaseAnswer, PlanAnswer } from "../api/answers.js";
+import type { CaseAnswer, DecisionsAnswer, PlanAnswer } from "../api/answers.js";
 import type { LintReport } from "../api/check.js";
 import type { TestReport } from "../api/test.js";
 import type { DiffAnswer, ProposalAnswer } from "../api/propose.js";
@@ -25,6 +26,8 @@ export interface Answered<K extends string, A> {
 export type Document =
   | Answered<"case", CaseAnswer>
   | Answered<"plan", PlanAnswer>
+  /** Every person of a dataset decided (`decideEach`, `lungang decide`). */
+  | Answered<"decisions", DecisionsAnswer>
   | {
       readonly kind: "lint";
       readonly report: LintReport;
@@ -56,7 +59,7 @@ export type Rendered = string | Uint8Array;
 
 /** How to render: the format's name and the language of the words shown to people. */
 export interface RenderOptions {
-  /** A registered format: `text`, `json`, … (see `formats()`). */
+  /** A registered format: `text`, `json`, `csv`, `html`, `xlsx` (see `formats()`). */
   readonly format: string;
   /** `zh` (default) or `en`. */
   readonly lang?: Lang;

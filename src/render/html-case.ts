@@ -6,6 +6,9 @@
 import type { Lang } from "../diagnostics/registry.js";
 import { decisionWord } from "./case.js";
 import { esc, REPORT_CSS } from "./html-report.js";
+import { amendedMark, type AmendmentJson } from "./amendments.js";
+import { KIND_WORD } from "./words.js";
+import type { RuleKind } from "../syntax/ast.js";
 
 /** Who the answer is about, with names beside ids. */
 export interface CasePerson {
@@ -18,16 +21,17 @@ interface CaseJson {
   policy: string;
   as_of: string;
   decision: string;
-  clauses: { id: string; source: string; policy: string }[];
+  clauses: { id: string; source: string; policy: string; amended_by?: AmendmentJson[] }[];
   explanation: {
     clause: string;
     rule: string;
-    kind: string;
+    kind: RuleKind;
     result: string;
     role?: string;
     policy: string;
     conditions: { text: string; depth: number }[];
     note?: string;
+    amended_by?: AmendmentJson[];
   }[];
   prerequisites: {
     clause: string;
@@ -63,14 +67,6 @@ const T = {
     met: "已满足",
     notMet: "未满足",
     na: "不涉及此人",
-    kind: {
-      scope: "范围",
-      require: "应交流",
-      exempt: "免交流",
-      defer: "暂缓",
-      volunteer: "可自愿",
-      prerequisite: "晋升条件",
-    } as Record<string, string>,
   },
   en: {
     title: "Rotation: answer for one person",
@@ -93,14 +89,6 @@ const T = {
     met: "met",
     notMet: "not met",
     na: "does not concern this person",
-    kind: {
-      scope: "scope",
-      require: "require",
-      exempt: "exempt",
-      defer: "defer",
-      volunteer: "volunteer",
-      prerequisite: "prerequisite",
-    } as Record<string, string>,
   },
 } as const;
 
@@ -133,7 +121,7 @@ export function renderCaseBody(answer: Record<string, unknown>, person: CasePers
             ? ` <span class="role">${w.overridden}</span>`
             : "";
       const conds = r.conditions.map((c) => `<div class="cond">${"　".repeat(c.depth)}${esc(c.text)}</div>`).join("");
-      return `<li class="rule ${esc(r.result)}${r.role === "winner" ? " winner" : ""}">${mark(r.result)} <b>${esc(r.clause)}</b> ${esc(w.kind[r.kind] ?? r.kind)}「${esc(r.rule)}」${res}${role}${r.policy !== a.policy ? ` <span class="note">[${esc(r.policy)}]</span>` : ""}${conds}${r.note ? `<div class="note">${esc(r.note)}</div>` : ""}</li>`;
+      return `<li class="rule ${esc(r.result)}${r.role === "winner" ? " winner" : ""}">${mark(r.result)} <b>${esc(r.clause)}</b>${esc(amendedMark(r.amended_by, lang))} ${esc(KIND_WORD[r.kind][lang])}「${esc(r.rule)}」${res}${role}${r.policy !== a.policy ? ` <span class="note">[${esc(r.policy)}]</span>` : ""}${conds}${r.note ? `<div class="note">${esc(r.note)}</div>` : ""}</li>`;
     })
     .join("\n");
   const prereqs = a.prerequisites.length
@@ -154,7 +142,7 @@ export function renderCaseBody(answer: Record<string, unknown>, person: CasePers
 ${a.unknown?.length ? `<p><b>${w.missing}</b>${lang === "zh" ? "：" : ": "}${a.unknown.map((u) => esc(u.message)).join("；")}</p>` : ""}
 ${a.conflict?.length ? `<p><b>${w.conflict}</b>${lang === "zh" ? "：" : ": "}${a.conflict.map((c) => `${esc(c.clause)}「${esc(c.rule)}」`).join("、")}</p>` : ""}
 <h2>${w.clauses}</h2>
-${a.clauses.map((c) => `<blockquote class="source"><b class="clause">${esc(c.id)}</b>「${esc(c.source)}」</blockquote>`).join("\n")}
+${a.clauses.map((c) => `<blockquote class="source"><b class="clause">${esc(c.id)}</b>${esc(amendedMark(c.amended_by, lang))}「${esc(c.source)}」</blockquote>`).join("\n")}
 <h2>${w.reasons}</h2>
 <ul class="rules">${rules}</ul>
 ${prereqs}

@@ -4,8 +4,9 @@
 // per-school table. The same body is shown by the web app; the file form
 // inlines its styles, ECharts and the chart script, so it opens offline.
 
-import type { ReportModel, SchoolRow, ViolationRow } from "./report-model.js";
+import { SCHOOL_COLUMNS, type ReportModel, type SchoolRow, type ViolationRow } from "./report-model.js";
 import { pct } from "./values.js";
+import { amendmentCitation } from "./amendments.js";
 import type { Lang } from "../diagnostics/registry.js";
 
 /** Escape text for HTML element content and attribute values. */
@@ -49,6 +50,7 @@ const T = {
     expected: "要求",
     actual: "实际",
     source: "原文",
+    amendedBy: "修改条款",
     perSchool: "各校概况",
     checks: "各项检查",
     passed: "通过",
@@ -67,20 +69,6 @@ const T = {
       location: "地域",
       tier: "层次",
     } as Record<string, string>,
-    cols: [
-      "学校代码",
-      "学校名称",
-      "区县",
-      "教师",
-      "应交流",
-      "暂缓",
-      "已安排",
-      "交流率",
-      "调出",
-      "调入",
-      "调出骨干",
-      "违规",
-    ],
     ratioNote: "交流率＝应交流者中已安排交流的比例；“—”表示该校无人应交流。",
     noFigures: "本校没有可绘制的比例检查（不适用或分母为0）。",
     reasons: "原因",
@@ -116,6 +104,7 @@ const T = {
     expected: "expected",
     actual: "actual",
     source: "Original text",
+    amendedBy: "Amended by",
     perSchool: "Per school",
     checks: "Checks",
     passed: "passed",
@@ -134,20 +123,6 @@ const T = {
       location: "location",
       tier: "tier",
     } as Record<string, string>,
-    cols: [
-      "school id",
-      "name",
-      "district",
-      "teachers",
-      "due",
-      "deferred",
-      "moved",
-      "ratio",
-      "out",
-      "in",
-      "backbone out",
-      "violations",
-    ],
     ratioNote: "Ratio = share of the teachers due who are moved; “—”: nobody at the school is due.",
     noFigures: "No share to chart for this school (not applicable or empty).",
     reasons: "reasons",
@@ -183,12 +158,13 @@ function violationHtml(v: ViolationRow, w: Words): string {
 <div class="vhead"><span class="badge ${v.severity}">${v.severity === "error" ? w.error : w.warning}</span> <b class="clause">${esc(v.clause.id)}</b> ${esc(v.message)}</div>
 <div class="numbers">${w.expected} <b>${esc(v.expected)}</b>${w.comma}${w.actual} <b>${esc(v.actual)}</b></div>
 <blockquote class="source"><span class="label">${w.source}</span>「${esc(v.clause.source)}」</blockquote>
+${(v.clause.amended_by ?? []).map((a) => `<blockquote class="source amendment"><span class="label">${w.amendedBy}</span>${esc(amendmentCitation(a))}</blockquote>`).join("\n")}
 </li>`;
 }
 
 function schoolTable(m: ReportModel, w: Words): string {
   const withBackbone = m.schools.some((s) => s.backboneOut !== undefined);
-  const cols = w.cols.filter((_, i) => i !== 10 || withBackbone);
+  const cols = SCHOOL_COLUMNS[m.lang].filter((_, i) => i !== 10 || withBackbone);
   const row = (s: SchoolRow) =>
     `<tr data-school="${esc(s.id)}"${s.violations ? ' class="has-violations"' : ""}><td>${esc(s.id)}</td><td>${esc(s.name)}</td><td>${esc(s.district)}</td><td>${s.teachers}</td><td>${s.due}</td><td>${s.deferred}</td><td>${s.dueMoved}</td><td>${s.due ? pct(s.dueMoved / s.due) : "—"}</td><td>${s.movedOut}</td><td>${s.movedIn}</td>${withBackbone ? `<td>${s.backboneOut ?? ""}</td>` : ""}<td>${s.violations || ""}</td></tr>`;
   const table = (rows: readonly SchoolRow[]) =>

@@ -11,6 +11,8 @@ import { diagnosticJson } from "./diagnostics.js";
 import { testsJson } from "./reports.js";
 import { proposalJson } from "./propose.js";
 import { diffJson } from "./diff.js";
+import { decisionTable } from "./decisions.js";
+import { decisionsJson } from "./decisions-json.js";
 
 function diagnosticsJson(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, lang: Lang) {
   return ds.map((d) => diagnosticJson(d, sources, lang));
@@ -40,6 +42,8 @@ function json(doc: Document, lang: Lang): Record<string, unknown> {
       const j = diffJson(doc.answer.result, lang, doc.answer.before, doc.answer.after);
       return warnings ? { ...j, warnings } : j;
     }
+    case "decisions":
+      return decisionsJson(decisionTable(doc.answer, lang), warnings);
     case "lint":
       return {
         policy: doc.report.name,
@@ -48,7 +52,7 @@ function json(doc: Document, lang: Lang): Record<string, unknown> {
         diagnostics: diagnosticsJson(doc.diagnostics, sources, lang),
       };
     case "tests":
-      return testsJson(doc.report);
+      return testsJson(doc.report, lang);
     case "diagnostics":
       return {
         ...(doc.error ? { error: doc.error } : {}),
@@ -59,6 +63,6 @@ function json(doc: Document, lang: Lang): Record<string, unknown> {
 
 export const jsonRenderer: Renderer = {
   format: "json",
-  kinds: ["case", "plan", "proposal", "diff", "lint", "tests", "diagnostics"],
+  kinds: ["case", "plan", "proposal", "diff", "decisions", "lint", "tests", "diagnostics"],
   render: (doc, lang) => JSON.stringify(json(doc, lang), null, 2),
 };

@@ -12,6 +12,8 @@ import type { Value } from "../interpreter/values.js";
 import type { Lang } from "../diagnostics/registry.js";
 import { reasonText } from "./values.js";
 import { decisionWord } from "./case.js";
+import { citedClauseAmendments, amendedMark } from "./amendments.js";
+import type { CheckedPolicy } from "../checker/checked.js";
 
 export interface PersonRow {
   readonly id: string;
@@ -42,7 +44,18 @@ export function reasonLine(d: Decision, lang: Lang): string {
   return lang === "zh" ? "各项应交流规则的条件均不成立" : "no rule requiring rotation applies";
 }
 
-export function personRow(t: Teacher, d: Decision, data: Dataset, moved: boolean, lang: Lang): PersonRow {
+/**
+ * One person's row. The clauses' 原文 shows a parent clause only as amended
+ * (`DL-T1（经 GJZ-1 修改：…）「…」；GJZ-1「…」`): the amending clause is cited too.
+ */
+export function personRow(
+  p: CheckedPolicy,
+  t: Teacher,
+  d: Decision,
+  data: Dataset,
+  moved: boolean,
+  lang: Lang,
+): PersonRow {
   const sep = lang === "zh" ? "；" : "; ";
   return {
     id: t.id,
@@ -52,7 +65,9 @@ export function personRow(t: Teacher, d: Decision, data: Dataset, moved: boolean
     decision: d.decision,
     decisionText: decisionWord(d.decision, lang),
     clauses: d.clauses.map((c) => c.id).join(", "),
-    source: d.clauses.map((c) => `${c.id}「${c.source}」`).join(sep),
+    source: d.clauses
+      .map((c) => `${c.id}${amendedMark(citedClauseAmendments(p, d, c, lang).amended_by, lang)}「${c.source}」`)
+      .join(sep),
     reason: reasonLine(d, lang),
     moved,
   };
@@ -70,5 +85,5 @@ export function* personRows(
   const f = newFrame(
     worldOf(program.policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }, params),
   );
-  for (const t of people) yield personRow(t, program.decide(t, f), data, moved.has(t.id), lang);
+  for (const t of people) yield personRow(program.policy, t, program.decide(t, f), data, moved.has(t.id), lang);
 }

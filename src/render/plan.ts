@@ -4,140 +4,18 @@
 // summary, with schools' and teachers' names beside their ids. Human text in
 // Chinese or English, and the JSON of `lungang check --json`.
 
-import type { CheckedPolicy } from "../checker/checked.js";
-import type { Dataset, Move } from "../data/model.js";
+import type { Dataset } from "../data/model.js";
 import type { Lang } from "../diagnostics/registry.js";
 import { isUnknown } from "../interpreter/values.js";
-import type { SubjectRef, Violation } from "../plan/check-plan.js";
 import type { Counts, PlanAnswer } from "../api/answers.js";
-import { SUBJECT_WORD } from "./words.js";
 import { infeasibleReason } from "./propose.js";
-import {
-  OP_SYMBOL,
-  amendmentJson,
-  atomView,
-  pct,
-  reasonText,
-  showValue,
-  sourceOf,
-  type AmendmentJson,
-} from "./values.js";
-
-/** A subject as shown and as written to JSON: its kind, id and, for a school, teacher or move, a name. */
-export interface SubjectView {
-  readonly kind: string;
-  readonly id: string;
-  readonly name?: string;
-}
-
-/** Names of a dataset's subjects (schools and teachers by id; a move by its teacher and schools), and their labels. */
-export interface Namer {
-  name(ref: SubjectRef): string | undefined;
-  /** `学校 S001 大连市第一中学`, `调动 T0226 张伟：S003 一中 → S005 五中`, `区县 中山区`, `方案`. */
-  label(ref: SubjectRef, lang: Lang): string;
-}
-
-const NO_NAMES: Namer = { name: () => undefined, label: (ref, lang) => `${SUBJECT_WORD[ref.kind][lang]} ${ref.id}` };
-
-/** Names of a dataset's subjects, indexed once. */
-export function namerOf(data: Dataset): Namer {
-  const moves = new Map<string, Move>();
-  for (const m of data.plan?.moves ?? []) moves.set(`${m.teacher}:${m.from}→${m.to}`, m);
-  const school = (id: string) => data.schoolById.get(id)?.name;
-  const teacher = (id: string) => data.teacherById.get(id)?.name;
-  const withName = (id: string, name: string | undefined) => (name ? `${id} ${name}` : id);
-  return {
-    name(ref) {
-      switch (ref.kind) {
-        case "school":
-          return school(ref.id);
-        case "teacher":
-          return teacher(ref.id);
-        case "move": {
-          const m = moves.get(ref.id);
-          if (!m) return undefined;
-          return `${teacher(m.teacher) ?? m.teacher} ${school(m.from) ?? m.from}→${school(m.to) ?? m.to}`;
-        }
-        // Districts, groups, locations and tiers are named by their id; the plan is one.
-        default:
-          return undefined;
-      }
-    },
-    label(ref, lang) {
-      const kind = SUBJECT_WORD[ref.kind][lang];
-      if (ref.kind === "plan") return kind;
-      const m = ref.kind === "move" ? moves.get(ref.id) : undefined;
-      if (m)
-        return `${kind} ${withName(m.teacher, teacher(m.teacher))}${lang === "zh" ? "：" : ": "}${withName(m.from, school(m.from))} → ${withName(m.to, school(m.to))}`;
-      return `${kind} ${withName(ref.id, this.name(ref))}`;
-    },
-  };
-}
-
-function subjectView(ref: SubjectRef, names: Namer): SubjectView {
-  const name = names.name(ref);
-  return { kind: ref.kind, id: ref.id, ...(name ? { name } : {}) };
-}
+import { pct, reasonText, showValue } from "./values.js";
+import { namerOf, subjectView, violationView, type ViolationView } from "./violation.js";
+import { amendmentCitation } from "./amendments.js";
 
 function teacherName(data: Dataset, id: string): string {
   const n = data.teacherById.get(id)?.name;
   return n ? " " + n : "";
-}
-
-// Set relations (属于, 包含 …) have no entry: `expected` then shows the word.
-
-/**
- * One violation as shown and as written to JSON (docs/contract.md). The
- * severity was fixed by check-plan.ts from the clause's modality — must
- * (必须/应/须/要, or a bare quota) → error, should/may (原则上/一般/可) →
- * warning — because the text's own force decides whether a miss makes the
- * plan non-compliant, not the engine.
- */
-export interface ViolationView {
-  /** `amended_by`: the district clauses (覆盖/取代) the check rests on, each with its 原文. */
-  readonly clause: { id: string; source: string; amended_by?: AmendmentJson[] };
-  readonly severity: "error" | "warning";
-  readonly subject: SubjectView;
-  readonly message: string;
-  readonly expected: string;
-  readonly actual: string;
-}
-
-/**
- * Expected / actual come from the condition that failed. A check is written
- * as "measured quantity, relation, threshold" (`计数(调出)/计数(教师) 不低于
- * 下限`), so the right side is what was expected and the left what the plan
- * gives; any other failing condition (a boolean fact, `人事关系调转`) is shown
- * as "… holds" / "does not hold".
- */
-export function violationView(p: CheckedPolicy, v: Violation, lang: Lang, names: Namer = NO_NAMES): ViolationView {
-  let expected = "";
-  let actual = "";
-  let detail = "";
-  if (v.atom) {
-    const view = atomView(p, v.atom, lang);
-    detail = view.text;
-    if (v.atom.node.kind === "Compare") {
-      const c = v.atom.node;
-      expected = `${OP_SYMBOL[c.op] ?? c.word} ${showValue(v.atom.right, p.types.get(c.right.id), lang)}`;
-      actual = showValue(v.atom.left, p.types.get(c.left.id), lang);
-    } else {
-      expected = lang === "zh" ? `${sourceOf(p, v.atom.node)} 成立` : `${sourceOf(p, v.atom.node)} holds`;
-      actual = lang === "zh" ? "不成立" : "does not hold";
-    }
-  }
-  return {
-    clause: {
-      id: v.clause.id,
-      source: v.clause.source,
-      ...(v.check.amendments?.length ? { amended_by: v.check.amendments.map((a) => amendmentJson(p, a, lang)) } : {}),
-    },
-    severity: v.severity,
-    subject: subjectView(v.subject, names),
-    message: `${v.check.label}${lang === "zh" ? "：" : ": "}${detail}`,
-    expected,
-    actual,
-  };
 }
 
 /**
@@ -250,7 +128,7 @@ export function renderPlanText(a: PlanAnswer, lang: Lang): string {
       // The official wording, so the reader can judge the finding against the text.
       out.push(`      「${v.clause.source}」`);
       // The check rests on a district's amendment: say so, with the amending clause's own words.
-      for (const a of v.clause.amended_by ?? []) out.push(`      ${a.text}「${a.source}」`);
+      for (const a of v.clause.amended_by ?? []) out.push(`      ${amendmentCitation(a)}`);
     }
   }
   if (r.undetermined.length) {

@@ -6,45 +6,59 @@
 
 import type { Dataset } from "../data/model.js";
 import type { CheckedPolicy } from "../checker/checked.js";
-import type { PlanResult } from "../plan/check-plan.js";
+import type { PlanResult, SchoolSummary } from "../plan/check-plan.js";
+import type { Counts } from "../api/answers.js";
 import type { Figure } from "../plan/figures.js";
 import type { Lang } from "../diagnostics/registry.js";
 import { reasonText } from "./values.js";
+import { NO_NAMES, subjectView, type Namer, type ViolationView } from "./violation.js";
 
-/** One violation as shown (the same shape as `check --json`'s violations). */
-export interface ViolationRow {
-  readonly clause: { readonly id: string; readonly source: string };
-  readonly severity: "error" | "warning";
-  readonly subject: { readonly kind: string; readonly id: string; readonly name?: string };
-  readonly message: string;
-  readonly expected: string;
-  readonly actual: string;
-}
+export type { Counts };
 
-export interface SchoolRow {
+/** One violation as shown (the same as `check --json`'s violations, with the amending clauses). */
+export type ViolationRow = ViolationView;
+
+/** One school's row: the plan check's summary of it, its name and district, violations and figures. */
+export interface SchoolRow extends Omit<SchoolSummary, "school"> {
   readonly id: string;
   readonly name: string;
   readonly district?: string;
-  readonly teachers: number;
-  readonly due: number;
-  readonly deferred: number;
-  readonly dueMoved: number;
-  readonly movedOut: number;
-  readonly movedIn: number;
-  readonly backboneOut?: number;
   /** Violations whose subject is this school or one of its moves / teachers. */
   readonly violations: number;
   readonly figures: readonly Figure[];
 }
 
-/** Rows in = decided + rejected (docs/contract.md "Extensions"). */
-export interface Counts {
-  readonly teachers_in: number;
-  readonly decided: number;
-  readonly rejected: number;
-  readonly moves_in: number;
-  readonly moves_rejected: number;
-}
+/** The columns of the per-school table, in the HTML report and the 各校概况 sheet alike. */
+export const SCHOOL_COLUMNS = {
+  zh: [
+    "学校代码",
+    "学校名称",
+    "区县",
+    "教师",
+    "应交流",
+    "暂缓",
+    "已安排",
+    "交流率",
+    "调出",
+    "调入",
+    "调出骨干",
+    "违规",
+  ],
+  en: [
+    "school id",
+    "name",
+    "district",
+    "teachers",
+    "due",
+    "deferred",
+    "moved",
+    "ratio",
+    "out",
+    "in",
+    "backbone out",
+    "violations",
+  ],
+} as const;
 
 export interface ReportModel {
   readonly lang: Lang;
@@ -79,22 +93,13 @@ export interface ReportInput {
   readonly result: PlanResult;
   /** The violations as check.ts shows them (expected / actual worked out from the failing comparison). */
   readonly views: readonly ViolationRow[];
+  /** The names of the dataset's subjects (namerOf), for the subjects of what could not be decided. */
+  readonly names?: Namer;
   readonly figures: ReadonlyMap<string, readonly Figure[]>;
   readonly asOf: string;
   readonly lang: Lang;
   /** Rows read, decided and rejected, as the reader counted them (a roster's bad rows); by default all rows were valid. */
   readonly counts?: Counts;
-}
-
-/**
- * The name shown beside a subject's id: a school's or a teacher's name; a
- * move is named after the teacher moved. Districts and groups are their names.
- */
-export function subjectName(data: Dataset, kind: string, id: string): string | undefined {
-  if (kind === "school") return data.schoolById.get(id)?.name;
-  if (kind === "teacher") return data.teacherById.get(id)?.name;
-  if (kind === "move") return data.teacherById.get(id.split(":")[0] ?? "")?.name;
-  return undefined;
 }
 
 /** Which school a subject belongs to (for counting a school's violations). */
@@ -107,17 +112,14 @@ function schoolOf(data: Dataset, kind: string, id: string): string | undefined {
 
 export function buildReport(input: ReportInput): ReportModel {
   const { data, result, lang } = input;
-  const named = (s: { kind: string; id: string }): ViolationRow["subject"] => {
-    const name = subjectName(data, s.kind, s.id);
-    return { kind: s.kind, id: s.id, ...(name !== undefined ? { name } : {}) };
-  };
+  const names = input.names ?? NO_NAMES;
   const groups = new Map<string, { subject: ViolationRow["subject"]; violations: ViolationRow[] }>();
   const perSchool = new Map<string, number>();
   for (const v of input.views) {
     const k = `${v.subject.kind}\u0000${v.subject.id}`;
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = { subject: named(v.subject), violations: [] }));
-    g.violations.push({ ...v, subject: g.subject });
+    if (!g) groups.set(k, (g = { subject: v.subject, violations: [] }));
+    g.violations.push(v);
     const school = schoolOf(data, v.subject.kind, v.subject.id);
     if (school !== undefined) perSchool.set(school, (perSchool.get(school) ?? 0) + 1);
   }
@@ -142,7 +144,7 @@ export function buildReport(input: ReportInput): ReportModel {
     undetermined: result.undetermined.map((u) => ({
       clause: u.clause.id,
       source: u.clause.source,
-      subject: named(u.subject),
+      subject: subjectView(u.subject, names),
       reasons: u.reasons.map((r) => reasonText(r, lang)),
     })),
     checks: result.evaluated.map((e) => ({
@@ -157,15 +159,14 @@ export function buildReport(input: ReportInput): ReportModel {
       id: s.school.id,
       name: s.school.name ?? "",
       ...(s.school.district !== undefined ? { district: s.school.district } : {}),
-      teachers: s.teachers,
-      due: s.due,
-      deferred: s.deferred,
-      dueMoved: s.dueMoved,
-      movedOut: s.movedOut,
-      movedIn: s.movedIn,
-      ...(s.backboneOut !== undefined ? { backboneOut: s.backboneOut } : {}),
+      ...summaryCounts(s),
       violations: perSchool.get(s.school.id) ?? 0,
       figures: input.figures.get(s.school.id) ?? [],
     })),
   };
+}
+
+/** A school summary's counts, without the school. */
+function summaryCounts({ school: _, ...counts }: SchoolSummary): Omit<SchoolSummary, "school"> {
+  return counts;
 }

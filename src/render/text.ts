@@ -10,9 +10,12 @@ import { lintSummary, renderTestsText } from "./reports.js";
 import { proposalText } from "./propose.js";
 import { diffText } from "./diff.js";
 
+import { decisionTable } from "./decisions.js";
+import { renderDecisionsText } from "./decisions-text.js";
+
 export const textRenderer: Renderer = {
   format: "text",
-  kinds: ["case", "plan", "proposal", "diff", "lint", "tests", "diagnostics"],
+  kinds: ["case", "plan", "proposal", "diff", "decisions", "lint", "tests", "diagnostics"],
   render(doc: Document, lang) {
     const sources = ("sources" in doc ? doc.sources : undefined) ?? new Map<string, string>();
     switch (doc.kind) {
@@ -26,6 +29,8 @@ export const textRenderer: Renderer = {
       }
       case "diff":
         return diffText(doc.answer.result, lang, doc.answer.before, doc.answer.after);
+      case "decisions":
+        return renderDecisionsText(decisionTable(doc.answer, lang), lang);
       case "lint":
         // The summary follows the findings, so it is always the last line.
         return [
@@ -33,7 +38,7 @@ export const textRenderer: Renderer = {
           lintSummary(doc.report, lang),
         ].join("\n");
       case "tests":
-        return renderTestsText(doc.report, doc.verbose ?? false);
+        return renderTestsText(doc.report, doc.verbose ?? false, lang);
       case "diagnostics":
         return renderDiagnostics(doc.diagnostics, sources, lang);
     }

@@ -1,9 +1,10 @@
 // Rendering, shared value formatting: a runtime value shown to a person by
 // its static type (dates, durations, shares with their counts, enum values in
 // the reader's language), why a value is unknown, and one checked condition
-// with the values it saw. Used by the case, plan and every other renderer.
+// with the values it saw (and the amendments it reads). Used by the case,
+// plan and every other renderer.
 
-import type { Amendment, CheckedPolicy, ClauseInfo } from "../checker/checked.js";
+import type { CheckedPolicy } from "../checker/checked.js";
 import type { Atom } from "../interpreter/frame.js";
 import { Ratio, isUnknown, type Reason, type Value } from "../interpreter/values.js";
 import { isDuration } from "../interpreter/values.js";
@@ -14,6 +15,10 @@ import { isAmbiguous } from "../interpreter/ops.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type * as A from "../syntax/ast.js";
 import { words } from "./words.js";
+import { amendedMark, conditionAmendments, type AmendmentJson } from "./amendments.js";
+import { sourceOf } from "./source.js";
+
+export { sourceOf };
 
 // One symbol per relation whatever word was written; the word itself follows
 // in （…）, so `≤（及以下）` shows both the meaning and the text's term.
@@ -104,19 +109,6 @@ export function reasonJson(r: Reason): Record<string, string> {
   return { ...r };
 }
 
-/** The policy text of a node, on one line. */
-// Explanations quote the policy's own text for a condition rather than
-// re-printing the AST: the reader sees exactly what the policy writer wrote
-// (their names, their language, `及以下` rather than `<=`), which is what
-// they can find in the file and hold against the 原文. Whitespace is
-// collapsed because a condition may span lines. Spans may point into any
-// layer (city, national), hence the policy's map of every layer's sources.
-export function sourceOf(p: CheckedPolicy, node: A.NodeBase): string {
-  const text = p.sources.get(node.span.file);
-  if (!text) return "";
-  return text.slice(node.span.start, node.span.end).replace(/\s+/g, " ").trim();
-}
-
 // For a literal the value is the text: `9年0个月`, not `9年 9年0个月`.
 function isLiteral(e: A.Expr): boolean {
   return ["Number", "Percent", "Duration", "Date", "String", "Bool", "Set"].includes(e.kind);
@@ -133,6 +125,8 @@ export interface AtomView {
   readonly unknown?: string[];
   /** Nesting under the definition that looked at it (0: the rule's own condition). */
   readonly depth: number;
+  /** The district clauses that amended what the condition reads (`任教年限门槛` overridden by GJZ-1). */
+  readonly amended_by?: AmendmentJson[];
 }
 
 /**
@@ -140,17 +134,19 @@ export interface AtomView {
  * side's source text and value, the relation's symbol and the word as
  * written: `本校任教年限 9年0个月 ≥ 任教年限门槛 9年0个月（满） ✓`. Any other
  * atom (a boolean fact or definition) shows its source text and the mark.
+ * A condition reading an overridden parameter or definition ends with the
+ * amending clause: `…（满） ✓（经 GJZ-1 修改：任教年限门槛 9年 → 8年）`.
  */
 export function atomView(p: CheckedPolicy, a: Atom, lang: Lang): AtomView {
   const holds = isUnknown(a.result) ? null : a.result === true;
   const mark = holds === null ? "？" : holds ? "✓" : "✗";
   const unknown = isUnknown(a.result) ? a.result.reasons.map((r) => reasonText(r, lang)) : undefined;
   // Brackets and separators of the reader's language: full-width in Chinese only.
-  const tail = unknown
-    ? lang === "zh"
-      ? `${mark}（${unknown.join("；")}）`
-      : `${mark} (${unknown.join("; ")})`
-    : mark;
+  const amended = conditionAmendments(p, a.node, lang);
+  const extra = amended.length ? { amended_by: amended } : {};
+  const tail =
+    (unknown ? (lang === "zh" ? `${mark}（${unknown.join("；")}）` : `${mark} (${unknown.join("; ")})`) : mark) +
+    amendedMark(amended, lang);
   if (a.node.kind === "Compare") {
     const c = a.node;
     const lt = p.types.get(c.left.id);
@@ -173,60 +169,9 @@ export function atomView(p: CheckedPolicy, a: Atom, lang: Lang): AtomView {
       right: rv,
       ...(unknown ? { unknown } : {}),
       depth: a.depth ?? 0,
+      ...extra,
     };
   }
   const label = sourceOf(p, a.node);
-  return { text: `${label} ${tail}`, holds, ...(unknown ? { unknown } : {}), depth: a.depth ?? 0 };
-}
-
-/** An amendment as JSON: the amending clause with its 原文, and what it changed in which clause. */
-export interface AmendmentJson {
-  readonly clause: string;
-  readonly source: string;
-  readonly amends: string;
-  readonly kind: "param" | "define" | "rule";
-  readonly name: string;
-  readonly before?: string;
-  readonly after?: string;
-  /** The same in words: `经 GJZ-1 修改：任教年限门槛 9年 → 8年`. */
-  readonly text: string;
-}
-
-/**
- * One amendment in words. Beside the clause it amends (`side` "of"): `经 GJZ-1
- * 修改：任教年限门槛 9年 → 8年` (a parameter or definition overridden with 覆盖),
- * `经 HD-1 取代：规则「…」`. Beside the amending clause or its rule (`side` "by"):
- * `修改 DL-T1：…`, `取代 DL-T3 的规则「…」`. Values are the policy's own text.
- */
-export function amendmentText(p: CheckedPolicy, a: Amendment, lang: Lang, side: "of" | "by" = "of"): string {
-  const zh = lang === "zh";
-  if (a.kind === "rule") {
-    if (side === "by") return zh ? `取代 ${a.of.id} 的规则「${a.name}」` : `replaces rule “${a.name}” of ${a.of.id}`;
-    return zh ? `经 ${a.by.id} 取代：规则「${a.name}」` : `rule “${a.name}” replaced by ${a.by.id}`;
-  }
-  const before = a.before ? sourceOf(p, a.before) : "—";
-  const after = a.after ? sourceOf(p, a.after) : "—";
-  const change = `${a.name} ${before} → ${after}`;
-  if (side === "by") return zh ? `修改 ${a.of.id}：${change}` : `amends ${a.of.id}: ${change}`;
-  return zh ? `经 ${a.by.id} 修改：${change}` : `as amended by ${a.by.id}: ${change}`;
-}
-
-export function amendmentJson(p: CheckedPolicy, a: Amendment, lang: Lang, side: "of" | "by" = "of"): AmendmentJson {
-  return {
-    clause: a.by.id,
-    source: a.by.source,
-    amends: a.of.id,
-    kind: a.kind,
-    name: a.name,
-    ...(a.before ? { before: sourceOf(p, a.before) } : {}),
-    ...(a.after ? { after: sourceOf(p, a.after) } : {}),
-    text: amendmentText(p, a, lang, side),
-  };
-}
-
-/** `（经 GJZ-1 修改：…；…）` after clause `c`'s id, or nothing when no amendment concerns it. */
-export function amendedNote(p: CheckedPolicy, as: readonly Amendment[], c: ClauseInfo, lang: Lang): string {
-  if (as.length === 0) return "";
-  const parts = as.map((a) => amendmentText(p, a, lang, a.of === c ? "of" : "by"));
-  return lang === "zh" ? `（${parts.join("；")}）` : ` (${parts.join("; ")})`;
+  return { text: `${label} ${tail}`, holds, ...(unknown ? { unknown } : {}), depth: a.depth ?? 0, ...extra };
 }

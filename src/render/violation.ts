@@ -1,12 +1,75 @@
 // One plan-check violation as people and scripts see it: the clause and its
-// 原文 (with the district clauses amending it), severity, subject, a message,
-// and expected / actual worked out from the comparison that failed. Used by
-// every check output (text, JSON, HTML, XLSX).
+// 原文 (with the district clauses amending it), severity, subject with its
+// name, a message, and expected / actual worked out from the comparison that
+// failed. Used by every check output (text, JSON, HTML, XLSX); also the names
+// of a dataset's subjects.
 
 import type { CheckedPolicy } from "../checker/checked.js";
+import type { Dataset, Move } from "../data/model.js";
 import type { Lang } from "../diagnostics/registry.js";
-import type { Violation } from "../plan/check-plan.js";
-import { OP_SYMBOL, amendmentJson, atomView, showValue, sourceOf, type AmendmentJson } from "./values.js";
+import type { SubjectRef, Violation } from "../plan/check-plan.js";
+import { SUBJECT_WORD } from "./words.js";
+import { OP_SYMBOL, atomView, showValue, sourceOf } from "./values.js";
+import { amendedBy, type AmendmentJson } from "./amendments.js";
+
+/** A subject as shown and as written to JSON: its kind, id and, for a school, teacher or move, a name. */
+export interface SubjectView {
+  readonly kind: string;
+  readonly id: string;
+  readonly name?: string;
+}
+
+/** Names of a dataset's subjects (schools and teachers by id; a move by its teacher and schools), and their labels. */
+export interface Namer {
+  name(ref: SubjectRef): string | undefined;
+  /** `学校 S001 大连市第一中学`, `调动 T0226 张伟：S003 一中 → S005 五中`, `区县 中山区`, `方案`. */
+  label(ref: SubjectRef, lang: Lang): string;
+}
+
+export const NO_NAMES: Namer = {
+  name: () => undefined,
+  label: (ref, lang) => `${SUBJECT_WORD[ref.kind][lang]} ${ref.id}`,
+};
+
+/** Names of a dataset's subjects, indexed once. */
+export function namerOf(data: Dataset): Namer {
+  const moves = new Map<string, Move>();
+  for (const m of data.plan?.moves ?? []) moves.set(`${m.teacher}:${m.from}→${m.to}`, m);
+  const school = (id: string) => data.schoolById.get(id)?.name;
+  const teacher = (id: string) => data.teacherById.get(id)?.name;
+  const withName = (id: string, name: string | undefined) => (name ? `${id} ${name}` : id);
+  return {
+    name(ref) {
+      switch (ref.kind) {
+        case "school":
+          return school(ref.id);
+        case "teacher":
+          return teacher(ref.id);
+        case "move": {
+          const m = moves.get(ref.id);
+          if (!m) return undefined;
+          return `${teacher(m.teacher) ?? m.teacher} ${school(m.from) ?? m.from}→${school(m.to) ?? m.to}`;
+        }
+        // Districts, groups, locations and tiers are named by their id; the plan is one.
+        default:
+          return undefined;
+      }
+    },
+    label(ref, lang) {
+      const kind = SUBJECT_WORD[ref.kind][lang];
+      if (ref.kind === "plan") return kind;
+      const m = ref.kind === "move" ? moves.get(ref.id) : undefined;
+      if (m)
+        return `${kind} ${withName(m.teacher, teacher(m.teacher))}${lang === "zh" ? "：" : ": "}${withName(m.from, school(m.from))} → ${withName(m.to, school(m.to))}`;
+      return `${kind} ${withName(ref.id, this.name(ref))}`;
+    },
+  };
+}
+
+export function subjectView(ref: SubjectRef, names: Namer): SubjectView {
+  const name = names.name(ref);
+  return { kind: ref.kind, id: ref.id, ...(name ? { name } : {}) };
+}
 
 // Set relations (属于, 包含 …) have no entry: `expected` then shows the word.
 
@@ -21,7 +84,7 @@ export interface ViolationView {
   /** `amended_by`: the district clauses (覆盖/取代) the check rests on, each with its 原文. */
   readonly clause: { id: string; source: string; amended_by?: AmendmentJson[] };
   readonly severity: "error" | "warning";
-  readonly subject: { kind: string; id: string };
+  readonly subject: SubjectView;
   readonly message: string;
   readonly expected: string;
   readonly actual: string;
@@ -34,7 +97,7 @@ export interface ViolationView {
  * gives; any other failing condition (a boolean fact, `人事关系调转`) is shown
  * as "… holds" / "does not hold".
  */
-export function violationView(p: CheckedPolicy, v: Violation, lang: Lang): ViolationView {
+export function violationView(p: CheckedPolicy, v: Violation, lang: Lang, names: Namer = NO_NAMES): ViolationView {
   let expected = "";
   let actual = "";
   let detail = "";
@@ -54,10 +117,10 @@ export function violationView(p: CheckedPolicy, v: Violation, lang: Lang): Viola
     clause: {
       id: v.clause.id,
       source: v.clause.source,
-      ...(v.check.amendments?.length ? { amended_by: v.check.amendments.map((a) => amendmentJson(p, a, lang)) } : {}),
+      ...amendedBy(p, v.check.amendments, lang),
     },
     severity: v.severity,
-    subject: { kind: v.subject.kind, id: v.subject.id },
+    subject: subjectView(v.subject, names),
     message: `${v.check.label}${lang === "zh" ? "：" : ": "}${detail}`,
     expected,
     actual,

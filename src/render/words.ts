@@ -4,6 +4,8 @@
 
 import type { Lang } from "../diagnostics/registry.js";
 import type * as A from "../syntax/ast.js";
+import { RULE_KINDS } from "../semantics/rule-kinds.js";
+import type { DocumentKind } from "./document.js";
 
 // The wording of decisions and explanations. The Chinese words are the
 // documents' own (应交流轮岗, 暂缓交流轮岗): a teacher or a bureau reads the
@@ -93,16 +95,20 @@ export function fill(t: string, args: Record<string, string>): string {
   return t.replace(/\{(\w+)\}/g, (m, k: string) => args[k] ?? m);
 }
 
-// The rule kinds as the policy's keywords spell them, so a line of the
-// explanation reads like the rule it reports.
-export const KIND_WORD: Record<A.RuleKind, { zh: string; en: string }> = {
-  scope: { zh: "范围", en: "scope" },
-  require: { zh: "应交流", en: "require" },
-  eligible: { zh: "可交流", en: "eligible" },
-  exempt: { zh: "免交流", en: "exempt" },
-  defer: { zh: "暂缓", en: "defer" },
-  volunteer: { zh: "可自愿", en: "volunteer" },
-  prerequisite: { zh: "晋升条件", en: "prerequisite" },
+// The rule kinds as the policy's keywords spell them (the semantic table's
+// own words), so a line of the explanation reads like the rule it reports.
+export const KIND_WORD: Readonly<Record<A.RuleKind, { readonly zh: string; readonly en: string }>> = RULE_KINDS;
+
+/** The documents a format renders, as a message names them (`输出格式 xlsx 不能用于个人判定`). */
+export const DOCUMENT_WORD: Record<DocumentKind, { zh: string; en: string }> = {
+  case: { zh: "个人判定", en: "a case" },
+  plan: { zh: "方案核查", en: "a plan check" },
+  decisions: { zh: "人员判定表", en: "a table of decisions" },
+  proposal: { zh: "交流方案草案", en: "a proposed plan" },
+  diff: { zh: "修订前后对比", en: "an amendment's effect" },
+  lint: { zh: "政策检查", en: "a lint" },
+  tests: { zh: "测试结果", en: "a test run" },
+  diagnostics: { zh: "诊断信息", en: "diagnostics" },
 };
 
 /** The kinds of subject a plan check is about, as the reader calls them. */

@@ -7,9 +7,10 @@
 import ExcelJS from "exceljs";
 import type { Writable } from "node:stream";
 import type { Lang } from "../diagnostics/registry.js";
-import type { ReportModel } from "./report-model.js";
+import { SCHOOL_COLUMNS, type ReportModel } from "./report-model.js";
 import type { PersonRow } from "./people.js";
 import { pct } from "./values.js";
+import { amendmentCitations } from "./amendments.js";
 
 const SHEETS = {
   zh: { violations: "违规清单", schools: "各校概况", people: "人员判定" },
@@ -20,21 +21,19 @@ const SHEETS = {
 
 const HEAD = {
   zh: {
-    violations: ["严重程度", "对象类别", "对象编号", "对象名称", "条款", "违规说明", "要求", "实际", "原文"],
-    schools: [
-      "学校代码",
-      "学校名称",
-      "区县",
-      "教师",
-      "应交流",
-      "暂缓",
-      "已安排",
-      "交流率",
-      "调出",
-      "调入",
-      "调出骨干",
-      "违规",
+    violations: [
+      "严重程度",
+      "对象类别",
+      "对象编号",
+      "对象名称",
+      "条款",
+      "违规说明",
+      "要求",
+      "实际",
+      "原文",
+      "修改条款（原文）",
     ],
+    schools: SCHOOL_COLUMNS.zh,
     people: ["工号", "姓名", "学校代码", "学校名称", "判定", "判定代码", "已安排交流", "条款", "理由", "原文"],
     error: "违规",
     warning: "警告",
@@ -56,21 +55,9 @@ const HEAD = {
       "expected",
       "actual",
       "original text",
+      "amended by (original text)",
     ],
-    schools: [
-      "school id",
-      "name",
-      "district",
-      "teachers",
-      "due",
-      "deferred",
-      "moved",
-      "ratio",
-      "out",
-      "in",
-      "backbone out",
-      "violations",
-    ],
+    schools: SCHOOL_COLUMNS.en,
     people: [
       "id",
       "name",
@@ -130,7 +117,7 @@ export async function writeReportXlsx(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
   wb.creator = "lungang";
 
-  const v = sheet(wb, names.violations, h.violations, [8, 9, 22, 22, 12, 48, 16, 22, 80]);
+  const v = sheet(wb, names.violations, h.violations, [8, 9, 22, 22, 12, 48, 16, 22, 80, 60]);
   for (const g of m.groups)
     for (const x of g.violations)
       v.addRow([
@@ -143,6 +130,7 @@ export async function writeReportXlsx(
         x.expected,
         x.actual,
         x.clause.source,
+        amendmentCitations(x.clause.amended_by, lang),
       ]).commit();
   v.commit();
 

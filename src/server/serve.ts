@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Lang } from "../diagnostics/registry.js";
 import { CHART_SCRIPT, REPORT_CSS } from "../render/html-report.js";
 import { CASE_CSS } from "../render/html-case.js";
-import { echartsMin } from "../cli/report-output.js";
+import { echartsMin } from "../render/report.js";
 import * as api from "./api.js";
 import { listPolicies, packageDir, rootsFor, type Root } from "./roots.js";
 import { MAX_UPLOAD, Scratch, Sessions, type UploadFile } from "./uploads.js";

@@ -17,7 +17,7 @@ import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-cli.js";
 import type { PlanResult } from "../plan/check-plan.js";
 import type { ReportModel } from "../render/report-model.js";
-import type { Prepared } from "../cli/report-output.js";
+import type { Prepared } from "../render/report.js";
 
 /** The largest upload accepted, in bytes (a roster of about a million people as JSON is ~350 MB; a district's, far less). */
 export const MAX_UPLOAD = 200 * 1024 * 1024;

@@ -106,7 +106,7 @@ async function run(argv: string[]): Promise<Run> {
 }
 
 const STACK =
-  /^\s+at .+(:\d+:\d+\)?|\(native\))$|internal error|Maximum call stack|RangeError|TypeError|ReferenceError/m;
+  /^\s+at .+(:\d+:\d+\)?|\(native\))$|internal error|内部错误|Maximum call stack|RangeError|TypeError|ReferenceError/m;
 /** A run that spends more CPU than this counts as a hang (CPU time, not wall time: the suite runs on loaded machines). */
 const HANG_MS = 10_000;
 

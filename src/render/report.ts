@@ -1,24 +1,26 @@
-// `check --format html|xlsx` and `case --format html`: builds the report
-// model from a plan check (or a case answer), renders it and writes it to
-// `--output FILE` (or stdout for HTML). Shared by the CLI and the web server,
-// which call the same functions and send the bytes instead of writing them.
+// Rendering the report files of a plan check (`check --format html|xlsx`, the
+// web app's downloads): the report model built once from the answer
+// (report-model.ts), its HTML page with ECharts inlined, and its workbook
+// with every person's row. The `html` and `xlsx` renderers (html.ts,
+// xlsx.ts) call these; the web server calls them for its session's model.
 
-import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { PassThrough, type Writable } from "node:stream";
+import type { CheckedPolicy } from "../checker/checked.js";
 import type { Dataset } from "../data/model.js";
 import type { Lang } from "../diagnostics/registry.js";
-import type { PlanResult } from "../plan/check-plan.js";
-import { schoolFigures } from "../plan/figures.js";
-import { buildReport, type Counts, type ReportModel } from "../render/report-model.js";
-import { renderReportHtml } from "../render/html-report.js";
-import { personRows } from "../render/people.js";
-import { formatDate } from "../time/date.js";
-import { violationView } from "../render/violation.js";
-import type { CheckedPolicy } from "../checker/checked.js";
 import type { Program } from "../interpreter/compile.js";
 import type { Value } from "../interpreter/values.js";
+import type { PlanResult } from "../plan/check-plan.js";
+import { schoolFigures } from "../plan/figures.js";
+import { formatDate } from "../time/date.js";
 import type { CompiledPolicy } from "../api/compile.js";
+import type { Counts, PlanAnswer } from "../api/answers.js";
+import { buildReport, type ReportModel } from "./report-model.js";
+import { renderReportHtml } from "./html-report.js";
+import { personRows } from "./people.js";
+import { namerOf, violationView } from "./violation.js";
 
 /** A compiled policy as the report writers use it. */
 export interface Prepared {
@@ -35,6 +37,7 @@ export function echartsMin(): string {
   return echartsSource;
 }
 
+/** The report model of a plan check: the same content as `check`'s text, with each school's chart figures. */
 export function planReport(
   prepared: Pick<Prepared, "policy" | "program" | "params">,
   data: Dataset,
@@ -42,11 +45,13 @@ export function planReport(
   lang: Lang,
   counts?: Counts,
 ): ReportModel {
+  const names = namerOf(data);
   return buildReport({
     policy: prepared.policy,
     data,
     result,
-    views: result.violations.map((v) => violationView(prepared.policy, v, lang)),
+    views: result.violations.map((v) => violationView(prepared.policy, v, lang, names)),
+    names,
     figures: schoolFigures(prepared.program, data, result, prepared.params),
     asOf: formatDate(data.asOf),
     lang,
@@ -54,6 +59,13 @@ export function planReport(
   });
 }
 
+/** The report model of an answer of `checkPlan`. */
+export function answerReport(a: PlanAnswer, lang: Lang): ReportModel {
+  const c = a.compiled;
+  return planReport({ policy: c.checked, program: c.program, params: c.params }, a.dataset, a.result, lang, a.counts);
+}
+
+/** The self-contained HTML file of a report. */
 export function planReportHtml(model: ReportModel): string {
   return renderReportHtml(model, echartsMin());
 }
@@ -64,23 +76,13 @@ export function planReportXlsx(
   data: Dataset,
   model: ReportModel,
   out: Writable,
-  onRow?: (done: number) => void,
 ): Promise<void> {
   const rows = personRows(prepared.program, data, prepared.params, model.lang);
-  let n = 0;
-  const counted = onRow
-    ? (function* () {
-        for (const r of rows) {
-          if ((++n & 4095) === 0) onRow(n);
-          yield r;
-        }
-      })()
-    : rows;
   // exceljs is loaded only when a workbook is written (the CLI's start stays light).
-  return import("../render/xlsx-report.js").then((x) => x.writeReportXlsx(model, counted, out));
+  return import("./xlsx-report.js").then((x) => x.writeReportXlsx(model, rows, out));
 }
 
-/** The workbook as bytes (the web app's download). */
+/** The workbook as bytes (`--output`, the web app's download). */
 export async function planReportXlsxBuffer(
   prepared: Pick<Prepared, "program" | "params">,
   data: Dataset,
@@ -91,20 +93,4 @@ export async function planReportXlsxBuffer(
   sink.on("data", (c: Buffer) => chunks.push(c));
   await planReportXlsx(prepared, data, model, sink);
   return Buffer.concat(chunks);
-}
-
-/** Write text to `--output` or stdout. */
-export function writeText(output: string | undefined, text: string, out: (s: string) => void): void {
-  if (output) writeFileSync(output, text);
-  else out(text);
-}
-
-/** A file stream that resolves once the data is on disk. */
-export function fileSink(path: string): { stream: Writable; closed: Promise<void> } {
-  const stream = createWriteStream(path);
-  const closed = new Promise<void>((res, rej) => {
-    stream.on("close", () => res());
-    stream.on("error", rej);
-  });
-  return { stream, closed };
 }
