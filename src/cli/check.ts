@@ -13,7 +13,11 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
   // A CSV folder is read into columns (any size); the report files still take the object path.
   const columnar =
-    file !== undefined && args.policy && args.positional.length === 1 && args.format !== "html" && args.format !== "xlsx";
+    file !== undefined &&
+    args.policy &&
+    args.positional.length === 1 &&
+    args.format !== "html" &&
+    args.format !== "xlsx";
   if (columnar && isCsvFolder(file)) {
     const code = await runCheckColumnar(io, args, file);
     if (code !== undefined) return code;
