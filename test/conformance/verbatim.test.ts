@@ -3,8 +3,10 @@
 // (`policies/<jurisdiction>/sources/`, the published wording). Whitespace and
 // full-/half-width forms are normalised (a printed column breaks lines; 「（」 and
 // 「(」 are the same character to a reader); an elision is written …… and each
-// piece between elisions must occur, in order. A folder without `sources/` is
-// listed as skipped, so a new jurisdiction is covered as soon as it adds them.
+// piece between elisions must occur, in order, within one source file (a quote
+// is one passage of one document, not pieces gathered from several). A policy
+// folder without `sources/`, or with an empty one, fails: a quote with nothing
+// to be checked against is not verified.
 
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -33,7 +35,7 @@ export function pieces(quote: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-/** Whether every piece occurs in `source`, in order. */
+/** Whether every piece occurs in `source` (one document), in order. */
 export function occursVerbatim(quote: string, source: string): boolean {
   const s = normalise(source);
   let at = 0;
@@ -56,7 +58,28 @@ describe("issue 7.7: the verbatim check itself", () => {
     // Ending with 。 where the source goes on with ， is not verbatim either.
     expect(occursVerbatim("丁。", src)).toBe(false);
   });
+  it("issue 12: a quote must occur within one source file, not pieced together from two", () => {
+    const files = ["一、甲乙丙。", "二、丁戊己。"];
+    expect(occursInOneSource("甲乙……戊己", files)).toBe(false);
+    expect(occursInOneSource("丁戊", files)).toBe(true);
+    expect(occursInOneSource("丙。二、丁", files)).toBe(false);
+    expect(occursInOneSource("甲", [])).toBe(false);
+  });
 });
+
+/** Whether the quote occurs verbatim in one of the source files. */
+export function occursInOneSource(quote: string, sources: readonly string[]): boolean {
+  return sources.some((s) => occursVerbatim(quote, s));
+}
+
+/** The texts of a policy folder's `sources/` (empty when the folder has none). */
+function sourceTexts(dir: string): string[] {
+  const srcDir = join(dir, "sources");
+  if (!existsSync(srcDir)) return [];
+  return readdirSync(srcDir)
+    .sort()
+    .map((f) => readFileSync(join(srcDir, f), "utf8"));
+}
 
 const folders = policyFolders(join(ROOT, "policies"));
 
@@ -67,12 +90,9 @@ describe("issue 7.7: every 原文 occurs verbatim in its jurisdiction's sources"
   });
   for (const dir of folders) {
     const name = relative(join(ROOT, "policies"), dir);
-    const srcDir = join(dir, "sources");
-    it.skipIf(!existsSync(srcDir))(`issue 7.7: ${name}: every 原文 occurs in ${name}/sources/`, () => {
-      const source = readdirSync(srcDir)
-        .sort()
-        .map((f) => readFileSync(join(srcDir, f), "utf8"))
-        .join("\n");
+    it(`issue 7.7: ${name}: every 原文 occurs in one file of ${name}/sources/`, () => {
+      const sources = sourceTexts(dir);
+      expect(sources.length, `${name}/sources/ is missing or empty`).toBeGreaterThan(0);
       const wrong: string[] = [];
       let quotes = 0;
       for (const f of readdirSync(dir).filter((x) => x.endsWith(".policy"))) {
@@ -80,7 +100,7 @@ describe("issue 7.7: every 原文 occurs verbatim in its jurisdiction's sources"
         for (const c of ast.clauses) {
           quotes++;
           const q = c.source?.value ?? "";
-          if (!q || !occursVerbatim(q, source)) wrong.push(`${f} ${c.clauseId.text}: ${q}`);
+          if (!q || !occursInOneSource(q, sources)) wrong.push(`${f} ${c.clauseId.text}: ${q}`);
         }
       }
       expect(quotes).toBeGreaterThan(0);
