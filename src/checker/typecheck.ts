@@ -42,6 +42,14 @@ export interface Ctx {
   readonly plan: boolean;
   /** Parameters' values: constants only. */
   readonly constant?: boolean;
+  /**
+   * A move encloses this expression without being the record in context: its
+   * fields (调入学校, 交流年限 …) are visible after the record's own — inside a
+   * service-history filter of a move check (the person's own exchange history
+   * read against the move), and in a definition's body (which may then be used
+   * only where a move is, T025).
+   */
+  readonly move?: boolean;
 }
 
 export interface Globals {
@@ -77,6 +85,10 @@ export class TypeChecker {
   private personReads = 0;
   /** Nodes that read plan-only facts (the individual decision, whether moved). */
   private planReads = 0;
+  /** Nodes that read the fields of an enclosing move (see `Ctx.move`). */
+  private moveReads = 0;
+  /** Definitions whose value reads a move's fields: usable only where a move is (T025). */
+  readonly moveDefs = new Set<string>();
   /** The first place years to retirement are read (N011 points there when no track is selected). */
   retirementUse: A.NodeBase["span"] | undefined;
   private currentDef: string | undefined;
@@ -110,11 +122,13 @@ export class TypeChecker {
   checkDefinition(d: DefInfo): { ty: Ty; needsPerson: boolean; needsPlan: boolean } {
     const before = this.personReads;
     const beforePlan = this.planReads;
+    const beforeMove = this.moveReads;
     const outer = this.currentDef;
     this.currentDef = d.name;
     this.defDeps.set(d.name, new Set());
-    const ty = this.expr(d.decl.value, { rec: "person", plan: true });
+    const ty = this.expr(d.decl.value, { rec: "person", plan: true, move: true });
     this.currentDef = outer;
+    if (this.moveReads > beforeMove) this.moveDefs.add(d.name);
     return { ty, needsPerson: this.personReads > before, needsPlan: this.planReads > beforePlan };
   }
 
@@ -258,6 +272,11 @@ export class TypeChecker {
           return resolve({ k: "derived", info: d, viaMoveTeacher: via }, d.ty);
         }
       }
+      // 2b. An enclosing move's fields (`Ctx.move`): 调入学校 inside 任职经历 其中 of a move check.
+      if (ctx.move && ctx.rec !== "move") {
+        const mf = this.moveField(n);
+        if (mf) return resolve({ k: "field", rec: "move", info: mf, viaMoveTeacher: false }, mf.ty);
+      }
       // 3. Subject-level names inside a check.
       if (ctx.subject) {
         const c = COLLECTIONS[n];
@@ -298,6 +317,13 @@ export class TypeChecker {
         }
         this.personReads++;
       }
+      if (this.moveDefs.has(n)) {
+        if (ctx.rec !== "move" && !ctx.move) {
+          this.err("T025", { name: n }, e.span);
+          return ERROR;
+        }
+        this.moveReads++;
+      }
       if (d.needsPlan) {
         if (!ctx.plan) {
           this.err("T006", { name: n }, e.span, "this definition reads facts that exist only when a plan is checked");
@@ -320,6 +346,15 @@ export class TypeChecker {
     const best = suggest(n, this.visibleNames(ctx));
     this.err("N001", { name: n }, e.span, best ? `did you mean \`${best}\`?` : undefined);
     return ERROR;
+  }
+
+  /** A move's field read from an enclosing move (moves exist only in plans, so it is a plan read too). */
+  private moveField(n: string): import("../semantics/facts.js").FieldInfo | undefined {
+    const f = fieldsOf("move").get(n);
+    if (!f) return undefined;
+    this.moveReads++;
+    this.planReads++;
+    return f;
   }
 
   private member(e: A.Member, ctx: Ctx): Ty {
@@ -545,7 +580,12 @@ export class TypeChecker {
       return AGGREGATES[e.fn].of === "condition" ? BOOL : INT;
     }
     this.resolutions.set(e.collection.id, { k: "collection", name: c.name, of: c.of });
-    const inner: Ctx = { rec: c.of, plan: ctx.plan };
+    // A person's own history read inside a move check (or a definition) still sees the move.
+    const inner: Ctx = {
+      rec: c.of,
+      plan: ctx.plan,
+      ...(c.name === "service" && (ctx.rec === "move" || ctx.move) ? { move: true } : {}),
+    };
     if (e.where) this.condition(e.where, inner);
     // The aggregate's row (src/semantics/aggregates.ts) says what `, v` is and types the result.
     const row = AGGREGATES[e.fn];

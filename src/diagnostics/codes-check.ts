@@ -179,6 +179,12 @@ registerCodes({
     zh: "选择顺序的排序依据必须可以比较大小；此处为{found_zh}",
     doc: "A key of `选择顺序`/`selection_order` compares two people: it must be a number, a share, a duration, a date, a title (by rank) or a truth value (true before false when descending). A text or a set has no order.",
   },
+  T025: {
+    severity: "error",
+    en: "definition `{name}` reads a move's fields, but there is no move here",
+    zh: "定义 `{name}` 读取交流（调动）的字段，此处没有交流",
+    doc: "A definition may read the fields of a move (调出学校, 调入学校, 交流年限 …) to state a test once — 章贡's “同一片区”. It can then be used only where a move is: in `for each move`/`对每个 交流` checks, inside `moves_out`/`moves_in where …` (`调出/调入 其中 …`), in another definition, or in a service-history filter of a move check.",
+  },
   W001: {
     severity: "error",
     en: "clause `{id}` has no source text",
