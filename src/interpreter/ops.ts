@@ -215,6 +215,16 @@ export function yearOf(d: Value): Value {
   return isUnknown(d) ? d : toYmd(d as Day).y;
 }
 
+/** `月份(d)` / `month(d)`: the calendar month of a date (1–12); a day known only to a month has that month. */
+export function monthOf(d: Value): Value {
+  if (d instanceof Between) {
+    const lo = toYmd(d.lo);
+    const hi = toYmd(d.hi);
+    return lo.y === hi.y && lo.m === hi.m ? lo.m : d.why;
+  }
+  return isUnknown(d) ? d : toYmd(d as Day).m;
+}
+
 /** `日期(y, m, d)` / `date(y, m, d)`: a calendar date; a day the month does not have is unknown (never moved). */
 export function dateOf(y: Value, m: Value, d: Value): Value {
   for (const v of [y, m, d]) if (isUnknown(v)) return v;

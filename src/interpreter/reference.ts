@@ -232,6 +232,21 @@ function literalValue(e: A.StringLit, env: Env): string {
   return e.value;
 }
 
+// The month of an epoch day by Date, not time/date.ts: its own path, like dayOfText. A day
+// known only to an interval has a month when both ends lie in the same month.
+function monthOfDay(v: Value): Value {
+  const ym = (d: number) => {
+    const x = new Date(d * 86400000);
+    return [x.getUTCFullYear(), x.getUTCMonth() + 1] as const;
+  };
+  if (v instanceof Between) {
+    const [y0, m0] = ym(v.lo);
+    const [y1, m1] = ym(v.hi);
+    return y0 === y1 && m0 === m1 ? m0 : v.why;
+  }
+  return ym(v as number)[1];
+}
+
 // Epoch days by Date.UTC, not time/date.ts as the compiler does: one more
 // independent path. Impossible dates are T015, so they never get here.
 function dayOfText(text: string): number {
@@ -286,6 +301,7 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (bad) return bad;
       // The year of a day known only to a month is known (the month lies in one year).
       if (fn === "year") return yearOf(args[0]!);
+      if (fn === "month") return monthOfDay(args[0]!);
       const vague = args.find((x): x is Between => x instanceof Between);
       if (vague) return vague.why;
       if (fn === "date") return dateOf(args[0]!, args[1]!, args[2]!);

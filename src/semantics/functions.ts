@@ -1,4 +1,4 @@
-// Semantic table: the functions a policy can call (期间, 较小值, 较大值, 已知, 年份, 日期, 周岁于), one
+// Semantic table: the functions a policy can call (期间, 较小值, 较大值, 已知, 年份, 月份, 日期, 周岁于), one
 // row each — its names in both languages, its arity, its type rule (used by
 // the checker) and its compiled implementation (used by the compiler). The
 // reference evaluator keeps its own implementation on purpose: the property
@@ -6,11 +6,11 @@
 
 import type { Duration } from "../time/date.js";
 import { periodOf, type Fn, type Frame } from "../interpreter/frame.js";
-import { ageOn, cmpDurations, dateOf, yearOf } from "../interpreter/ops.js";
+import { ageOn, cmpDurations, dateOf, monthOf, yearOf } from "../interpreter/ops.js";
 import { Between, Unknown, isUnknown, type Value } from "../interpreter/values.js";
 import { BOOL, DATE, DURATION, ERROR, INT, compatible, type Ty } from "./types.js";
 
-export type FunctionName = "period" | "min" | "max" | "known" | "year" | "date" | "age_on";
+export type FunctionName = "period" | "min" | "max" | "known" | "year" | "month" | "date" | "age_on";
 
 /** How a type rule reports a misuse; the checker turns these into coded diagnostics at the right span. */
 export interface TypeReport {
@@ -130,6 +130,23 @@ const ROWS: readonly FunctionRow[] = [
     compile([a]) {
       const x0 = a!;
       return (f) => yearOf(x0(f));
+    },
+  },
+  // 章贡 “当学年内”: the school year the reference date lies in starts on 1 September of
+  // 若 月份(基准日) >= 9 则 年份(基准日) 否则 年份(基准日) - 1.
+  {
+    name: "month",
+    en: "month",
+    zh: "月份",
+    doc: "the calendar month of a date (a number, 1–12)",
+    arity: 1,
+    type: ([a], report) => {
+      if (!compatible(DATE, a!)) report.argument(0, DATE, a!);
+      return INT;
+    },
+    compile([a]) {
+      const x0 = a!;
+      return (f) => monthOf(x0(f));
     },
   },
   {

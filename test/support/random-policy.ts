@@ -58,6 +58,13 @@ const atom: fc.Arbitrary<string> = fc.oneof(
     `存在(任职经历 其中 交流轮岗 且 人事关系调转)`,
     `全部(任职经历, 时长 >= 6个月)`,
     `法定退休年龄 > 60 years`,
+    // Dates other than the reference date (issue 12): 乌石's 31 August, 章贡's school year and window.
+    `周岁于(日期(年份(基准日), 8, 31)) <= 53`,
+    `age_on(date(year(as_of) - 1, 9, 1)) > 45`,
+    `月份(出生日期) >= 9`,
+    `month(school_since) < 3`,
+    `出生日期 >= 日期(若 月份(基准日) >= 9 则 年份(基准日) 否则 年份(基准日) - 1, 9, 1) - 50年`,
+    `合计(任职经历 其中 交流轮岗 且 截止日期 >= 基准日 - 6年, 时长) 满 1年`,
   ),
   fc.constantFrom("p_age", "p_tenure").map((p) => (p === "p_age" ? `周岁 <= p_age` : `tenure >= p_tenure`)),
 );
