@@ -31,6 +31,8 @@ import {
 } from "../semantics/types.js";
 import type { DefInfo, ParamInfo, Resolution, TrackInfo } from "./checked.js";
 import { kindOf, outOfRange } from "./literals.js";
+// A move's fields read from an enclosing move (Ctx.move): the built-in ones.
+import { fieldsOf as moveFieldsOf } from "../semantics/facts.js";
 
 /** What bare names mean where an expression stands. */
 export interface Ctx {
@@ -350,7 +352,7 @@ export class TypeChecker {
 
   /** A move's field read from an enclosing move (moves exist only in plans, so it is a plan read too). */
   private moveField(n: string): import("../semantics/facts.js").FieldInfo | undefined {
-    const f = fieldsOf("move").get(n);
+    const f = moveFieldsOf("move").get(n);
     if (!f) return undefined;
     this.moveReads++;
     this.planReads++;
