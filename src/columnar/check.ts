@@ -68,8 +68,8 @@ export class Rows {
   rowOf(t: Teacher): number | undefined {
     const r = (t as unknown as Loaded)[ROW];
     if (typeof r === "number") return r;
-    const at = this.data.rowById.get(t.id);
-    return at !== undefined && at >= 0 ? at : undefined;
+    const at = this.data.rowOf(t.id);
+    return at >= 0 ? at : undefined;
   }
   private historyOf(row: number): readonly unknown[] {
     const h = this.data.history;
@@ -180,12 +180,11 @@ export class TeacherIndex implements ReadonlyMap<string, Teacher> {
     return this.rows.count;
   }
   get(id: string): Teacher | undefined {
-    const r = this.rows.data.rowById.get(id);
-    return r === undefined || r < 0 ? undefined : this.rows.teacher(r);
+    const r = this.rows.data.rowOf(id);
+    return r < 0 ? undefined : this.rows.teacher(r);
   }
   has(id: string): boolean {
-    const r = this.rows.data.rowById.get(id);
-    return r !== undefined && r >= 0;
+    return this.rows.data.rowOf(id) >= 0;
   }
   *entries(): MapIterator<[string, Teacher]> {
     for (let r = 0; r < this.rows.count; r++) yield [this.id(r), this.rows.teacher(r)];
@@ -217,8 +216,8 @@ class DecisionIndex implements ReadonlyMap<string, string> {
     return this.rows.count;
   }
   get(id: string): string | undefined {
-    const r = this.rows.data.rowById.get(id);
-    return r === undefined || r < 0 ? undefined : DECISIONS[this.codes[r]!];
+    const r = this.rows.data.rowOf(id);
+    return r < 0 ? undefined : DECISIONS[this.codes[r]!];
   }
   has(id: string): boolean {
     return this.get(id) !== undefined;

@@ -333,7 +333,7 @@ export class ColumnTable {
       this.byName.set(name, c);
     }
     for (const name of extra) {
-      const c = new TextColumn(name, strings);
+      const c = new IdColumn(name);
       this.cols.push(c);
       this.byName.set(name, c);
     }

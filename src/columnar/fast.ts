@@ -59,6 +59,9 @@ export class FastRows {
   private readonly seen: boolean[] = [];
   /** The parsed value of each memo column of the line being read. */
   private readonly parsed: Parsed[] = [];
+  /** Each memo column's text on the line before, and its value. */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastParsed: (Parsed | undefined)[] = [];
 
   constructor(
     private readonly table: ReadTable,
@@ -93,8 +96,7 @@ export class FastRows {
     this.slots = cols.map((c): Slot => {
       if (c.field === "") return { k: "skip" };
       const col = this.table.cols.column(c.field)!;
-      if (c.field === "teacher" && this.table.kind === "history")
-        return { k: "text", field: c.field, col: col as TextColumn };
+      if (c.field === "teacher" && this.table.kind === "history") return { k: "id", field: c.field, col };
       const f = decl[c.field]!;
       switch (f.type.t) {
         case "id":
@@ -140,6 +142,14 @@ export class FastRows {
         any = true;
         const slot = slots[i]!;
         if (slot.k === "memo") {
+          // The same text as the line before (是, 教师, 专技 …): no lookup.
+          const last = this.lastText[i];
+          if (last !== undefined && last.length === b - a && s.startsWith(last, a)) {
+            this.parsed[i] = this.lastParsed[i]!;
+            if ("bad" in this.parsed[i]!) return false;
+            p = c + 1;
+            continue;
+          }
           const m = slot.memo.find(s, a, b);
           let parsed: Parsed;
           if (m < 0) {
@@ -147,6 +157,8 @@ export class FastRows {
             parsed = parseCell(text, slot.f.type, (e) => this.schema.enumTable(e));
             if (slot.memo.size < MEMO_CAP) slot.memo.add(own(text), parsed);
           } else parsed = slot.memo.vals[m]!;
+          this.lastText[i] = m < 0 ? undefined : slot.memo.keys[m];
+          this.lastParsed[i] = parsed;
           if ("bad" in parsed) return false;
           this.parsed[i] = parsed;
         }

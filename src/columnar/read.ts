@@ -29,7 +29,7 @@ import {
 } from "../data/tabular/read.js";
 import type { RawRow } from "../data/tabular/sources.js";
 import type { DayInterval } from "../data/tabular/values.js";
-import { ColumnTable } from "./columns.js";
+import { ColumnTable, TextColumn } from "./columns.js";
 import { Irregular, readCsv } from "./csv.js";
 import { FastRows } from "./fast.js";
 import { ndjsonFields, readNdjson } from "./ndjson.js";
@@ -105,8 +105,8 @@ export interface ColumnarData {
   readonly teachers: ColumnTable;
   /** Each teacher row's school, as an index into `schools`. */
   readonly teacherSchool: Int32Array;
-  /** Id → accepted teacher row; −1 for the id of a rejected row. */
-  readonly rowById: ReadonlyMap<string, number>;
+  /** Id → accepted teacher row; −1 for an id of a rejected row or of nobody. */
+  rowOf(id: string): number;
   /** History rows of teacher row r are `historyOrder[historyStart[r] .. historyStart[r + 1])`, oldest first. */
   readonly history?: { readonly cols: ColumnTable; readonly start: Int32Array; readonly order: Int32Array };
   /** The accepted moves, in file order; undefined without a plan. */
@@ -183,7 +183,8 @@ export async function readColumnar(path: string, options: TabularOptions = {}): 
   }
   const asOf = readiness(sink, path, (k) => tables.has(k), options.asOf ?? info.asOf);
   if (asOf === undefined) return { diagnostics: sink.diags };
-  return { value: assembleColumns(sink, tables, info, asOf), diagnostics: sink.diags };
+  const value = assembleColumns(sink, tables, info, asOf);
+  return { value, diagnostics: sink.diags };
 }
 
 /** References resolved, cross-checks made, rejected rows counted, in the order `assemble` makes them. */
@@ -221,10 +222,27 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
     sink.add(named ? "D114" : "D113", { where: t.at(r, field), header: t.header(field), value: w });
     return -1;
   };
-  /** Resolve a school field of every row of a table in place (the id replaces the name); −1 when not resolved. */
+  /**
+   * Resolve a school field of a row in place (the id replaces the name); −1
+   * when not resolved. A text written before resolves alike (its code is
+   * remembered), but each failure is still reported at its own cell.
+   */
+  const resolved = new Map<TextColumn, Int32Array>();
   const schoolField = (t: ReadTable, r: number, field: string): number => {
-    const i = resolveSchool(t, r, field);
-    if (i >= 0) t.cols.column(field)!.set(r, schools[i]!.id);
+    const col = t.cols.column(field) as TextColumn;
+    let memo = resolved.get(col);
+    if (!memo || memo.length < col.strings.values.length) {
+      const m = new Int32Array(col.strings.values.length + 1024).fill(-2);
+      if (memo) m.set(memo);
+      resolved.set(col, (memo = m));
+    }
+    const code = col.a[r]!;
+    let i = memo[code]!;
+    if (i === -2 || i === -1) {
+      i = resolveSchool(t, r, field);
+      memo[code] = i;
+    }
+    if (i >= 0) col.set(r, schools[i]!.id);
     return i;
   };
 
@@ -314,9 +332,11 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
   const kept = tt.cols.rows;
   const teacherSchool = new Int32Array(kept);
   for (let r = 0; r < n; r++) if (rowMap[r]! >= 0) teacherSchool[rowMap[r]!] = teacherSchoolAll[r]!;
-  // One index for both questions: an id of any row (its value −1 when rejected) and an accepted row.
-  for (const [id, r] of rowsById) rowsById.set(id, rowMap[r]!);
-  const rowById: ReadonlyMap<string, number> = rowsById;
+  // One index for both questions: an id of any row, and its accepted row (−1 when rejected).
+  const rowOf = (id: string): number => {
+    const r = rowsById.get(id);
+    return r === undefined ? -1 : rowMap[r]!;
+  };
   const dateIntervals = new Map<string, Record<string, DayInterval>>();
   for (const [k, iv] of tt.cols.intervals) dateIntervals.set(idCol.get(k) as string, iv);
   // History in CSR form by (new) teacher row, each teacher's entries by start date (a stable sort, as the object path's).
@@ -362,8 +382,8 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
     const yearsCol = mt.cols.column("years")!;
     for (let r = 0; r < mt.rows; r++) {
       const tid = mt.cols.get(r, "teacher") as string | undefined;
-      const at = tid === undefined ? undefined : rowById.get(tid);
-      const k = at !== undefined && at >= 0 ? at : undefined;
+      const at = tid === undefined ? -1 : rowOf(tid);
+      const k = at >= 0 ? at : undefined;
       if (mt.ok[r] && tid !== undefined && k === undefined) {
         // A move of a rejected teacher is not checked either (its row was reported already).
         if (!rowsById.has(tid))
@@ -441,7 +461,7 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
     schoolById,
     teachers: tt.cols,
     teacherSchool,
-    rowById,
+    rowOf,
     ...(history ? { history } : {}),
     ...(mt ? { moves: mt.cols } : {}),
     moveTeacher: Int32Array.from(mTeacher),
