@@ -49,9 +49,12 @@ const STATEMENTS = new Set([
   "checkRule",
   "trackDecl",
   "selectionOrder",
+  "factDecl",
+  "enumExtension",
+  "enumMember",
 ]);
 /** Bodies: their braces are structure (a line of their own for `}`), not brackets. */
-const BODIES = new Set(["header", "clause"]);
+const BODIES = new Set(["header", "clause", "enumMembers"]);
 
 interface TokenRole {
   /** Index of the innermost statement holding the token. */
@@ -68,6 +71,8 @@ interface Roles {
   readonly bodyBraces: Set<number>;
   /** Offsets of a `-` that negates (not subtracts). */
   readonly unaryMinus: Set<number>;
+  /** Offsets of the `(` that opens a declaration's other name (`工号 (id)`): spaced, unlike a call. */
+  readonly otherNames: Set<number>;
 }
 
 function isToken(x: CstNode | IToken): x is IToken {
@@ -79,6 +84,7 @@ function roles(root: CstNode): Roles {
   const starts = new Set<number>();
   const bodyBraces = new Set<number>();
   const unaryMinus = new Set<number>();
+  const otherNames = new Set<number>();
   let statements = 0;
   // Iterative (the parse tree of an expression can be deep): [node, statement, is a statement node].
   const stack: [CstNode, number, boolean][] = [[root, -1, false]];
@@ -93,6 +99,8 @@ function roles(root: CstNode): Roles {
           if (BODIES.has(node.name) && (c.tokenType.name === "LCurly" || c.tokenType.name === "RCurly"))
             bodyBraces.add(c.startOffset);
           if (node.name === "unaryExpr" && c.tokenType.name === "Minus") unaryMinus.add(c.startOffset);
+          if ((node.name === "factDecl" || node.name === "enumMember") && c.tokenType.name === "LParen")
+            otherNames.add(c.startOffset);
           if (first === undefined || c.startOffset < first) first = c.startOffset;
         } else {
           stack.push([c, statement, STATEMENTS.has(c.name)]);
@@ -101,7 +109,7 @@ function roles(root: CstNode): Roles {
     }
     if (isStatement) starts.add(firstOffset(node));
   }
-  return { byOffset, starts, bodyBraces, unaryMinus };
+  return { byOffset, starts, bodyBraces, unaryMinus, otherNames };
 }
 
 function firstOffset(node: CstNode): number {
@@ -165,7 +173,8 @@ function spaced(prev: IToken, next: IToken, r: Roles): boolean {
   if ((p === "Comma" || p === "Colon") && FULL_WIDTH_SEPARATORS.has(prev.image)) return false;
   if (n === "RCurly" && r.bodyBraces.has(next.startOffset)) return true;
   if (NO_SPACE_BEFORE.has(n)) return false;
-  if (n === "LParen" && (p === "Identifier" || isAggregate(prev))) return false; // a call
+  // A call, but not the other name of a declared fact or enum value (`山区学校 (mountain_school)`).
+  if (n === "LParen" && (p === "Identifier" || isAggregate(prev)) && !r.otherNames.has(next.startOffset)) return false;
   return true;
 }
 
