@@ -62,7 +62,14 @@ export {
   type PersonDecision,
   type TableRow,
 } from "./api/decide.js";
-export { checkPlan, type Counts, type PlanAnswer, type PlanResult } from "./api/plan.js";
+export {
+  checkPlan,
+  type Counts,
+  type OnProgress,
+  type PlanAnswer,
+  type PlanOptions,
+  type PlanResult,
+} from "./api/plan.js";
 export {
   readColumnar,
   checkPlanColumnar,

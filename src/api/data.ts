@@ -14,6 +14,7 @@ import { parseCaseText, parseDatasetText, readCaseFile, type Format, type ReadOp
 
 import { readAnyDataset } from "../data/tabular/index.js";
 import type { Day } from "../time/date.js";
+import type { OnProgress } from "../plan/check-plan.js";
 
 export type { CaseFile, Dataset, ReadOptions };
 
@@ -21,6 +22,8 @@ export type { CaseFile, Dataset, ReadOptions };
 export interface DatasetReadOptions {
   /** The reference date: overrides the data's own (`as_of`, 基准日), which may then be absent. */
   readonly asOf?: Day;
+  /** Told how far reading is (a roster's rows; a progress bar). The engine itself never writes to a terminal. */
+  readonly onProgress?: OnProgress;
 }
 
 /** Data from a path, or a text held in memory with the name diagnostics call it by and its format. */

@@ -12,6 +12,7 @@ import { formatDate } from "../time/date.js";
 import { readingsOf } from "../data/tabular/intervals.js";
 import type { CaseAnswer, Change, DateDoubt, DecisionsAnswer, PersonDecision, TableRow } from "./answers.js";
 import type { CompiledPolicy } from "./compile.js";
+import type { OnProgress } from "../plan/check-plan.js";
 import { dateNotes } from "./notes.js";
 
 export type { CaseAnswer, Change, DateDoubt, Decision, DecisionsAnswer, PersonDecision, TableRow };
@@ -45,7 +46,11 @@ export function decide(policy: CompiledPolicy, person: CaseFile): Result<CaseAns
  * Every person of a dataset, decided individually (the plan plays no part):
  * the list a bureau compiles before a plan exists. One frame for the run.
  */
-export function decideAll(policy: CompiledPolicy, dataset: Dataset): Result<PersonDecision[]> {
+export function decideAll(
+  policy: CompiledPolicy,
+  dataset: Dataset,
+  options: { readonly onProgress?: OnProgress } = {},
+): Result<PersonDecision[]> {
   const frame = newFrame(
     worldOf(
       policy.checked,
@@ -53,8 +58,13 @@ export function decideAll(policy: CompiledPolicy, dataset: Dataset): Result<Pers
       policy.params,
     ),
   );
+  const tell = options.onProgress;
+  const total = dataset.teachers.length;
   return {
-    value: dataset.teachers.map((teacher) => ({ teacher, decision: policy.program.decide(teacher, frame) })),
+    value: dataset.teachers.map((teacher, i) => {
+      if (tell && (i & 4095) === 0) tell("decide", i, total);
+      return { teacher, decision: policy.program.decide(teacher, frame) };
+    }),
     diagnostics: dateNotes(policy.checked, dataset.asOf),
   };
 }

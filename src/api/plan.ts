@@ -7,13 +7,19 @@ import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-cli.js";
 import type { Dataset } from "../data/model.js";
-import { checkPlan as checkPlanWith, type PlanResult } from "../plan/check-plan.js";
+import { checkPlan as checkPlanWith, type OnProgress, type PlanResult } from "../plan/check-plan.js";
 import { infeasibleAmong, type InfeasibleRule } from "../propose/propose.js";
 import type { Counts, PlanAnswer } from "./answers.js";
 import type { CompiledPolicy } from "./compile.js";
 import { dateNotes } from "./notes.js";
 
-export type { Counts, PlanAnswer, PlanResult };
+export type { Counts, OnProgress, PlanAnswer, PlanResult };
+
+/** Options of `checkPlan`. */
+export interface PlanOptions {
+  /** Told how far the run is: people decided, then checks run (a progress bar). */
+  readonly onProgress?: OnProgress;
+}
 
 /**
  * Check the dataset's draft plan. The answer says whether the plan is
@@ -21,8 +27,12 @@ export type { Counts, PlanAnswer, PlanResult };
  * holds warnings only (reference date outside the policy's dates; a school
  * without a district when the policy has district checks, E009).
  */
-export async function checkPlan(policy: CompiledPolicy, dataset: Dataset): Promise<Result<PlanAnswer>> {
-  const checked = checkPlanWith(policy.program, dataset, policy.params);
+export async function checkPlan(
+  policy: CompiledPolicy,
+  dataset: Dataset,
+  options: PlanOptions = {},
+): Promise<Result<PlanAnswer>> {
+  const checked = checkPlanWith(policy.program, dataset, policy.params, options.onProgress);
   return answerPlan(policy, dataset, checked, (v) => infeasibleAmong(policy.program, dataset, v, policy.params));
 }
 

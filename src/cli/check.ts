@@ -8,6 +8,7 @@ import { checkPlan, checkPlanColumnar, isCsvFolder, readColumnar } from "../inde
 import type { PlanAnswer } from "../index.js";
 import type { Args } from "./args.js";
 import { datasetAndPolicy, emit, preparePolicy, report, type IO } from "./common.js";
+import { progress } from "./progress.js";
 
 export async function runCheck(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
@@ -22,9 +23,17 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
     const code = await runCheckColumnar(io, args, file);
     if (code !== undefined) return code;
   }
-  const input = await datasetAndPolicy(io, args);
+  // A bar on stderr while a large roster is read, decided and checked (a terminal only, never with JSON).
+  const bar = progress({
+    lang: args.lang,
+    json: args.format === "json",
+    ...(io.progress ? { sink: io.progress } : {}),
+  });
+  const input = await datasetAndPolicy(io, args, bar.report);
+  bar.done();
   if (!input) return 2;
-  const checked = await checkPlan(input.policy, input.dataset);
+  const checked = await checkPlan(input.policy, input.dataset, { onProgress: bar.report });
+  bar.done();
   const answer = checked.value!;
   // Notes (data warnings, a reference date outside the policy's dates, a school
   // without a district) do not stop the answer, but the reader is told what it rests on.

@@ -18,20 +18,25 @@ import {
   type Dataset,
   type Document,
   type LoadOptions,
+  type OnProgress,
 } from "../index.js";
 import type { Localized } from "../diagnostics/registry.js";
 import type { Args } from "./args.js";
+import type { ProgressSink } from "./progress.js";
 
 export interface IO {
   out(s: string): void;
   err(s: string): void;
   /** Write a file (`--output`); the default writes to disk. */
   writeFile?(path: string, data: string | Uint8Array): void;
+  /** Where a long run draws its progress bar (stderr); none, no bar (src/cli/progress.ts). */
+  progress?: ProgressSink;
 }
 
 export const processIO: IO = {
   out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
   err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
+  progress: process.stderr,
 };
 
 /** The format diagnostics are reported in: JSON when JSON was asked for, text otherwise (a report is not an answer). */
@@ -161,6 +166,7 @@ export async function extraArguments(io: IO, args: Args, takes: number, what: Lo
 export async function datasetAndPolicy(
   io: IO,
   args: Args,
+  onProgress?: OnProgress,
 ): Promise<{ dataset: Dataset; notes: readonly Diagnostic[]; policy: CompiledPolicy } | undefined> {
   const file = args.positional[0];
   if (!file || !args.policy) {
@@ -168,7 +174,10 @@ export async function datasetAndPolicy(
     return undefined;
   }
   if (await extraArguments(io, args, 1, { en: "one dataset", zh: "一个数据集" })) return undefined;
-  const read = await readDataset(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
+  const read = await readDataset(file, {
+    ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
   if (!usable(read)) {
     await report(io, args, read.diagnostics, new Map(), "invalid dataset");
     return undefined;

@@ -1,88 +1,113 @@
 // A progress bar on stderr for long runs (reading, deciding, checking):
-// phase, bar, rows done of total, rows per second and an estimate of the time
-// left. Shown only when stderr is a terminal and the output is not JSON, so
-// scripts and pipes never see it; redrawn at most ten times a second.
+// phase, bar, done of total, rows per second and an estimate of the time
+// left. Drawn only on a terminal and never with `--format json`, so scripts
+// and pipes never see it; nothing at all for a run that ends within half a
+// second; redrawn at most ten times a second. The engine only calls the
+// facade's `onProgress`; this file is the one that writes.
 
 import type { Lang } from "../diagnostics/registry.js";
+import type { OnProgress } from "../index.js";
+
+/** Where the bar is drawn: a terminal (process.stderr), or a test's stand-in with its own clock. */
+export interface ProgressSink {
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+  write(s: string): unknown;
+  /** Milliseconds; Date.now by default. */
+  now?(): number;
+}
 
 export interface Progress {
-  /** A new phase with a known number of rows (0: unknown, shown as a spinner line). */
-  phase(name: string, total: number): void;
-  /** Rows done so far in the current phase. Cheap to call often. */
-  tick(done: number): void;
-  /** Clear the line (the run is over, or output follows). */
+  /** The facade's callback: pass it as `onProgress`. */
+  readonly report: OnProgress;
+  /** Clear the line (a phase is over, or output follows). */
   done(): void;
 }
 
-const SILENT: Progress = { phase() {}, tick() {}, done() {} };
+const SILENT: Progress = { report() {}, done() {} };
 
-/** Inputs smaller than this are read and checked in a moment: no bar at all. */
-export const MIN_BYTES = 2_000_000;
+/** A run that ends sooner than this shows no bar at all (no flicker on small inputs). */
+export const DELAY_MS = 500;
+
+type Phase = Parameters<OnProgress>[0];
+
+const WORDS: Record<Lang, Record<Phase, { name: string; unit: string; rate: string }>> = {
+  zh: {
+    read: { name: "读取", unit: "行", rate: "行/秒" },
+    decide: { name: "判定", unit: "人", rate: "人/秒" },
+    check: { name: "核查", unit: "项", rate: "项/秒" },
+  },
+  en: {
+    read: { name: "reading", unit: "rows", rate: "rows/s" },
+    decide: { name: "deciding", unit: "people", rate: "people/s" },
+    check: { name: "checking", unit: "checks", rate: "checks/s" },
+  },
+};
+
+/** Time left in words: seconds under 90, minutes above. */
+function duration(s: number, lang: Lang): string {
+  if (s >= 90) return lang === "zh" ? `${Math.round(s / 60)} 分钟` : `${Math.round(s / 60)} min`;
+  return lang === "zh" ? `${Math.ceil(s)} 秒` : `${Math.ceil(s)} s`;
+}
+
+/** One line of the bar (exported for its test). `total` 0: not known yet, no bar and no estimate. */
+export function progressLine(lang: Lang, phase: Phase, done: number, total: number, elapsedMs: number): string {
+  const w = WORDS[lang][phase];
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+  const speed = `${fmt(Math.round(rate))} ${w.rate}`;
+  if (total <= 0) return `${w.name} ${fmt(done)} ${w.unit} · ${speed}`;
+  const width = 24;
+  const frac = Math.min(1, done / total);
+  const bar = "█".repeat(Math.round(frac * width)).padEnd(width, "░");
+  const left = rate > 0 ? Math.max(0, total - done) / rate : undefined;
+  const eta =
+    left === undefined
+      ? ""
+      : lang === "zh"
+        ? ` · 预计剩余 ${duration(left, lang)}`
+        : ` · about ${duration(left, lang)} left`;
+  return `${w.name} [${bar}] ${Math.floor(frac * 100)}% ${fmt(done)}/${fmt(total)} ${w.unit} · ${speed}${eta}`;
+}
 
 export interface ProgressOptions {
   readonly lang: Lang;
+  /** `--format json`: never a bar. */
   readonly json: boolean;
-  /** Where to draw; defaults to process.stderr. */
-  readonly stream?: { isTTY?: boolean; columns?: number; write(s: string): unknown };
-  readonly now?: () => number;
-  /** The input's size in bytes; below MIN_BYTES nothing is shown. */
-  readonly bytes?: number;
+  /** Where to draw; no sink (a test's captured output, a library caller), no bar. */
+  readonly sink?: ProgressSink;
 }
 
 export function progress(o: ProgressOptions): Progress {
-  const stream = o.stream ?? process.stderr;
-  if (o.json || !stream.isTTY || (o.bytes !== undefined && o.bytes < MIN_BYTES)) return SILENT;
-  const now = o.now ?? (() => Date.now());
-  const zh = o.lang === "zh";
-  let name = "";
-  let total = 0;
+  const sink = o.sink;
+  if (o.json || !sink?.isTTY) return SILENT;
+  const now = () => (sink.now ? sink.now() : Date.now());
+  const began = now();
+  // When the current phase began: at its first report of 0 done, else when the one before ended.
+  let mark = began;
+  let phase: Phase | undefined;
   let start = 0;
   let last = 0;
   let shown = false;
-  const fmt = (n: number) => n.toLocaleString("en-US");
-  const seconds = (s: number) =>
-    s >= 90
-      ? zh
-        ? `${Math.round(s / 60)} 分钟`
-        : `${Math.round(s / 60)} min`
-      : zh
-        ? `${Math.ceil(s)} 秒`
-        : `${Math.ceil(s)} s`;
-  const draw = (done: number) => {
-    const t = now();
-    const elapsed = (t - start) / 1000;
-    const rate = elapsed > 0 ? done / elapsed : 0;
-    const width = 24;
-    const frac = total > 0 ? Math.min(1, done / total) : 0;
-    const bar = "█".repeat(Math.round(frac * width)).padEnd(width, "░");
-    const eta = rate > 0 && total > done ? (total - done) / rate : 0;
-    const line = zh
-      ? `${name} [${bar}] ${Math.floor(frac * 100)}% ${fmt(done)}/${fmt(total)} 行 · ${fmt(Math.round(rate))} 行/秒 · 预计剩余 ${seconds(eta)}`
-      : `${name} [${bar}] ${Math.floor(frac * 100)}% ${fmt(done)}/${fmt(total)} rows · ${fmt(Math.round(rate))} rows/s · about ${seconds(eta)} left`;
-    const cols = stream.columns ?? 100;
-    stream.write(`\r\x1b[2K${line.slice(0, Math.max(20, cols - 1))}`);
-    shown = true;
-  };
   return {
-    phase(n, t) {
-      name = n;
-      total = t;
-      start = now();
-      last = 0;
-      if (t === 0) {
-        stream.write(`\r\x1b[2K${n} …`);
-        shown = true;
-      }
-    },
-    tick(done) {
+    report(p, done, total) {
       const t = now();
-      if (t - last < 100 && done < total) return;
+      if (p !== phase) {
+        phase = p;
+        start = done === 0 ? t : mark;
+        last = 0;
+      }
+      if (t - began < DELAY_MS || (shown && t - last < 100)) return;
       last = t;
-      draw(done);
+      const line = progressLine(o.lang, p, done, total, t - start);
+      sink.write(`\r\x1b[2K${line.slice(0, Math.max(20, (sink.columns ?? 100) - 1))}`);
+      shown = true;
     },
     done() {
-      if (shown) stream.write("\r\x1b[2K");
+      if (shown) sink.write("\r\x1b[2K");
       shown = false;
+      phase = undefined;
+      mark = now();
     },
   };
 }

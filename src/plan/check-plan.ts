@@ -142,8 +142,12 @@ export function subjectsOf(kind: GroupKind, data: Dataset, moves: readonly Move[
   }));
 }
 
-/** Told how far a long run is (a progress bar); called every few thousand rows, never required. */
-export type OnProgress = (phase: "decide" | "check", done: number, total: number) => void;
+/**
+ * Told how far a long run is (a progress bar); called every few thousand rows, never required.
+ * `read`: rows read so far of an estimated total (0 when it cannot be estimated); `decide`: people
+ * decided of all; `check`: plan checks run of all.
+ */
+export type OnProgress = (phase: "read" | "decide" | "check", done: number, total: number) => void;
 
 export function checkPlan(
   program: Program,

@@ -14,6 +14,8 @@ export interface AnyReadOptions {
   readonly asOf?: Day;
   /** The policy's input schema (its declared facts); the built-in one when absent. */
   readonly schema?: InputSchema;
+  /** Told how far reading a roster is (a progress bar); YAML/JSON is parsed in one go and tells nothing. */
+  readonly onProgress?: (phase: "read", done: number, total: number) => void;
 }
 
 /** Whether a path names a roster (workbook or CSV folder) rather than a YAML/JSON dataset. */
@@ -28,6 +30,11 @@ export function isTabular(path: string): boolean {
 
 export async function readAnyDataset(path: string, options: AnyReadOptions = {}): Promise<Result<Dataset>> {
   const o = options.asOf !== undefined ? { asOf: options.asOf } : {};
-  if (isTabular(path)) return readTabular(path, { ...o, ...(options.schema ? { schema: options.schema } : {}) });
+  if (isTabular(path))
+    return readTabular(path, {
+      ...o,
+      ...(options.schema ? { schema: options.schema } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
   return readDataset(path, o);
 }

@@ -5,7 +5,7 @@
 // header and the value. A bad row is rejected and counted; the others are
 // read and decided. Never throws on user input.
 
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import YAML from "yaml";
 import type { Diagnostic, Result } from "../../diagnostics/diagnostic.js";
@@ -15,7 +15,7 @@ import { formatDate, parseIsoDate, type Day } from "../../time/date.js";
 import { ENUM_ALIASES, ENUM_VALUES, HISTORY, MOVE, SCHOOL, TEACHER, type FieldDecl } from "../fields.js";
 import type { Dataset, HistoryEntry, Intake, Move, School, Teacher } from "../model.js";
 import { idNumberFacts } from "./idnumber.js";
-import { SourceError, csvTable, workbookTables, type RawRow, type Table } from "./sources.js";
+import { SourceError, csvTable, workbookTables, type Meter, type RawRow, type Table } from "./sources.js";
 import {
   isEmpty,
   parseCell,
@@ -63,6 +63,8 @@ export interface TabularOptions {
   /** `--as-of`: the reference date when the data has none (and over the data's own). */
   readonly asOf?: Day;
   readonly schema?: InputSchema;
+  /** Told every few thousand rows: rows read so far, and the total estimated from the bytes read (a progress bar). */
+  readonly onProgress?: (phase: "read", done: number, total: number) => void;
 }
 
 export type Kind = "school" | "teacher" | "move" | "history" | "info";
@@ -428,9 +430,21 @@ export async function readTabular(path: string, options: TabularOptions = {}): P
     readers.set(kind, r);
     return r;
   };
+  const tell = options.onProgress;
+  const meter: Meter | undefined = tell ? { bytes: 0 } : undefined;
+  let rows = 0;
+  let size = 0;
+  // Rows so far, and the total they would reach at this many rows per byte.
+  const counted = () => {
+    if (tell && (++rows & 4095) === 0)
+      tell("read", rows, meter!.bytes > 0 ? Math.round((rows * size) / meter!.bytes) : 0);
+  };
   try {
     const folder = isFolder(path);
-    const tables: AsyncIterable<Table> = folder ? csvTables(path, sink, info) : workbookTables(path);
+    if (tell) size = folder ? folderBytes(path) : statSync(path).size;
+    const tables: AsyncIterable<Table> = folder
+      ? csvTables(path, sink, info, (p, name) => csvTable(p, name, meter))
+      : workbookTables(path, meter);
     for await (const t of tables) {
       const kind = kindOfName(t.name);
       if (!kind || readers.has(kind as Exclude<Kind, "info">)) {
@@ -443,7 +457,10 @@ export async function readTabular(path: string, options: TabularOptions = {}): P
         continue;
       }
       const tr = reader(kind, t.name);
-      for await (const r of t.rows) tr.row(r);
+      for await (const r of t.rows) {
+        tr.row(r);
+        counted();
+      }
     }
   } catch (e) {
     return { diagnostics: unreadable(sink, path, e) };
@@ -483,6 +500,13 @@ export function isFolder(path: string): boolean {
   } catch {
     throw new SourceError("no such file or folder", "文件或文件夹不存在");
   }
+}
+
+/** The size of a folder's CSV files, in bytes. */
+function folderBytes(dir: string): number {
+  return readdirSync(dir)
+    .filter((f) => /\.csv$/i.test(f))
+    .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 }
 
 /** The CSV files of a folder as tables (`table` opens one), and its dataset.yaml into `info`. */

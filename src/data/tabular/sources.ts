@@ -22,6 +22,11 @@ export interface Table {
   readonly rows: AsyncIterable<RawRow>;
 }
 
+/** Bytes read so far from the files of a roster (for a progress estimate); counted only when one is passed. */
+export interface Meter {
+  bytes: number;
+}
+
 /** A failure of the container itself (not a zip, not decodable), in both languages. */
 export class SourceError extends Error {
   constructor(
@@ -54,10 +59,12 @@ function cellsOf(values: unknown): Cell[] {
   return out;
 }
 
-/** exceljs's streaming reader as lungang opens a workbook (also the roster benchmark's baseline). */
-export async function workbookReader(file: string) {
+/** exceljs's streaming reader as lungang opens a workbook (also the roster benchmark's baseline); `meter` counts bytes read. */
+export async function workbookReader(file: string, meter?: Meter) {
   const ExcelJS = (await import("exceljs")).default;
-  return new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  // exceljs opens a path with createReadStream too; ours counts the bytes as they pass.
+  const input = meter ? createReadStream(file).on("data", (c) => (meter.bytes += c.length)) : file;
+  return new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     // Styles tell a date cell from a number: needed for Excel date cells.
     styles: "cache",
@@ -71,8 +78,8 @@ export async function workbookReader(file: string) {
  * The sheets of a workbook, in file order. Each sheet's rows must be consumed
  * before the next sheet is asked for (the reader streams through the zip).
  */
-export async function* workbookTables(file: string): AsyncGenerator<Table> {
-  const reader = await workbookReader(file);
+export async function* workbookTables(file: string, meter?: Meter): AsyncGenerator<Table> {
+  const reader = await workbookReader(file, meter);
   try {
     for await (const ws of reader) {
       const sheet = ws as unknown as AsyncIterable<{ number: number; values: unknown }> & { name: string };
@@ -94,7 +101,7 @@ export async function* workbookTables(file: string): AsyncGenerator<Table> {
  * One CSV file as a table: bytes streamed, decoded line by line (UTF-8 with or
  * without BOM, or GB18030), parsed by csv-parse. `name` labels diagnostics.
  */
-export function csvTable(path: string, name: string): Table {
+export function csvTable(path: string, name: string, meter?: Meter): Table {
   return {
     name,
     rows: (async function* () {
@@ -104,6 +111,7 @@ export function csvTable(path: string, name: string): Table {
       const feed = (async () => {
         try {
           for await (const chunk of createReadStream(path)) {
+            if (meter) meter.bytes += (chunk as Buffer).length;
             const text = decoder.push(chunk as Buffer);
             if (text === undefined) break;
             if (text !== "" && !parser.write(text)) await new Promise((r) => parser.once("drain", r));
