@@ -45,7 +45,10 @@ export function compile(checked: CheckedPolicy, options: CompileOptions = {}): R
  * policy has no errors; `diagnostics` holds its warnings too.
  */
 export function compilePolicy(source: PolicySource, options: CompileOptions = {}): PolicyResult<CompiledPolicy> {
-  const loaded = load(source, options.roots ? { roots: options.roots } : {});
+  const loaded = load(source, {
+    ...(options.roots ? { roots: options.roots } : {}),
+    ...(options.unsaved ? { unsaved: options.unsaved } : {}),
+  });
   const checked = loaded.value ? check(loaded.value) : undefined;
   const diagnostics = [...loaded.diagnostics, ...(checked?.diagnostics ?? [])];
   if (!checked?.value || hasErrors(diagnostics)) return { diagnostics, sources: loaded.sources };

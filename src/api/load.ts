@@ -3,6 +3,7 @@
 // extends and uses, and every source text read. Never throws.
 
 import type { Result } from "../diagnostics/diagnostic.js";
+import { resolve } from "node:path";
 import { diskFs, loadPolicy, memoryFs, type PolicyFs, type PolicyUnit } from "../policy/load.js";
 
 /** Options of loading. */
@@ -13,6 +14,12 @@ export interface LoadOptions {
    * policies always are. A reference leaving them is P090 and never read.
    */
   readonly roots?: readonly string[];
+  /**
+   * Files read from these texts instead of the disk, by path (an editor's
+   * unsaved buffers): a policy on disk is checked, compiled and tested as
+   * it would be once they are saved.
+   */
+  readonly unsaved?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -45,7 +52,7 @@ export type { PolicyFs, PolicyUnit };
  * `diagnostics` with the (partial) policy still returned, for tooling.
  */
 export function load(source: PolicySource, options: LoadOptions = {}): PolicyResult<PolicyUnit> {
-  const fs: PolicyFs = typeof source === "string" ? diskFs : memoryFs(source.files);
+  const fs: PolicyFs = typeof source === "string" ? withUnsaved(options.unsaved) : memoryFs(source.files);
   const loaded = loadPolicy(typeof source === "string" ? source : (source.entry ?? "."), {
     fs,
     ...(options.roots && typeof source === "string" ? { roots: options.roots } : {}),
@@ -54,4 +61,31 @@ export function load(source: PolicySource, options: LoadOptions = {}): PolicyRes
   const name = typeof source === "string" ? undefined : (source.name ?? (source.entry ? undefined : "policy"));
   const unit = loaded.unit && name ? { ...loaded.unit, name } : loaded.unit;
   return { ...(unit ? { value: unit } : {}), diagnostics: loaded.diagnostics, sources: loaded.sources };
+}
+
+/** The disk, with the unsaved buffers read in place of their files. */
+function withUnsaved(unsaved: ReadonlyMap<string, string> | undefined): PolicyFs {
+  if (!unsaved?.size) return diskFs;
+  const texts = new Map([...unsaved].map(([p, t]) => [resolve(p), t]));
+  return {
+    ...diskFs,
+    read: (p) => {
+      const t = texts.get(resolve(p));
+      return t !== undefined ? { value: t, diagnostics: [] } : diskFs.read(p);
+    },
+  };
+}
+
+/**
+ * A jurisdiction shipped with lungang, by its folder under the bundled
+ * `policies/` (`dalian`, `beijing/haidian`): its path, or undefined when there
+ * is none — so `--policy dalian` works from any folder once lungang is installed.
+ */
+export function bundledPolicy(name: string): string | undefined {
+  if (!/^[\p{L}\p{N}_-]+(\/[\p{L}\p{N}_-]+)*$/u.test(name)) return undefined;
+  for (const root of diskFs.bundledRoots()) {
+    const p = resolve(root, name);
+    if (diskFs.exists(p) && diskFs.isDirectory(p)) return p;
+  }
+  return undefined;
 }

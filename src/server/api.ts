@@ -4,27 +4,34 @@
 // layer (serve.ts) only routes and encodes; nothing here touches a socket.
 
 import { readFileSync, writeFileSync } from "node:fs";
-import type { CaseFile } from "../data/model.js";
-import { parseCaseText } from "../data/read.js";
-import type { Lang } from "../diagnostics/registry.js";
-import { checkPlan } from "../plan/check-plan.js";
+import { join } from "node:path";
+import {
+  caseOf,
+  checkPlan,
+  compilePolicy,
+  decide,
+  decideAll,
+  readCase,
+  render,
+  runTests,
+  type CaseFile,
+  type CompiledPolicy,
+  type Diagnostic,
+  type Lang,
+} from "../index.js";
+import { messageIn } from "../diagnostics/registry.js";
 import { decisionJson } from "../render/case.js";
 import { renderCaseBody } from "../render/html-case.js";
 import { figuresScript, renderReportBody } from "../render/html-report.js";
-import { personRows } from "../render/people.js";
+import { personRow } from "../render/people.js";
+// The report files, shared with `lungang check --format html|xlsx` (one writer for both).
 import { planReport, planReportHtml, planReportXlsxBuffer } from "../render/report.js";
-import type { Prepared } from "../render/report.js";
-import { compilePolicy } from "../api/compile.js";
-import { decide } from "../api/decide.js";
-import { runTest } from "../cli/test.js";
-import type { Args } from "../cli/args.js";
 import { analyze, completions, format, hover } from "../language-service/service.js";
+// The contract's fields (a table of names, types and words; no evaluation), for the appeal form.
 import { ENUMS, PERSON_FIELDS, SCHOOL_FIELDS } from "../semantics/facts.js";
 import type { EnumName } from "../semantics/types.js";
 import { policyDir, policyFile, type Root } from "./roots.js";
 import { readUpload, Sessions, type Scratch, type Session, type UploadFile } from "./uploads.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { messageIn } from "../diagnostics/registry.js";
 
 /** A failure the browser shows as is: a status and the messages (diagnostics rendered in the user's language). */
 export class ApiError extends Error {
@@ -36,31 +43,28 @@ export class ApiError extends Error {
   }
 }
 
-/** The command line `lungang` would be given: the server's own policy folders may be extended or used. */
-function args(lang: Lang, roots: readonly Root[], positional: string[] = []): Args {
-  return {
-    positional,
-    lang,
-    params: new Map(),
-    help: false,
-    verbose: false,
-    version: false,
-    format: "text",
-    policies: roots.filter((r) => r.writable).map((r) => r.dir),
-  };
-}
-
 /** Load, check and compile a policy folder through the facade; its errors become an ApiError. */
-export function prepare(roots: readonly Root[], policyId: string, lang: Lang): Prepared {
-  const p = policyDir(roots, policyId);
-  if (!p) throw new ApiError(404, [lang === "zh" ? "找不到该政策" : "no such policy"]);
-  const r = compilePolicy(p.dir, { roots: roots.filter((x) => x.writable).map((x) => x.dir) });
+export function prepare(
+  roots: readonly Root[],
+  policyId: string,
+  lang: Lang,
+  unsaved?: ReadonlyMap<string, string>,
+): CompiledPolicy {
+  const r = compileIn(roots, policyId, lang, unsaved);
   if (!r.value)
     throw new ApiError(
       422,
       r.diagnostics.filter((d) => d.severity === "error").map((d) => diagnosticLine(d, lang)),
     );
-  return { policy: r.value.checked, program: r.value.program, params: r.value.params, compiled: r.value };
+  return r.value;
+}
+
+/** The policy folder compiled through the facade (an editor's unsaved buffer in place of its file), with its folder. */
+function compileIn(roots: readonly Root[], policyId: string, lang: Lang, unsaved?: ReadonlyMap<string, string>) {
+  const p = policyDir(roots, policyId);
+  if (!p) throw new ApiError(404, [lang === "zh" ? "找不到该政策" : "no such policy"]);
+  const extra = roots.filter((x) => x.writable).map((x) => x.dir);
+  return { ...compilePolicy(p.dir, { roots: extra, ...(unsaved ? { unsaved } : {}) }), dir: p.dir };
 }
 
 export async function checkUpload(
@@ -71,7 +75,7 @@ export async function checkUpload(
   files: readonly UploadFile[],
   lang: Lang,
 ): Promise<Session> {
-  const prepared = prepare(roots, policyId, lang);
+  const policy = prepare(roots, policyId, lang);
   const read = await readUpload(scratch, files);
   // As `lungang check`: a roster with rejected rows still has a dataset (the
   // other rows are decided, the counts say how many were rejected); a
@@ -82,17 +86,22 @@ export async function checkUpload(
       422,
       read.diagnostics.map((d) => diagnosticLine(d, lang)),
     );
-  const result = checkPlan(prepared.program, read.value, prepared.params);
-  const model = planReport(prepared, read.value, result, lang, countsOf(read.value));
+  // As `lungang check`: the facade's answer (its counts; a rule no plan could meet is not the plan's violation).
+  const answer = (await checkPlan(policy, read.value)).value!;
+  const model = planReport(reportPolicy(policy), read.value, answer.result, lang, answer.counts);
   return sessions.add({
     policyId,
-    prepared,
+    policy,
     data: read.value,
-    result,
     model,
     lang,
     problems: read.diagnostics.map((d) => diagnosticLine(d, lang)),
   });
+}
+
+/** A compiled policy as the report writers take it. */
+function reportPolicy(p: CompiledPolicy) {
+  return { policy: p.checked, program: p.program, params: p.params, compiled: p };
 }
 
 function diagnosticLine(d: Diagnostic, lang: Lang): string {
@@ -113,16 +122,21 @@ export function reportView(s: Session): { token: string; html: string; compliant
 export function schoolPeople(s: Session, schoolId: string) {
   const school = s.data.schoolById.get(schoolId);
   if (!school) throw new ApiError(404, [s.lang === "zh" ? "找不到该学校" : "no such school"]);
-  const people = s.data.teachers.filter((t) => t.school === schoolId);
+  const teachers = s.data.teachers.filter((t) => t.school === schoolId);
+  // Decided as `lungang decide` decides them: the school's people, the whole dataset for what they refer to.
+  const decided = decideAll(s.policy, { ...s.data, teachers }).value!;
+  const moved = new Set((s.data.plan?.moves ?? []).map((m) => m.teacher));
   return {
     school: { id: school.id, name: school.name ?? "" },
-    people: [...personRows(s.prepared.program, s.data, s.prepared.params, s.lang, people)],
+    people: decided.map((p) =>
+      personRow(s.policy.checked, p.teacher, p.decision, s.data, moved.has(p.teacher.id), s.lang),
+    ),
   };
 }
 
 /** One answered case as the page shows it (the printable body of `case --format html`) and its JSON. */
-export function answer(prepared: Prepared, cf: CaseFile, lang: Lang): { html: string; decision: string } {
-  const r = decide(prepared.compiled, cf);
+export function answer(policy: CompiledPolicy, cf: CaseFile, lang: Lang): { html: string; decision: string } {
+  const r = decide(policy, cf);
   if (!r.value)
     throw new ApiError(
       422,
@@ -139,22 +153,18 @@ export function answer(prepared: Prepared, cf: CaseFile, lang: Lang): { html: st
 }
 
 export function personAnswer(s: Session, teacherId: string) {
-  const teacher = s.data.teacherById.get(teacherId);
-  if (!teacher) throw new ApiError(404, [s.lang === "zh" ? "找不到该人员" : "no such person"]);
-  return answer(
-    s.prepared,
-    { asOf: s.data.asOf, teacher, schools: s.data.schools, schoolById: s.data.schoolById },
-    s.lang,
-  );
+  const cf = caseOf(s.data, teacherId).value;
+  if (!cf) throw new ApiError(404, [s.lang === "zh" ? "找不到该人员" : "no such person"]);
+  return answer(s.policy, cf, s.lang);
 }
 
 /** An appeal typed into the form: the case-file shape (as_of, teacher, school) as JSON. */
 export function formCase(roots: readonly Root[], policyId: string, raw: unknown, lang: Lang) {
-  const prepared = prepare(roots, policyId, lang);
-  const read = parseCaseText(JSON.stringify(raw), lang === "zh" ? "表单" : "form", "json");
+  const policy = prepare(roots, policyId, lang);
+  const read = readCase({ text: JSON.stringify(raw), name: lang === "zh" ? "表单" : "form", format: "json" });
   if (!read.value || read.diagnostics.some((d) => d.severity === "error"))
-    return { errors: read.diagnostics.map((d) => ({ code: d.code, path: d.path ?? "", message: d.message })) };
-  return answer(prepared, read.value, lang);
+    return { errors: read.diagnostics.map((d) => ({ code: d.code, path: d.path ?? "", message: messageIn(d, lang) })) };
+  return answer(policy, read.value, lang);
 }
 
 /** The fields of the appeal form: the contract's person and school facts, each once, with both names. */
@@ -173,7 +183,7 @@ function enumOf(ty: { k: string; enum?: string; elem?: unknown }): { options?: [
 }
 
 export async function downloadXlsx(s: Session): Promise<Buffer> {
-  return planReportXlsxBuffer(s.prepared, s.data, s.model);
+  return planReportXlsxBuffer(reportPolicy(s.policy), s.data, s.model);
 }
 
 export function downloadHtml(s: Session): string {
@@ -202,28 +212,15 @@ export function lintBuffer(roots: readonly Root[], policyId: string, file: strin
   return { diagnostics: a.diagnostics, elsewhere: a.elsewhere };
 }
 
-export function hoverAt(
+/** The language service at an offset of an editor's buffer: hover (a clause's 原文, a value) or completion. */
+export function atOffset(
+  what: "hover" | "complete",
   roots: readonly Root[],
-  policyId: string,
-  file: string,
-  text: string,
-  offset: number,
+  at: { policy: string; file: string; text: string; offset: number },
   lang: Lang,
 ) {
-  const f = editable(roots, policyId, file, lang);
-  return hover(analyze(f.path, text, lang), offset, lang) ?? null;
-}
-
-export function completeAt(
-  roots: readonly Root[],
-  policyId: string,
-  file: string,
-  text: string,
-  offset: number,
-  lang: Lang,
-) {
-  const f = editable(roots, policyId, file, lang);
-  return completions(analyze(f.path, text, lang), offset);
+  const a = analyze(editable(roots, at.policy, at.file, lang).path, at.text, lang);
+  return what === "hover" ? (hover(a, at.offset, lang) ?? null) : completions(a, at.offset);
 }
 
 /** Format, then write — only into a writable root, only an existing policy folder's `.policy` file. */
@@ -241,27 +238,24 @@ export function savePolicyFile(roots: readonly Root[], policyId: string, file: s
   return { text: out, formatted: formatted !== undefined && formatted !== text };
 }
 
-/** `lungang test` on the policy as saved: its summary line `N passed, M failed` and each failure. */
-export async function runPolicyTests(roots: readonly Root[], policyId: string, lang: Lang) {
-  const p = policyDir(roots, policyId);
-  if (!p) throw new ApiError(404, [lang === "zh" ? "找不到该政策" : "no such policy"]);
-  const lines: string[] = [];
-  const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
-  const code = await runTest(io, { ...args(lang, roots, [p.dir]), format: "text" });
-  const text = lines.join("\n");
+/**
+ * `lungang test` on the policy as the editor has it: the buffer of `file`
+ * (unsaved) in place of the file, the other files as saved. The summary line
+ * `N passed, M failed` and each failure; the policy's errors when it does not check.
+ */
+export async function runPolicyTests(
+  roots: readonly Root[],
+  at: { policy: string; file: string; text: string },
+  lang: Lang,
+) {
+  const f = editable(roots, at.policy, at.file, lang);
+  const compiled = compileIn(roots, at.policy, lang, new Map([[f.path, at.text]]));
+  const problems = (ds: readonly Diagnostic[]) =>
+    ds.filter((d) => d.severity === "error").map((d) => diagnosticLine(d, lang));
+  if (!compiled.value) return { code: 2, summary: null, output: problems(compiled.diagnostics).join("\n") };
+  const r = runTests(compiled.value, join(compiled.dir, "tests"));
+  if (!r.value) return { code: 2, summary: null, output: problems(r.diagnostics).join("\n") };
+  const text = (await render({ kind: "tests", report: r.value }, { format: "text", lang })).value as string;
   const summary = /(\d+) passed, (\d+) failed/.exec(text);
-  return { code, summary: summary ? summary[0] : null, output: text };
-}
-
-/** Rows in = rows decided + rows rejected (the check JSON's counts). */
-function countsOf(ds: import("../data/model.js").Dataset) {
-  const i = ds.intake;
-  const moves = ds.plan?.moves.length ?? 0;
-  return {
-    teachers_in: i ? i.teachersIn : ds.teachers.length,
-    decided: ds.teachers.length,
-    rejected: i ? i.teachersIn - ds.teachers.length : 0,
-    moves_in: i ? i.movesIn : moves,
-    moves_rejected: i ? i.movesIn - moves : 0,
-  };
+  return { code: r.value.failed > 0 ? 1 : 0, summary: summary ? summary[0] : null, output: text };
 }

@@ -3,7 +3,7 @@
 // named `<root index>:<path under the root>`; every path the browser sends is
 // resolved through here and refused unless it stays inside its root.
 
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -93,10 +93,25 @@ export function policyDir(roots: readonly Root[], id: string): { dir: string; ro
   return { dir, root };
 }
 
-/** A `.policy` file of a policy folder; no sub-paths, no other extensions. */
+/**
+ * An existing `.policy` file of a policy folder; no sub-paths, no other
+ * extensions, and no link out of the root: the file's real path (links
+ * resolved) must be inside the root's real path, so a save never writes elsewhere.
+ */
 export function policyFile(roots: readonly Root[], id: string, file: string): { path: string; root: Root } | undefined {
   const p = policyDir(roots, id);
   if (!p || !/^[^/\\]+\.policy$/.test(file) || file.startsWith(".")) return undefined;
   const path = join(p.dir, file);
-  return inside(p.root.dir, path) ? { path, root: p.root } : undefined;
+  const real = realOf(path);
+  const rootReal = realOf(p.root.dir);
+  if (!real || !rootReal || !statSync(real).isFile()) return undefined;
+  return inside(p.root.dir, path) && inside(rootReal, real) ? { path, root: p.root } : undefined;
+}
+
+function realOf(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
 }

@@ -179,19 +179,20 @@ export function startServer(o: ServeOptions): Promise<{ server: Server; port: nu
     const b = JSON.parse((await readBody(req, MAX_JSON)).toString("utf8") || "{}") as Record<string, unknown>;
     const str = (k: string) => (typeof b[k] === "string" ? (b[k] as string) : "");
     const num = (k: string) => (typeof b[k] === "number" ? (b[k] as number) : 0);
+    // Where in which editor buffer: the policy, its file, the text as typed (unsaved) and an offset.
+    const at = () => ({ policy: str("policy"), file: str("file"), text: str("text"), offset: num("offset") });
     switch (path) {
       case "/api/case":
         return json(res, api.formCase(roots, str("policy"), b.case, lang));
       case "/api/lint":
         return json(res, api.lintBuffer(roots, str("policy"), str("file"), str("text"), lang));
       case "/api/hover":
-        return json(res, api.hoverAt(roots, str("policy"), str("file"), str("text"), num("offset"), lang));
       case "/api/complete":
-        return json(res, api.completeAt(roots, str("policy"), str("file"), str("text"), num("offset"), lang));
+        return json(res, api.atOffset(path === "/api/hover" ? "hover" : "complete", roots, at(), lang));
       case "/api/save":
         return json(res, api.savePolicyFile(roots, str("policy"), str("file"), str("text"), lang));
       case "/api/test":
-        return json(res, await api.runPolicyTests(roots, str("policy"), lang));
+        return json(res, await api.runPolicyTests(roots, at(), lang));
     }
     return json(res, { error: ["not found"] }, 404);
   }

@@ -1,5 +1,5 @@
 // Uploaded rosters: bytes from the browser → a checked dataset, through the
-// same reader as `lungang check` (readAnyDataset: YAML/JSON, an .xlsx
+// same reader as `lungang check` (the facade's readDataset: YAML/JSON, an .xlsx
 // workbook, or several CSV files forming a folder), with the same limits and
 // diagnostics. The reader takes paths, so the bytes pass through a private
 // temporary folder (mode 0700) for the moment of reading and are deleted
@@ -10,14 +10,10 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Dataset } from "../data/model.js";
-import { readAnyDataset } from "../data/tabular/index.js";
-import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
+import { readDataset, type CompiledPolicy, type Dataset, type Diagnostic, type Result } from "../index.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-cli.js";
-import type { PlanResult } from "../plan/check-plan.js";
 import type { ReportModel } from "../render/report-model.js";
-import type { Prepared } from "../render/report.js";
 
 /** The largest upload accepted, in bytes (a roster of about a million people as JSON is ~350 MB; a district's, far less). */
 export const MAX_UPLOAD = 200 * 1024 * 1024;
@@ -25,9 +21,9 @@ export const MAX_UPLOAD = 200 * 1024 * 1024;
 export interface Session {
   readonly token: string;
   readonly policyId: string;
-  readonly prepared: Prepared;
+  readonly policy: CompiledPolicy;
   readonly data: Dataset;
-  readonly result: PlanResult;
+  /** The checked plan as the report shows it (the same model as the HTML file). */
   readonly model: ReportModel;
   readonly lang: "zh" | "en";
   /** What the reader reported (rejected rows, warnings), shown above the report. */
@@ -68,7 +64,7 @@ export async function readUpload(scratch: Scratch, files: readonly UploadFile[])
   const dir = mkdtempSync(join(scratch.dir, "u-"));
   try {
     for (const f of safe) writeFileSync(join(dir, f.name), f.bytes, { mode: 0o600 });
-    const r = await readAnyDataset(single ? join(dir, safe[0]!.name) : dir);
+    const r = await readDataset(single ? join(dir, safe[0]!.name) : dir);
     // Diagnostics name the file as uploaded, not the scratch path it passed through.
     const strip = (t: string) =>
       t

@@ -1,5 +1,6 @@
-// The command line is a thin caller: src/cli reaches the engine only through
-// the library facade (src/index.ts). (No import cycles: import-cycles.test.ts.)
+// The command line and the web server are thin callers: src/cli and
+// src/server reach the engine only through the library facade (src/index.ts).
+// (No import cycles: import-cycles.test.ts.)
 
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -36,12 +37,27 @@ describe("the command line behind the facade", () => {
 
   it("src/cli reaches the engine only through the facade (src/index.ts)", () => {
     // Allowed besides the facade: its own files, diagnostics (codes, suggestions) and dates (parsing --as-of).
-    const allowed = (target: string) => target === "index.ts" || /^(cli|diagnostics|time)\//.test(target);
-    // The web server (issue 11) still calls its engines directly; it moves behind the facade next.
-    const pending = new Set(["cli/serve.ts"]);
+    // `lungang serve` starts the web server, itself a caller of the facade (checked below).
+    const allowed = (target: string) =>
+      target === "index.ts" || target === "server/serve.ts" || /^(cli|diagnostics|time)\//.test(target);
+    const pending = new Set<string>([]);
     const offending = [...graph]
       .filter(([f]) => f.startsWith("cli/") && !pending.has(f))
       .flatMap(([f, imports]) => imports.filter((t) => !allowed(t)).map((t) => `${f} → ${t}`));
+    expect(offending).toEqual([]);
+  });
+
+  it("src/server reaches the engine only through the facade (src/index.ts)", () => {
+    // Besides the facade: the server's own files, diagnostics (codes, messages), the renderers (the page shows
+    // what the report files show), the language service (the editor's, shared with `lungang lsp`), the
+    // contract's field table (names and types for the appeal form, no evaluation).
+    const allowed = (target: string) =>
+      target === "index.ts" ||
+      target === "semantics/facts.ts" ||
+      /^(server|diagnostics|render|language-service)\//.test(target);
+    const server = [...graph].filter(([f]) => f.startsWith("server/"));
+    expect(server.length).toBeGreaterThanOrEqual(4);
+    const offending = server.flatMap(([f, imports]) => imports.filter((t) => !allowed(t)).map((t) => `${f} → ${t}`));
     expect(offending).toEqual([]);
   });
 });
