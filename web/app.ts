@@ -43,6 +43,8 @@ const T = {
     saved: "已保存",
     formatted: "已保存并格式化",
     tests: "运行本政策的测试",
+    testing: "正在运行测试（按编辑器中的内容，未保存的修改也算）…",
+    testsNotRun: "测试未能运行：政策或测试文件有错误",
     readOnly: "内置政策只读；用 lungang serve --policies 目录 打开可编辑的政策。",
     noProblems: "没有问题。",
     problems: "问题",
@@ -86,6 +88,8 @@ const T = {
     saved: "Saved",
     formatted: "Saved and formatted",
     tests: "Run this policy's tests",
+    testing: "Running the tests on the text in the editor (unsaved changes included)…",
+    testsNotRun: "The tests could not run: the policy or a test file has errors",
     readOnly: "Bundled policies are read-only; open an editable folder with lungang serve --policies DIR.",
     noProblems: "No problems.",
     problems: "Problems",
@@ -157,6 +161,11 @@ function policySelect(id: string, onlyOne?: (p: PolicyEntry) => boolean): HTMLSe
   return s;
 }
 
+/** A view's top: what it is for, in a sentence, and its controls in a row. */
+function toolbar(intro: string, ...controls: HTMLElement[]): HTMLElement[] {
+  return [h("p", { class: "intro" }, intro), h("div", { class: "form-row" }, ...controls)];
+}
+
 function render(): void {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   app.replaceChildren();
@@ -194,14 +203,7 @@ function checkView(root: HTMLElement): void {
   const report = h("div", { id: "report" });
   const side = h("div", { id: "side", class: "side" });
   root.append(
-    h("p", { class: "intro" }, w().checkIntro),
-    h(
-      "div",
-      { class: "form-row" },
-      h("label", {}, w().policy, " ", policy),
-      h("label", {}, w().dataset, " ", file),
-      run,
-    ),
+    ...toolbar(w().checkIntro, h("label", {}, w().policy, " ", policy), h("label", {}, w().dataset, " ", file), run),
     status,
     downloads,
     h("div", { class: "check-layout" }, report, side),
@@ -339,8 +341,7 @@ function appealView(root: HTMLElement): void {
   const form = h("form", { id: "appeal-form", class: "appeal-form" });
   const out = h("div", { id: "appeal-answer", class: "answer" });
   root.append(
-    h("p", { class: "intro" }, w().appealIntro),
-    h("div", { class: "form-row" }, h("label", {}, w().policy, " ", policy)),
+    ...toolbar(w().appealIntro, h("label", {}, w().policy, " ", policy)),
     h("div", { class: "appeal-layout" }, form, out),
   );
   void get<{ teacher: Field[]; school: Field[] }>("/api/fields").then((fields) => {
@@ -460,10 +461,8 @@ async function editView(root: HTMLElement): Promise<void> {
   const holder = h("div", { id: "editor", class: "editor" });
   const problems = h("div", { id: "problems", class: "problems" });
   root.append(
-    h("p", { class: "intro" }, w().editIntro),
-    h(
-      "div",
-      { class: "form-row" },
+    ...toolbar(
+      w().editIntro,
       h("label", {}, w().policy, " ", policy),
       h("label", {}, w().file, " ", file),
       save,
@@ -532,10 +531,23 @@ async function editView(root: HTMLElement): Promise<void> {
       status.textContent = (e as Error).message;
     }
   });
+  // The tests run on the text as it is in the editor (saved or not): what the policy would answer once saved.
   tests.addEventListener("click", async () => {
-    status.textContent = "…";
-    const r = await call<{ summary: string | null; output: string }>("/api/test", { policy: policy.value });
-    status.replaceChildren(h("b", { id: "test-summary" }, r.summary ?? ""), h("pre", {}, r.output));
+    if (!editor) return;
+    status.textContent = w().testing;
+    try {
+      const r = await call<{ summary: string | null; output: string }>("/api/test", {
+        policy: policy.value,
+        file: file.value,
+        text: editor.state.doc.toString(),
+      });
+      status.replaceChildren(
+        h("b", { id: "test-summary" }, r.summary ?? w().testsNotRun),
+        h("pre", { id: "test-output" }, r.output),
+      );
+    } catch (e) {
+      status.textContent = (e as Error).message;
+    }
   });
   fillFiles();
   await load();

@@ -8,7 +8,10 @@ import { Decoration, ViewPlugin, hoverTooltip, type DecorationSet, type ViewUpda
 import { RangeSetBuilder } from "@codemirror/state";
 import { linter, type Diagnostic } from "@codemirror/lint";
 import { autocompletion, type CompletionContext } from "@codemirror/autocomplete";
+import type { TokenType } from "chevrotain";
 import { lexer } from "../grammar/tokens.js";
+// The language service's word table: the editor colours comparison words exactly as completion and the TextMate grammar class them.
+import { isRelation } from "../src/language-service/keywords.js";
 
 export interface EditorHost {
   /** POST to the server's API (JSON in, JSON out). */
@@ -28,30 +31,14 @@ export interface ServerDiagnostic {
   to: number;
 }
 
-// The relation categories of grammar/tokens.ts: every comparison word (满, 不超过, at least …) has one.
-const RELATIONS = new Set([
-  "CompareOp",
-  "PostfixOp",
-  "GE",
-  "GT",
-  "LE",
-  "LT",
-  "EQ",
-  "NE",
-  "InOp",
-  "ContainsOp",
-  "IntersectsOp",
-  "PostGE",
-  "PostLE",
-]);
-
 // Token kinds → CSS classes (web/app.css colours them).
-function classOf(name: string, categories: readonly { name: string }[]): string | undefined {
+function classOf(t: TokenType): string | undefined {
+  const name = t.name;
   if (name === "StringLit") return "lg-string";
   if (name === "ClauseId") return "lg-clause";
   if (["DateLit", "YearMonthLit", "DurationLit", "PercentLit", "AgeLit", "NumberLit"].includes(name))
     return "lg-number";
-  if (categories.some((c) => RELATIONS.has(c.name))) return "lg-op";
+  if (isRelation(t)) return "lg-op";
   if (name === "Identifier") return undefined;
   if (
     /^[A-Z][A-Za-z]+$/.test(name) &&
@@ -91,7 +78,7 @@ function highlight(view: EditorView): DecorationSet {
     const gap = text.slice(end, t.startOffset);
     const c = gap.search(/#|\/\//);
     if (c >= 0) b.add(end + c, end + gap.length, mark("lg-comment"));
-    const cls = classOf(t.tokenType.name, t.tokenType.CATEGORIES ?? []);
+    const cls = classOf(t.tokenType);
     if (cls) b.add(t.startOffset, t.startOffset + t.image.length, mark(cls));
     end = t.startOffset + t.image.length;
   }

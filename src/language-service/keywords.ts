@@ -19,8 +19,8 @@ function spellingsOf(t: TokenType): string[] {
     .filter((s) => /^[\p{L} ]+$/u.test(s));
 }
 
-/** The relation categories of grammar/tokens.ts: every comparison word has one. */
-const RELATIONS = new Set([
+/** The relation categories of grammar/tokens.ts: every comparison word has one (the web editor colours by them too). */
+export const RELATIONS: ReadonlySet<string> = new Set([
   "CompareOp",
   "PostfixOp",
   "GE",
@@ -44,7 +44,7 @@ export function languageWords(): readonly { word: string; cls: WordClass }[] {
   const out: { word: string; cls: WordClass }[] = [];
   for (const t of allTokens) {
     // A comparison word belongs to a relation category (GE, LE …), whichever script it is in.
-    const isOp = (t.CATEGORIES ?? []).some((c) => RELATIONS.has(c.name));
+    const isOp = isRelation(t);
     const isKeyword = !isOp && t.LONGER_ALT !== undefined;
     if (!isKeyword && !isOp) continue;
     for (const w of spellingsOf(t)) out.push({ word: w, cls: isOp ? "operator" : "keyword" });
@@ -55,4 +55,9 @@ export function languageWords(): readonly { word: string; cls: WordClass }[] {
 
 export function keywordSpellings(): string[] {
   return languageWords().map((w) => w.word);
+}
+
+/** Whether a token is a comparison word (满, 不超过, at least …): it belongs to a relation category. */
+export function isRelation(t: Pick<TokenType, "CATEGORIES">): boolean {
+  return (t.CATEGORIES ?? []).some((c) => RELATIONS.has(c.name));
 }

@@ -38,20 +38,18 @@ async function openOffline(file: string) {
   return { page, attempts, errors };
 }
 
-describe("an HTML report opened offline", () => {
+/** `lungang <command> <input> --policy policies/dalian --format html --output FILE`: the file written. */
+async function htmlOf(command: "check" | "case", input: string): Promise<string> {
+  const out = join(dir, `${command}.html`);
+  const args = ["--policy", join(ROOT, "policies/dalian"), "--format", "html", "--output", out];
+  await runCli([command, join(ROOT, input), ...args]);
+  return out;
+}
+
+// A generous ceiling per test (the suite shares a loaded machine); no test asserts how long anything takes.
+describe("an HTML report opened offline", { timeout: 300_000 }, () => {
   it("draws its charts and requests nothing from the network", async () => {
-    const out = join(dir, "report.html");
-    await runCli([
-      "check",
-      join(ROOT, "examples/dalian/district.yaml"),
-      "--policy",
-      join(ROOT, "policies/dalian"),
-      "--format",
-      "html",
-      "--output",
-      out,
-    ]);
-    const { page, attempts, errors } = await openOffline(out);
+    const { page, attempts, errors } = await openOffline(await htmlOf("check", "examples/dalian/district.yaml"));
     await page.locator(".chart").first().scrollIntoViewIfNeeded();
     await page.waitForSelector(".chart[data-drawn] canvas");
     // Coloured pixels on the first chart's canvas: the bars were drawn.
@@ -84,18 +82,7 @@ describe("an HTML report opened offline", () => {
   });
 
   it("shows a printable appeal answer", async () => {
-    const out = join(dir, "case.html");
-    await runCli([
-      "case",
-      join(ROOT, "examples/cases/dalian-teacher.yaml"),
-      "--policy",
-      join(ROOT, "policies/dalian"),
-      "--format",
-      "html",
-      "--output",
-      out,
-    ]);
-    const { page, attempts } = await openOffline(out);
+    const { page, attempts } = await openOffline(await htmlOf("case", "examples/cases/dalian-teacher.yaml"));
     expect(await page.textContent(".decision")).toContain("应交流轮岗");
     await page.screenshot({ path: join(IMG, "case-answer.png") });
     expect(attempts).toEqual([]);

@@ -5,13 +5,14 @@
 // to docs/img/ (the guides show them).
 
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ROOT } from "../support/policy.js";
 import { startServer } from "../../src/server/serve.js";
+import { format } from "../../src/language-service/service.js";
 import { IMG, launch } from "./browser.js";
 
 const DISTRICT = join(ROOT, "examples/dalian/district.yaml");
@@ -31,6 +32,8 @@ beforeAll(async () => {
   policies = mkdtempSync(join(tmpdir(), "lungang-e2e-policies-"));
   cpSync(join(ROOT, "policies/dalian"), join(policies, "policies/dalian"), { recursive: true });
   cpSync(join(ROOT, "policies/national"), join(policies, "policies/national"), { recursive: true });
+  mkdirSync(join(policies, "policies/mini"));
+  writeFileSync(join(policies, "policies/mini/mini.policy"), MESSY);
   server = await startServer({ port: 0, policies: [join(policies, "policies")], log: (l) => logged.push(l) });
   base = `http://127.0.0.1:${server.port}/`;
   browser = await launch();
@@ -53,6 +56,8 @@ async function open(): Promise<Page> {
     if (!r.url().startsWith(base)) errors.push(`request to ${r.url()}`);
   });
   (page as unknown as { errors: string[] }).errors = errors;
+  // Each page starts in Chinese, whatever another test's page chose (the profile's storage is shared).
+  await page.addInitScript(() => localStorage.setItem("lungang.lang", "zh"));
   await page.goto(base);
   await page.waitForSelector("nav.tabs");
   return page;
@@ -60,7 +65,31 @@ async function open(): Promise<Page> {
 
 const errorsOf = (p: Page) => (p as unknown as { errors: string[] }).errors;
 
-describe("lungang serve in Chromium", () => {
+/** Through CodeMirror's own search-and-replace panel, as a user would. */
+async function replaceAll(page: Page, from: string, to: string): Promise<void> {
+  if (!(await page.locator(".cm-search").count())) {
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+f");
+  }
+  await page.fill(".cm-search input[name=search]", from);
+  await page.fill(".cm-search input[name=replace]", to);
+  await page.click(".cm-search button[name=replaceAll]");
+}
+
+/** A small policy laid out by hand, without comments: saving it gives the formatter's layout. */
+const MESSY = `政策 "示例" {
+发文机关 "示例"
+}
+条款 X-1 应
+原文 "在同一所学校任教满9年的教师应交流。"
+{
+参数 门槛: 期限 = 9年
+应交流 满九年:   当 本校任教年限 满 门槛
+}
+`;
+
+// A generous ceiling per test (the suite shares a loaded machine); no test asserts how long anything takes.
+describe("lungang serve in Chromium", { timeout: 300_000 }, () => {
   it("checks an uploaded workbook: violations with clause text and school names; a school's people; a person's answer", async () => {
     const page = await open();
     await page.selectOption("#check-policy", { label: "dalian" });
@@ -187,20 +216,13 @@ describe("lungang serve in Chromium", () => {
     // Misspell a parameter where it is used: N001, underlined.
     const text = await page.evaluate(() => document.querySelector(".cm-content")!.textContent!);
     expect(text).toContain("本校任教年限 满 任教年限门槛");
-    // Through CodeMirror's own search-and-replace panel, as a user would.
-    await page.locator(".cm-content").click();
-    await page.keyboard.press("Control+f");
-    await page.fill(".cm-search input[name=search]", "满 任教年限门槛");
-    await page.fill(".cm-search input[name=replace]", "满 任教年线门槛");
-    await page.click(".cm-search button[name=replaceAll]");
+    await replaceAll(page, "满 任教年限门槛", "满 任教年线门槛");
     await page.waitForSelector(".cm-lintRange-error");
     expect(await page.textContent("#problems")).toContain("N001");
     expect(await page.locator(".cm-lintRange-error").first().textContent()).toContain("任教年线门槛");
     await page.screenshot({ path: join(IMG, "web-editor-error.png") });
     // Fix the typo: the diagnostic goes.
-    await page.fill(".cm-search input[name=search]", "满 任教年线门槛");
-    await page.fill(".cm-search input[name=replace]", "满 任教年限门槛");
-    await page.click(".cm-search button[name=replaceAll]");
+    await replaceAll(page, "满 任教年线门槛", "满 任教年限门槛");
     await page.waitForFunction(() => !document.querySelector("#problems")!.textContent!.includes("N001"));
     expect(await page.locator(".cm-lintRange-error").count()).toBe(0);
     expect(await page.textContent("#problems")).not.toContain("N001");
@@ -214,10 +236,46 @@ describe("lungang serve in Chromium", () => {
     await page.click("#run-tests");
     await page.waitForSelector("#test-summary", { timeout: 60_000 });
     expect(await page.textContent("#test-summary")).toMatch(/^\d+ passed, 0 failed$/);
+    // They run on the text in the editor, unsaved: ten years instead of nine fails the 满9年 tests …
+    const onDisk = readFileSync(join(policies, "policies/dalian/dalian.policy"), "utf8");
+    await replaceAll(page, "期限 = 9年", "期限 = 10年");
+    await page.click("#run-tests");
+    await page.waitForFunction(() =>
+      /[1-9]\d* failed$/.test(document.querySelector("#test-summary")?.textContent ?? ""),
+    );
+    expect(await page.textContent("#test-output")).toContain("DL-T1");
+    await page.screenshot({ path: join(IMG, "web-editor-tests.png") });
+    // … while the file on disk is untouched; back to nine, they pass again.
+    expect(readFileSync(join(policies, "policies/dalian/dalian.policy"), "utf8")).toBe(onDisk);
+    await replaceAll(page, "期限 = 10年", "期限 = 9年");
+    await page.click("#run-tests");
+    await page.waitForFunction(() => / 0 failed$/.test(document.querySelector("#test-summary")?.textContent ?? ""));
     // Save writes inside the policy root only.
     await page.click("#save");
     await page.waitForFunction(() => /已保存/.test(document.querySelector("#edit-status")!.textContent!));
     expect(readFileSync(join(policies, "policies/dalian/dalian.policy"), "utf8")).toContain("任教年限门槛");
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("formats on save: the file written is the language service's layout, shown in the editor", async () => {
+    const page = await open();
+    await page.click('button[data-view="edit"]');
+    await page.selectOption("#edit-policy", { label: "mini" });
+    await page.selectOption("#edit-file", "mini.policy");
+    await page.waitForSelector(".cm-content");
+    await page.waitForSelector("#problems p, #problems ul");
+    expect(await page.textContent("#problems")).toContain("没有问题");
+    await page.click("#save");
+    await page.waitForFunction(() => /已保存并格式化/.test(document.querySelector("#edit-status")!.textContent!));
+    const written = readFileSync(join(policies, "policies/mini/mini.policy"), "utf8");
+    expect(written).toBe(format(MESSY, join(policies, "policies/mini/mini.policy")));
+    expect(written).toContain('\n  发文机关 "示例"\n');
+    // The editor shows what was written.
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll(".cm-line")].map((l) => l.textContent).join("\n"),
+    );
+    expect(shown.trim()).toBe(written.trim());
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });
