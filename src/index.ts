@@ -23,6 +23,7 @@
 
 export {
   load,
+  bundledPolicy,
   type LoadOptions,
   type PolicySource,
   type PolicyResult,

@@ -3,12 +3,13 @@
 // stdout), and compiling the `--policy` through the facade with its errors
 // reported.
 
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { delimiter } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-tabular.js";
 import {
+  bundledPolicy,
   compilePolicy,
   inputSources,
   readDataset,
@@ -137,9 +138,14 @@ export function loadOptions(args: Args): LoadOptions {
   return { roots: [...args.policies, ...env] };
 }
 
+/** A policy path as given, or — when nothing is there — the bundled jurisdiction of that name (`--policy dalian`). */
+export function policyPath(path: string): string {
+  return existsSync(path) ? path : (bundledPolicy(path) ?? path);
+}
+
 /** The `--policy` compiled with the `--param` values; on errors they are reported and undefined returned (exit 2). */
 export async function preparePolicy(io: IO, args: Args, path: string): Promise<CompiledPolicy | undefined> {
-  const r = compilePolicy(path, { params: args.params, ...loadOptions(args) });
+  const r = compilePolicy(policyPath(path), { params: args.params, ...loadOptions(args) });
   if (r.value) return r.value;
   const errors = r.diagnostics.filter((d) => d.severity === "error");
   // A bad `--param` is the command line's mistake, not the policy's.

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { diag } from "../diagnostics/registry.js";
 import { runTests } from "../index.js";
 import type { Args } from "./args.js";
-import { emit, extraArguments, preparePolicy, report, type IO } from "./common.js";
+import { emit, extraArguments, policyPath, preparePolicy, report, type IO } from "./common.js";
 
 export async function runTest(io: IO, args: Args): Promise<number> {
   const path = args.positional[0] ?? args.policy;
@@ -20,7 +20,7 @@ export async function runTest(io: IO, args: Args): Promise<number> {
   if (!policy) return 2;
   // The policy's own tests, beside it and run by the command users run, so a
   // policy edit that changes an answer shows up where the policy lives.
-  const r = runTests(policy, join(path, "tests"));
+  const r = runTests(policy, join(policyPath(path), "tests"));
   if (!r.value) {
     await report(io, args, r.diagnostics, new Map(), "invalid test file");
     return 2;
