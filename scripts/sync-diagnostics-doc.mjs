@@ -26,3 +26,18 @@ for (const [code, info] of allCodes()) {
 }
 writeFileSync(docPath, text);
 console.log(`docs/diagnostics.md: ${allCodes().length} codes in step with the registry`);
+
+// The Chinese page (docs/diagnostics.zh.md): the same severities and templates;
+// a code it lacks gets a section with the English explanation, marked for translation.
+const zhPath = join(root, "docs/diagnostics.zh.md");
+let zh = readFileSync(zhPath, "utf8");
+const SEV_ZH = { error: "错误", warning: "警告", note: "提示" };
+const zhHeader = (code, info) =>
+  `## ${code}\n\n- 严重程度: ${info.severity}（${SEV_ZH[info.severity]}）\n- zh: \`\` ${info.zh} \`\`\n- en: \`\` ${info.en} \`\`\n`;
+for (const [code, info] of allCodes()) {
+  const re = new RegExp(`## ${code}\\n\\n- 严重程度: [^\\n]*\\n- zh: [^\\n]*\\n- en: [^\\n]*\\n`);
+  if (re.test(zh)) zh = zh.replace(re, zhHeader(code, info));
+  else zh = zh.trimEnd() + "\n\n" + zhHeader(code, info) + `\n（待译）${info.doc}\n`;
+}
+writeFileSync(zhPath, zh);
+console.log(`docs/diagnostics.zh.md: ${allCodes().length} codes in step with the registry`);

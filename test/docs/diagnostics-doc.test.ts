@@ -4,6 +4,8 @@
 // file), then compares the registry with the `## CODE` sections — severity,
 // message templates and doc text — and runs every example: a policy example
 // must produce its code when checked, an evaluation example its reason.
+// docs/diagnostics.zh.md, the Chinese version, is held to the same list of
+// codes, severities and templates, with the English page's examples.
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +21,7 @@ import { parseCaseText } from "../../src/data/read.js";
 
 const DIAG_DIR = fileURLToPath(new URL("../../src/diagnostics/", import.meta.url));
 const DOC = readFileSync(new URL("../../docs/diagnostics.md", import.meta.url), "utf8");
+const DOC_ZH = readFileSync(new URL("../../docs/diagnostics.zh.md", import.meta.url), "utf8");
 
 /** The header the doc's policy snippets leave out (```lungang blocks). */
 const HEADER = '政策 "示例" {\n  发文机关 "示例"\n}\n';
@@ -156,5 +159,43 @@ describe("docs/diagnostics.md", () => {
     }
     expect(wrong).toEqual([]);
     expect(ran).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("docs/diagnostics.zh.md (the Chinese version)", () => {
+  const zhSections = sections(DOC_ZH);
+  const zhByCode = new Map(zhSections.map((s) => [s.code, s]));
+
+  it("has a `## CODE` section for every registered code, none other and none twice", () => {
+    const registered = new Set(codes.map(([c]) => c));
+    expect(codes.map(([c]) => c).filter((c) => !zhByCode.has(c))).toEqual([]);
+    expect(zhSections.map((s) => s.code).filter((c) => !registered.has(c))).toEqual([]);
+    const seen = zhSections.map((s) => s.code);
+    expect(seen.filter((c, i) => seen.indexOf(c) !== i)).toEqual([]);
+  });
+
+  it("states each code's severity and message templates as registered, and explains it in Chinese", () => {
+    for (const [code, info] of codes) {
+      const s = zhByCode.get(code);
+      if (!s) continue; // reported above
+      expect(s.text, `${code} severity`).toMatch(new RegExp(`^- 严重程度: ${info.severity}（`, "m"));
+      expect(/^- zh: `` (.*) ``$/m.exec(s.text)?.[1], `${code} Chinese template`).toBe(info.zh);
+      expect(/^- en: `` (.*) ``$/m.exec(s.text)?.[1], `${code} English template`).toBe(info.en);
+      // The explanation: prose after the templates, in Chinese.
+      const prose = s.text
+        .replace(/^```[\s\S]*?^```$/gm, "")
+        .split("\n")
+        .filter((l) => l.trim() && !l.startsWith("- "))
+        .join("");
+      expect((prose.match(/[\u4e00-\u9fff]/g) ?? []).length, `${code} explained in Chinese`).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it("shows the English page's examples (which the tests above run)", () => {
+    const differ = docSections
+      .filter((s) => zhByCode.has(s.code))
+      .filter((s) => JSON.stringify(s.blocks) !== JSON.stringify(zhByCode.get(s.code)!.blocks))
+      .map((s) => s.code);
+    expect(differ).toEqual([]);
   });
 });
