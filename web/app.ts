@@ -45,6 +45,10 @@ const T = {
     tests: "运行本政策的测试",
     testing: "正在运行测试（按编辑器中的内容，未保存的修改也算）…",
     testsNotRun: "测试未能运行：政策或测试文件有错误",
+    testWords: (passed: number, failed: number) =>
+      failed ? `（${passed} 项通过，${failed} 项未通过，见下）` : `（全部 ${passed} 项通过）`,
+    line: (n: number) => `第 ${n} 行`,
+    listHint: "多项用顿号分隔，如：骨干教师、学科带头人",
     readOnly: "内置政策只读；用 lungang serve --policies 目录 打开可编辑的政策。",
     noProblems: "没有问题。",
     problems: "问题",
@@ -90,6 +94,10 @@ const T = {
     tests: "Run this policy's tests",
     testing: "Running the tests on the text in the editor (unsaved changes included)…",
     testsNotRun: "The tests could not run: the policy or a test file has errors",
+    testWords: (passed: number, failed: number) =>
+      failed ? `(${passed} passed, ${failed} failed: see below)` : `(all ${passed} passed)`,
+    line: (n: number) => `line ${n}`,
+    listHint: "several: separate with commas, e.g. backbone teacher, subject leader",
     readOnly: "Bundled policies are read-only; open an editable folder with lungang serve --policies DIR.",
     noProblems: "No problems.",
     problems: "Problems",
@@ -101,7 +109,11 @@ const T = {
   },
 } as const;
 
-type Words = { -readonly [K in keyof (typeof T)["zh"]]: string };
+type Words = {
+  -readonly [K in keyof (typeof T)["zh"]]: (typeof T)["zh"][K] extends (...a: never[]) => string
+    ? (typeof T)["zh"][K]
+    : string;
+};
 
 let lang: Lang = localStorage.getItem("lungang.lang") === "en" ? "en" : "zh";
 const w = (): Words => T[lang] as unknown as Words;
@@ -111,6 +123,7 @@ interface PolicyEntry {
   name: string;
   writable: boolean;
   files: string[];
+  title?: string;
 }
 
 async function call<R>(
@@ -154,7 +167,13 @@ const app = document.getElementById("app")!;
 function policySelect(id: string, onlyOne?: (p: PolicyEntry) => boolean): HTMLSelectElement {
   const s = h("select", { id });
   for (const p of policies.filter(onlyOne ?? (() => true)))
-    s.append(h("option", { value: p.id }, p.name + (p.writable ? "" : lang === "zh" ? "（内置）" : " (bundled)")));
+    s.append(
+      h(
+        "option",
+        { value: p.id },
+        p.name + (p.title ? ` — ${p.title}` : "") + (p.writable ? "" : lang === "zh" ? "（内置）" : " (bundled)"),
+      ),
+    );
   const remembered = sessionStorage.getItem(`lungang.${id}`);
   if (remembered && [...s.options].some((o) => o.value === remembered)) s.value = remembered;
   s.addEventListener("change", () => sessionStorage.setItem(`lungang.${id}`, s.value));
@@ -407,7 +426,7 @@ function fieldInput(prefix: string, f: Field): HTMLElement {
     );
   } else if (f.type === "date") input = h("input", { type: "date", name });
   else if (f.type === "duration") input = h("input", { type: "number", min: "0", step: "1", name, "data-kind": "int" });
-  else if (f.type === "set") input = h("input", { type: "text", name, "data-kind": "list", placeholder: "、" });
+  else if (f.type === "set") input = h("input", { type: "text", name, "data-kind": "list", placeholder: w().listHint });
   else
     input = h("input", {
       type: "text",
@@ -477,22 +496,25 @@ async function editView(root: HTMLElement): Promise<void> {
   const fillFiles = () => {
     file.replaceChildren(...(entry()?.files ?? []).map((f) => h("option", { value: f }, f)));
   };
+  // Each problem says on which line it is; a click puts the cursor there.
   const showProblems = (ds: ServerDiagnostic[]) => {
-    problems.replaceChildren(
-      ds.length
-        ? h(
-            "ul",
-            {},
-            ...ds.map((d) =>
-              h(
-                "li",
-                { class: `p-${d.severity}` },
-                `${w()[d.severity]}[${d.code}] ${d.message}${d.help ? ` — ${d.help}` : ""}`,
-              ),
-            ),
-          )
-        : h("p", {}, w().noProblems),
-    );
+    const items = ds.map((d) => {
+      const line = editor ? editor.state.doc.lineAt(Math.min(d.from, editor.state.doc.length)).number : 0;
+      const li = h(
+        "li",
+        { class: `p-${d.severity}`, "data-from": String(d.from) },
+        h("span", { class: "where" }, w().line(line)),
+        `${w()[d.severity]}[${d.code}] ${d.message}${d.help ? ` — ${d.help}` : ""}`,
+      );
+      li.addEventListener("click", () => {
+        if (!editor) return;
+        const at = Math.min(d.from, editor.state.doc.length);
+        editor.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+        editor.focus();
+      });
+      return li;
+    });
+    problems.replaceChildren(ds.length ? h("ul", {}, ...items) : h("p", {}, w().noProblems));
   };
   const load = async () => {
     const r = await get<{ text: string; writable: boolean }>("/api/file", { policy: policy.value, file: file.value });
@@ -541,9 +563,12 @@ async function editView(root: HTMLElement): Promise<void> {
         file: file.value,
         text: editor.state.doc.toString(),
       });
+      // The summary as `lungang test` prints it, then in words; the failures below (the summary line not again).
+      const m = /^(\d+) passed, (\d+) failed$/.exec(r.summary ?? "");
       status.replaceChildren(
         h("b", { id: "test-summary" }, r.summary ?? w().testsNotRun),
-        h("pre", { id: "test-output" }, r.output),
+        ...(m ? [h("span", { class: "test-words" }, w().testWords(Number(m[1]), Number(m[2])))] : []),
+        h("pre", { id: "test-output" }, r.output.replace(/\n?\d+ passed, \d+ failed\s*$/, "")),
       );
     } catch (e) {
       status.textContent = (e as Error).message;

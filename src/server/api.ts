@@ -4,7 +4,7 @@
 // layer (serve.ts) only routes and encodes; nothing here touches a socket.
 
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import {
   caseOf,
   checkPlan,
@@ -255,7 +255,10 @@ export async function runPolicyTests(
   if (!compiled.value) return { code: 2, summary: null, output: problems(compiled.diagnostics).join("\n") };
   const r = runTests(compiled.value, join(compiled.dir, "tests"));
   if (!r.value) return { code: 2, summary: null, output: problems(r.diagnostics).join("\n") };
-  const text = (await render({ kind: "tests", report: r.value }, { format: "text", lang })).value as string;
+  // Test files named from the policy folder (tests/teachers.yaml), not from wherever the server was started.
+  const text = ((await render({ kind: "tests", report: r.value }, { format: "text", lang })).value as string)
+    .split(`${relative(process.cwd(), compiled.dir) || "."}${sep}`)
+    .join("");
   const summary = /(\d+) passed, (\d+) failed/.exec(text);
   return { code: r.value.failed > 0 ? 1 : 0, summary: summary ? summary[0] : null, output: text };
 }

@@ -19,6 +19,8 @@ export interface PolicyEntry {
   readonly name: string;
   readonly writable: boolean;
   readonly files: string[];
+  /** The title in the policy's header (`政策 "…"`), when a file of the folder has one: what people call it. */
+  readonly title?: string;
 }
 
 /** The package's own folder (where package.json is), from this module's location in src/ or dist/src/. */
@@ -60,7 +62,16 @@ export function listPolicies(roots: readonly Root[]): PolicyEntry[] {
       }
       const files = names.filter((n) => n.endsWith(".policy"));
       const rel = relative(root.dir, dir).split(sep).join("/");
-      if (files.length) out.push({ id: `${i}:${rel}`, name: rel || root.label, writable: root.writable, files });
+      if (files.length) {
+        const title = titleOf(files.map((f) => join(dir, f)));
+        out.push({
+          id: `${i}:${rel}`,
+          name: rel || root.label,
+          writable: root.writable,
+          files,
+          ...(title ? { title } : {}),
+        });
+      }
       for (const n of names) {
         if (n.startsWith(".") || n === "node_modules" || n === "tests") continue;
         const p = join(dir, n);
@@ -74,6 +85,19 @@ export function listPolicies(roots: readonly Root[]): PolicyEntry[] {
     walk(root.dir, 0);
   });
   return out;
+}
+
+/** The header's title of the first file that has one (a plain look at the text: the list must not wait for a full check). */
+function titleOf(files: readonly string[]): string | undefined {
+  for (const f of files) {
+    try {
+      const m = /^\s*(?:政策|policy)\s+"([^"\n]+)"/m.exec(readFileSync(f, "utf8").slice(0, 20_000));
+      if (m) return m[1];
+    } catch {
+      // Unreadable: listed without a title.
+    }
+  }
+  return undefined;
 }
 
 /** `inside(parent, child)`: child is parent or below it, after resolving `..`. */

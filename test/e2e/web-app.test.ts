@@ -65,6 +65,17 @@ async function open(): Promise<Page> {
 
 const errorsOf = (p: Page) => (p as unknown as { errors: string[] }).errors;
 
+/** A new page on the editor, with a policy file open and its first diagnostics listed. */
+async function openEditor(policy: string, file: string): Promise<Page> {
+  const page = await open();
+  await page.click('button[data-view="edit"]');
+  await page.selectOption("#edit-policy", `0:${policy}`);
+  await page.selectOption("#edit-file", file);
+  await page.waitForSelector(".cm-content");
+  await page.waitForSelector("#problems p, #problems ul");
+  return page;
+}
+
 /** Through CodeMirror's own search-and-replace panel, as a user would. */
 async function replaceAll(page: Page, from: string, to: string): Promise<void> {
   if (!(await page.locator(".cm-search").count())) {
@@ -92,7 +103,7 @@ const MESSY = `政策 "示例" {
 describe("lungang serve in Chromium", { timeout: 300_000 }, () => {
   it("checks an uploaded workbook: violations with clause text and school names; a school's people; a person's answer", async () => {
     const page = await open();
-    await page.selectOption("#check-policy", { label: "dalian" });
+    await page.selectOption("#check-policy", "0:dalian");
     await page.setInputFiles("#dataset", WORKBOOK);
     await page.click("#run-check");
     await page.waitForSelector("#report .verdict");
@@ -165,7 +176,7 @@ describe("lungang serve in Chromium", { timeout: 300_000 }, () => {
 
   it("reads a roster of CSV files uploaded together, like a folder given to lungang check", async () => {
     const page = await open();
-    await page.selectOption("#check-policy", { label: "dalian" });
+    await page.selectOption("#check-policy", "0:dalian");
     await page.setInputFiles(
       "#dataset",
       readdirSync(CSV).map((f) => join(CSV, f)),
@@ -181,7 +192,7 @@ describe("lungang serve in Chromium", { timeout: 300_000 }, () => {
     const page = await open();
     await page.click('button[data-view="appeal"]');
     await page.waitForSelector("#appeal-form fieldset");
-    await page.selectOption("#appeal-policy", { label: "dalian" });
+    await page.selectOption("#appeal-policy", "0:dalian");
     await page.fill('input[name="as_of"]', "2024-09-01");
     await page.selectOption('select[name="teacher.sex"]', "male");
     await page.fill('input[name="teacher.birth_date"]', "1975-03-15");
@@ -206,12 +217,7 @@ describe("lungang serve in Chromium", { timeout: 300_000 }, () => {
   });
 
   it("edits a policy: an error is underlined with its code as you type, and goes when fixed; save formats; tests run", async () => {
-    const page = await open();
-    await page.click('button[data-view="edit"]');
-    await page.selectOption("#edit-policy", { label: "dalian" });
-    await page.selectOption("#edit-file", "dalian.policy");
-    await page.waitForSelector(".cm-content");
-    await page.waitForSelector("#problems p, #problems ul");
+    const page = await openEditor("dalian", "dalian.policy");
     expect(await page.locator(".cm-lintRange-error").count()).toBe(0);
     // Misspell a parameter where it is used: N001, underlined.
     const text = await page.evaluate(() => document.querySelector(".cm-content")!.textContent!);
@@ -243,7 +249,11 @@ describe("lungang serve in Chromium", { timeout: 300_000 }, () => {
     await page.waitForFunction(() =>
       /[1-9]\d* failed$/.test(document.querySelector("#test-summary")?.textContent ?? ""),
     );
-    expect(await page.textContent("#test-output")).toContain("DL-T1");
+    const output = await page.textContent("#test-output");
+    expect(output).toContain("DL-T1");
+    // Test files are named from the policy folder, not from where the server runs.
+    expect(output).toContain("tests/teachers.yaml");
+    expect(output).not.toContain(policies);
     await page.screenshot({ path: join(IMG, "web-editor-tests.png") });
     // … while the file on disk is untouched; back to nine, they pass again.
     expect(readFileSync(join(policies, "policies/dalian/dalian.policy"), "utf8")).toBe(onDisk);
@@ -259,12 +269,7 @@ describe("lungang serve in Chromium", { timeout: 300_000 }, () => {
   });
 
   it("formats on save: the file written is the language service's layout, shown in the editor", async () => {
-    const page = await open();
-    await page.click('button[data-view="edit"]');
-    await page.selectOption("#edit-policy", { label: "mini" });
-    await page.selectOption("#edit-file", "mini.policy");
-    await page.waitForSelector(".cm-content");
-    await page.waitForSelector("#problems p, #problems ul");
+    const page = await openEditor("mini", "mini.policy");
     expect(await page.textContent("#problems")).toContain("没有问题");
     await page.click("#save");
     await page.waitForFunction(() => /已保存并格式化/.test(document.querySelector("#edit-status")!.textContent!));
