@@ -12,6 +12,8 @@ export interface FileCstNode extends CstNode {
 export type FileCstChildren = {
   header?: HeaderCstNode[];
   clause?: ClauseCstNode[];
+  factDecl?: FactDeclCstNode[];
+  enumExtension?: EnumExtensionCstNode[];
   clauseItem?: ClauseItemCstNode[];
 };
 
@@ -45,6 +47,75 @@ export type HeaderFieldCstChildren = {
   Uses?: IToken[];
   Rounding?: IToken[];
   Identifier?: IToken[];
+};
+
+export interface FactDeclCstNode extends CstNode {
+  name: "factDecl";
+  children: FactDeclCstChildren;
+}
+
+export type FactDeclCstChildren = {
+  Fact: IToken[];
+  record: IToken[];
+  name: IToken[];
+  LParen?: IToken[];
+  otherName?: IToken[];
+  RParen?: IToken[];
+  Colon: IToken[];
+  type: IToken[];
+  enumMembers?: EnumMembersCstNode[];
+  factAttr?: FactAttrCstNode[];
+};
+
+export interface FactAttrCstNode extends CstNode {
+  name: "factAttr";
+  children: FactAttrCstChildren;
+}
+
+export type FactAttrCstChildren = {
+  flag?: IToken[];
+  Headers?: IToken[];
+  header?: IToken[];
+  Comma?: IToken[];
+  Doc?: IToken[];
+  doc?: IToken[];
+};
+
+export interface EnumExtensionCstNode extends CstNode {
+  name: "enumExtension";
+  children: EnumExtensionCstChildren;
+}
+
+export type EnumExtensionCstChildren = {
+  Extend: IToken[];
+  fact: IToken[];
+  enumMembers: EnumMembersCstNode[];
+};
+
+export interface EnumMembersCstNode extends CstNode {
+  name: "enumMembers";
+  children: EnumMembersCstChildren;
+}
+
+export type EnumMembersCstChildren = {
+  LCurly: IToken[];
+  enumMember?: EnumMemberCstNode[];
+  Comma?: IToken[];
+  RCurly: IToken[];
+};
+
+export interface EnumMemberCstNode extends CstNode {
+  name: "enumMember";
+  children: EnumMemberCstChildren;
+}
+
+export type EnumMemberCstChildren = {
+  label: IToken[];
+  LParen?: IToken[];
+  value?: IToken[];
+  RParen?: IToken[];
+  Aka?: IToken[];
+  alias?: IToken[];
 };
 
 export interface ClauseCstNode extends CstNode {
@@ -367,6 +438,11 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   file(children: FileCstChildren, param?: IN): OUT;
   header(children: HeaderCstChildren, param?: IN): OUT;
   headerField(children: HeaderFieldCstChildren, param?: IN): OUT;
+  factDecl(children: FactDeclCstChildren, param?: IN): OUT;
+  factAttr(children: FactAttrCstChildren, param?: IN): OUT;
+  enumExtension(children: EnumExtensionCstChildren, param?: IN): OUT;
+  enumMembers(children: EnumMembersCstChildren, param?: IN): OUT;
+  enumMember(children: EnumMemberCstChildren, param?: IN): OUT;
   clause(children: ClauseCstChildren, param?: IN): OUT;
   clauseItem(children: ClauseItemCstChildren, param?: IN): OUT;
   paramDecl(children: ParamDeclCstChildren, param?: IN): OUT;

@@ -36,6 +36,8 @@ export class PolicyParser extends CstParser {
     this.MANY(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.factDecl) },
+        { ALT: () => this.SUBRULE(this.enumExtension) },
         // Items outside a clause parse, so the checker can say "rules live only in clauses".
         { ALT: () => this.SUBRULE(this.clauseItem) },
       ]),
@@ -107,6 +109,78 @@ export class PolicyParser extends CstParser {
         },
       },
     ]);
+  });
+
+  // A declared fact (ADR 0003): record, name, optional other-language name, type,
+  // then attributes in any order. The record, type and flag words are Identifiers
+  // judged by the checker (src/checker/facts.ts), which can then say "did you mean".
+  public factDecl = this.RULE("factDecl", () => {
+    this.CONSUME(T.Fact);
+    this.CONSUME(T.Identifier, { LABEL: "record" });
+    this.CONSUME1(T.Identifier, { LABEL: "name" });
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      // Quoted when the name is also a keyword (`"volunteer"`).
+      this.OR([
+        { ALT: () => this.CONSUME2(T.Identifier, { LABEL: "otherName" }) },
+        { ALT: () => this.CONSUME(T.StringLit, { LABEL: "otherName" }) },
+      ]);
+      this.CONSUME(T.RParen);
+    });
+    this.CONSUME(T.Colon);
+    this.CONSUME3(T.Identifier, { LABEL: "type" });
+    this.OPTION1(() => this.SUBRULE(this.enumMembers));
+    this.MANY(() => this.SUBRULE(this.factAttr));
+  });
+
+  public factAttr = this.RULE("factAttr", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: "flag" }) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Headers);
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.StringLit, { LABEL: "header" }) });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Doc);
+          this.CONSUME1(T.StringLit, { LABEL: "doc" });
+        },
+      },
+    ]);
+  });
+
+  // `扩展 情形 { … }` or, naming the record, `扩展 学校 地域 { … }`.
+  public enumExtension = this.RULE("enumExtension", () => {
+    this.CONSUME(T.Extend);
+    // One name (the fact), or two (the record, then the fact): told apart in cst-to-ast.ts.
+    this.CONSUME(T.Identifier, { LABEL: "fact" });
+    this.OPTION(() => this.CONSUME1(T.Identifier, { LABEL: "fact" }));
+    this.SUBRULE(this.enumMembers);
+  });
+
+  public enumMembers = this.RULE("enumMembers", () => {
+    this.CONSUME(T.LCurly);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.enumMember) });
+    this.CONSUME(T.RCurly);
+  });
+
+  // `"一级" (first) 又称 "一级教师" "中学一级教师"`: the label, the data value, input spellings.
+  public enumMember = this.RULE("enumMember", () => {
+    this.CONSUME(T.StringLit, { LABEL: "label" });
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Identifier, { LABEL: "value" }) },
+        { ALT: () => this.CONSUME2(T.StringLit, { LABEL: "value" }) },
+      ]);
+      this.CONSUME(T.RParen);
+    });
+    this.OPTION1(() => {
+      this.CONSUME(T.Aka);
+      this.AT_LEAST_ONE(() => this.CONSUME1(T.StringLit, { LABEL: "alias" }));
+    });
   });
 
   public clause = this.RULE("clause", () => {

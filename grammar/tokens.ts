@@ -88,6 +88,13 @@ export const Where = kw("Where", "where", "其中");
 export const OnlyIf = kw("OnlyIf", "only if", "仅当");
 
 export const Track = kw("Track", "track", "退休轨道");
+// Facts a policy declares (ADR 0003): `事实 学校 山区学校 (mountain_school): 布尔 表头 "山区"`,
+// `扩展 情形 { "援派支教" (aid_assignment) }`. Records, types and flags are words judged by the checker.
+export const Fact = kw("Fact", "fact", "事实");
+export const Extend = kw("Extend", "extend", "扩展");
+export const Headers = kw("Headers", "headers", "表头");
+export const Doc = kw("Doc", "doc", "说明");
+export const Aka = kw("Aka", "aka", "又称");
 // A declared order between people (章贡 五、“确定原则”), for plan proposals.
 export const SelectionOrder = kw("SelectionOrder", "selection_order", "选择顺序");
 export const Ascending = kw("Ascending", "ascending", "升序");

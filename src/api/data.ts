@@ -15,6 +15,7 @@ import { parseCaseText, parseDatasetText, readCaseFile, type Format, type ReadOp
 import { readAnyDataset } from "../data/tabular/index.js";
 import type { Day } from "../time/date.js";
 import type { OnProgress } from "../plan/check-plan.js";
+import type { InputSchema } from "../data/declared.js";
 
 export type { CaseFile, Dataset, ReadOptions };
 
@@ -24,6 +25,12 @@ export interface DatasetReadOptions {
   readonly asOf?: Day;
   /** Told how far reading is (a roster's rows; a progress bar). The engine itself never writes to a terminal. */
   readonly onProgress?: OnProgress;
+  /**
+   * What the data is read against: a policy's declared facts and values
+   * (`policy.checked.input`, ADR 0003). Absent: the built-in fields only, and a
+   * policy's own columns are reported as ignored.
+   */
+  readonly schema?: InputSchema;
 }
 
 /** Data from a path, or a text held in memory with the name diagnostics call it by and its format. */
@@ -38,12 +45,10 @@ export type DataSource = string | { readonly text: string; readonly name: string
 export async function readDataset(source: DataSource, options: DatasetReadOptions = {}): Promise<Result<Dataset>> {
   return typeof source === "string"
     ? readAnyDataset(source, options)
-    : parseDatasetText(
-        source.text,
-        source.name,
-        source.format,
-        options.asOf !== undefined ? { asOf: options.asOf } : {},
-      );
+    : parseDatasetText(source.text, source.name, source.format, {
+        ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+        ...(options.schema ? { schema: options.schema } : {}),
+      });
 }
 
 /** Whether a dataset read can be used: a value, and errors only for rejected roster rows (counted in `intake`). */

@@ -10,23 +10,21 @@ import "../diagnostics/codes-check.js";
 import { closest as suggest } from "../diagnostics/suggest.js";
 import type * as A from "../syntax/ast.js";
 import type { PolicyUnit } from "../policy/load.js";
-import {
-  COLLECTIONS,
-  DERIVED,
-  MOVE_FIELDS,
-  PERSON_FIELDS,
-  SCHOOL_FIELDS,
-  SERVICE_FIELDS,
-  TRACK_SELECTOR_NAMES,
-} from "../semantics/facts.js";
+import { COLLECTIONS, DERIVED, TRACK_SELECTOR_NAMES, type FactTable } from "../semantics/facts.js";
+import { declareFacts } from "./facts.js";
 
 /**
- * Names the language resolves before any declaration: facts, derived facts,
- * collections. Facts come first in name lookup (language.md §17), so a
- * declaration with such a name could never be reached: N012, not shadowing.
+ * Names the language resolves before any declaration: facts (built-in and
+ * declared), derived facts, collections. Facts come first in name lookup
+ * (language.md §17), so a declaration with such a name could never be
+ * reached: N012, not shadowing.
  */
-function isFactName(n: string): boolean {
-  return [PERSON_FIELDS, SCHOOL_FIELDS, MOVE_FIELDS, SERVICE_FIELDS, DERIVED].some((m) => m.has(n)) || n in COLLECTIONS;
+function isFactName(n: string, facts: FactTable): boolean {
+  return (
+    (["person", "school", "move", "service"] as const).some((r) => facts.fields(r).has(n)) ||
+    DERIVED.has(n) ||
+    n in COLLECTIONS
+  );
 }
 import { DURATION, ERROR, INT, TRACK, compatible, showType, typeOfName } from "../semantics/types.js";
 import { RULE_KINDS, outcomeOf } from "../semantics/rule-kinds.js";
@@ -82,6 +80,11 @@ export function check(unit: PolicyUnit): CheckOutput {
   const diagnostics: Diagnostic[] = [];
   const layers = layersOf(unit);
   const top = unit;
+  // Declared facts first (ADR 0003): every layer's, bottom-up, so names and types below see them.
+  const { input, facts } = declareFacts(
+    layers.flatMap((l) => l.unit.files),
+    diagnostics,
+  );
 
   const params = new Map<string, ParamInfo>();
   const defs = new Map<string, DefInfo>();
@@ -107,7 +110,7 @@ export function check(unit: PolicyUnit): CheckOutput {
    * the typo is not followed by a cascade of N001s.
    */
   const declare = (name: A.Ident, override: boolean, layerDir: string, put: () => void): void => {
-    if (isFactName(name.name)) {
+    if (isFactName(name.name, facts)) {
       diagnostics.push(diag("N012", { name: name.name }, { span: name.span }));
       return;
     }
@@ -365,7 +368,7 @@ export function check(unit: PolicyUnit): CheckOutput {
   detectPriorityCycles(rules, diagnostics);
 
   // Types.
-  const tc = new TypeChecker({ params, defs, tracks }, diagnostics);
+  const tc = new TypeChecker({ params, defs, tracks, facts }, diagnostics);
   const state = new Map<string, "doing" | "done">();
   const defOrder: DefInfo[] = [];
   // Definitions may be used before they are declared, so they are typed on
@@ -503,6 +506,8 @@ export function check(unit: PolicyUnit): CheckOutput {
 
   const policy: CheckedPolicy = {
     name: top.name,
+    input,
+    facts,
     ...(header ? { header } : {}),
     ...(rounding ? { rounding } : {}),
     clauses,

@@ -5,7 +5,8 @@
 
 import type { RoundingMode } from "../syntax/ast.js";
 import type * as A from "../syntax/ast.js";
-import type { DerivedInfo, FieldInfo } from "../semantics/facts.js";
+import type { InputSchema } from "../data/declared.js";
+import type { DerivedInfo, FactTable, FieldInfo } from "../semantics/facts.js";
 import type { RecordKind, Ty } from "../semantics/types.js";
 
 /** A clause: its id, its verbatim source text (原文) and the policy it belongs to. */
@@ -118,6 +119,10 @@ export type Resolution =
 /** A policy with its layers merged, names resolved and every expression typed (side tables keyed by node id). */
 export interface CheckedPolicy {
   readonly name: string;
+  /** What this policy's data is read against: fields.ts plus the facts its layers declare (ADR 0003). */
+  readonly input: InputSchema;
+  /** The fields and enum values names are resolved against, derived from `input`. */
+  readonly facts: FactTable;
   readonly header?: A.Header;
   readonly rounding?: RoundingMode;
   readonly clauses: ClauseInfo[];

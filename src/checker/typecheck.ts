@@ -11,7 +11,7 @@ import type * as A from "../syntax/ast.js";
 import { fromYmd } from "../time/date.js";
 import { AGGREGATES } from "../semantics/aggregates.js";
 import { unreachable } from "../semantics/exhaustive.js";
-import { COLLECTIONS, DERIVED, ENUMS, enumValue, fieldsOf } from "../semantics/facts.js";
+import { BUILTIN_FACTS, COLLECTIONS, DERIVED, memberOf, type FactTable } from "../semantics/facts.js";
 import { FUNCTIONS } from "../semantics/functions.js";
 import {
   BOOL,
@@ -58,6 +58,8 @@ export interface Globals {
   readonly params: Map<string, ParamInfo>;
   readonly defs: Map<string, DefInfo>;
   readonly tracks: Map<string, TrackInfo>;
+  /** The policy's facts: built-in and declared (ADR 0003); the built-in ones when absent. */
+  readonly facts?: FactTable;
 }
 
 const SUBJECT_NAMES: Record<string, A.SubjectKind> = {
@@ -98,7 +100,15 @@ export class TypeChecker {
   constructor(
     private readonly g: Globals,
     private readonly diagnostics: Diagnostic[],
-  ) {}
+  ) {
+    this.facts = g.facts ?? BUILTIN_FACTS;
+  }
+
+  /** The policy's field tables and enum values: every fact reference is typed against these. */
+  private readonly facts: FactTable;
+  private fieldsOf(rec: RecordKind) {
+    return this.facts.fields(rec);
+  }
 
   private set(e: A.NodeBase, t: Ty): Ty {
     this.types.set(e.id, t);
@@ -221,9 +231,9 @@ export class TypeChecker {
 
   private visibleNames(ctx: Ctx): string[] {
     const names: string[] = [...this.g.params.keys(), ...this.g.defs.keys(), ...this.g.tracks.keys()];
-    if (ctx.rec) names.push(...fieldsOf(ctx.rec).keys());
+    if (ctx.rec) names.push(...this.fieldsOf(ctx.rec).keys());
     if (ctx.rec === "person" || ctx.rec === "move") {
-      names.push(...fieldsOf("person").keys(), ...[...DERIVED.keys()]);
+      names.push(...this.fieldsOf("person").keys(), ...[...DERIVED.keys()]);
     }
     if (ctx.subject) names.push(...Object.keys(COLLECTIONS), ...Object.keys(SUBJECT_NAMES));
     return names;
@@ -244,7 +254,7 @@ export class TypeChecker {
       if (asOf?.name === "as_of") return resolve({ k: "derived", info: asOf, viaMoveTeacher: false }, asOf.ty);
       // 1. The record in context.
       if (ctx.rec) {
-        const f = fieldsOf(ctx.rec).get(n);
+        const f = this.fieldsOf(ctx.rec).get(n);
         if (f) {
           if (ctx.rec === "person") this.personReads++;
           return resolve({ k: "field", rec: ctx.rec, info: f, viaMoveTeacher: false }, f.ty);
@@ -254,7 +264,7 @@ export class TypeChecker {
       const personish = ctx.rec === "person" || ctx.rec === "move";
       if (personish) {
         const via = ctx.rec === "move";
-        const pf = fieldsOf("person").get(n);
+        const pf = this.fieldsOf("person").get(n);
         if (pf) {
           this.personReads++;
           return resolve({ k: "field", rec: "person", info: pf, viaMoveTeacher: via }, pf.ty);
@@ -289,9 +299,9 @@ export class TypeChecker {
             s === "school"
               ? record("school")
               : s === "location"
-                ? enumTy("location")
+                ? enumTy("location", this.facts.enumLabels("location"))
                 : s === "tier"
-                  ? enumTy("tier")
+                  ? enumTy("tier", this.facts.enumLabels("tier"))
                   : { k: "text" };
           return resolve({ k: "subject", kind: s }, ty);
         }
@@ -337,11 +347,11 @@ export class TypeChecker {
     }
     const t = this.g.tracks.get(n);
     if (t) return resolve({ k: "track", t }, TRACK);
-    if (ctx.constant && (fieldsOf("person").has(n) || DERIVED.has(n))) {
+    if (ctx.constant && (this.fieldsOf("person").has(n) || DERIVED.has(n))) {
       this.err("T014", {}, e.span);
       return ERROR;
     }
-    if (!ctx.rec && (fieldsOf("person").has(n) || DERIVED.has(n))) {
+    if (!ctx.rec && (this.fieldsOf("person").has(n) || DERIVED.has(n))) {
       this.err("T006", { name: n }, e.span);
       return ERROR;
     }
@@ -366,7 +376,7 @@ export class TypeChecker {
       this.err("N002", { ...TypeChecker.ty("type", ot), name: e.property.name }, e.property.span);
       return ERROR;
     }
-    const fs = fieldsOf(ot.rec);
+    const fs = this.fieldsOf(ot.rec);
     const f = fs.get(e.property.name);
     if (!f) {
       const best = suggest(e.property.name, fs.keys());
@@ -469,11 +479,11 @@ export class TypeChecker {
     // The literal takes the enum's type, so explanations show it in the reader's language.
     if (e.kind === "Set") this.types.set(e.id, setOf(t));
     for (const lit of lits) {
-      const v = enumValue(t.enum, lit.value);
+      const table = t.labels ?? this.facts.enumLabels(t.enum) ?? {};
+      const v = memberOf(table, lit.value);
       this.types.set(lit.id, t);
       if (v !== undefined) this.enumLiterals.set(lit.id, v);
       else {
-        const table = ENUMS[t.enum];
         const all = [...Object.keys(table), ...Object.values(table)];
         const best = suggest(lit.value, all);
         this.err(

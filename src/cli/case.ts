@@ -8,6 +8,7 @@ import { diag } from "../diagnostics/registry.js";
 import { caseOf, decide, readCase, readDataset, type CaseFile } from "../index.js";
 import type { Args } from "./args.js";
 import { emit, extraArguments, preparePolicy, report, type IO } from "./common.js";
+import type { InputSchema } from "../data/declared.js";
 
 export async function runCase(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
@@ -16,13 +17,14 @@ export async function runCase(io: IO, args: Args): Promise<number> {
     return 2;
   }
   if (await extraArguments(io, args, 1, { en: "one case file", zh: "一个案例文件" })) return 2;
-  const read = await readPerson(file, args);
+  // The policy first: the case is read against its declared facts (ADR 0003).
+  const policy = await preparePolicy(io, args, args.policy);
+  if (!policy) return 2;
+  const read = await readPerson(file, args, policy.checked.input);
   if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
     await report(io, args, read.diagnostics, new Map(), "invalid case file");
     return 2;
   }
-  const policy = await preparePolicy(io, args, args.policy);
-  if (!policy) return 2;
   const decided = decide(policy, read.value);
   const answer = decided.value!;
   const notes: Diagnostic[] = [...read.diagnostics, ...decided.diagnostics];
@@ -38,9 +40,9 @@ export async function runCase(io: IO, args: Args): Promise<number> {
  * district's roster) and the case is that person in it. Without it, a file
  * that is not a case but reads as a dataset gets C009: use `--teacher`.
  */
-async function readPerson(file: string, args: Args): Promise<Result<CaseFile>> {
+async function readPerson(file: string, args: Args, schema: InputSchema): Promise<Result<CaseFile>> {
   // `--as-of` overrides the file's reference date.
-  const options = args.asOf !== undefined ? { asOf: args.asOf } : {};
+  const options = { ...(args.asOf !== undefined ? { asOf: args.asOf } : {}), schema };
   if (args.teacher !== undefined) {
     const ds = await readDataset(file, options);
     if (!ds.value) return ds as Result<never>;

@@ -5,7 +5,7 @@
 // 1 not compliant, 2 bad input or policy, or compliance not established.
 
 import { checkPlan, checkPlanColumnar, isCsvFolder, readColumnar } from "../index.js";
-import type { PlanAnswer } from "../index.js";
+import type { CompiledPolicy, PlanAnswer } from "../index.js";
 import type { Args } from "./args.js";
 import { datasetAndPolicy, emit, preparePolicy, report, type IO } from "./common.js";
 import { progress } from "./progress.js";
@@ -20,7 +20,10 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
     args.format !== "html" &&
     args.format !== "xlsx";
   if (columnar && isCsvFolder(file)) {
-    const code = await runCheckColumnar(io, args, file);
+    // The policy first: the data is read against its declared facts (ADR 0003).
+    const policy = await preparePolicy(io, args, args.policy!);
+    if (!policy) return 2;
+    const code = await runCheckColumnar(io, args, file, policy);
     if (code !== undefined) return code;
   }
   // A bar on stderr while a large roster is read, decided and checked (a terminal only, never with JSON).
@@ -51,15 +54,16 @@ function exitOf(answer: PlanAnswer): number {
 }
 
 /** The same check over columns; undefined when the folder needs the object path's CSV reader. */
-async function runCheckColumnar(io: IO, args: Args, file: string): Promise<number | undefined> {
-  const read = await readColumnar(file, args.asOf !== undefined ? { asOf: args.asOf } : {});
+async function runCheckColumnar(io: IO, args: Args, file: string, policy: CompiledPolicy): Promise<number | undefined> {
+  const read = await readColumnar(file, {
+    ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+    schema: policy.checked.input,
+  });
   if (read.irregular) return undefined;
   if (!read.value) {
     await report(io, args, read.diagnostics, new Map(), "invalid dataset");
     return 2;
   }
-  const policy = await preparePolicy(io, args, args.policy!);
-  if (!policy) return 2;
   const checked = await checkPlanColumnar(policy, read.value);
   const answer = checked.value!;
   if (!(await emit(io, args, { kind: "plan", answer, diagnostics: [...read.diagnostics, ...checked.diagnostics] })))

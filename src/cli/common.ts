@@ -180,14 +180,17 @@ export async function datasetAndPolicy(
     return undefined;
   }
   if (await extraArguments(io, args, 1, { en: "one dataset", zh: "一个数据集" })) return undefined;
+  // The policy first: the data is read against its declared facts (ADR 0003).
+  const policy = await preparePolicy(io, args, args.policy);
+  if (!policy) return undefined;
   const read = await readDataset(file, {
     ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
     ...(onProgress ? { onProgress } : {}),
+    schema: policy.checked.input,
   });
   if (!usable(read)) {
     await report(io, args, read.diagnostics, new Map(), "invalid dataset");
     return undefined;
   }
-  const policy = await preparePolicy(io, args, args.policy);
-  return policy ? { dataset: read.value, notes: read.diagnostics, policy } : undefined;
+  return { dataset: read.value, notes: read.diagnostics, policy };
 }

@@ -93,7 +93,7 @@ export const ENUM_ALIASES: Readonly<Partial<Record<DataEnum, Readonly<Record<str
  */
 export type FieldType =
   | { readonly t: "text" | "id" | "date" | "bool" | "int" | "years" | "texts" | "history" | "secret" }
-  | { readonly t: "enum" | "enums"; readonly e: DataEnum }
+  | { readonly t: "enum" | "enums"; readonly e: string }
   | { readonly t: "ref"; readonly to: "school" | "person" };
 
 export interface FieldDecl {

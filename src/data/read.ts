@@ -15,7 +15,8 @@ import { ENUM_ZH, type CaseFile, type Dataset, type Plan, type School, type Teac
 import { readInputFile, type InputLimit } from "./input.js";
 import { MAX_BYTES, MAX_DATA_DEPTH, MAX_YAML_ALIASES } from "./limits.js";
 import { scanJson, scanYamlDepth, type Finding } from "./prescan.js";
-import { CaseFileSchema, DatasetSchema, KNOWN_FIELDS, dayOf, toPlan, toSchool, toTeacher } from "./schema.js";
+import { KNOWN_FIELDS, dayOf, readers } from "./schema.js";
+import type { InputSchema } from "./declared.js";
 
 /** The syntax of a data file. */
 export type Format = "yaml" | "json";
@@ -24,6 +25,8 @@ export type Format = "yaml" | "json";
 export interface ReadOptions {
   /** The command line's `--as-of`: overrides the file's `as_of`, which may then be absent. */
   readonly asOf?: Day;
+  /** The policy's input schema (its declared facts and values); the built-in one when absent. */
+  readonly schema?: InputSchema;
 }
 
 type Segment = string | number;
@@ -103,7 +106,7 @@ function validateTop<S extends z.ZodType<{ as_of?: unknown }>>(
 ): { r: Reporter; data: z.output<S>; asOf: Day; rejected: ReadonlySet<string> } | { diagnostics: Diagnostic[] } {
   const src = parseSource(text, file, format);
   if (src.raw === undefined) return { diagnostics: src.diags };
-  const r = new Reporter(src);
+  const r = new Reporter(src, knownSets(readers(options.schema).known));
   if (!r.checkRoot(src.raw, expected)) return { diagnostics: r.diags };
   unknownFields(r, src.raw);
   const parsed = schema.safeParse(src.raw);
@@ -156,12 +159,13 @@ export function parseDatasetText(
     format,
     options,
     "schools, teachers",
-    DatasetSchema,
+    readers(options.schema).DatasetSchema,
     (r, raw) => r.unknownFieldsDataset(raw),
     datasetRow,
   );
   if (!("data" in top)) return top;
   const { r, data, asOf, rejected } = top;
+  const { toSchool, toTeacher, toPlan } = readers(options.schema);
   if (rejected.size > 0) {
     // The ids of rejected rows still exist: a reference to one is not "unknown".
     const idOf = (x: unknown) => (isRecord(x) && typeof x.id === "string" ? x.id : undefined);
@@ -198,6 +202,7 @@ export function parseDatasetText(
 
 /** Pure: a case file from its text. */
 export function parseCaseText(text: string, file: string, format: Format, options: ReadOptions = {}): Result<CaseFile> {
+  const { CaseFileSchema, toSchool, toTeacher } = readers(options.schema);
   const top = validateTop(text, file, format, options, "teacher, schools", CaseFileSchema, (r, raw) =>
     r.unknownFieldsCase(raw),
   );
@@ -422,9 +427,23 @@ const EXPECTED: Record<string, [string, string]> = {
 };
 
 type RecordKind = keyof typeof KNOWN_FIELDS;
-const KNOWN_SETS = Object.fromEntries(
-  Object.entries(KNOWN_FIELDS).map(([k, v]) => [k, new Set<string>(v)]),
-) as unknown as Record<RecordKind, ReadonlySet<string>>;
+type KnownSets = Record<RecordKind, ReadonlySet<string>> & { readonly lists: typeof KNOWN_FIELDS };
+const knownCache = new WeakMap<typeof KNOWN_FIELDS, KnownSets>();
+function knownSets(known: typeof KNOWN_FIELDS): KnownSets {
+  let k = knownCache.get(known);
+  if (!k)
+    knownCache.set(
+      known,
+      (k = {
+        ...(Object.fromEntries(Object.entries(known).map(([n, v]) => [n, new Set<string>(v)])) as unknown as Record<
+          RecordKind,
+          ReadonlySet<string>
+        >),
+        lists: known,
+      }),
+    );
+  return k;
+}
 
 const ZH_TO_ENUM = new Map(Object.entries(ENUM_ZH).map(([en, zh]) => [zh, en]));
 
@@ -440,7 +459,10 @@ class Reporter {
   rowIndex?: { schools: number[]; teachers: number[]; moves: number[] };
   private suggestionBudget = LARGE_SUGGESTION_BUDGET;
 
-  constructor(private readonly src: Source) {}
+  constructor(
+    private readonly src: Source,
+    private readonly knownFields: KnownSets,
+  ) {}
 
   report(code: string, args: Record<string, string | number>, segs0: readonly Segment[], help?: string): void {
     const segs = this.original(segs0);
@@ -535,7 +557,7 @@ class Reporter {
   // a million well-formed teachers allocates nothing.
   private fields(v: unknown, kind: RecordKind, segsOf: (i: number) => Segment[], i: number): void {
     if (!isRecord(v)) return;
-    const known = KNOWN_SETS[kind];
+    const known = this.knownFields[kind];
     for (const field in v) {
       if (known.has(field)) continue;
       const key = `${kind}\u0000${field}`;
@@ -547,7 +569,7 @@ class Reporter {
 
   private flushUnknown(): void {
     for (const u of this.unknown.values()) {
-      const near = closest(u.field, KNOWN_FIELDS[u.kind]);
+      const near = closest(u.field, this.knownFields.lists[u.kind]);
       this.report("D007", { field: u.field, count: u.count }, u.segs, near ? `did you mean "${near}"?` : undefined);
     }
     this.unknown.clear();

@@ -4,8 +4,9 @@
 
 import { z } from "zod";
 import { fromYmd, parseIsoDate, type Day } from "../time/date.js";
+import { BUILTIN_SCHEMA, type InputSchema } from "./declared.js";
 import { HISTORY, MOVE, SCHOOL, TEACHER, type FieldDecl, type RawOf } from "./fields.js";
-import { enumValues, type HistoryEntry, type Move, type Plan, type School, type Teacher } from "./model.js";
+import type { HistoryEntry, Move, Plan, School, Teacher } from "./model.js";
 
 /**
  * Custom issues carry `params.kind` so read.ts can map them to a D-code
@@ -44,8 +45,13 @@ const date = z.custom<RawDate>((v) => dayOf(v) !== undefined, { params: { kind: 
 // have empty cells.
 const id = z.string().min(1);
 
+/** The values of an enum as zod wants them (a non-empty tuple; an enum without values accepts none). */
+function valuesOf(input: InputSchema, e: string): [string, ...string[]] {
+  return Object.keys(input.enumTable(e).labels) as [string, ...string[]];
+}
+
 /** The zod check of one declared field's raw value. */
-function fieldSchema(f: FieldDecl, history: z.ZodType): z.ZodType {
+function fieldSchema(f: FieldDecl, history: z.ZodType, input: InputSchema): z.ZodType {
   const t = f.type;
   switch (t.t) {
     case "text":
@@ -65,9 +71,9 @@ function fieldSchema(f: FieldDecl, history: z.ZodType): z.ZodType {
     case "years":
       return f.range === "any" ? z.number() : z.number().int().min(0);
     case "enum":
-      return z.enum(enumValues(t.e));
+      return z.enum(valuesOf(input, t.e));
     case "enums":
-      return z.array(z.enum(enumValues(t.e)));
+      return z.array(z.enum(valuesOf(input, t.e)));
     case "texts":
       return z.array(z.string());
     case "history":
@@ -78,24 +84,18 @@ function fieldSchema(f: FieldDecl, history: z.ZodType): z.ZodType {
 /** A record's raw JSON shape with every optional field also allowing null. */
 type Nullish<R> = { [K in keyof R]: undefined extends R[K] ? R[K] | null : R[K] };
 
-function objectOf<D extends Record<string, FieldDecl>, R>(decl: D, history: z.ZodType = z.never()) {
+function objectOf<D extends Readonly<Record<string, FieldDecl>>, R>(
+  decl: D,
+  input: InputSchema,
+  history: z.ZodType = z.never(),
+) {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, f] of Object.entries(decl)) {
-    const s = fieldSchema(f, history);
+    const s = fieldSchema(f, history, input);
     shape[name] = f.need === "required" ? s : s.nullish();
   }
   return z.object(shape) as unknown as z.ZodType<Nullish<R>>;
 }
-
-// `rotation` and `personnel_transfer` are a backward-compatible extension: whether this
-// period was a rotation (交流轮岗) recognised by the bureau, and whether the post moved with it.
-export const HistoryEntrySchema = objectOf<typeof HISTORY, RawOf<typeof HISTORY>>(HISTORY);
-export const SchoolSchema = objectOf<typeof SCHOOL, RawOf<typeof SCHOOL>>(SCHOOL);
-export const TeacherSchema = objectOf<typeof TEACHER, RawOf<typeof TEACHER, RawOf<typeof HISTORY>>>(
-  TEACHER,
-  HistoryEntrySchema,
-);
-export const MoveSchema = objectOf<typeof MOVE, RawOf<typeof MOVE>>(MOVE);
 
 /** `2024-2025`: two consecutive years. */
 const schoolYear = z.custom<string>(
@@ -106,34 +106,59 @@ const schoolYear = z.custom<string>(
   { params: { kind: "school_year" } },
 );
 
-export const PlanSchema = z.object({
-  school_year: schoolYear.nullish(),
-  start: date.nullish(),
-  moves: z.array(MoveSchema),
-});
+/** The zod schemas of one input schema (the built-in one, or a policy's with its declared facts). */
+function zodOf(input: InputSchema) {
+  // `rotation` and `personnel_transfer` are a backward-compatible extension: whether this
+  // period was a rotation (交流轮岗) recognised by the bureau, and whether the post moved with it.
+  const HistoryEntrySchema = objectOf<typeof HISTORY, RawOf<typeof HISTORY>>(input.history as typeof HISTORY, input);
+  const SchoolSchema = objectOf<typeof SCHOOL, RawOf<typeof SCHOOL>>(input.school as typeof SCHOOL, input);
+  const TeacherSchema = objectOf<typeof TEACHER, RawOf<typeof TEACHER, RawOf<typeof HISTORY>>>(
+    input.teacher as typeof TEACHER,
+    input,
+    HistoryEntrySchema,
+  );
+  const MoveSchema = objectOf<typeof MOVE, RawOf<typeof MOVE>>(input.move as typeof MOVE, input);
+  const PlanSchema = z.object({
+    school_year: schoolYear.nullish(),
+    start: date.nullish(),
+    moves: z.array(MoveSchema),
+  });
 
-/**
- * `as_of` is optional at this level because `--as-of` may supply it; read.ts
- * reports it missing (D003) when neither does.
- */
-export const DatasetSchema = z.object({
-  as_of: date.nullish(),
-  schools: z.array(SchoolSchema),
-  teachers: z.array(TeacherSchema),
-  plan: PlanSchema.nullish(),
-});
+  /**
+   * `as_of` is optional at this level because `--as-of` may supply it; read.ts
+   * reports it missing (D003) when neither does.
+   */
+  const DatasetSchema = z.object({
+    as_of: date.nullish(),
+    schools: z.array(SchoolSchema),
+    teachers: z.array(TeacherSchema),
+    plan: PlanSchema.nullish(),
+  });
 
-/**
- * A case file: one `teacher`, with the schools as `schools` (a list) and/or the
- * teacher's own school as `school` (one mapping). CONTRACT.md can be read
- * either way, so both are accepted and merged.
- */
-export const CaseFileSchema = z.object({
-  as_of: date.nullish(),
-  teacher: TeacherSchema,
-  school: SchoolSchema.nullish(),
-  schools: z.array(SchoolSchema).nullish(),
-});
+  /**
+   * A case file: one `teacher`, with the schools as `schools` (a list) and/or the
+   * teacher's own school as `school` (one mapping). CONTRACT.md can be read
+   * either way, so both are accepted and merged.
+   */
+  const CaseFileSchema = z.object({
+    as_of: date.nullish(),
+    teacher: TeacherSchema,
+    school: SchoolSchema.nullish(),
+    schools: z.array(SchoolSchema).nullish(),
+  });
+  return { HistoryEntrySchema, SchoolSchema, TeacherSchema, MoveSchema, PlanSchema, DatasetSchema, CaseFileSchema };
+}
+
+const BUILTIN_ZOD = zodOf(BUILTIN_SCHEMA);
+export const {
+  HistoryEntrySchema,
+  SchoolSchema,
+  TeacherSchema,
+  MoveSchema,
+  PlanSchema,
+  DatasetSchema,
+  CaseFileSchema,
+} = BUILTIN_ZOD;
 
 export type RawSchool = z.output<typeof SchoolSchema>;
 export type RawTeacher = z.output<typeof TeacherSchema>;
@@ -144,15 +169,18 @@ export type RawDataset = z.output<typeof DatasetSchema>;
 export type RawCaseFile = z.output<typeof CaseFileSchema>;
 
 /** The fields each kind of record may have, for the "unknown field" warning (D007). */
-export const KNOWN_FIELDS = {
-  dataset: Object.keys(DatasetSchema.shape),
-  case: Object.keys(CaseFileSchema.shape),
-  school: Object.keys(SCHOOL),
-  teacher: Object.keys(TEACHER),
-  history: Object.keys(HISTORY),
-  plan: Object.keys(PlanSchema.shape),
-  move: Object.keys(MOVE),
-} as const;
+function knownOf(input: InputSchema) {
+  return {
+    dataset: Object.keys(DatasetSchema.shape),
+    case: Object.keys(CaseFileSchema.shape),
+    school: Object.keys(input.school),
+    teacher: Object.keys(input.teacher),
+    history: Object.keys(input.history),
+    plan: Object.keys(PlanSchema.shape),
+    move: Object.keys(input.move),
+  } as const;
+}
+export const KNOWN_FIELDS = knownOf(BUILTIN_SCHEMA);
 
 // ---------------------------------------------------------------------------
 // Checked raw record → model object. Only valid after the schema accepted the
@@ -186,12 +214,14 @@ function defaultOf(f: FieldDecl): string {
  * record. Dates become Day numbers, null becomes undefined, and defaulted
  * fields get their default. Property names are the declaration's own keys.
  */
-function converter<R, M>(decl: Record<string, FieldDecl>, nested?: (h: never) => unknown): (r: R) => M {
+function converter<R, M>(decl: Readonly<Record<string, FieldDecl>>, nested?: (h: never) => unknown): (r: R) => M {
   // The ID number is used by the roster reader and never kept in the model.
   const parts = Object.entries(decl)
     .filter(([, f]) => f.type.t !== "secret")
-    .map(([name, f]) => {
-      const v = `r.${name}`;
+    .map(([field, f]) => {
+      // Declared facts may have Chinese keys: quoted, so any key is safe.
+      const name = JSON.stringify(field);
+      const v = `r[${name}]`;
       const t = f.type.t;
       if (t === "history") return `${name}: ${v} ? ${v}.map(nested) : NONE`;
       if (t === "date") return `${name}: ${f.need === "required" ? `day(${v})` : `optDay(${v})`}`;
@@ -203,15 +233,40 @@ function converter<R, M>(decl: Record<string, FieldDecl>, nested?: (h: never) =>
   return make(day, optDay, NONE, nested) as (r: R) => M;
 }
 
-export const toHistoryEntry: (h: RawHistoryEntry) => HistoryEntry = converter(HISTORY);
-export const toSchool: (s: RawSchool) => School = converter(SCHOOL);
-/**
- * The defaults are the contract's: no honors, conditions or history recorded
- * means none; no deferral; not a volunteer.
- */
-export const toTeacher: (t: RawTeacher) => Teacher = converter(TEACHER, toHistoryEntry as (h: never) => unknown);
-export const toMove: (m: RawMove) => Move = converter(MOVE);
-
-export function toPlan(p: RawPlan): Plan {
-  return { school_year: u(p.school_year), start: optDay(p.start), moves: p.moves.map(toMove) };
+/** What a dataset is checked and converted with: the zod schemas, the known fields and the converters of one input schema. */
+export interface Readers {
+  readonly DatasetSchema: typeof DatasetSchema;
+  readonly CaseFileSchema: typeof CaseFileSchema;
+  readonly known: typeof KNOWN_FIELDS;
+  readonly toSchool: (s: RawSchool) => School;
+  readonly toTeacher: (t: RawTeacher) => Teacher;
+  readonly toPlan: (p: RawPlan) => Plan;
+  readonly toMove: (m: RawMove) => Move;
 }
+
+function readersOf(input: InputSchema): Readers {
+  const zod = input === BUILTIN_SCHEMA ? BUILTIN_ZOD : zodOf(input);
+  const toHistoryEntry: (h: RawHistoryEntry) => HistoryEntry = converter(input.history);
+  const toMove: (m: RawMove) => Move = converter(input.move);
+  return {
+    DatasetSchema: zod.DatasetSchema as typeof DatasetSchema,
+    CaseFileSchema: zod.CaseFileSchema as typeof CaseFileSchema,
+    known: input === BUILTIN_SCHEMA ? KNOWN_FIELDS : knownOf(input),
+    toSchool: converter(input.school),
+    // The defaults are the contract's: no honors, conditions or history recorded
+    // means none; no deferral; not a volunteer.
+    toTeacher: converter(input.teacher, toHistoryEntry as (h: never) => unknown),
+    toMove,
+    toPlan: (p) => ({ school_year: u(p.school_year), start: optDay(p.start), moves: p.moves.map(toMove) }),
+  };
+}
+
+const readersCache = new WeakMap<InputSchema, Readers>();
+/** The readers of an input schema, built once per schema. */
+export function readers(input: InputSchema = BUILTIN_SCHEMA): Readers {
+  let r = readersCache.get(input);
+  if (!r) readersCache.set(input, (r = readersOf(input)));
+  return r;
+}
+
+export const { toSchool, toTeacher, toPlan, toMove } = readers(BUILTIN_SCHEMA);

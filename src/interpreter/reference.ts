@@ -8,14 +8,7 @@
 import type * as A from "../syntax/ast.js";
 import type { CheckedPolicy, RuleInfo, SelectionOrderInfo } from "../checker/checked.js";
 import type { Teacher } from "../data/model.js";
-import {
-  DERIVED,
-  PERSON_FIELDS,
-  SCHOOL_FIELDS,
-  SERVICE_FIELDS,
-  TRACK_SELECTOR_NAMES,
-  enumValue,
-} from "../semantics/facts.js";
+import { DERIVED, TRACK_SELECTOR_NAMES, memberOf } from "../semantics/facts.js";
 import type { Duration } from "../time/date.js";
 import type { RetirementTrack } from "../time/retirement.js";
 import {
@@ -138,9 +131,10 @@ function lookupName(name: string, env: Env): Value {
   const { p, t, w } = env;
   // Out of fuel is a bug (cycles are N009); answer unknown rather than throw.
   if (env.depth > FUEL) return new Unknown([{ code: "E001", fact: name }]);
-  const sf = env.service ? SERVICE_FIELDS.get(name) : undefined;
+  // The policy's declarations (built-in and its own facts), looked up by name here, not through the checker's resolutions.
+  const sf = env.service ? p.facts.fields("service").get(name) : undefined;
   if (sf) return readField(env.service, sf, w);
-  const pf = PERSON_FIELDS.get(name);
+  const pf = p.facts.fields("person").get(name);
   if (pf) return readField(t, pf, w);
   const d = DERIVED.get(name);
   if (d)
@@ -228,7 +222,8 @@ function trackByName(name: string, env: Env): RetirementTrack | Unknown {
 // the data holds the English value, so compare against that.
 function literalValue(e: A.StringLit, env: Env): string {
   const ty = typeOf(env, e);
-  if (ty?.k === "text" && ty.enum) return enumValue(ty.enum, e.value) ?? e.value;
+  if (ty?.k === "text" && ty.enum)
+    return memberOf(ty.labels ?? env.p.facts.enumLabels(ty.enum) ?? {}, e.value) ?? e.value;
   return e.value;
 }
 
@@ -286,7 +281,7 @@ export function evaluate(e: A.Expr, env: Env): Value {
     case "Member": {
       const o = evaluate(e.object, env);
       if (isUnknown(o)) return o;
-      const f = SCHOOL_FIELDS.get(e.property.name);
+      const f = env.p.facts.fields("school").get(e.property.name);
       // Individual rules only reach school records (学校.地域); moves are plan-level.
       if (!f) return new Unknown([{ code: "E001", fact: e.property.name }]);
       return readField(o as object | undefined, f, env.w);

@@ -58,11 +58,11 @@ export function showValue(v: Value, ty: Ty | undefined, lang: Lang): string {
   }
   // Enumerated values are stored in their English form (as in the data) and
   // shown in the reader's language.
-  if (typeof v === "string") return ty?.k === "text" && ty.enum ? enumWord(ty.enum, v, lang) : v;
+  if (typeof v === "string") return ty?.k === "text" && ty.enum ? enumWord(ty, v, lang) : v;
   if (Array.isArray(v) || v instanceof Set) {
     const elem = ty?.k === "set" ? ty.elem : undefined;
     const items = [...(v as Iterable<string>)].map((x) =>
-      elem?.k === "text" && elem.enum ? enumWord(elem.enum, x, lang) : x,
+      elem?.k === "text" && elem.enum ? enumWord(elem, x, lang) : x,
     );
     return `{${items.join(lang === "zh" ? "、" : ", ")}}`;
   }

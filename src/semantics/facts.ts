@@ -4,7 +4,8 @@
 // an English and a Chinese name. The checker resolves names against this
 // registry; the compiler turns a resolved fact into a direct accessor.
 
-import { ENUM_VALUES, HISTORY, MOVE, SCHOOL, TEACHER, type FieldDecl, type FieldType } from "../data/fields.js";
+import { BUILTIN_SCHEMA, type InputSchema } from "../data/declared.js";
+import { ENUM_VALUES, type FieldDecl, type FieldType } from "../data/fields.js";
 import {
   BOOL,
   DATE,
@@ -32,16 +33,26 @@ export const ENUMS: Record<EnumName, Record<string, string>> = {
   },
 };
 
-/** Canonical value of an enum member written in either language, or undefined. */
-export function enumValue(e: EnumName, written: string): string | undefined {
-  const table = ENUMS[e];
+/** Canonical value of a member of a values table written in either language, or undefined. */
+export function memberOf(table: Readonly<Record<string, string>>, written: string): string | undefined {
   if (Object.prototype.hasOwnProperty.call(table, written)) return written;
   for (const [k, zh] of Object.entries(table)) if (zh === written) return k;
   return undefined;
 }
 
-export function enumWord(e: EnumName, value: string, lang: "zh" | "en"): string {
-  return lang === "zh" ? (ENUMS[e][value] ?? value) : value;
+/** Canonical value of a built-in enum member written in either language, or undefined. */
+export function enumValue(e: EnumName, written: string): string | undefined {
+  return memberOf(ENUMS[e] ?? {}, written);
+}
+
+/** A value of an enum type in the reader's language: the type's own labels (a policy's), else the built-in ones. */
+export function enumWord(
+  ty: { readonly enum?: EnumName; readonly labels?: Readonly<Record<string, string>> },
+  value: string,
+  lang: "zh" | "en",
+): string {
+  if (lang !== "zh") return value;
+  return ty.labels?.[value] ?? (ty.enum ? ENUMS[ty.enum]?.[value] : undefined) ?? value;
 }
 
 /** Ordinal of professional titles, so `title 不低于 "高级"` compares ranks. */
@@ -63,8 +74,8 @@ function fields(list: FieldInfo[]): Map<string, FieldInfo> {
   return m;
 }
 
-/** The language type of a declared input field. */
-function tyOf(t: FieldType): Ty {
+/** The language type of a declared input field; enum types carry the schema's labels. */
+function tyOf(t: FieldType, input: InputSchema): Ty {
   switch (t.t) {
     case "text":
     case "id":
@@ -79,9 +90,9 @@ function tyOf(t: FieldType): Ty {
     case "years":
       return DURATION;
     case "enum":
-      return enumTy(t.e);
+      return enumTy(t.e, input.enumTable(t.e).labels);
     case "enums":
-      return setOf(enumTy(t.e));
+      return setOf(enumTy(t.e, input.enumTable(t.e).labels));
     case "texts":
     case "history":
       return setOf(TEXT);
@@ -91,32 +102,61 @@ function tyOf(t: FieldType): Ty {
 }
 
 /** The facts a policy can name among a declaration's fields (not the history list or the ID number). */
-function declared(decl: Record<string, FieldDecl>): FieldInfo[] {
+function declared(decl: Readonly<Record<string, FieldDecl>>, input: InputSchema): FieldInfo[] {
   return Object.entries(decl)
     .filter(([, f]) => f.fact !== false)
-    .map(([name, f]) => ({ name, zh: f.zh, ty: tyOf(f.type), doc: f.doc }));
+    .map(([name, f]) => ({ name, zh: f.zh, ty: tyOf(f.type, input), doc: f.doc }));
 }
 
-export const PERSON_FIELDS = fields(declared(TEACHER));
-export const SCHOOL_FIELDS = fields(declared(SCHOOL));
-export const MOVE_FIELDS = fields(declared(MOVE));
+/**
+ * The facts one input schema gives a policy (ADR 0003): the fields of each
+ * record by both names, and the values of every enum. The built-in table is
+ * BUILTIN_FACTS; a policy's (fields.ts plus its declarations) is on the
+ * CheckedPolicy, and the checker, both evaluators and the readers use that one.
+ */
+export interface FactTable {
+  readonly input: InputSchema;
+  fields(rec: RecordKind): Map<string, FieldInfo>;
+  /** value → Chinese label of an enum (the individual decision included); undefined for no such enum. */
+  enumLabels(e: EnumName): Readonly<Record<string, string>> | undefined;
+}
 
-/** One period of a person's service: each history entry, and the current school up to the reference date. */
-export const SERVICE_FIELDS = fields([
-  ...declared(HISTORY).map((f) =>
-    f.name === "to" ? { ...f, doc: "last day (the reference date for the current school)" } : f,
-  ),
-  { name: "length", zh: "时长", ty: DURATION, doc: "length of the period" },
-]);
+function buildTable(input: InputSchema): FactTable {
+  const person = fields(declared(input.teacher, input));
+  const school = fields(declared(input.school, input));
+  const move = fields(declared(input.move, input));
+  /** One period of service: each history entry, and the current school up to the reference date. */
+  const service = fields([
+    ...declared(input.history, input).map((f) =>
+      f.name === "to" ? { ...f, doc: "last day (the reference date for the current school)" } : f,
+    ),
+    { name: "length", zh: "时长", ty: DURATION, doc: "length of the period" },
+  ]);
+  return {
+    input,
+    fields: (rec) => (rec === "person" ? person : rec === "school" ? school : rec === "move" ? move : service),
+    enumLabels: (e) =>
+      e === "decision" ? ENUMS.decision : Object.hasOwn(input.enums, e) ? input.enums[e]!.labels : undefined,
+  };
+}
+
+const tables = new WeakMap<InputSchema, FactTable>();
+/** The fact table of an input schema, built once per schema. */
+export function factTableOf(input: InputSchema): FactTable {
+  let t = tables.get(input);
+  if (!t) tables.set(input, (t = buildTable(input)));
+  return t;
+}
+
+/** The built-in facts (fields.ts): for callers without a policy (hover, the web form's field list). */
+export const BUILTIN_FACTS = factTableOf(BUILTIN_SCHEMA);
+export const PERSON_FIELDS = BUILTIN_FACTS.fields("person");
+export const SCHOOL_FIELDS = BUILTIN_FACTS.fields("school");
+export const MOVE_FIELDS = BUILTIN_FACTS.fields("move");
+export const SERVICE_FIELDS = BUILTIN_FACTS.fields("service");
 
 export function fieldsOf(rec: RecordKind): Map<string, FieldInfo> {
-  return rec === "person"
-    ? PERSON_FIELDS
-    : rec === "school"
-      ? SCHOOL_FIELDS
-      : rec === "move"
-        ? MOVE_FIELDS
-        : SERVICE_FIELDS;
+  return BUILTIN_FACTS.fields(rec);
 }
 
 /**

@@ -3,7 +3,6 @@
 // checked against its enum. Records (person, school, move) are typed so that
 // `school.location` resolves statically.
 
-import type { DataEnum } from "../data/fields.js";
 import { unreachable } from "./exhaustive.js";
 
 /**
@@ -11,7 +10,7 @@ import { unreachable } from "./exhaustive.js";
  * values, in English and Chinese, are in facts.ts). `title` is also ordered
  * by rank; `decision` is a person's individual decision, read by plan checks.
  */
-export type EnumName = DataEnum | "decision";
+export type EnumName = string;
 
 export type Ty =
   /** Counts, and ages in completed years (周岁): an age is a number, not a duration. */
@@ -23,8 +22,12 @@ export type Ty =
   /** A calendar day (a day number at run time: only the type tells it from an int). */
   | { readonly k: "date" }
   | { readonly k: "bool" }
-  /** With `enum`, a quoted value compared with it must be one of the enum's values (T005). */
-  | { readonly k: "text"; readonly enum?: EnumName }
+  /**
+   * With `enum`, a quoted value compared with it must be one of the enum's values (T005).
+   * `labels` (value → Chinese label) travel with the type when a policy's
+   * declarations gave them (ADR 0003), so output shows a declared value's label.
+   */
+  | { readonly k: "text"; readonly enum?: EnumName; readonly labels?: Readonly<Record<string, string>> }
   /** Sets hold texts in practice (`{"孕期", "哺乳期"}`, 情形, 荣誉). */
   | { readonly k: "set"; readonly elem: Ty }
   /** A person, school, move or period of service, read with `.field`. */
@@ -45,7 +48,8 @@ export const BOOL: Ty = { k: "bool" };
 export const TEXT: Ty = { k: "text" };
 export const TRACK: Ty = { k: "track" };
 export const ERROR: Ty = { k: "error" };
-export const enumTy = (e: EnumName): Ty => ({ k: "text", enum: e });
+export const enumTy = (e: EnumName, labels?: Readonly<Record<string, string>>): Ty =>
+  labels ? { k: "text", enum: e, labels } : { k: "text", enum: e };
 export const setOf = (elem: Ty): Ty => ({ k: "set", elem });
 export const record = (rec: RecordKind): Ty => ({ k: "record", rec });
 

@@ -23,6 +23,40 @@ export interface PolicyFile extends NodeBase {
   readonly clauses: Clause[];
   /** Items written outside any clause; the checker reports them (rules live only in clauses). */
   readonly stray: ClauseItem[];
+  /** Declared facts and enum extensions (ADR 0003), in file order; judged by src/checker/facts.ts. */
+  readonly facts?: FactItem[];
+}
+
+export type FactItem = FactDecl | EnumExtension;
+
+/** `事实 学校 山区学校 (mountain_school): 布尔 默认 表头 "山区"`: words are judged by the checker. */
+export interface FactDecl extends NodeBase {
+  readonly kind: "FactDecl";
+  readonly record: Ident;
+  readonly name: Ident;
+  /** The name in the other language (ASCII: the data key), when written. */
+  readonly otherName?: Ident;
+  readonly type: Ident;
+  readonly members?: EnumMember[];
+  readonly flags: Ident[];
+  readonly headers: StringLit[];
+  readonly doc?: StringLit;
+}
+
+/** `扩展 情形 { "援派支教" (aid_assignment) }`: values added to a declared enum fact. */
+export interface EnumExtension extends NodeBase {
+  readonly kind: "EnumExtension";
+  readonly record?: Ident;
+  readonly fact: Ident;
+  readonly members: EnumMember[];
+}
+
+/** `"一级" (first) 又称 "一级教师"`: the Chinese label, the data value, further input spellings. */
+export interface EnumMember extends NodeBase {
+  readonly kind: "EnumMember";
+  readonly label: StringLit;
+  readonly value?: Ident;
+  readonly aliases: StringLit[];
 }
 
 export type RoundingMode = "end_of_month" | "next_day";

@@ -197,7 +197,82 @@ export class AstBuilder {
     // Items outside any clause are kept so that the checker can report W002
     // (every rule must trace to a quoted text) rather than a parse error.
     const stray = (cst.children.clauseItem ?? []).flatMap((c) => this.clauseItem(c) ?? []);
-    return { kind: "PolicyFile", id: this.id(), span: this.span(cst), ...(header ? { header } : {}), clauses, stray };
+    const facts: A.FactItem[] = [
+      ...(cst.children.factDecl ?? []).map((n) => this.factDecl(n)),
+      ...(cst.children.enumExtension ?? []).map((n) => this.enumExtension(n)),
+    ].sort((a, b) => a.span.start - b.span.start);
+    return {
+      kind: "PolicyFile",
+      id: this.id(),
+      span: this.span(cst),
+      ...(header ? { header } : {}),
+      clauses,
+      stray,
+      ...(facts.length > 0 ? { facts } : {}),
+    };
+  }
+
+  // ------------------------------------------------------------ declared facts (ADR 0003)
+
+  /** A name token (an identifier, or a quoted name that is also a keyword) as an Ident. */
+  private nameOf(t: IToken): A.Ident {
+    return t.tokenType.name === "StringLit" ? { ...this.ident(t), name: this.stringLit(t).value } : this.ident(t);
+  }
+
+  private factDecl(n: C.FactDeclCstNode): A.FactDecl {
+    const c = n.children;
+    const blank = (): A.Ident => ({ kind: "Ident", id: this.id(), span: this.span(n), name: "" });
+    const word = (t: IToken | undefined) => (t ? this.ident(t) : blank());
+    const other = this.tok(c.otherName);
+    const members = c.enumMembers?.[0] ? this.enumMembers(c.enumMembers[0]) : undefined;
+    const attrs = (c.factAttr ?? []).map((a) => a.children);
+    const doc = attrs.flatMap((a) => a.doc ?? []).at(-1);
+    return {
+      kind: "FactDecl",
+      id: this.id(),
+      span: this.span(n),
+      record: word(this.tok(c.record)),
+      name: word(this.tok(c.name)),
+      ...(other ? { otherName: this.nameOf(other) } : {}),
+      type: word(this.tok(c.type)),
+      ...(members ? { members } : {}),
+      flags: attrs.flatMap((a) => a.flag ?? []).map((t) => this.ident(t)),
+      headers: attrs.flatMap((a) => a.header ?? []).map((t) => this.stringLit(t)),
+      ...(doc ? { doc: this.stringLit(doc) } : {}),
+    };
+  }
+
+  private enumExtension(n: C.EnumExtensionCstNode): A.EnumExtension {
+    const c = n.children;
+    const two = this.toks(c.fact).length === 2;
+    const record = two ? this.tok(c.fact, 0) : undefined;
+    const fact = this.tok(c.fact, two ? 1 : 0);
+    return {
+      kind: "EnumExtension",
+      id: this.id(),
+      span: this.span(n),
+      ...(record ? { record: this.ident(record) } : {}),
+      fact: fact ? this.ident(fact) : { kind: "Ident", id: this.id(), span: this.span(n), name: "" },
+      members: c.enumMembers?.[0] ? this.enumMembers(c.enumMembers[0]) : [],
+    };
+  }
+
+  private enumMembers(n: C.EnumMembersCstNode): A.EnumMember[] {
+    return (n.children.enumMember ?? []).flatMap((m) => {
+      const label = this.tok(m.children.label);
+      if (!label) return [];
+      const value = this.tok(m.children.value);
+      return [
+        {
+          kind: "EnumMember" as const,
+          id: this.id(),
+          span: this.span(m),
+          label: this.stringLit(label),
+          ...(value ? { value: this.nameOf(value) } : {}),
+          aliases: (m.children.alias ?? []).map((t) => this.stringLit(t)),
+        },
+      ];
+    });
   }
 
   private header(n: C.HeaderCstNode): A.Header {

@@ -8,7 +8,8 @@ import type { Result } from "../../diagnostics/diagnostic.js";
 import type { Day } from "../../time/date.js";
 import type { Dataset } from "../model.js";
 import { readDataset } from "../read.js";
-import { readTabular, type InputSchema } from "./read.js";
+import { readTabular } from "./read.js";
+import type { InputSchema } from "../declared.js";
 
 export interface AnyReadOptions {
   readonly asOf?: Day;
@@ -30,11 +31,8 @@ export function isTabular(path: string): boolean {
 
 export async function readAnyDataset(path: string, options: AnyReadOptions = {}): Promise<Result<Dataset>> {
   const o = options.asOf !== undefined ? { asOf: options.asOf } : {};
+  const schema = options.schema ? { schema: options.schema } : {};
   if (isTabular(path))
-    return readTabular(path, {
-      ...o,
-      ...(options.schema ? { schema: options.schema } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-  return readDataset(path, o);
+    return readTabular(path, { ...o, ...schema, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return readDataset(path, { ...o, ...schema });
 }

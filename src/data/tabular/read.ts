@@ -12,52 +12,14 @@ import type { Diagnostic, Result } from "../../diagnostics/diagnostic.js";
 import { diag } from "../../diagnostics/registry.js";
 import "../../diagnostics/codes-tabular.js";
 import { formatDate, parseIsoDate, type Day } from "../../time/date.js";
-import { ENUM_ALIASES, ENUM_VALUES, HISTORY, MOVE, SCHOOL, TEACHER, type FieldDecl } from "../fields.js";
+import { BUILTIN_SCHEMA, type EnumTable, type InputSchema } from "../declared.js";
+import type { FieldDecl } from "../fields.js";
 import type { Dataset, HistoryEntry, Intake, Move, School, Teacher } from "../model.js";
 import { idNumberFacts } from "./idnumber.js";
 import { SourceError, csvTable, workbookTables, type Meter, type RawRow, type Table } from "./sources.js";
-import {
-  isEmpty,
-  parseCell,
-  parseDate,
-  showCell,
-  type Cell,
-  type DayInterval,
-  type EnumTable,
-  type Parsed,
-} from "./values.js";
+import { isEmpty, parseCell, parseDate, showCell, type Cell, type DayInterval, type Parsed } from "./values.js";
 
-/**
- * What the reader validates against: the fields of each record and the
- * values of each enum. The default is the built-in declaration; a policy
- * that declares facts of its own passes its extended schema (issue 10).
- */
-export interface InputSchema {
-  readonly school: Readonly<Record<string, FieldDecl>>;
-  readonly teacher: Readonly<Record<string, FieldDecl>>;
-  readonly move: Readonly<Record<string, FieldDecl>>;
-  readonly history: Readonly<Record<string, FieldDecl>>;
-  enumTable(e: string): EnumTable;
-}
-
-export const BUILTIN_SCHEMA: InputSchema = {
-  school: SCHOOL,
-  teacher: TEACHER,
-  move: MOVE,
-  history: HISTORY,
-  enumTable: (e) => builtinTables[e] ?? NO_VALUES,
-};
-
-const NO_VALUES: EnumTable = { labels: {} };
-const builtinTables: Record<string, EnumTable> = Object.fromEntries(
-  Object.keys(ENUM_VALUES).map((e) => [
-    e,
-    {
-      labels: (ENUM_VALUES as Record<string, Record<string, string>>)[e]!,
-      aliases: (ENUM_ALIASES as Record<string, Record<string, string>>)[e] ?? {},
-    },
-  ]),
-);
+export { BUILTIN_SCHEMA, type InputSchema } from "../declared.js";
 
 export interface TabularOptions {
   /** `--as-of`: the reference date when the data has none (and over the data's own). */

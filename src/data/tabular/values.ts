@@ -4,6 +4,7 @@
 // becomes a `Bad` saying what would be valid, never a guess.
 
 import { fromYmd, daysInMonth, type Day } from "../../time/date.js";
+import type { EnumTable } from "../declared.js";
 import type { FieldType } from "../fields.js";
 
 /** A cell as the readers deliver it: text, a number, a boolean or an Excel date; undefined when empty. */
@@ -27,10 +28,7 @@ export interface Bad {
 export type Parsed = { readonly value: unknown; readonly interval?: DayInterval } | Bad;
 
 /** Allowed values of an enum: canonical value → label, with input-only aliases. */
-export interface EnumTable {
-  readonly labels: Readonly<Record<string, string>>;
-  readonly aliases?: Readonly<Record<string, string>>;
-}
+export type { EnumTable } from "../declared.js";
 
 const SEPARATORS = /[、，,；;/]/;
 const NONE_WORDS = new Set(["无", "没有", "—", "-", "/"]);
