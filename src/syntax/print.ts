@@ -4,6 +4,7 @@
 // policy file (`lungang fmt`, the editors) is src/syntax/format.ts, which keeps them.
 
 import type * as A from "./ast.js";
+import { Identifier, lexer } from "../../grammar/tokens.js";
 import { AGGREGATES } from "../semantics/aggregates.js";
 import { RULE_KINDS } from "../semantics/rule-kinds.js";
 
@@ -59,6 +60,11 @@ const KW = {
     in: "in",
     contains: "contains",
     intersects: "intersects",
+    fact: "fact",
+    extend: "extend",
+    headers: "headers",
+    doc: "doc",
+    aka: "aka",
   },
   zh: {
     policy: "政策",
@@ -106,6 +112,11 @@ const KW = {
     in: "属于",
     contains: "包含",
     intersects: "包含任一",
+    fact: "事实",
+    extend: "扩展",
+    headers: "表头",
+    doc: "说明",
+    aka: "又称",
   },
 } as const;
 
@@ -250,6 +261,7 @@ export function printPolicy(f: A.PolicyFile, sp: Spelling = "en"): string {
     ].filter(Boolean);
     out.push(`${k.policy} ${quote(h.title.value)} {`, ...fields.map((x) => "  " + x), "}", "");
   }
+  for (const x of f.facts ?? []) out.push(printFact(x, sp), "");
   for (const c of f.clauses) {
     const basis = c.basis ? ` ${k.basis} ${quote(c.basis.value)}` : "";
     const head = `${k.clause} ${c.clauseId.text} ${c.modality.value}${basis} ${k.source} ${quote(c.source?.value ?? "")}${c.ref ? ` ${k.ref} ${quote(c.ref.value)}` : ""}`;
@@ -257,4 +269,33 @@ export function printPolicy(f: A.PolicyFile, sp: Spelling = "en"): string {
     else out.push(head + " {", ...c.items.map((i) => "  " + printItem(i, sp)), "}", "");
   }
   return out.join("\n");
+}
+
+/** A name from a declaration: bare when it lexes as one identifier, else quoted (a keyword such as `volunteer`). */
+function declName(n: string): string {
+  const t = lexer.tokenize(n);
+  return t.errors.length === 0 && t.tokens.length === 1 && t.tokens[0]!.tokenType === Identifier ? n : quote(n);
+}
+
+function printMembers(ms: readonly A.EnumMember[], sp: Spelling): string {
+  const one = (m: A.EnumMember) =>
+    `${quote(m.label.value)}${m.value ? ` (${declName(m.value.name)})` : ""}${
+      m.aliases.length ? ` ${KW[sp].aka} ${m.aliases.map((a) => quote(a.value)).join(" ")}` : ""
+    }`;
+  return `{ ${ms.map(one).join(", ")} }`;
+}
+
+/** A declared fact or an enum extension (ADR 0003); the record, type and flag words as written. */
+function printFact(x: A.FactItem, sp: Spelling): string {
+  const k = KW[sp];
+  if (x.kind === "EnumExtension")
+    return `${k.extend} ${x.record ? `${x.record.name} ` : ""}${x.fact.name} ${printMembers(x.members, sp)}`;
+  const parts = [
+    `${k.fact} ${x.record.name} ${declName(x.name.name)}${x.otherName ? ` (${declName(x.otherName.name)})` : ""}: ${x.type.name}`,
+  ];
+  if (x.members) parts.push(printMembers(x.members, sp));
+  parts.push(...x.flags.map((f) => f.name));
+  if (x.headers.length) parts.push(`${k.headers} ${x.headers.map((h) => quote(h.value)).join(", ")}`);
+  if (x.doc) parts.push(`${k.doc} ${quote(x.doc.value)}`);
+  return parts.join(" ");
 }
