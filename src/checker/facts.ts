@@ -1,7 +1,7 @@
 // Checker, declared facts (ADR 0003): the `事实 …` and `扩展 …` items of every
 // layer → the policy's input schema (fields.ts plus the declarations) and the
 // fact table derived from it. Runs before any expression is typed, so every
-// reference to a declared fact is typed against it. Reports F001–F011.
+// reference to a declared fact is typed against it. Reports S001–S011.
 
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
@@ -117,16 +117,16 @@ export function declareFacts(
   for (const d of declarations) {
     const rec = RECORD_WORDS[d.record.name];
     if (!rec) {
-      unknownWord("F003", d.record, Object.keys(RECORD_WORDS));
+      unknownWord("S003", d.record, Object.keys(RECORD_WORDS));
       continue;
     }
     const { key, zh } = namesOf(d);
     if (DERIVED.has(key) || DERIVED.has(zh) || key in COLLECTIONS || zh in COLLECTIONS) {
-      err("F007", { name: DERIVED.has(zh) || zh in COLLECTIONS ? zh : key }, d.name.span);
+      err("S007", { name: DERIVED.has(zh) || zh in COLLECTIONS ? zh : key }, d.name.span);
       continue;
     }
     if (TRACK_SELECTOR_NAMES.includes(key) || TRACK_SELECTOR_NAMES.includes(zh)) {
-      err("F007", { name: key }, d.name.span);
+      err("S007", { name: key }, d.name.span);
       continue;
     }
     // The existing fact of either name, if any: a restatement, or a clash.
@@ -140,11 +140,11 @@ export function declareFacts(
       if (why === undefined) continue; // the same fact, restated
       if (prior.builtin) {
         const builtinKey = Object.entries(records[rec]).find(([, f]) => f === prior.decl)?.[0] ?? key;
-        err("F008", { name: d.name.name, builtin: builtinKey, what: why }, d.name.span);
+        err("S008", { name: d.name.name, builtin: builtinKey, what: why }, d.name.span);
       } else
         diagnostics.push(
           diag(
-            "F001",
+            "S001",
             { name: d.name.name, record: RECORD_EN[rec], record_zh: RECORD_ZH[rec] },
             { span: d.name.span, related: [{ message: "first declared here", span: prior.span }] },
           ),
@@ -161,17 +161,17 @@ export function declareFacts(
   for (const x of extensions) {
     const rec = x.record ? RECORD_WORDS[x.record.name] : undefined;
     if (x.record && !rec) {
-      unknownWord("F003", x.record, Object.keys(RECORD_WORDS));
+      unknownWord("S003", x.record, Object.keys(RECORD_WORDS));
       continue;
     }
     const found = findFact(records, rec, x.fact.name);
     if (!found) {
-      err("F004", { name: x.fact.name }, x.fact.span);
+      err("S004", { name: x.fact.name }, x.fact.span);
       continue;
     }
     const t = found.decl.type;
     if (t.t !== "enum" && t.t !== "enums") {
-      err("F005", { name: x.fact.name, type: t.t, type_zh: TYPE_ZH[t.t] ?? t.t }, x.fact.span);
+      err("S005", { name: x.fact.name, type: t.t, type_zh: TYPE_ZH[t.t] ?? t.t }, x.fact.span);
       continue;
     }
     const base = enums[t.e] ?? { labels: {} };
@@ -244,7 +244,7 @@ function memberErr(
   why_zh: string,
   at: A.NodeBase,
 ): void {
-  diagnostics.push(diag("F006", { name, value, why, why_zh }, { span: at.span }));
+  diagnostics.push(diag("S006", { name, value, why, why_zh }, { span: at.span }));
 }
 
 /** The field declaration a `事实` item states, with its enum's values; undefined (reported) when it is malformed. */
@@ -263,7 +263,7 @@ function declOf(
     const best = suggest(d.type.name, choices);
     diagnostics.push(
       diag(
-        "F002",
+        "S002",
         { word: d.type.name, choices: choices.join(", ") },
         { span: d.type.span, ...(best ? { help: `did you mean \`${best}\`?` } : {}) },
       ),
@@ -277,7 +277,7 @@ function declOf(
       const best = suggest(f.name, Object.keys(FLAG_WORDS));
       diagnostics.push(
         diag(
-          "F010",
+          "S010",
           { word: f.name, choices: [...Object.keys(FLAG_WORDS), "表头/headers", "说明/doc"].join(", ") },
           { span: f.span, ...(best ? { help: `did you mean \`${best}\`?` } : {}) },
         ),
@@ -292,7 +292,7 @@ function declOf(
       ? ["an enumeration needs its values: { … }", "枚举需列出取值：{ … }"]
       : ["only an enumeration takes values", "只有枚举可列出取值"];
     diagnostics.push(
-      diag("F006", { name: d.name.name, value: "{…}", why: why[0]!, why_zh: why[1]! }, { span: d.type.span }),
+      diag("S006", { name: d.name.name, value: "{…}", why: why[0]!, why_zh: why[1]! }, { span: d.type.span }),
     );
     return undefined;
   }
@@ -305,7 +305,7 @@ function declOf(
     if (!prior?.builtin || prior.decl.type.t !== "ref") {
       diagnostics.push(
         diag(
-          "F011",
+          "S011",
           { type: to === "school" ? "a school" : "a person", type_zh: to === "school" ? "学校" : "人员" },
           { span: d.type.span },
         ),
@@ -383,7 +383,7 @@ function headerClash(
     if (other === undefined) continue;
     const at = d.headers.find((x) => x.value === h) ?? d.name;
     diagnostics.push(
-      diag("F009", { header: h, other, record: RECORD_EN[rec], record_zh: RECORD_ZH[rec] }, { span: at.span }),
+      diag("S009", { header: h, other, record: RECORD_EN[rec], record_zh: RECORD_ZH[rec] }, { span: at.span }),
     );
     return true;
   }

@@ -112,19 +112,19 @@ describe("the checker's rules for declarations", () => {
     expect(codes(ok.replace("满 9", "满 9年"))).toContain("T001");
   });
   it("reports each malformed declaration with its code", () => {
-    expect(codes(`事实 人员 甲: 整数\n事实 人员 甲: 布尔`)).toContain("F001");
-    expect(codes(`事实 人员 甲: 整型`)).toContain("F002");
-    expect(codes(`事实 教室 甲: 整数`)).toContain("F003");
-    expect(codes(`扩展 没有这项 { "x" }`)).toContain("F004");
-    expect(codes(`扩展 出生日期 { "x" }`)).toContain("F005");
-    expect(codes(`事实 人员 甲: 枚举 { "a", "a" }`)).toContain("F006");
-    expect(codes(`事实 人员 甲: 整数 { "a" }`)).toContain("F006");
-    expect(codes(`扩展 性别 { "未知" (male) }`)).toContain("F006");
-    expect(codes(`事实 人员 周岁: 整数`)).toContain("F007");
-    expect(codes(`事实 人员 性别 (sex): 枚举 { "男" (male) } 必填 表头 "性别"`)).toContain("F008");
-    expect(codes(`事实 人员 甲: 整数 表头 "姓名"`)).toContain("F009");
-    expect(codes(`事实 人员 甲: 整数 必需`)).toContain("F010");
-    expect(codes(`事实 人员 甲: 学校`)).toContain("F011");
+    expect(codes(`事实 人员 甲: 整数\n事实 人员 甲: 布尔`)).toContain("S001");
+    expect(codes(`事实 人员 甲: 整型`)).toContain("S002");
+    expect(codes(`事实 教室 甲: 整数`)).toContain("S003");
+    expect(codes(`扩展 没有这项 { "x" }`)).toContain("S004");
+    expect(codes(`扩展 出生日期 { "x" }`)).toContain("S005");
+    expect(codes(`事实 人员 甲: 枚举 { "a", "a" }`)).toContain("S006");
+    expect(codes(`事实 人员 甲: 整数 { "a" }`)).toContain("S006");
+    expect(codes(`扩展 性别 { "未知" (male) }`)).toContain("S006");
+    expect(codes(`事实 人员 周岁: 整数`)).toContain("S007");
+    expect(codes(`事实 人员 性别 (sex): 枚举 { "男" (male) } 必填 表头 "性别"`)).toContain("S008");
+    expect(codes(`事实 人员 甲: 整数 表头 "姓名"`)).toContain("S009");
+    expect(codes(`事实 人员 甲: 整数 必需`)).toContain("S010");
+    expect(codes(`事实 人员 甲: 学校`)).toContain("S011");
     // A declared name is a fact's: a parameter cannot take it.
     expect(codes(`事实 人员 甲: 整数\n条款 X-1 应 原文 "…" { 参数 甲: 整数 = 1 }`)).toContain("N012");
   });
