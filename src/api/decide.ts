@@ -9,7 +9,6 @@ import { newFrame, worldOf, type Frame } from "../interpreter/frame.js";
 import { exceptionFlips, nextChange } from "../interpreter/counterfactual.js";
 import type { Decision } from "../interpreter/decide.js";
 import { formatDate } from "../time/date.js";
-import { readingsOf } from "../data/tabular/intervals.js";
 import type { CaseAnswer, Change, DateDoubt, DecisionsAnswer, PersonDecision, TableRow } from "./answers.js";
 import type { CompiledPolicy } from "./compile.js";
 import type { OnProgress } from "../plan/check-plan.js";
@@ -71,9 +70,9 @@ export function decideAll(
 
 /**
  * Every person of a dataset as a table row (`lungang decide`), with the
- * roster's counts. A person with month-only dates (出生年月 1980.03) is decided
- * on every day of the month and is indeterminate unless all days agree —
- * never a guessed day. `diagnostics` holds warnings only.
+ * roster's counts. A month-only date (出生年月 1980.03) decides only what every
+ * day of the month agrees on (indeterminate otherwise, E010) — never a guessed
+ * day. `diagnostics` holds warnings only.
  */
 export function decideEach(policy: CompiledPolicy, dataset: Dataset): Result<DecisionsAnswer> {
   const frame = newFrame(
@@ -86,13 +85,9 @@ export function decideEach(policy: CompiledPolicy, dataset: Dataset): Result<Dec
   const rows: TableRow[] = dataset.teachers.map((teacher) => {
     const school = dataset.schoolById.get(teacher.school);
     const at = { teacher, ...(school ? { school } : {}) };
-    const readings = readingsOf(teacher, dataset.intake?.dateIntervals.get(teacher.id));
-    if (!readings) return { ...at, doubt: "too_many_readings" satisfies DateDoubt };
-    // Decided only when every day of a month-only date gives the same answer.
-    const all = readings.map((x) => policy.program.decide(x, frame));
-    const decision = all[0]!;
-    const doubt = all.some((x) => x.decision !== decision.decision) ? ("depends_on_day" as const) : undefined;
-    return { ...at, decision, ...(doubt ? { doubt } : {}) };
+    // A month-only date is the month's DayRange in the model: the evaluator decides
+    // only what every day of it agrees on, and is indeterminate otherwise (E010).
+    return { ...at, decision: policy.program.decide(teacher, frame) };
   });
   const i = dataset.intake;
   const rejected = i

@@ -14,6 +14,7 @@ import type { Value } from "../interpreter/values.js";
 import {
   GROUP_KEY,
   backboneOf,
+  rejectedRowsOf,
   runChecks,
   type GroupKind,
   type OnProgress,
@@ -331,6 +332,7 @@ export function checkColumnar(
         }
       },
       subjects,
+      rejected: rejectedRowsOf(data.intake),
     },
     onProgress,
   );

@@ -392,11 +392,8 @@ export class ColumnTable {
     if (this.intervals.size > 0) {
       const iv = this.intervals.get(row);
       if (iv)
-        for (const f of RANGED)
-          if (iv[f]) {
-            const { from, to } = iv[f];
-            into[f] = { from, to };
-          }
+        // Every month-only date, as the object path (tabular/read.ts valuesOf): the month's DayRange.
+        for (const [f, { from, to }] of Object.entries(iv)) into[f] = { from, to };
     }
     return into;
   }
@@ -419,6 +416,3 @@ export class ColumnTable {
     return map;
   }
 }
-
-/** The teacher's dates that may be month-only in the model (a DayRange), as read.ts's assemble keeps them. */
-const RANGED = ["birth_date", "school_since", "post_since"] as const;

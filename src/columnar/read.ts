@@ -28,7 +28,6 @@ import {
   type TabularOptions,
 } from "../data/tabular/read.js";
 import type { RawRow } from "../data/tabular/sources.js";
-import type { DayInterval } from "../data/tabular/values.js";
 import { ColumnTable, TextColumn } from "./columns.js";
 import { Irregular, readCsv } from "./csv.js";
 import { FastRows } from "./fast.js";
@@ -337,8 +336,8 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
     const r = rowsById.get(id);
     return r === undefined ? -1 : rowMap[r]!;
   };
-  const dateIntervals = new Map<string, Record<string, DayInterval>>();
-  for (const [k, iv] of tt.cols.intervals) dateIntervals.set(idCol.get(k) as string, iv);
+  // People with a month-only date (D120), as the object path counts them.
+  const monthOnly = tt.cols.intervals.size;
   // History in CSR form by (new) teacher row, each teacher's entries by start date (a stable sort, as the object path's).
   let history: ColumnarData["history"];
   if (ht && owner) {
@@ -443,7 +442,7 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
   }
   const moveOfRow = new Int32Array(kept).fill(-1);
   mTeacher.forEach((k, i) => (moveOfRow[k] = i));
-  if (dateIntervals.size > 0) sink.add("D120", { count: dateIntervals.size });
+  if (monthOnly > 0) sink.add("D120", { count: monthOnly });
   const intake: Intake = {
     teachersIn: n,
     rejectedTeachers,
@@ -451,7 +450,6 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
     schoolsRejected,
     movesIn,
     movesRejected,
-    dateIntervals,
   };
   return {
     asOf,

@@ -117,39 +117,34 @@ const id = { t: "id" } as const;
 const date = { t: "date" } as const;
 const bool = { t: "bool" } as const;
 const en = <E extends DataEnum>(e: E) => ({ t: "enum", e }) as const;
+
+/**
+ * An enum field whose doc lists its values from ENUM_VALUES (`male | female (男 | 女)`),
+ * so the values are written once; `what` says what the field is, where the name does not.
+ */
+function enumField<E extends DataEnum, H extends readonly string[]>(zh: string, e: E, headers: H, what?: string) {
+  const values = ENUM_VALUES[e] as Readonly<Record<string, string>>;
+  const list = `${Object.keys(values).join(" | ")} (${Object.values(values).join(" | ")})`;
+  return { zh, doc: what ? `${what}: ${list}` : list, type: en(e), headers } as const;
+}
 const school = { t: "ref", to: "school" } as const;
 
 export const SCHOOL = {
   id: { zh: "学校代码", doc: "the school's id", type: id, headers: ["学校代码", "学校编号"], need: "required" },
   name: { zh: "校名", doc: "name", type: text, headers: ["学校名称", "校名"] },
   district: { zh: "所在区", doc: "district", type: text, headers: ["区县", "所属区", "所在区"] },
-  location: {
-    zh: "地域",
-    doc: "urban | town | rural | remote | island",
-    type: en("location"),
-    headers: ["城乡类别", "地域"],
-  },
-  tier: {
-    zh: "层次",
-    doc: "quality | general | weak (优质 | 一般 | 薄弱)",
-    type: en("tier"),
-    headers: ["办学层次", "学校类别"],
-  },
+  location: enumField("地域", "location", ["城乡类别", "地域"]),
+  tier: enumField("层次", "tier", ["办学层次", "学校类别"]),
   legal_entity: { zh: "法人学校", doc: "legal entity shared by campuses", type: id, headers: ["法人单位"] },
   group: { zh: "教育集团", doc: "education group", type: id, headers: ["教育集团"] },
-  group_role: { zh: "集团角色", doc: "main | branch", type: en("group_role"), headers: ["集团角色"] },
+  group_role: enumField("集团角色", "group_role", ["集团角色"]),
   rotation_feasible: {
     zh: "具备交流条件",
     doc: "false: no conditions for rotation",
     type: bool,
     headers: ["具备交流条件"],
   },
-  staffing: {
-    zh: "编制状况",
-    doc: "severely_over | over | normal | under",
-    type: en("staffing"),
-    headers: ["编制状况"],
-  },
+  staffing: enumField("编制状况", "staffing", ["编制状况"]),
 } as const satisfies Record<string, FieldDecl>;
 
 export const HISTORY = {
@@ -173,7 +168,7 @@ export const HISTORY = {
 export const TEACHER = {
   id: { zh: "工号", doc: "the person's id", type: id, headers: ["工号", "教师编号", "编号"], need: "required" },
   name: { zh: "姓名", doc: "name", type: text, headers: ["姓名"] },
-  sex: { zh: "性别", doc: "male | female", type: en("sex"), headers: ["性别"], need: "required" },
+  sex: { ...enumField("性别", "sex", ["性别"]), need: "required" },
   birth_date: {
     zh: "出生日期",
     doc: "date of birth",
@@ -189,25 +184,9 @@ export const TEACHER = {
     fact: false,
   },
   subject: { zh: "任教学科", doc: "the subject taught", type: text, headers: ["任教学科", "学科"] },
-  stage: {
-    zh: "学段",
-    doc: "primary | junior | nine_year (小学 | 初中 | 九年一贯)",
-    type: en("stage"),
-    headers: ["学段"],
-  },
-  role: {
-    zh: "岗位",
-    doc: "teacher, principal, vice_principal, school_leader, middle_manager, support_staff, party_secretary",
-    type: en("role"),
-    headers: ["岗位", "职务"],
-    need: "required",
-  },
-  post_category: {
-    zh: "岗位类别",
-    doc: "专技 | 管理 | 工勤",
-    type: en("post_category"),
-    headers: ["岗位类别"],
-  },
+  stage: enumField("学段", "stage", ["学段"]),
+  role: { ...enumField("岗位", "role", ["岗位", "职务"]), need: "required" },
+  post_category: enumField("岗位类别", "post_category", ["岗位类别"]),
   established: { zh: "在编", doc: "on the establishment (在编)", type: bool, headers: ["是否在编", "在编"] },
   on_post: { zh: "在岗", doc: "on post (在岗)", type: bool, headers: ["是否在岗", "在岗"] },
   full_time: {
@@ -235,13 +214,13 @@ export const TEACHER = {
     type: date,
     headers: ["任现职时间"],
   },
-  title: { zh: "职称", doc: "professional title", type: en("title"), headers: ["职称", "专业技术职务"] },
-  admin_rank: {
-    zh: "行政级别",
-    doc: "administrative rank, where the bureau records one: division | deputy_division | section | deputy_section (正处级 | 副处级 | 正科级 | 副科级)",
-    type: en("admin_rank"),
-    headers: ["行政级别", "职务级别"],
-  },
+  title: enumField("职称", "title", ["职称", "专业技术职务"], "professional title"),
+  admin_rank: enumField(
+    "行政级别",
+    "admin_rank",
+    ["行政级别", "职务级别"],
+    "administrative rank, where the bureau records one",
+  ),
   title_since: { zh: "职称取得日期", doc: "when the title was obtained", type: date, headers: ["职称取得时间"] },
   honors: {
     zh: "荣誉",
@@ -291,7 +270,7 @@ export const MOVE = {
   },
   from: { zh: "调出学校", doc: "the school left", type: school, headers: ["调出学校"], need: "required" },
   to: { zh: "调入学校", doc: "the receiving school", type: school, headers: ["调入学校"], need: "required" },
-  mode: { zh: "交流方式", doc: "full_time | part_time", type: en("mode"), headers: ["交流方式"] },
+  mode: enumField("交流方式", "mode", ["交流方式"]),
   years: {
     zh: "交流年限",
     doc: "length of the exchange",

@@ -93,12 +93,6 @@ export interface Intake {
   readonly schoolsRejected: number;
   readonly movesIn: number;
   readonly movesRejected: number;
-  /**
-   * Month-only dates (出生年月 1980.03): the model holds the month's first day,
-   * this map the whole month per teacher and field. An answer that differs
-   * between days of the month is indeterminate, never guessed.
-   */
-  readonly dateIntervals: ReadonlyMap<string, Readonly<Record<string, { readonly from: Day; readonly to: Day }>>>;
 }
 
 /** One person to decide: the reference date, the teacher, their school and the schools of their history. */

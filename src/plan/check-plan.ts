@@ -4,7 +4,7 @@
 // Individual decisions are computed once per person and shared by all
 // checks; subjects (schools, districts, groups) are indexed once: linear time.
 
-import type { Dataset, Move, School, Teacher } from "../data/model.js";
+import type { Dataset, Intake, Move, School, Teacher } from "../data/model.js";
 import type { CheckInfo, ClauseInfo } from "../checker/checked.js";
 import type { CompiledCheck, Program } from "../interpreter/compile.js";
 import { worldOf, type Subject, type World, newFrame, type Atom, type Fn, type Frame } from "../interpreter/frame.js";
@@ -207,6 +207,7 @@ export function checkPlan(
         }
       },
       subjects,
+      rejected: rejectedRowsOf(data.intake),
     },
     onProgress,
   );
@@ -256,6 +257,8 @@ export interface PlanSubjects {
   eachMove(visit: (ref: SubjectRef) => void): void;
   eachTeacher(visit: (ref: SubjectRef) => void): void;
   subjects(kind: GroupKind): readonly Subject[];
+  /** Why a subject's counts are undetermined: a roster row of it was rejected (issue 10.3); none when absent. */
+  rejected?(s: Subject): Reason | undefined;
 }
 
 /** What the plan checks found (PlanResult without the summary and the decisions). */
@@ -276,7 +279,7 @@ export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgr
     const tally = { check: c.info, passed: 0, failed: 0, notApplicable: 0, undetermined: 0 };
     const entitle = c.info.check.mode === "entitle";
     const report = c.info.check.mode === "report";
-    const visit = (ref: SubjectRef) => {
+    const visit = (ref: SubjectRef, rejectedRows?: Reason) => {
       f.gen++;
       // `where` says which subjects the rule is about (a check counts the others as not applicable).
       const about = c.where ? c.where(f) : true;
@@ -285,7 +288,12 @@ export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgr
         if (about === true) statistics.push({ clause: c.info.clause, check: c.info, subject: ref, value: c.body(f) });
         return;
       }
-      const outcome = evaluateCheck(c, about, f);
+      const evaluatedOutcome = evaluateCheck(c, about, f);
+      // A rejected roster row of this subject could change its count: the answer is undetermined.
+      const outcome: CheckOutcome =
+        rejectedRows && evaluatedOutcome.kind !== "unknown"
+          ? { kind: "unknown", reasons: [rejectedRows] }
+          : evaluatedOutcome;
       if (entitle) {
         // Reported for every subject it may be about, granted or not (not applicable: not granted).
         if (about === false || (isUnknown(about) && onlyEmpty(about))) return;
@@ -325,7 +333,7 @@ export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgr
         f.person = undefined;
         f.move = undefined;
         f.school = s.school;
-        visit({ kind, id: s.id });
+        visit({ kind, id: s.id }, src.rejected?.(s));
       }
     evaluated.push(tally);
   }
@@ -369,6 +377,24 @@ type CheckOutcome =
   { kind: "pass" } | { kind: "fail" } | { kind: "n/a" } | { kind: "unknown"; reasons: readonly Reason[] };
 
 /** One check on the subject currently in the frame, given what its `where` said (true or unknown). */
+/**
+ * Rows a roster reader turned away (issue 10.3): a count over a subject they
+ * may belong to could change, so that subject's checks are undetermined — a
+ * rejected teacher's school (and its district, group …), or every subject when
+ * the row's school is unknown or a plan row was rejected (its schools unread).
+ */
+export function rejectedRowsOf(i: Intake | undefined): (s: Subject) => Reason | undefined {
+  if (!i || (i.rejectedTeachers.length === 0 && i.movesRejected === 0 && i.schoolsRejected === 0))
+    return () => undefined;
+  const rows = i.rejectedTeachers.map((r) => r.row);
+  const shown = rows.slice(0, 5).join("、") + (rows.length > 5 ? "……" : "");
+  const why: Reason = { code: "E001", fact: `未采用的行${shown ? ` ${shown}` : ""}` };
+  const everywhere =
+    i.movesRejected > 0 || i.schoolsRejected > 0 || i.rejectedTeachers.some((r) => r.school === undefined);
+  const schools = new Set(i.rejectedTeachers.map((r) => r.school));
+  return (s) => (everywhere || s.schools.some((x) => schools.has(x.id)) ? why : undefined);
+}
+
 function evaluateCheck(c: CompiledCheck, about: Value, f: Frame): CheckOutcome {
   const verdict = (v: Value): CheckOutcome | undefined => {
     if (v === false) return { kind: "n/a" };

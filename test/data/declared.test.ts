@@ -4,35 +4,20 @@
 // writes the declared column with its drop-down; the checker's F-codes; the
 // national restatement kept in step with src/data/fields.ts.
 
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { restatement } from "../../src/data/declare-text.js";
 import { ROOT, checkText, runCli } from "../support/policy.js";
+import { tmpDir, workbook } from "../support/roster.js";
 
-const DISTRICT = join(ROOT, "test/data/fixtures/declared-district");
+const DISTRICT = join(ROOT, "examples/local-deferral");
 const HDR = '政策 "测试" {\n  发文机关 "测试"\n}\n';
-
-function tmpDir(): string {
-  return mkdtempSync(join(tmpdir(), "lungang-declared-"));
-}
 
 type Row = { teacher: { id: string }; decision: string; clauses: string[] };
 const decisions = (out: string) =>
   Object.fromEntries((JSON.parse(out).decisions as Row[]).map((d) => [d.teacher.id, d.decision]));
-
-async function workbook(sheets: Record<string, unknown[][]>): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const ws = wb.addWorksheet(name);
-    for (const r of rows) ws.addRow(r);
-  }
-  const file = join(tmpDir(), "花名册.xlsx");
-  await wb.xlsx.writeFile(file);
-  return file;
-}
 
 const EXPECTED = { T1: "required", T2: "deferred", T3: "not_required", T4: "indeterminate" };
 

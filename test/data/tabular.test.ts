@@ -4,8 +4,7 @@
 // counted, and the bundled Dalian workbook and GB18030 CSV folder giving
 // exactly the YAML's check result.
 
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -17,13 +16,10 @@ import { parseBool, parseDate } from "../../src/data/tabular/values.js";
 import { gb18030Encode } from "../../src/data/tabular/write.js";
 import { formatDate, parseIsoDate } from "../../src/time/date.js";
 import { ROOT, runCli } from "../support/policy.js";
+import { tmpDir, workbook } from "../support/roster.js";
 
 const D = (s: string) => parseIsoDate(s)!;
 const zh = (d: unknown) => messageIn(d as CodedDiagnostic, "zh");
-
-function tmpDir(): string {
-  return mkdtempSync(join(tmpdir(), "lungang-roster-"));
-}
 
 /** A small valid roster: two schools, three teachers, one move. */
 const SCHOOL_ROWS = [
@@ -37,18 +33,6 @@ const TEACHER_ROWS: unknown[][] = [
   ["T2", "李娜", "女", "1980.13", "教师", "S1", "2012/9/1", "高级", "", "哺乳期"],
   ["T3", "王芳", "女", 1975.1, "教师", "S2", "2011.09.01", "二级", "", "孕期；产假"],
 ];
-
-async function workbook(sheets: Record<string, unknown[][]>, extra?: (wb: ExcelJS.Workbook) => void): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const ws = wb.addWorksheet(name);
-    for (const r of rows) ws.addRow(r);
-  }
-  extra?.(wb);
-  const file = join(tmpDir(), "花名册.xlsx");
-  await wb.xlsx.writeFile(file);
-  return file;
-}
 
 describe("cell values", () => {
   it("reads every date form of the contract; month-only dates are the month's days", () => {
@@ -173,6 +157,41 @@ describe("roster workbooks", () => {
     expect(r.code).toBe(2);
     const j = JSON.parse(r.out);
     expect(j.counts).toEqual({ teachers_in: 3, decided: 1, rejected: 2, moves_in: 1, moves_rejected: 0 });
+    expect(j.complete).toBe(false);
+  });
+
+  it("a rejected row makes the counts it could change undetermined: its school's and district's, not another school's", async () => {
+    const file = await workbook({
+      基本信息: [["基准日", "2024-09-01"]],
+      学校: [
+        ["学校代码", "学校名称", "区县", "城乡类别", "办学层次", "具备交流条件"],
+        ["S1", "第一小学", "中山区", "城区", "一般", "是"],
+        ["S2", "第二小学", "西岗区", "城区", "一般", "是"],
+      ],
+      教师: [
+        ["工号", "性别", "出生日期", "岗位", "学校", "到校时间", "在编", "在岗"],
+        ["T1", "男", "1975-03-15", "教师", "S1", "2010-09-01", "是", "是"],
+        // Rejected (no such date): due or not, it could change S1's and 中山区's shares.
+        ["T2", "男", "1975-02-30", "教师", "S1", "2010-09-01", "是", "是"],
+        ["T3", "男", "1975-03-15", "教师", "S2", "2010-09-01", "是", "是"],
+      ],
+      交流方案: [
+        ["工号", "调出学校", "调入学校", "交流方式", "交流年限"],
+        ["T1", "S1", "S2", "全职", "3"],
+        ["T3", "S2", "S1", "全职", "3"],
+      ],
+    });
+    const r = await runCli(["check", file, "--policy", join(ROOT, "policies/dalian"), "--json"]);
+    expect(r.code).toBe(2);
+    const j = JSON.parse(r.out);
+    type U = { subject: { kind: string; id: string }; reasons: string[] };
+    const und = (j.undetermined as U[]).map((u) => `${u.subject.kind}:${u.subject.id}`);
+    expect(und).toContain("school:S1");
+    expect(und).toContain("district:中山区");
+    expect(und).not.toContain("school:S2");
+    expect(und).not.toContain("district:西岗区");
+    const why = (j.undetermined as U[]).find((u) => u.subject.id === "S1")!;
+    expect(JSON.stringify(why)).toContain("教师!3");
     expect(j.complete).toBe(false);
   });
 });
@@ -302,6 +321,20 @@ describe("lungang template and lungang decide", () => {
     );
     expect(by).toEqual({ T1: "required", T2: "indeterminate" });
     expect(r.code).toBe(2);
+  });
+
+  it("a month-only 职称取得时间 or 任现职时间 is the month's DayRange too, never its first day", async () => {
+    const file = await workbook({
+      基本信息: [["基准日", "2024-09-01"]],
+      学校: SCHOOL_ROWS,
+      教师: [
+        ["工号", "性别", "出生日期", "岗位", "学校", "职称取得时间", "任现职时间"],
+        ["T1", "男", "1975-03-15", "校长", "S1", "2015.03", "2016年9月"],
+      ],
+    });
+    const t = (await readTabular(file)).value!.teacherById.get("T1")!;
+    expect(t.title_since).toEqual({ from: D("2015-03-01"), to: D("2015-03-31") });
+    expect(t.post_since).toEqual({ from: D("2016-09-01"), to: D("2016-09-30") });
   });
 
   it("check: a month-only birth date is the month's days, never its first day — a school whose share depends on the day is undetermined", async () => {

@@ -523,7 +523,6 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
     schoolsRejected: 0,
     movesIn: 0,
     movesRejected: 0,
-    dateIntervals: new Map(),
   };
   // Schools.
   const schoolRows = readers.get("school")!.records;
@@ -541,7 +540,7 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
       intake.schoolsRejected++;
       continue;
     }
-    const s = build(schema.school, r.values) as School;
+    const s = build(schema.school, valuesOf(r)) as School;
     schools.push(s);
     schoolById.set(s.id, s);
     if (s.name) byName.set(s.name, [...(byName.get(s.name) ?? []), s.id]);
@@ -622,11 +621,12 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
       continue;
     }
     const list = history.get(tid!) ?? [];
-    list.push(build(schema.history, r.values) as HistoryEntry);
+    list.push(build(schema.history, valuesOf(r)) as HistoryEntry);
     history.set(tid!, list);
   }
   const teachers: Teacher[] = [];
   const teacherById = new Map<string, Teacher>();
+  let monthOnly = 0;
   for (const r of teacherRows) {
     if (!r.ok) {
       intake.rejectedTeachers.push({
@@ -637,19 +637,10 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
       continue;
     }
     const h = (history.get(r.values.id as string) ?? []).sort((a, b) => a.from - b.from);
-    // A month-only date enters the model as the month's DayRange (src/time/date.ts):
-    // the evaluators decide a comparison only when every day of it agrees.
-    const ranged = r.intervals
-      ? Object.fromEntries(
-          Object.entries(r.intervals)
-            .filter(([f]) => f === "birth_date" || f === "school_since" || f === "post_since")
-            .map(([f, iv]) => [f, { from: iv.from, to: iv.to }]),
-        )
-      : {};
-    const t = build(schema.teacher, { ...r.values, ...ranged, history: h }) as Teacher;
+    const t = build(schema.teacher, { ...valuesOf(r), history: h }) as Teacher;
     teachers.push(t);
     teacherById.set(t.id, t);
-    if (r.intervals) intake.dateIntervals.set(t.id, r.intervals);
+    if (r.intervals) monthOnly++;
   }
 
   // Moves.
@@ -704,11 +695,9 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
       continue;
     }
     moved.add(tid!);
-    moves.push(build(schema.move, r.values) as Move);
+    moves.push(build(schema.move, valuesOf(r)) as Move);
   }
-  if (intake.dateIntervals.size > 0) {
-    sink.add("D120", { count: intake.dateIntervals.size });
-  }
+  if (monthOnly > 0) sink.add("D120", { count: monthOnly });
   const plan =
     moveRows !== undefined
       ? {
@@ -720,9 +709,20 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
   return { asOf, schools, teachers, ...(plan ? { plan } : {}), schoolById, teacherById, intake };
 }
 
+/**
+ * A row's values for the model. A month-only date — of any date fact, built-in
+ * or declared, of any record — is the month's DayRange (src/time/date.ts): the
+ * evaluators decide a comparison only when every day of it agrees (E010
+ * otherwise), never on a guessed day.
+ */
+function valuesOf(r: RowRecord): Record<string, unknown> {
+  if (!r.intervals) return r.values;
+  const ranged = Object.fromEntries(Object.entries(r.intervals).map(([f, iv]) => [f, { from: iv.from, to: iv.to }]));
+  return { ...r.values, ...ranged };
+}
+
 type MutableIntake = { -readonly [K in keyof Intake]: Intake[K] } & {
   rejectedTeachers: { row: string; id?: string; school?: string }[];
-  dateIntervals: Map<string, Record<string, DayInterval>>;
 };
 
 /**
