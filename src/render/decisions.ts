@@ -35,8 +35,6 @@ export interface DecisionTable {
   };
   /** The rejected rows (where, and the id when it could be read): never decided, never dropped silently. */
   readonly rejected: readonly { readonly row: string; readonly id?: string }[];
-  /** The reading's diagnostics, rendered (JSON output carries them; the other formats report them on stderr). */
-  readonly diagnostics?: readonly unknown[];
 }
 
 /** The table of a `decideEach` answer, in the reader's language. */

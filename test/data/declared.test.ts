@@ -67,7 +67,8 @@ describe("a district's own facts and values, in its policy file only", () => {
     });
     const r = await runCli(["decide", file, "--policy", join(ROOT, "policies/dalian"), "--json"]);
     expect(r.code).toBe(2);
-    const diags = JSON.parse(r.out).diagnostics as { code: string; message: string }[];
+    // The reading's diagnostics travel with the JSON table (a rejected row's errors among them).
+    const diags = JSON.parse(r.out).warnings as { code: string; message: string }[];
     expect(diags.filter((d) => d.code === "D103")).toHaveLength(1);
     expect(diags.some((d) => d.code === "D106" && d.message.includes("援派支教"))).toBe(true);
   });
