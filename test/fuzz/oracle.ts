@@ -82,9 +82,10 @@ function validDate(v: unknown): boolean {
   );
 }
 
-function enumWords(e: keyof typeof ENUM_VALUES): Set<string> {
-  const values = ENUM_VALUES[e] as Record<string, string>;
-  return new Set([...Object.keys(values), ...Object.values(values), ...Object.keys(ENUM_ALIASES[e] ?? {})]);
+function enumWords(e: string): Set<string> {
+  const values = (ENUM_VALUES as Record<string, Record<string, string>>)[e] ?? {};
+  const aliases = (ENUM_ALIASES as Record<string, Record<string, string> | undefined>)[e] ?? {};
+  return new Set([...Object.keys(values), ...Object.values(values), ...Object.keys(aliases)]);
 }
 
 function ids(ds: Record<string, unknown>, list: "schools" | "teachers"): string[] {
