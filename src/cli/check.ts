@@ -8,7 +8,7 @@ import { checkPlan, checkPlanColumnar, isCsvFolder, readColumnar } from "../inde
 import type { CompiledPolicy, PlanAnswer } from "../index.js";
 import type { Args } from "./args.js";
 import { datasetAndPolicy, emit, preparePolicy, report, type IO } from "./common.js";
-import { progress } from "./progress.js";
+import { progressFor } from "./progress.js";
 
 export async function runCheck(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
@@ -27,11 +27,7 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
     if (code !== undefined) return code;
   }
   // A bar on stderr while a large roster is read, decided and checked (a terminal only, never with JSON).
-  const bar = progress({
-    lang: args.lang,
-    json: args.format === "json",
-    ...(io.progress ? { sink: io.progress } : {}),
-  });
+  const bar = progressFor(io, args);
   const input = await datasetAndPolicy(io, args, bar.report);
   bar.done();
   if (!input) return 2;

@@ -7,15 +7,11 @@
 import { decideEach } from "../index.js";
 import type { Args } from "./args.js";
 import { datasetAndPolicy, emit, type IO } from "./common.js";
-import { progress } from "./progress.js";
+import { progressFor } from "./progress.js";
 
 export async function runDecide(io: IO, args: Args): Promise<number> {
   // A bar on stderr while a large roster is read (a terminal only, never with JSON).
-  const bar = progress({
-    lang: args.lang,
-    json: args.format === "json",
-    ...(io.progress ? { sink: io.progress } : {}),
-  });
+  const bar = progressFor(io, args);
   const input = await datasetAndPolicy(io, args, bar.report);
   bar.done();
   if (!input) return 2;

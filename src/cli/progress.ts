@@ -111,3 +111,11 @@ export function progress(o: ProgressOptions): Progress {
     },
   };
 }
+
+/** The bar a command shows while a roster is read, decided and checked: on a terminal only, never with JSON. */
+export function progressFor(
+  io: { readonly progress?: ProgressOptions["sink"] },
+  args: { lang: Lang; format?: string },
+): Progress {
+  return progress({ lang: args.lang, json: args.format === "json", ...(io.progress ? { sink: io.progress } : {}) });
+}
