@@ -131,11 +131,25 @@ export class AstBuilder {
     return { file: this.file, start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
   }
 
+  /**
+   * Spans of CST nodes already measured: every AST node asks for the span of
+   * its CST node, and nested nodes share subtrees, so without this a file's
+   * conversion walked each subtree once per enclosing node (O(size × depth)).
+   */
+  private readonly spans = new WeakMap<CstNode, Span | undefined>();
+
   /** Span covering every token below a CST node (undefined if it recovered with no tokens). */
   private nodeSpan(n: CstNode | IToken | undefined): Span | undefined {
     if (!n) return undefined;
     // Tokens inserted by error recovery have NaN offsets: they occupy no text.
     if (isToken(n)) return isNaN(n.startOffset) ? undefined : this.tokSpan(n);
+    if (this.spans.has(n)) return this.spans.get(n);
+    const s = this.measure(n);
+    this.spans.set(n, s);
+    return s;
+  }
+
+  private measure(n: CstNode): Span | undefined {
     let start = Infinity;
     let end = -Infinity;
     for (const list of Object.values(n.children as Children)) {
