@@ -102,6 +102,10 @@ export async function benchRoster(): Promise<void> {
   );
 }
 
-const argv = process.argv.slice(2);
-if (argv[0] === "--child") await child(argv[1]!);
-else if (process.argv[1] === fileURLToPath(import.meta.url)) await benchRoster();
+// Only as the entry script: bench/run.ts imports this file, and its own
+// children (`run.js --child parse …`) must not run this file's child instead.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  if (argv[0] === "--child") await child(argv[1]!);
+  else await benchRoster();
+}

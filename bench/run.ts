@@ -169,7 +169,10 @@ function runChild(phase: string, file: string): Record<string, number | boolean 
   try {
     return JSON.parse(line) as Record<string, number | boolean | string>;
   } catch {
-    return { error: `child ${phase} failed (exit ${r.status}): ${r.stderr.trim().split("\n").slice(-3).join(" | ")}` };
+    // A bench whose part failed must not exit 0 as if it had measured something.
+    process.exitCode = 1;
+    const tail = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-3).join(" | ");
+    return { error: `child ${phase} failed (exit ${r.status}): ${tail}` };
   }
 }
 
