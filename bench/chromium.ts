@@ -1,4 +1,4 @@
-// Test and bench support: Debian's Chromium driven by playwright-core,
+// Bench and test support (test/support/chromium.ts re-exports it): Debian's Chromium driven by playwright-core,
 // launched as issue 11 requires (headless, no sandbox, no GPU, no first-run,
 // background networking, component updates or sync) with a fresh profile
 // each time. Used by the e2e tests (test/e2e/browser.ts) and by the

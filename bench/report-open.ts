@@ -2,12 +2,12 @@
 // navigation start to the load event, and to the first chart drawn — with the
 // network blocked. Usage (after npm run build): node dist/bench/report-open.js
 // report.html [runs] (generate the 1M-teacher report first; see bench/README.md).
-// The browser is launched as the e2e tests launch it (test/support/chromium.ts).
+// The browser is launched as the e2e tests launch it (bench/chromium.ts).
 
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch } from "../test/support/chromium.js";
+import { launch } from "./chromium.js";
 
 const file = resolve(process.argv[2] ?? "bench/out/big.html");
 const runs = Number(process.argv[3] ?? 3);
