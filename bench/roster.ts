@@ -1,4 +1,4 @@
-// `npm run bench` part (c), also `npm run bench:roster` alone: a 100k-teacher
+// `npm run bench` part (d), also `npm run bench:roster` alone: a 100k-teacher
 // roster workbook (bench/out/roster-100k.xlsx, written once by the streaming
 // writer) read by lungang's streaming reader (readTabular: headers, every
 // cell parsed and validated, references resolved, the Dataset built) against
@@ -87,7 +87,7 @@ export async function benchRoster(): Promise<void> {
     console.log(`    (wrote ${FILE.slice(ROOT.length + 1)} in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   }
   const mb = statSync(FILE).size / 1e6;
-  console.log(`\n(c) roster workbook: ${FILE.slice(ROOT.length + 1)} — ${mb.toFixed(1)} MB, ${N} teachers`);
+  console.log(`\n(d) roster workbook: ${FILE.slice(ROOT.length + 1)} — ${mb.toFixed(1)} MB, ${N} teachers`);
   const base = run("iterate");
   const ours = run("read");
   console.log(`    ${"phase".padEnd(48)} ${"time".padStart(9)} ${"peak RSS".padStart(10)}`);

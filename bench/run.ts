@@ -8,7 +8,9 @@
 //     bench/out/big.json; `readDataset` alone vs the whole `lungang check`
 //     pipeline (read + load/check/compile the policy + checkPlan), each in a
 //     fresh child process so its peak memory (VmHWM) is its own.
-// (c) Rosters: a 100k-teacher workbook read by the streaming roster reader
+// (c) Propose: a plan drafted for the same roster (its own plan ignored),
+//     against the check of (b).
+// (d) Rosters: a 100k-teacher workbook read by the streaming roster reader
 //     against exceljs merely iterating its rows (bench/roster.ts).
 //
 // Environment: BENCH_TEACHERS (default 1000000), BENCH_MOVES (120000),
@@ -179,9 +181,6 @@ function runChild(phase: string, file: string): Record<string, number | boolean 
 // ---------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  if (argv[0] === "--child") return await child(argv[1]!, argv[2]!);
-
   const cpu = cpus()[0]?.model ?? "?";
   console.log(
     `lungang bench — Node ${process.version}, ${cpus().length} × ${cpu}, load average ${loadavg()[0]!.toFixed(2)}`,
@@ -388,5 +387,10 @@ async function main(): Promise<void> {
   );
 }
 
-await main();
-await benchRoster();
+// A child measures one phase and prints one JSON line, nothing else.
+const args = process.argv.slice(2);
+if (args[0] === "--child") await child(args[1]!, args[2]!);
+else {
+  await main();
+  await benchRoster();
+}
