@@ -11,10 +11,11 @@
  * import { compilePolicy, readCase, decide, readDataset, checkPlan, render } from "lungang";
  *
  * const policy = compilePolicy("policies/dalian").value!;
- * const person = readCase("examples/cases/dalian-teacher.yaml").value!;
+ * // Data is read against the policy's facts (its own declared ones too).
+ * const person = readCase("examples/cases/dalian-teacher.yaml", policy).value!;
  * const answer = decide(policy, person).value!;
  * console.log(answer.decision.decision); // "required"
- * const plan = (await checkPlan(policy, (await readDataset("examples/dalian/district.yaml")).value!)).value!;
+ * const plan = (await checkPlan(policy, (await readDataset("examples/dalian/district.yaml", policy)).value!)).value!;
  * console.log(plan.result.compliant); // false
  * console.log((await render({ kind: "plan", answer: plan }, { format: "text" })).value);
  * ```
@@ -42,6 +43,9 @@ export {
 export {
   readDataset,
   readCase,
+  readColumnar,
+  referenceDate,
+  standardFacts,
   caseOf,
   inputSources,
   usable,
@@ -50,6 +54,8 @@ export {
   type CaseFile,
   type ReadOptions,
   type DatasetReadOptions,
+  type ReadAgainst,
+  type InputSchema,
 } from "./api/data.js";
 export {
   decide,
@@ -71,13 +77,7 @@ export {
   type PlanOptions,
   type PlanResult,
 } from "./api/plan.js";
-export {
-  readColumnar,
-  checkPlanColumnar,
-  isCsvFolder,
-  type ColumnarData,
-  type ColumnarResult,
-} from "./columnar/index.js";
+export { checkPlanColumnar, isCsvFolder, type ColumnarData, type ColumnarResult } from "./columnar/index.js";
 export {
   runTests,
   type TestReport,

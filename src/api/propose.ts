@@ -106,6 +106,7 @@ export function policyInForce(path: string, date: Day): Result<PolicyInForce> {
 export interface DiffAnswer {
   readonly before: string;
   readonly after: string;
+  /** The roster as read against the later policy. */
   readonly dataset: Dataset;
   readonly result: DiffResult;
 }
@@ -114,15 +115,19 @@ export interface DiffAnswer {
  * Compare two policies on one roster: every person whose decision changes
  * (with the clause that made the difference), the changed clauses and
  * parameters, the numbers due and each quota's headcount per school and
- * district. The names default to the policies' own.
+ * district. The roster comes as read against each side's policy
+ * (`readDataset(file, before)`, `readDataset(file, after)`: each side decides
+ * by the facts it declares); one read serves both when they declare the same.
+ * The names default to the policies' own.
  */
 export function diff(
   before: CompiledPolicy,
   after: CompiledPolicy,
-  dataset: Dataset,
+  data: { readonly before: Dataset; readonly after: Dataset },
   names: { readonly before?: string; readonly after?: string } = {},
 ): Result<DiffAnswer> {
-  const result = diffPolicies(before.program, after.program, dataset, before.params, after.params);
+  const result = diffPolicies(before.program, after.program, data.before, before.params, after.params, data.after);
+  const dataset = data.after;
   // No date warnings: comparing the version in force with a later one is the point.
   const diagnostics: Diagnostic[] = [];
   return {

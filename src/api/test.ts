@@ -53,6 +53,7 @@ export interface PlanMismatch {
   readonly got: PlanFindings;
 }
 
+/** What a plan test found or expected: compliance and the `clause kind:id` of each violation and undetermined check, sorted. */
 export interface PlanFindings {
   readonly compliant: boolean;
   readonly violations: readonly string[];
@@ -176,7 +177,7 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
       teacher: c.teacher,
       schools: [...((doc.schools as unknown[]) ?? []), ...((c.schools as unknown[]) ?? [])],
     };
-    const read = parseCaseText(JSON.stringify(raw), display, "json");
+    const read = parseCaseText(JSON.stringify(raw), display, "json", { schema: policy.checked.input });
     if (!read.value) {
       for (const d of read.diagnostics)
         problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.${d.path}` } : {}) });
@@ -235,7 +236,7 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
       );
       return;
     }
-    const read = parseDatasetText(JSON.stringify(pl.dataset ?? {}), display, "json");
+    const read = parseDatasetText(JSON.stringify(pl.dataset ?? {}), display, "json", { schema: policy.checked.input });
     if (!read.value) {
       for (const d of read.diagnostics)
         problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.dataset.${d.path}` } : {}) });

@@ -5,10 +5,9 @@
 
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
-import { caseOf, decide, readCase, readDataset, type CaseFile } from "../index.js";
+import { caseOf, decide, readCase, readDataset, type CaseFile, type CompiledPolicy } from "../index.js";
 import type { Args } from "./args.js";
 import { emit, extraArguments, preparePolicy, report, type IO } from "./common.js";
-import type { InputSchema } from "../data/declared.js";
 
 export async function runCase(io: IO, args: Args): Promise<number> {
   const file = args.positional[0];
@@ -20,7 +19,7 @@ export async function runCase(io: IO, args: Args): Promise<number> {
   // The policy first: the case is read against its declared facts (ADR 0003).
   const policy = await preparePolicy(io, args, args.policy);
   if (!policy) return 2;
-  const read = await readPerson(file, args, policy.checked.input);
+  const read = await readPerson(file, args, policy);
   if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
     await report(io, args, read.diagnostics, new Map(), "invalid case file");
     return 2;
@@ -40,18 +39,18 @@ export async function runCase(io: IO, args: Args): Promise<number> {
  * district's roster) and the case is that person in it. Without it, a file
  * that is not a case but reads as a dataset gets C009: use `--teacher`.
  */
-async function readPerson(file: string, args: Args, schema: InputSchema): Promise<Result<CaseFile>> {
+async function readPerson(file: string, args: Args, policy: CompiledPolicy): Promise<Result<CaseFile>> {
   // `--as-of` overrides the file's reference date.
-  const options = { ...(args.asOf !== undefined ? { asOf: args.asOf } : {}), schema };
+  const options = args.asOf !== undefined ? { asOf: args.asOf } : {};
   if (args.teacher !== undefined) {
-    const ds = await readDataset(file, options);
+    const ds = await readDataset(file, policy, options);
     if (!ds.value) return ds as Result<never>;
     const c = caseOf(ds.value, args.teacher);
     return { ...c, diagnostics: [...ds.diagnostics, ...c.diagnostics] };
   }
-  const read = readCase(file, options);
+  const read = readCase(file, policy, options);
   if (read.value) return read;
-  const asDataset = await readDataset(file, options);
+  const asDataset = await readDataset(file, policy, options);
   if (asDataset.value && !asDataset.diagnostics.some((d) => d.severity === "error")) {
     const first = asDataset.value.teachers[0]?.id;
     return {

@@ -19,16 +19,18 @@ export async function runCheck(io: IO, args: Args): Promise<number> {
     args.positional.length === 1 &&
     args.format !== "html" &&
     args.format !== "xlsx";
+  let prepared: CompiledPolicy | undefined;
   if (columnar && isCsvFolder(file)) {
     // The policy first: the data is read against its declared facts (ADR 0003).
-    const policy = await preparePolicy(io, args, args.policy!);
-    if (!policy) return 2;
-    const code = await runCheckColumnar(io, args, file, policy);
+    prepared = await preparePolicy(io, args, args.policy!);
+    if (!prepared) return 2;
+    const code = await runCheckColumnar(io, args, file, prepared);
     if (code !== undefined) return code;
   }
   // A bar on stderr while a large roster is read, decided and checked (a terminal only, never with JSON).
+  // A folder the columns declined is read by the object path against the policy already prepared.
   const bar = progressFor(io, args);
-  const input = await datasetAndPolicy(io, args, bar.report);
+  const input = await datasetAndPolicy(io, args, bar.report, prepared);
   bar.done();
   if (!input) return 2;
   const checked = await checkPlan(input.policy, input.dataset, { onProgress: bar.report });
@@ -51,10 +53,7 @@ function exitOf(answer: PlanAnswer): number {
 
 /** The same check over columns; undefined when the folder needs the object path's CSV reader. */
 async function runCheckColumnar(io: IO, args: Args, file: string, policy: CompiledPolicy): Promise<number | undefined> {
-  const read = await readColumnar(file, {
-    ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
-    schema: policy.checked.input,
-  });
+  const read = await readColumnar(file, policy, args.asOf !== undefined ? { asOf: args.asOf } : {});
   if (read.irregular) return undefined;
   if (!read.value) {
     await report(io, args, read.diagnostics, new Map(), "invalid dataset");

@@ -163,8 +163,9 @@ export async function extraArguments(io: IO, args: Args, takes: number, what: Lo
 }
 
 /**
- * `<dataset> --policy <policy>` (check, decide): the dataset read through the
- * facade (`--as-of` overriding its date) and the policy compiled. A roster
+ * `<dataset> --policy <policy>` (check, decide): the policy compiled (or the
+ * one `prepared` already) and the dataset read against it through the facade
+ * (`--as-of` overriding its date). A roster
  * with rejected rows still has a dataset — the other rows are decided and the
  * answer is marked incomplete; a YAML/JSON dataset is all or nothing. On any
  * problem it is reported and undefined returned (exit 2).
@@ -173,6 +174,7 @@ export async function datasetAndPolicy(
   io: IO,
   args: Args,
   onProgress?: OnProgress,
+  prepared?: CompiledPolicy,
 ): Promise<{ dataset: Dataset; notes: readonly Diagnostic[]; policy: CompiledPolicy } | undefined> {
   const file = args.positional[0];
   if (!file || !args.policy) {
@@ -180,13 +182,12 @@ export async function datasetAndPolicy(
     return undefined;
   }
   if (await extraArguments(io, args, 1, { en: "one dataset", zh: "一个数据集" })) return undefined;
-  // The policy first: the data is read against its declared facts (ADR 0003).
-  const policy = await preparePolicy(io, args, args.policy);
+  // The policy first (unless the caller prepared it already): the data is read against its declared facts (ADR 0003).
+  const policy = prepared ?? (await preparePolicy(io, args, args.policy));
   if (!policy) return undefined;
-  const read = await readDataset(file, {
+  const read = await readDataset(file, policy, {
     ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
     ...(onProgress ? { onProgress } : {}),
-    schema: policy.checked.input,
   });
   if (!usable(read)) {
     await report(io, args, read.diagnostics, new Map(), "invalid dataset");

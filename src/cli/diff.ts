@@ -30,10 +30,16 @@ export async function runDiff(io: IO, args: Args): Promise<number> {
   ]);
   if (!ready) return 2;
   const [a, b] = ready.policies as [InForce, InForce];
-  const answer = diff(a.policy, b.policy, ready.data, {
-    before: a.label ?? a.policy.checked.name,
-    after: b.label ?? b.policy.checked.name,
-  });
+  // Each side's policy with the data as read against its own facts.
+  const answer = diff(
+    a.policy,
+    b.policy,
+    { before: a.data, after: b.data },
+    {
+      before: a.label ?? a.policy.checked.name,
+      after: b.label ?? b.policy.checked.name,
+    },
+  );
   const doc = { kind: "diff" as const, answer: answer.value!, diagnostics: [...ready.notes, ...answer.diagnostics] };
   return (await emit(io, args, doc)) ? 0 : 2;
 }

@@ -25,8 +25,8 @@ export async function runPropose(io: IO, args: Args): Promise<number> {
   }
   const ready = await readInForce(io, args, file, [args.policy]);
   if (!ready) return 2;
-  const { data, policies, notes: readNotes } = ready;
-  const [{ policy, label }] = policies as [(typeof policies)[number]];
+  const { policies, notes: readNotes } = ready;
+  const [{ policy, label, data }] = policies as [(typeof policies)[number]];
   const constraints = args.constraints ? readConstraints(args.constraints, data) : undefined;
   if (constraints && !constraints.value) {
     await report(io, args, constraints.diagnostics);

@@ -5,7 +5,8 @@
 
 import { statSync } from "node:fs";
 
-export { readColumnar, type ColumnarData, type ColumnarResult } from "./read.js";
+// Reading is the facade's readColumnar (src/api/data.ts), which takes the policy the data is read against.
+export type { ColumnarData, ColumnarResult } from "./read.js";
 export { checkPlanColumnar } from "./plan.js";
 
 /** Whether a path is a folder (of CSV files): the form the columnar path reads. */

@@ -118,6 +118,7 @@ export interface ColumnarData {
   readonly intake: Intake;
 }
 
+/** A CSV folder read into columns; `irregular` when it needs the object path's reader instead. */
 export type ColumnarResult = Result<ColumnarData> & { readonly irregular?: true };
 
 /** Read a CSV folder into columns (see the header). Never throws on user input. */

@@ -14,6 +14,11 @@ export interface EnumTable {
 
 export type SchemaRecord = "school" | "teacher" | "move" | "history";
 
+/**
+ * What data is read against (ADR 0003): the fields of each record — the
+ * built-in ones of `policies/national` and those a policy's layers declare —
+ * and the values of each enum. A checked policy's is `policy.input`.
+ */
 export interface InputSchema {
   readonly school: Readonly<Record<string, FieldDecl>>;
   readonly teacher: Readonly<Record<string, FieldDecl>>;
@@ -21,6 +26,7 @@ export interface InputSchema {
   readonly history: Readonly<Record<string, FieldDecl>>;
   /** Every enum by name: the built-in ones (extended or not) and the declared ones. */
   readonly enums: Readonly<Record<string, EnumTable>>;
+  /** The values of an enum by name (none for a name no enum has). */
   enumTable(e: string): EnumTable;
 }
 

@@ -54,6 +54,23 @@ export function readCaseFile(file: string, options: ReadOptions = {}): Result<Ca
   return r.value ? parseCaseText(r.value.text, file, r.value.format, options) : { diagnostics: r.diagnostics };
 }
 
+/**
+ * The reference date a YAML/JSON dataset states (`as_of`), read alone — its
+ * other fields are not validated: what choosing the policy version in force
+ * needs before the data can be read against that version's facts.
+ */
+export function readDatasetDate(file: string): Result<Day> {
+  const r = readText(file, "dataset");
+  if (!r.value) return { diagnostics: r.diagnostics };
+  const src = parseSource(r.value.text, file, r.value.format);
+  if (src.raw === undefined) return { diagnostics: src.diags };
+  const asOf = isRecord(src.raw) ? dayOf(src.raw.as_of) : undefined;
+  if (asOf !== undefined) return { value: asOf, diagnostics: [] };
+  const rep = new Reporter(src, knownSets(KNOWN_FIELDS));
+  rep.report("D003", { field: "as_of" }, ["as_of"]);
+  return { diagnostics: rep.diags };
+}
+
 function readText(file: string, kind: "dataset" | "case"): Result<{ text: string; format: Format }> {
   const format = formatOf(file);
   if (!format) {

@@ -13,6 +13,7 @@ import { printExpr } from "../syntax/print.js";
 import type * as A from "../syntax/ast.js";
 import type { Value } from "../interpreter/values.js";
 
+/** A person whose decision an amendment changes: the decision on each side and the clauses behind it. */
 export interface PersonChange {
   readonly teacher: Teacher;
   readonly before: string;
@@ -24,6 +25,7 @@ export interface PersonChange {
   readonly because: readonly ClauseInfo[];
 }
 
+/** A parameter whose value differs: its clause and its value on each side, as written (absent on a side without it). */
 export interface ParamChange {
   readonly name: string;
   readonly clause: string;
@@ -40,6 +42,7 @@ export interface QuotaChange {
   readonly after?: number;
 }
 
+/** One school or district: the people due (required) and deferred on each side. */
 export interface CountChange {
   readonly subject: SubjectRef;
   readonly name?: string;
@@ -49,6 +52,7 @@ export interface CountChange {
   readonly deferredAfter: number;
 }
 
+/** What an amendment changes on a roster: people, clauses, parameters, counts per school and district, quotas. */
 export interface DiffResult {
   readonly people: PersonChange[];
   readonly clauses: { readonly id: string; readonly change: "added" | "removed" | "changed" }[];
@@ -82,12 +86,18 @@ function paramText(p: CheckedPolicy, name: string): string | undefined {
   return v ? printExpr(v, "zh") : undefined;
 }
 
+/**
+ * `data` as read against `before`'s facts, `dataAfter` against `after`'s (the
+ * same when both declare the same facts): the same rows, each side deciding
+ * by the facts it declares.
+ */
 export function diffPolicies(
   before: Program,
   after: Program,
   data: Dataset,
   paramsBefore?: ReadonlyMap<string, Value>,
   paramsAfter?: ReadonlyMap<string, Value>,
+  dataAfter: Dataset = data,
 ): DiffResult {
   const a = before.policy;
   const b = after.policy;
@@ -112,7 +122,7 @@ export function diffPolicies(
   const changedIds = new Set([...clauses.map((c) => c.id), ...params.map((p) => p.clause)]);
 
   // Decisions on both sides.
-  const decide = (program: Program, params?: ReadonlyMap<string, Value>) => {
+  const decide = (program: Program, data: Dataset, params?: ReadonlyMap<string, Value>) => {
     const f = newFrame(
       worldOf(program.policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }, params),
     );
@@ -120,15 +130,15 @@ export function diffPolicies(
     for (const t of data.teachers) m.set(t.id, program.decideValue(t, f));
     return { m, f };
   };
-  const da = decide(before, paramsBefore);
-  const db = decide(after, paramsAfter);
+  const da = decide(before, data, paramsBefore);
+  const db = decide(after, dataAfter, paramsAfter);
   const people: PersonChange[] = [];
   for (const t of data.teachers) {
     const x = da.m.get(t.id)!;
-    const y = db.m.get(t.id)!;
-    if (x === y) continue;
+    const y = db.m.get(t.id);
+    if (y === undefined || x === y) continue;
     const ca = before.decide(t, da.f).clauses;
-    const cb = after.decide(t, db.f).clauses;
+    const cb = after.decide(dataAfter.teacherById.get(t.id)!, db.f).clauses;
     const changed = [...cb, ...ca.filter((c) => !cb.some((d) => d.id === c.id))].filter((c) => changedIds.has(c.id));
     people.push({
       teacher: t,
@@ -171,7 +181,7 @@ export function diffPolicies(
     params,
     schools: counts("school").filter(changedCount),
     districts: counts("district").filter(changedCount),
-    quotas: quotaChanges(before, da.m, paramsBefore, after, db.m, paramsAfter, data),
+    quotas: quotaChanges(before, da.m, paramsBefore, data, after, db.m, paramsAfter, dataAfter),
     summary: {
       people: people.length,
       becameDue: people.filter((p) => p.after === "required").length,
@@ -193,12 +203,18 @@ function quotaChanges(
   before: Program,
   da: ReadonlyMap<string, string>,
   pa: ReadonlyMap<string, Value> | undefined,
+  dataBefore: Dataset,
   after: Program,
   db: ReadonlyMap<string, string>,
   pb: ReadonlyMap<string, Value> | undefined,
-  data: Dataset,
+  dataAfter: Dataset,
 ): QuotaChange[] {
-  const side = (program: Program, decisions: ReadonlyMap<string, string>, params?: ReadonlyMap<string, Value>) => {
+  const side = (
+    program: Program,
+    decisions: ReadonlyMap<string, string>,
+    params: ReadonlyMap<string, Value> | undefined,
+    data: Dataset,
+  ) => {
     const out = new Map<string, { clause: string; label: string; subject: SubjectRef; need: number }>();
     const world = {
       ...worldOf(program.policy, { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById }, params),
@@ -233,8 +249,8 @@ function quotaChanges(
     }
     return out;
   };
-  const qa = side(before, da, pa);
-  const qb = side(after, db, pb);
+  const qa = side(before, da, pa, dataBefore);
+  const qb = side(after, db, pb, dataAfter);
   const out: QuotaChange[] = [];
   for (const k of new Set([...qa.keys(), ...qb.keys()])) {
     const x = qa.get(k);

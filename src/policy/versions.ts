@@ -13,6 +13,7 @@ import "../diagnostics/codes-propose.js";
 import { parse } from "../syntax/parse.js";
 import { formatDate, parseIsoDate, type Day } from "../time/date.js";
 
+/** One version of a folder of policy versions: its sub-folder and its header (title, 文号, 施行/废止日期, 取代). */
 export interface PolicyVersion {
   /** The sub-folder's name. */
   readonly name: string;

@@ -82,6 +82,7 @@ export interface InfeasibleRule {
   readonly violation?: Violation;
 }
 
+/** A drafted plan: the moves, who was chosen by which order, the rules no plan can meet, and the plan's own check. */
 export interface Proposal {
   readonly plan: Plan;
   readonly selections: Selection[];

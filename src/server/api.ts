@@ -76,7 +76,8 @@ export async function checkUpload(
   lang: Lang,
 ): Promise<Session> {
   const policy = prepare(roots, policyId, lang);
-  const read = await readUpload(scratch, files);
+  // Read against the selected policy's facts: its own columns and values are the roster's (ADR 0003).
+  const read = await readUpload(scratch, files, policy);
   // As `lungang check`: a roster with rejected rows still has a dataset (the
   // other rows are decided, the counts say how many were rejected); a
   // YAML/JSON dataset is all or nothing.
@@ -161,7 +162,7 @@ export function personAnswer(s: Session, teacherId: string) {
 /** An appeal typed into the form: the case-file shape (as_of, teacher, school) as JSON. */
 export function formCase(roots: readonly Root[], policyId: string, raw: unknown, lang: Lang) {
   const policy = prepare(roots, policyId, lang);
-  const read = readCase({ text: JSON.stringify(raw), name: lang === "zh" ? "表单" : "form", format: "json" });
+  const read = readCase({ text: JSON.stringify(raw), name: lang === "zh" ? "表单" : "form", format: "json" }, policy);
   if (!read.value || read.diagnostics.some((d) => d.severity === "error"))
     return { errors: read.diagnostics.map((d) => ({ code: d.code, path: d.path ?? "", message: messageIn(d, lang) })) };
   return answer(policy, read.value, lang);

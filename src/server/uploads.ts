@@ -1,7 +1,7 @@
 // Uploaded rosters: bytes from the browser → a checked dataset, through the
 // same reader as `lungang check` (the facade's readDataset: YAML/JSON, an .xlsx
-// workbook, or several CSV files forming a folder), with the same limits and
-// diagnostics. The reader takes paths, so the bytes pass through a private
+// workbook, or several CSV files forming a folder), against the selected
+// policy's declared facts, with the same limits and diagnostics. The reader takes paths, so the bytes pass through a private
 // temporary folder (mode 0700) for the moment of reading and are deleted
 // right after; the folder itself goes when the server stops. The dataset then
 // lives in memory only, per browser tab (a random token), a few at a time.
@@ -52,10 +52,14 @@ const DATASET = /\.(ya?ml|json|xlsx)$/i;
 /**
  * One dataset from the uploaded files: a single YAML/JSON/XLSX file, or CSV
  * files (schools.csv, teachers.csv, moves.csv, history.csv, dataset.yaml) read
- * as a folder. Names are reduced to their last part, so nothing is written
- * outside the scratch folder.
+ * as a folder, against `policy` (the one it is checked with). Names are
+ * reduced to their last part, so nothing is written outside the scratch folder.
  */
-export async function readUpload(scratch: Scratch, files: readonly UploadFile[]): Promise<Result<Dataset>> {
+export async function readUpload(
+  scratch: Scratch,
+  files: readonly UploadFile[],
+  policy: CompiledPolicy,
+): Promise<Result<Dataset>> {
   const safe = files.map((f) => ({ ...f, name: (f.name.split(/[\\/]/).pop() ?? "").replace(/^\.+/, "") }));
   const single = safe.length === 1 && DATASET.test(safe[0]!.name);
   const csv =
@@ -64,7 +68,7 @@ export async function readUpload(scratch: Scratch, files: readonly UploadFile[])
   const dir = mkdtempSync(join(scratch.dir, "u-"));
   try {
     for (const f of safe) writeFileSync(join(dir, f.name), f.bytes, { mode: 0o600 });
-    const r = await readDataset(single ? join(dir, safe[0]!.name) : dir);
+    const r = await readDataset(single ? join(dir, safe[0]!.name) : dir, policy);
     // Diagnostics name the file as uploaded, not the scratch path it passed through.
     const strip = (t: string) =>
       t

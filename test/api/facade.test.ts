@@ -17,14 +17,15 @@ describe("import from lungang", () => {
     const { compilePolicy, readCase, readDataset, decide, checkPlan, render } = await import("lungang");
 
     const policy = compilePolicy("policies/dalian").value!;
-    const person = readCase("examples/cases/dalian-teacher.yaml").value!;
+    // Data is read against the policy's facts (the ones its own layers declare too).
+    const person = readCase("examples/cases/dalian-teacher.yaml", policy).value!;
     const answer = decide(policy, person).value!;
     console.log(
       answer.decision.decision,
       answer.decision.clauses.map((c) => c.id),
     ); // required [ 'DL-T1' ]
 
-    const district = (await readDataset("examples/dalian/district.yaml")).value!;
+    const district = (await readDataset("examples/dalian/district.yaml", policy)).value!;
     const plan = (await checkPlan(policy, district)).value!;
     console.log(plan.result.compliant, plan.result.violations.length); // false 5
     const text = await render({ kind: "plan", answer: plan }, { format: "text", lang: "zh" });
@@ -48,12 +49,47 @@ describe("import from lungang", () => {
     expect(compiled.value?.checked.name).toBe("dalian");
     // Diagnostics name the files by their keys.
     expect([...compiled.sources.keys()].sort()).toEqual(Object.keys(files).sort());
-    const person = readCase({
-      text: readFileSync(join(ROOT, "examples/cases/dalian-teacher.yaml"), "utf8"),
-      name: "case.yaml",
-      format: "yaml",
-    }).value!;
+    const person = readCase(
+      {
+        text: readFileSync(join(ROOT, "examples/cases/dalian-teacher.yaml"), "utf8"),
+        name: "case.yaml",
+        format: "yaml",
+      },
+      compiled.value!,
+    ).value!;
     expect(decide(compiled.value!, person).value!.decision.decision).toBe("required");
+  });
+
+  it("reads data against the policy it is given: a district's declared fact and value, or the standard facts by name", async () => {
+    const { compilePolicy, readDataset, readCase, referenceDate, standardFacts, decideAll } = await import("lungang");
+    const file = join(ROOT, "examples/local-deferral/district.yaml");
+    const policy = compilePolicy(join(ROOT, "examples/local-deferral")).value!;
+    // With the district's policy (compiled or checked, or its schema): 援派支教 is a value, 山区学校 a school fact.
+    for (const against of [policy, policy.checked, policy.checked.input]) {
+      const r = await readDataset(file, against);
+      expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(r.value!.schoolById.get("S2")!["mountain_school" as never]).toBe(true);
+    }
+    const data = (await readDataset(file, policy)).value!;
+    expect(decideAll(policy, data).value!.map((p) => [p.teacher.id, p.decision.decision])).toEqual([
+      ["T1", "required"],
+      ["T2", "deferred"],
+      ["T3", "not_required"],
+      ["T4", "indeterminate"],
+    ]);
+    // Without a policy only as an explicit choice: the standard facts refuse the district's value.
+    const plain = await readDataset(file, standardFacts);
+    expect(plain.value).toBeUndefined();
+    expect(plain.diagnostics.some((d) => d.severity === "error" && /aid_assignment/.test(d.message))).toBe(true);
+    // The reference date alone (to choose the version in force before reading against it).
+    expect((await referenceDate(file)).value).toBe(data.asOf);
+    // A case is read against the policy too.
+    const text =
+      "as_of: 2025-09-01\nteacher: { id: T2, sex: male, birth_date: 1980-05-01, role: teacher, school: S1, school_since: 2010-09-01, established: true, on_post: true, conditions: [aid_assignment] }\nschool: { id: S1, location: urban, tier: general }\n";
+    expect(readCase({ text, name: "c.yaml", format: "yaml" }, policy).value?.teacher.conditions).toEqual([
+      "aid_assignment",
+    ]);
+    expect(readCase({ text, name: "c.yaml", format: "yaml" }, standardFacts).value).toBeUndefined();
   });
 
   it("returns diagnostics, never throws: a missing policy, a broken text, an unknown format", async () => {

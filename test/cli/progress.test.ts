@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { progress, progressLine, type ProgressSink } from "../../src/cli/progress.js";
-import { readDataset } from "../../src/index.js";
+import { readDataset, standardFacts } from "../../src/index.js";
 import { ROOT } from "../support/policy.js";
 
 /** A terminal whose clock moves `step` ms each time it is read. */
@@ -98,7 +98,7 @@ describe("wired into the commands", () => {
 
   it("the facade tells a roster's rows read with an estimate of the total from the bytes read", async () => {
     const calls: [string, number, number][] = [];
-    const r = await readDataset(CSV, { onProgress: (p, done, total) => calls.push([p, done, total]) });
+    const r = await readDataset(CSV, standardFacts, { onProgress: (p, done, total) => calls.push([p, done, total]) });
     expect(r.value).toBeDefined();
     expect(calls.length).toBeGreaterThan(0);
     for (const [p, done, total] of calls) {

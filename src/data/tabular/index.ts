@@ -7,14 +7,14 @@ import { extname } from "node:path";
 import type { Result } from "../../diagnostics/diagnostic.js";
 import type { Day } from "../../time/date.js";
 import type { Dataset } from "../model.js";
-import { readDataset } from "../read.js";
+import { readDataset, readDatasetDate } from "../read.js";
 import { readTabular } from "./read.js";
-import type { InputSchema } from "../declared.js";
+import { BUILTIN_SCHEMA, type InputSchema } from "../declared.js";
 
 export interface AnyReadOptions {
   readonly asOf?: Day;
-  /** The policy's input schema (its declared facts); the built-in one when absent. */
-  readonly schema?: InputSchema;
+  /** The policy's input schema (its declared facts): what the data is read against. */
+  readonly schema: InputSchema;
   /** Told how far reading a roster is (a progress bar); YAML/JSON is parsed in one go and tells nothing. */
   readonly onProgress?: (phase: "read", done: number, total: number) => void;
 }
@@ -29,10 +29,23 @@ export function isTabular(path: string): boolean {
   }
 }
 
-export async function readAnyDataset(path: string, options: AnyReadOptions = {}): Promise<Result<Dataset>> {
-  const o = options.asOf !== undefined ? { asOf: options.asOf } : {};
-  const schema = options.schema ? { schema: options.schema } : {};
+export async function readAnyDataset(path: string, options: AnyReadOptions): Promise<Result<Dataset>> {
+  const o = { ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), schema: options.schema };
   if (isTabular(path))
-    return readTabular(path, { ...o, ...schema, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  return readDataset(path, { ...o, ...schema });
+    return readTabular(path, { ...o, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return readDataset(path, o);
+}
+
+/**
+ * The reference date a dataset states, before it is read against a policy's
+ * facts: a YAML/JSON file's `as_of` alone; a roster's 基准日, from a read
+ * against the built-in fields whose other findings are dropped (a column of
+ * the policy's own is no error there, and a rejected row keeps the date).
+ */
+export async function readAnyDatasetDate(path: string): Promise<Result<Day>> {
+  if (!isTabular(path)) return readDatasetDate(path);
+  const r = await readTabular(path, { schema: BUILTIN_SCHEMA });
+  return r.value
+    ? { value: r.value.asOf, diagnostics: [] }
+    : { diagnostics: r.diagnostics.filter((d) => d.severity === "error") };
 }
