@@ -4,7 +4,7 @@
 // writes the declared column with its drop-down; the checker's F-codes; the
 // national restatement kept in step with src/data/fields.ts.
 
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -86,6 +86,65 @@ describe("a district's own facts and values, in its policy file only", () => {
     const guide = JSON.stringify(wb.getWorksheet("说明")!.getSheetValues());
     expect(guide).toContain("是否山区学校");
     expect(guide).toContain("援派支教");
+  });
+});
+
+describe("propose and diff read the roster against each policy's declared facts", { timeout: 240_000 }, () => {
+  it("propose drafts a plan by them: the deferred (援派支教) and the exempt (山区学校) are never sent", async () => {
+    const r = await runCli(["propose", join(DISTRICT, "district.yaml"), "--policy", DISTRICT, "--json"]);
+    expect(r.err).not.toMatch(/D007|aid_assignment/);
+    const out = JSON.parse(r.out);
+    const moved = (out.plan.moves as { teacher: string }[]).map((m) => m.teacher);
+    expect(moved).toEqual(["T1"]);
+  });
+
+  it("diff: the earlier policy reads without the district's facts, the amendment with them", async () => {
+    // T2 without 援派支教, which dalian does not know; mountain_school is the district's declared school fact.
+    const dir = tmpDir();
+    const data = join(dir, "district.yaml");
+    writeFileSync(
+      data,
+      readFileSync(join(DISTRICT, "district.yaml"), "utf8").replace(", conditions: [aid_assignment]", ""),
+    );
+    const r = await runCli(["diff", data, "--policy", join(ROOT, "policies/dalian"), "--against", DISTRICT, "--json"]);
+    expect(r.code).toBe(0);
+    const people = (JSON.parse(r.out).people as { teacher: string; before: string; after: string }[]).map((p) => [
+      p.teacher,
+      p.before,
+      p.after,
+    ]);
+    // Read by the district's facts on the amendment's side only: 山区学校 exempts T3, T4's school does not say.
+    expect(people).toEqual([
+      ["T3", "required", "not_required"],
+      ["T4", "required", "indeterminate"],
+    ]);
+    // dalian's side is told, once, that it ignores the district's field.
+    const text = await runCli(["diff", data, "--policy", join(ROOT, "policies/dalian"), "--against", DISTRICT]);
+    expect(text.err.match(/D007/g)).toHaveLength(1);
+  });
+
+  it("diff between two versions of the district's policy: both sides read its value 援派支教", async () => {
+    // The amendment drops the deferral ground (XQ-1); the value is still declared on both sides.
+    const amended = join(tmpDir(), "amended");
+    mkdirSync(amended);
+    const text = readFileSync(join(DISTRICT, "district.policy"), "utf8");
+    const dropped = text.replace(/条款 XQ-1[\s\S]*?\n}\n/, "").replace(", 援派支教:", ":");
+    expect(dropped).not.toContain("XQ-1");
+    writeFileSync(join(amended, "district.policy"), dropped);
+    const r = await runCli([
+      "diff",
+      join(DISTRICT, "district.yaml"),
+      "--policy",
+      DISTRICT,
+      "--against",
+      amended,
+      "--json",
+    ]);
+    expect(r.err).toBe("");
+    const out = JSON.parse(r.out);
+    expect(
+      out.people.map((p: { teacher: string; before: string; after: string }) => [p.teacher, p.before, p.after]),
+    ).toEqual([["T2", "deferred", "required"]]);
   });
 });
 
