@@ -59,6 +59,8 @@ export async function answerPlan(
   };
   const notes: Diagnostic[] = [
     ...dateNotes(policy.checked, dataset.asOf),
+    // No plan (absent, `plan:` left empty, no 交流方案 sheet) is checked as no moves: say so.
+    ...(dataset.plan === undefined ? [diag("E011", {})] : []),
     // A school without a district escapes every per-district quota silently;
     // warn, but only when the policy has district checks at all.
     ...(policy.checked.checks.some((c) => c.check.subject.kind === "district")

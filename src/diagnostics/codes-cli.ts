@@ -112,6 +112,12 @@ registerCodes({
     zh: "学校 {school} 未填所在区：不参与按区的检查",
     doc: "`for each district` checks group schools by `district`; a school without one cannot be counted in any district's totals. Fill in the district.",
   },
+  E011: {
+    severity: "warning",
+    en: "the dataset has no plan (`plan`, or a 交流方案 sheet): every plan rule is checked against no moves",
+    zh: "数据中没有交流方案（plan，或“交流方案”工作表）：各项方案规则按无人交流检查",
+    doc: "`check` checks a draft plan, and this dataset holds none (no `plan`, `plan` left empty, or a workbook without its 交流方案 sheet), so quotas read as if nobody moved. Add the plan, or use `decide` for the 应交流名单 alone and `propose` to draft a plan.",
+  },
   E006: {
     severity: "error",
     en: "rules {rules} apply with different outcomes and neither has priority",
