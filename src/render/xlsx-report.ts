@@ -4,7 +4,9 @@
 // on, widths set. Streamed (exceljs WorkbookWriter with shared strings), so a
 // million people do not build a million-row workbook in memory.
 
-import ExcelJS from "exceljs";
+// Types only: exceljs itself (about half a second to load) is imported when a
+// workbook is written, so every other command starts without it.
+import type ExcelJS from "exceljs";
 import type { Writable } from "node:stream";
 import type { Lang } from "../diagnostics/registry.js";
 import { SCHOOL_COLUMNS, type ReportModel } from "./report-model.js";
@@ -114,7 +116,8 @@ export async function writeReportXlsx(
 ): Promise<void> {
   const h = HEAD[lang];
   const names = SHEETS[lang];
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
   wb.creator = "lungang";
 
   const v = sheet(wb, names.violations, h.violations, [8, 9, 22, 22, 12, 48, 16, 22, 80, 60]);
