@@ -24,7 +24,7 @@ async function best(run: () => Promise<number>): Promise<number> {
 }
 
 console.log(
-  "(c) policy size: Dalian + N copied clauses (lint = load + check + lints; case = one teacher with explanation)",
+  "(e) policy size: Dalian + N copied clauses (lint = load + check + lints; case = one teacher with explanation)",
 );
 console.log(`    ${"clauses".padStart(8)} ${"lint".padStart(10)} ${"case".padStart(10)}`);
 for (const n of [0, 300, 3000]) {
