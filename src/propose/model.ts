@@ -431,7 +431,8 @@ export function buildModel(inp: ComponentInput): Built {
     const coll = program.policy.resolutions.get(agg.collection.id);
     if (coll?.k !== "collection") return `${agg.fn}(…) over the plan`;
     const overMoves = coll.name === "moves" || coll.name === "moves_in";
-    if (agg.fn !== "count" && !(overMoves && (agg.fn === "sum" || agg.fn === "count_distinct")))
+    const overMovesOk = ["sum", "count_distinct", "any", "all"].includes(agg.fn);
+    if (agg.fn !== "count" && !(overMoves && overMovesOk))
       return `${agg.fn}(…) over ${coll.name} that depends on the plan`;
     const memoKey = `${agg.id}|${S.kind}|${S.id}`;
     const hit = aggMemo.get(memoKey);
@@ -454,6 +455,31 @@ export function buildModel(inp: ComponentInput): Built {
         const rep = fl.cls.members[0]!;
         const to = firstSchool(fl.bucket, inbound ? (s) => schoolIds.has(s.id) : undefined)!;
         const v = where ? withMove(rep, fl.cls.school, to, fl.bucket.attrs, S, () => where(f)) : true;
+        if (agg.fn === "any" || agg.fn === "all") {
+          // 存在/全部 become counts of the moves that witness them (aggregates.ts AnyAcc/AllAcc):
+          // any — kept and meeting the predicate; all — kept and breaking it (without a
+          // predicate, `其中` is the predicate: the moves not kept).
+          const counted = (a: MoveAttrs): boolean | string => {
+            const keep = a === fl.bucket.attrs || !where ? v : withMove(rep, fl.cls.school, to, a, S, () => where(f));
+            if (typeof keep !== "boolean") return `a filter of ${agg.collection.name} is unknown for ${rep.id}`;
+            if (!agg.of) return agg.fn === "any" ? keep : !keep;
+            if (!keep) return false;
+            const x = withMove(rep, fl.cls.school, to, a, S, () => of!(f));
+            if (typeof x !== "boolean") return `a condition over ${agg.collection.name} is unknown for ${rep.id}`;
+            return agg.fn === "any" ? x : !x;
+          };
+          const c = counted(fl.bucket.attrs);
+          if (typeof c === "string") return c;
+          // The model fixes a bucket's mode, years and transfer by the per-move rules alone; when the
+          // answer here would change with them, a count of this bucket could call a plan impossible
+          // that other attributes would make possible — so say the shape is not supported instead.
+          if (where || agg.of)
+            for (const a of ATTRS)
+              if (a !== fl.bucket.attrs && moveRulesOk(rep, fl.cls.school, to, a, "must") && counted(a) !== c)
+                return `${agg.fn}(…) over ${agg.collection.name} reads a move's own mode, years or transfer, which the model fixes per receiving school`;
+          if (c) out.terms.set(fl.col, (out.terms.get(fl.col) ?? 0) + 1);
+          continue;
+        }
         if (v === false) continue;
         if (v !== true) return `a filter of ${agg.collection.name} is unknown for ${rep.id}`;
         if (perMove) {
@@ -598,6 +624,13 @@ export function buildModel(inp: ComponentInput): Built {
     switch (e.kind) {
       case "Compare":
         return compareCond(e, S);
+      case "Aggregate": {
+        // Over the plan's moves only (countLin refuses the rest): any ⇔ witnesses ≥ 1, all ⇔ breaches ≤ 0.
+        if (e.fn !== "any" && e.fn !== "all") return { t: "unsupported", why: `${e.fn}(…) as a condition` };
+        const l = countLin(e, S);
+        if (typeof l === "string") return { t: "unsupported", why: l };
+        return e.fn === "any" ? geCond(addLin(l, lin(-1)), false) : geCond(scaleLin(l, -1), false);
+      }
       case "Binary":
         if (e.op === "and") return and([boolCond(e.left, S), boolCond(e.right, S)]);
         if (e.op === "or") return or([boolCond(e.left, S), boolCond(e.right, S)]);
