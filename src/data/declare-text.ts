@@ -4,7 +4,7 @@
 // when the file and fields.ts differ, so the two cannot drift apart.
 
 import { Identifier, lexer } from "../../grammar/tokens.js";
-import { BUILTIN_SCHEMA, type SchemaRecord } from "./declared.js";
+import { BUILTIN_SCHEMA, type InputSchema, type SchemaRecord } from "./declared.js";
 import type { FieldDecl } from "./fields.js";
 
 const RECORD_WORD: Record<SchemaRecord, string> = {
@@ -24,7 +24,7 @@ function nameText(n: string): string {
 
 const quote = (s: string) => JSON.stringify(s);
 
-function typeText(f: FieldDecl): string {
+function typeText(f: FieldDecl, schema: InputSchema): string {
   const t = f.type;
   switch (t.t) {
     case "text":
@@ -47,7 +47,7 @@ function typeText(f: FieldDecl): string {
       return t.to === "school" ? "学校" : "人员";
     case "enum":
     case "enums": {
-      const table = BUILTIN_SCHEMA.enumTable(t.e);
+      const table = schema.enumTable(t.e);
       const members = Object.entries(table.labels).map(([value, label]) => {
         const aka = Object.entries(table.aliases ?? {})
           .filter(([, v]) => v === value)
@@ -59,8 +59,12 @@ function typeText(f: FieldDecl): string {
   }
 }
 
-function factText(rec: SchemaRecord, key: string, f: FieldDecl): string {
-  const parts = [`事实 ${RECORD_WORD[rec]} ${nameText(f.zh)} (${nameText(key)}): ${typeText(f)}`];
+/**
+ * A fact's declaration as policy text (`事实 学校 山区学校 (mountain_school): 布尔 表头 … 说明 …`), an
+ * enum's values as the schema has them (extensions included): the standard set's restatement, an editor's hover.
+ */
+export function factText(rec: SchemaRecord, key: string, f: FieldDecl, schema: InputSchema = BUILTIN_SCHEMA): string {
+  const parts = [`事实 ${RECORD_WORD[rec]} ${nameText(f.zh)} (${nameText(key)}): ${typeText(f, schema)}`];
   if (f.need === "required") parts.push("必填");
   if (f.need === "default") parts.push("默认");
   if (f.headers.length) parts.push(`表头 ${f.headers.map(quote).join(", ")}`);

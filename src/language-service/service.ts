@@ -13,7 +13,9 @@ import { helpZh } from "../diagnostics/help-zh.js";
 import { diskFs, loadPolicy, type PolicyFs } from "../policy/load.js";
 import { check } from "../checker/check.js";
 import type { CheckedPolicy } from "../checker/checked.js";
-import { DERIVED, MOVE_FIELDS, PERSON_FIELDS, SCHOOL_FIELDS } from "../semantics/facts.js";
+import { BUILTIN_FACTS, DERIVED, type FactTable } from "../semantics/facts.js";
+import { factText } from "../data/declare-text.js";
+import type { SchemaRecord } from "../data/declared.js";
 import { showType } from "../semantics/types.js";
 import { formatPolicy } from "../api/format.js";
 import { keywordSpellings } from "./keywords.js";
@@ -46,7 +48,8 @@ export interface Hover {
 
 export interface Completion {
   readonly label: string;
-  readonly kind: "keyword" | "param" | "define" | "clause" | "field" | "derived";
+  /** `value`: a value of one of the policy's enums (its Chinese label or English value, extensions included). */
+  readonly kind: "keyword" | "param" | "define" | "clause" | "field" | "derived" | "value";
   readonly detail?: string;
 }
 
@@ -102,11 +105,30 @@ function tokenAt(text: string, offset: number): IToken | undefined {
   return tokens.find((t) => t.startOffset <= offset && offset <= (t.endOffset ?? t.startOffset));
 }
 
-const fieldDoc = (name: string): string | undefined => {
-  const f = PERSON_FIELDS.get(name) ?? SCHOOL_FIELDS.get(name) ?? MOVE_FIELDS.get(name);
-  if (f) return `${f.zh} / ${f.name}: ${showType(f.ty)} — ${f.doc}`;
+/** The facts names resolve against: the policy's own (its layers' declarations, ADR 0003), else the built-in ones. */
+const factsOf = (p: CheckedPolicy | undefined): FactTable => p?.facts ?? BUILTIN_FACTS;
+
+const RECORDS: readonly SchemaRecord[] = ["teacher", "school", "move", "history"];
+
+/**
+ * A fact's hover: its name, type and meaning, then its declaration as the
+ * policy's layers make it (Chinese and English name, type with every value,
+ * 必填/默认, 表头, 说明) — a district's own fact or a value it added included.
+ */
+const fieldDoc = (p: CheckedPolicy | undefined, name: string, lang: Lang): string | undefined => {
+  const facts = factsOf(p);
+  const f = facts.fields("person").get(name) ?? facts.fields("school").get(name) ?? facts.fields("move").get(name);
+  if (f) {
+    const schema = facts.input;
+    const declarations = RECORDS.flatMap((rec) =>
+      Object.entries(schema[rec])
+        .filter(([key, d]) => d.fact !== false && (key === name || d.zh === name))
+        .map(([key, d]) => factText(rec, key, d, schema)),
+    );
+    return [`${f.zh} / ${f.name}: ${showType(f.ty, lang)} — ${f.doc}`, ...declarations].join("\n");
+  }
   const d = DERIVED.get(name);
-  return d ? `${d.zh} / ${d.name}: ${showType(d.ty)} — ${d.doc}` : undefined;
+  return d ? `${d.zh} / ${d.name}: ${showType(d.ty, lang)} — ${d.doc}` : undefined;
 };
 
 /** Hover: a clause id shows its 原文; a parameter its type, value and clause; a definition its text; a fact its meaning. */
@@ -145,7 +167,7 @@ export function hover(a: Analysis, offset: number, lang: Lang): Hover | undefine
       to,
       text: `${zh ? "定义" : "define"} ${name} = ${sliceOf(p!, def.decl.value.span)}\n${def.clause.id}「${def.clause.source}」`,
     };
-  const doc = fieldDoc(name);
+  const doc = fieldDoc(p, name, lang);
   return doc ? { from, to, text: doc } : undefined;
 }
 
@@ -172,7 +194,11 @@ export function wordBefore(text: string, offset: number): { from: number; word: 
   return { from: i, word: text.slice(i, offset) };
 }
 
-/** Names that may come here: keywords of both spellings, the policy's parameters, definitions, clause ids, and facts. */
+/**
+ * Names that may come here: keywords of both spellings, the policy's
+ * parameters, definitions, clause ids, its facts (declared ones included) and
+ * the values of its enums (extended ones included).
+ */
 export function completions(a: Analysis, offset: number): { from: number; items: Completion[] } {
   const { from, word } = wordBefore(a.text, offset);
   const items: Completion[] = [];
@@ -184,9 +210,18 @@ export function completions(a: Analysis, offset: number): { from: number; items:
     for (const [n, x] of p.defs) items.push({ label: n, kind: "define", detail: x.clause.id });
     for (const c of p.clauses) items.push({ label: c.id, kind: "clause", detail: c.source.slice(0, 40) });
   }
-  for (const m of [PERSON_FIELDS, SCHOOL_FIELDS, MOVE_FIELDS])
-    for (const [n, f] of m) items.push({ label: n, kind: "field", detail: f.doc });
+  // The policy's facts (a district's declared ones too), else the built-in ones while it does not check.
+  const facts = factsOf(p);
+  for (const rec of ["person", "school", "move"] as const)
+    for (const [n, f] of facts.fields(rec))
+      items.push({ label: n, kind: "field", detail: `${f.zh} / ${f.name} — ${f.doc}` });
   for (const [n, d] of DERIVED) items.push({ label: n, kind: "derived", detail: d.doc });
+  // The values of its enums, as a string is written (`情形 包含 "援派支教"`): Chinese label and English value.
+  for (const [e, table] of Object.entries(facts.input.enums))
+    for (const [value, label] of Object.entries(table.labels)) {
+      items.push({ label, kind: "value", detail: `${e} · ${value}` });
+      items.push({ label: value, kind: "value", detail: `${e} · ${label}` });
+    }
   const seen = new Set<string>();
   const matching = items.filter((c) => {
     if (seen.has(c.label) || (word && !c.label.startsWith(word))) return false;

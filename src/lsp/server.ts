@@ -33,6 +33,7 @@ const KIND = {
   clause: CompletionItemKind.Reference,
   field: CompletionItemKind.Field,
   derived: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
 };
 
 /** Serve LSP over the given streams (stdio for `lungang lsp`; in-memory pipes in the tests). */

@@ -173,4 +173,54 @@ describe("lungang lsp", () => {
     const labels = items.map((i) => i.label);
     expect(labels).toEqual(expect.arrayContaining(["条款", "clause", "任教年限门槛", "DL-T1", "本校任教年限"]));
   });
+
+  it("hovers a district's declared fact with its declaration; completes its facts and the values it adds", async () => {
+    const file = join(ROOT, "examples/local-deferral/district.policy");
+    const uri = pathToFileURL(file).href;
+    const text = readFileSync(file, "utf8");
+    const published = next(
+      (m) => m.method === "textDocument/publishDiagnostics" && (m.params as { uri: string }).uri === uri,
+    );
+    send({
+      method: "textDocument/didOpen",
+      params: { textDocument: { uri, languageId: "lungang", version: 1, text } },
+    });
+    await published;
+    // `当 学校.山区学校`: the school fact this district declares.
+    const use = text.indexOf("学校.山区学校") + "学校.".length + 1;
+    const h = (await request("textDocument/hover", { textDocument: { uri }, position: pos(text, use) })) as {
+      contents: { value: string };
+    } | null;
+    const shown = h!.contents.value;
+    expect(shown).toContain("山区学校 / mountain_school");
+    expect(shown).toContain(
+      '事实 学校 山区学校 (mountain_school): 布尔 表头 "是否山区学校", "山区学校" 说明 "学校地处山区"',
+    );
+    // `情形`: a built-in enum the district extends — the declaration lists its value 援派支教 with its other spelling.
+    const cond = text.indexOf("当 情形") + 3;
+    const hc = (await request("textDocument/hover", { textDocument: { uri }, position: pos(text, cond) })) as {
+      contents: { value: string };
+    };
+    expect(hc.contents.value).toMatch(/事实 人员 情形 \(conditions\): 枚举集合 \{/);
+    expect(hc.contents.value).toContain('"援派支教" (aid_assignment) 又称 "援疆援藏支教"');
+    // Completion at the end of the file: the declared fact and the added value, besides the built-in ones.
+    const items = (await request("textDocument/completion", {
+      textDocument: { uri },
+      position: pos(text, text.length),
+    })) as { label: string; kind: number; detail?: string }[];
+    const byLabel = new Map(items.map((i) => [i.label, i]));
+    expect(byLabel.get("山区学校")?.detail).toContain("mountain_school");
+    expect(byLabel.get("mountain_school")).toBeDefined();
+    expect(byLabel.get("援派支教")?.detail).toContain("aid_assignment");
+    expect(byLabel.get("aid_assignment")?.detail).toContain("援派支教");
+    expect(byLabel.get("本校任教年限")).toBeDefined();
+    // dalian does not declare them: its completion offers neither.
+    const dalian = (await request("textDocument/completion", {
+      textDocument: { uri: URI },
+      position: pos(TEXT, TEXT.length),
+    })) as { label: string }[];
+    expect(dalian.map((i) => i.label)).not.toContain("山区学校");
+    expect(dalian.map((i) => i.label)).not.toContain("援派支教");
+    expect(dalian.map((i) => i.label)).toContain("哺乳期");
+  });
 });
