@@ -80,7 +80,7 @@ export async function writeProposal(
   input: string,
   output: string,
 ): Promise<Result<ProposalAnswer>> {
-  const failed = await writePlan(input, output, answer.proposal.plan);
+  const failed = await writePlan(input, output, answer.proposal.plan, answer.policy.input);
   return failed ? { diagnostics: [failed] } : { value: { ...answer, output }, diagnostics: [] };
 }
 

@@ -17,6 +17,8 @@ import { Mip } from "./mip.js";
 import { READS_MOVE, Shapes } from "./shapes.js";
 import { distinctKey } from "../semantics/aggregates.js";
 import type { Duration } from "../time/date.js";
+import type { InputSchema } from "../data/declared.js";
+import { MOVE } from "../data/fields.js";
 
 /** Interchangeable people of one school: same answers to every person-level question the checks ask. */
 export interface PersonClass {
@@ -40,6 +42,8 @@ export interface MoveAttrs {
   readonly mode: "full_time" | "part_time";
   readonly years: number;
   readonly personnel_transfer: boolean;
+  /** Facts the policy declares for a move (ADR 0003) with a finite domain: a value of each, by data key. */
+  readonly [declared: string]: string | number | boolean;
 }
 
 /**
@@ -106,6 +110,43 @@ export const ATTRS: MoveAttrs[] = YEARS.flatMap((years) =>
     (["full_time", "part_time"] as const).map((mode) => ({ mode, years, personnel_transfer })),
   ),
 );
+
+/** A move fact the policy declares (not in fields.ts) whose values propose can try: a truth value or an enum. */
+export interface DeclaredMoveFact {
+  readonly key: string;
+  readonly zh: string;
+  readonly values: readonly (string | boolean)[];
+}
+
+/** The policy's own move facts propose fills, in declaration order (others stay absent, so unknown). */
+export function declaredMoveFacts(input: InputSchema): DeclaredMoveFact[] {
+  const out: DeclaredMoveFact[] = [];
+  for (const [key, f] of Object.entries(input.move)) {
+    if (Object.hasOwn(MOVE, key)) continue;
+    const t = f.type;
+    if (t.t === "bool") out.push({ key, zh: f.zh, values: [true, false] });
+    else if (t.t === "enum") out.push({ key, zh: f.zh, values: Object.keys(input.enumTable(t.e).labels) });
+  }
+  return out;
+}
+
+const attrsMemo = new WeakMap<InputSchema, MoveAttrs[]>();
+
+/**
+ * The move attributes tried for a policy, in order: ATTRS (the built-in
+ * fields), each with every combination of the values of the policy's declared
+ * move facts (declaration order, values in declared order). A policy that
+ * declares none gets ATTRS itself.
+ */
+export function attrsOf(input: InputSchema): MoveAttrs[] {
+  let hit = attrsMemo.get(input);
+  if (hit) return hit;
+  let combos: Record<string, string | boolean>[] = [{}];
+  for (const d of declaredMoveFacts(input)) combos = combos.flatMap((c) => d.values.map((v) => ({ ...c, [d.key]: v })));
+  hit = combos.length === 1 ? ATTRS : ATTRS.flatMap((a) => combos.map((c) => ({ ...a, ...c })));
+  attrsMemo.set(input, hit);
+  return hit;
+}
 
 type Lin = { terms: Map<number, number>; k: number };
 type Cond =
@@ -326,6 +367,8 @@ export function buildModel(inp: ComponentInput): Built {
     }
     return k;
   };
+  // The attributes a move may take: the built-in ones, with the policy's declared move facts.
+  const tried = attrsOf(program.policy.input);
   // The move rules' answer for (class answers, school left, kind of receiving school), computed once.
   const moveMemo = new Map<string, { attrs: MoveAttrs; seen: string[] } | null>();
 
@@ -344,8 +387,8 @@ export function buildModel(inp: ComponentInput): Built {
       let hit = mk !== undefined ? moveMemo.get(mk) : undefined;
       if (hit === undefined) {
         const attrs =
-          ATTRS.find((a) => moveRulesOk(rep, cls.school, to, a, "all")) ??
-          ATTRS.find((a) => moveRulesOk(rep, cls.school, to, a, "must"));
+          tried.find((a) => moveRulesOk(rep, cls.school, to, a, "all")) ??
+          tried.find((a) => moveRulesOk(rep, cls.school, to, a, "must"));
         // What every count over moves sees of this move: its filter, and the value summed or told apart.
         const seen = attrs
           ? moveAggs.flatMap((agg) => [

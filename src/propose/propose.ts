@@ -19,7 +19,9 @@ import { solveMip } from "./mip.js";
 import {
   bucketSchools,
   buildModel,
+  declaredMoveFacts,
   probeWorld,
+  type DeclaredMoveFact,
   type Encoded,
   type PersonClass,
   type Probe,
@@ -172,6 +174,16 @@ export const DESTINATION_CHOICE =
 export const POOL_CHOICE =
   "【选择】交流人选从应交流人员和本人申请且政策允许者中产生，暂缓者不列入。/ People are chosen among those due and the volunteers the policy admits; deferred people are skipped.";
 
+/** What the answer says when the policy declares move facts of its own: how propose fills them. */
+export function declaredMoveChoice(facts: readonly DeclaredMoveFact[]): string {
+  const zh = facts.map((f) => f.zh).join("、");
+  const en = facts.map((f) => f.key).join(", ");
+  return (
+    `【选择】政策声明的交流数据项（${zh}）：每项交流取满足各条交流规定的第一种取值（按声明顺序）。` +
+    ` / The move facts the policy declares (${en}): each move takes the first combination of values, in declaration order, that every move rule accepts.`
+  );
+}
+
 export async function propose(program: Program, data: Dataset, options: ProposeOptions = {}): Promise<Proposal> {
   const r = await run(program, data, options);
   return { ...r, check: r.check! };
@@ -204,6 +216,7 @@ async function run(
 ): Promise<Omit<Proposal, "check"> & { check?: PlanResult }> {
   const policy = program.policy;
   const shapes = new Shapes(policy);
+  const declared = declaredMoveFacts(policy.input);
   const base = worldOf(
     policy,
     { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById },
@@ -478,7 +491,12 @@ async function run(
     unsupported,
     residual,
     check,
-    choices: [order ? declaredOrderChoice(order.info) : ORDER_CHOICE, POOL_CHOICE, DESTINATION_CHOICE],
+    choices: [
+      order ? declaredOrderChoice(order.info) : ORDER_CHOICE,
+      POOL_CHOICE,
+      DESTINATION_CHOICE,
+      ...(declared.length ? [declaredMoveChoice(declared)] : []),
+    ],
     components: comps.size,
     notes,
     status: residual.length ? "incomplete" : infeasible.length ? "infeasible" : "compliant",

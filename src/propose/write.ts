@@ -13,11 +13,18 @@ import type { Move, Plan } from "../data/model.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-propose.js";
-import { BUILTIN_SCHEMA } from "../data/tabular/read.js";
+import { BUILTIN_SCHEMA, type InputSchema } from "../data/tabular/read.js";
 import { cellOf, columnsOf, csvCell, gb18030Encode, SHEET_NAME } from "../data/tabular/write.js";
 import { formatDate } from "../time/date.js";
 
-/** The plan section of a dataset, as the contract writes it. */
+/** A move's built-in fields (written first, by name); any other key is a fact the policy declares. */
+const BUILTIN_MOVE_KEYS = new Set(["teacher", "from", "to", "mode", "years", "personnel_transfer"]);
+
+/**
+ * The plan section of a dataset, as the contract writes it. A proposed move's
+ * values of the policy's declared move facts (enum values, truth values:
+ * propose fills only those) follow the built-in fields.
+ */
 export function planRecord(plan: Plan): Record<string, unknown> {
   return {
     ...(plan.school_year ? { school_year: plan.school_year } : {}),
@@ -29,6 +36,11 @@ export function planRecord(plan: Plan): Record<string, unknown> {
       ...(m.mode ? { mode: m.mode } : {}),
       ...(m.years !== undefined ? { years: m.years } : {}),
       ...(m.personnel_transfer !== undefined ? { personnel_transfer: m.personnel_transfer } : {}),
+      ...Object.fromEntries(
+        Object.entries(m).filter(
+          ([k, v]) => !BUILTIN_MOVE_KEYS.has(k) && (typeof v === "string" || typeof v === "boolean"),
+        ),
+      ),
     })),
   };
 }
@@ -44,11 +56,16 @@ const isPlanName = (n: string) =>
   );
 
 /** Write `input` (a dataset path) with `plan` to `output`, in the input's own format. */
-export async function writePlan(input: string, output: string, plan: Plan): Promise<Diagnostic | undefined> {
+export async function writePlan(
+  input: string,
+  output: string,
+  plan: Plan,
+  schema: InputSchema = BUILTIN_SCHEMA,
+): Promise<Diagnostic | undefined> {
   const ext = extname(input).toLowerCase();
   try {
-    if (ext === ".xlsx") return await writeWorkbook(input, output, plan);
-    if (existsSync(input) && statSync(input).isDirectory()) return writeCsvFolder(input, output, plan);
+    if (ext === ".xlsx") return await writeWorkbook(input, output, plan, schema);
+    if (existsSync(input) && statSync(input).isDirectory()) return writeCsvFolder(input, output, plan, schema);
     if (![".yaml", ".yml", ".json"].includes(ext))
       return diag("R001", { file: output, why: `a plan is written into a YAML, JSON, .xlsx or CSV-folder dataset` });
     const text = readFileSync(input, "utf8").replace(/^\uFEFF/, "");
@@ -67,18 +84,18 @@ export async function writePlan(input: string, output: string, plan: Plan): Prom
   }
 }
 
-/** The moves as rows of the 交流方案 sheet: the headers first, values as the reader reads them. */
-function planRows(plan: Plan, dates: "date" | "text"): unknown[][] {
-  const cols = columnsOf(BUILTIN_SCHEMA, "move");
+/** The moves as rows of the 交流方案 sheet (the policy's move columns): the headers first, values as the reader reads them. */
+function planRows(plan: Plan, dates: "date" | "text", schema: InputSchema): unknown[][] {
+  const cols = columnsOf(schema, "move");
   return [
     cols.map((c) => c.header),
     ...plan.moves.map((m) =>
-      cols.map((c) => cellOf((m as unknown as Record<string, unknown>)[c.field], c, BUILTIN_SCHEMA, dates)),
+      cols.map((c) => cellOf((m as unknown as Record<string, unknown>)[c.field], c, schema, dates)),
     ),
   ];
 }
 
-async function writeWorkbook(input: string, output: string, plan: Plan): Promise<undefined> {
+async function writeWorkbook(input: string, output: string, plan: Plan, schema: InputSchema): Promise<undefined> {
   // exceljs is loaded only when a workbook is written (the CLI's start stays light).
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
@@ -92,13 +109,13 @@ async function writeWorkbook(input: string, output: string, plan: Plan): Promise
     // exceljs orders sheets by `orderNo` (not in its typings).
     (ws as unknown as { orderNo: number }).orderNo = (old as unknown as { orderNo: number }).orderNo;
   }
-  for (const r of planRows(plan, "date")) ws.addRow(r);
+  for (const r of planRows(plan, "date", schema)) ws.addRow(r);
   ws.getRow(1).font = { bold: true };
   await wb.xlsx.writeFile(output);
   return undefined;
 }
 
-function writeCsvFolder(input: string, output: string, plan: Plan): Diagnostic | undefined {
+function writeCsvFolder(input: string, output: string, plan: Plan, schema: InputSchema): Diagnostic | undefined {
   if (existsSync(output) && (!statSync(output).isDirectory() || readdirSync(output).length > 0))
     return diag("R001", { file: output, why: "a CSV dataset is written into a new or empty folder" });
   cpSync(input, output, { recursive: true });
@@ -112,7 +129,7 @@ function writeCsvFolder(input: string, output: string, plan: Plan): Diagnostic |
     } catch {
       utf8 = false;
     }
-  const text = planRows(plan, "text")
+  const text = planRows(plan, "text", schema)
     .map((r) => r.map(csvCell).join(","))
     .join("\r\n");
   writeFileSync(join(output, "moves.csv"), utf8 ? Buffer.from(text + "\r\n", "utf8") : gb18030Encode(text + "\r\n"));
