@@ -1,9 +1,12 @@
 // Synthetic data generator — the command line (`node dist/bench/generate.js
 // --teachers N [--seed S] [--schools N] [--moves N | --moves-per-due F]
-// [--violations [kinds]] [--districts a,b] [--as-of D] --out FILE [--quiet]`).
+// [--violations [kinds]] [--districts a,b] [--as-of D] [--policy DIR] --out FILE [--quiet]`).
+// --policy fills the facts that policy declares (bench/gen/declared.ts).
 
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
+import { check } from "../../src/checker/check.js";
+import { loadPolicy } from "../../src/policy/load.js";
 import { generateDetailed } from "./dataset.js";
 import type { GenerateOptions, PlantKind } from "./types.js";
 import { toYaml, writeJson } from "./writers.js";
@@ -40,8 +43,17 @@ function parseArgs(argv: readonly string[]): GenerateOptions & { out: string; qu
     ...(num("moves-per-due") !== undefined ? { movesPerDue: num("moves-per-due")! } : {}),
     ...(districts ? { districts } : {}),
     ...(get("as-of") ? { asOf: get("as-of")! } : {}),
+    ...(get("policy") ? { facts: policyInput(get("policy")!) } : {}),
   };
   return o;
+}
+
+/** The input schema of the policy in `dir` (its declared facts), or an error naming the policy. */
+function policyInput(dir: string) {
+  const loaded = loadPolicy(dir);
+  const checked = loaded.unit ? check(loaded.unit).policy : undefined;
+  if (!checked) throw new Error(`--policy ${dir}: the policy does not load or check (run lungang lint ${dir})`);
+  return checked.input;
 }
 
 export function main(argv: readonly string[]): void {

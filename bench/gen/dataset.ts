@@ -1,12 +1,14 @@
 // Synthetic data generator — one dataset from the options: schools, then
 // teachers (who is due decided by bench/hand-written.ts), then a plan that
-// complies with policies/dalian/plan.policy, with breaches planted on request.
+// complies with policies/dalian/plan.policy, with breaches planted on request;
+// then, given a policy's input schema, the facts that policy declares.
 
 import type { Teacher } from "../../src/data/model.js";
 import { completedYears, formatDate, parseIsoDate, type Day } from "../../src/time/date.js";
 import { retirementDate } from "../../src/time/retirement.js";
 import { handDecide, trackOf } from "../hand-written.js";
 import { BACKBONE_SET, DISTRICTS, makeSchools, makeTeacher, rolesFor, schoolSizes, toModelSchool } from "./people.js";
+import { fillDeclared } from "./declared.js";
 import { Planner } from "./planner.js";
 import { Rng } from "./random.js";
 import { ALL_PLANTS, type GenDataset, type GenerateInfo, type GenerateOptions, type GenTeacher } from "./types.js";
@@ -124,6 +126,8 @@ export function generateDetailed(opts: GenerateOptions): { dataset: GenDataset; 
     teachers,
     plan: { school_year: `${toYear(asOf)}-${toYear(asOf) + 1}`, start: asOfText, moves },
   };
+  // The policy's own facts, from streams of their own: the built-in fields above are not affected.
+  if (opts.facts) fillDeclared(dataset, opts.facts, seed, asOf);
   return {
     dataset,
     info: {

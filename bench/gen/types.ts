@@ -2,6 +2,7 @@
 // dates as YYYY-MM-DD strings, typed from the one field declaration in
 // src/data/fields.ts), the options, and what a run reports.
 
+import type { InputSchema } from "../../src/data/declared.js";
 import type { FieldDecl, HISTORY, MOVE, RawOf, SCHOOL, TEACHER } from "../../src/data/fields.js";
 
 // The raw record types come from the one field declaration (src/data/fields.ts);
@@ -57,6 +58,13 @@ export interface GenerateOptions {
   readonly districts?: readonly string[];
   /** Reference date and plan start, default 2025-09-01 (school year 2025-2026). */
   readonly asOf?: string;
+  /**
+   * A policy's input schema (`CheckedPolicy.input`): the facts it declares beyond
+   * fields.ts, and the values it adds to built-in enum sets, are filled in
+   * (bench/gen/declared.ts). Without one, or when it declares nothing, the
+   * dataset is the built-in one, unchanged.
+   */
+  readonly facts?: InputSchema;
 }
 
 export interface Planted {

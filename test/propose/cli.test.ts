@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import YAML from "yaml";
 import { describe, expect, it } from "vitest";
+import { generate } from "../../bench/generate.js";
 import { ROOT, runCli } from "../support/policy.js";
+import { programOf } from "./support.js";
 
 const EXAMPLE = join(ROOT, "examples/dalian/district.yaml");
 const DALIAN = join(ROOT, "policies/dalian");
@@ -95,5 +97,36 @@ describe("lungang check on a roster where a rule cannot be met", { timeout: 240_
     expect(doc.infeasible[0]!.reason).toMatch(/无法满足/);
     expect(doc.compliant).toBe(false);
     expect(r.code).toBe(1);
+  });
+});
+
+// 灞桥 declares a move's 交流形式 and whether it is made as a full-time teacher, a person's unfitness
+// and refusals, and a 情形 value (facts.policy): propose reads the roster against them, gives every
+// move a value of each declared move fact, writes them out, and check reads them back — nothing left
+// undetermined for want of them.
+describe("lungang propose with a policy's declared facts (灞桥)", { timeout: 240_000 }, () => {
+  it("reads the roster with the policy's facts and writes the declared move facts", async () => {
+    const BAQIAO = join(ROOT, "policies/baqiao");
+    const schema = programOf(BAQIAO).policy.input;
+    const dir = mkdtempSync(join(tmpdir(), "lungang-propose-"));
+    const input = join(dir, "baqiao.json");
+    const out = join(dir, "proposed.json");
+    writeFileSync(input, JSON.stringify(generate({ seed: 11, teachers: 120, schools: 4, facts: schema })));
+    // The roster holds a declared 情形 value (其他原因不宜交流): read with the built-in facts it would be rejected.
+    expect(readFileSync(input, "utf8")).toContain("otherwise_unsuitable");
+    const r = await runCli(["propose", input, "--policy", BAQIAO, "--output", out, "--json"]);
+    expect(r.err).toBe("");
+    expect([0, 1]).toContain(r.code);
+    const written = JSON.parse(readFileSync(out, "utf8")) as { plan: { moves: Record<string, unknown>[] } };
+    expect(written.plan.moves.length).toBeGreaterThan(0);
+    for (const m of written.plan.moves) {
+      expect(Object.keys(schema.enumTable("exchange_form").labels)).toContain(m.exchange_form);
+      expect(typeof m.as_full_time_teacher).toBe("boolean");
+    }
+    const c = await runCli(["check", out, "--policy", BAQIAO, "--json"]);
+    const doc = JSON.parse(c.out) as { complete: boolean; undetermined: unknown[]; violations: unknown[] };
+    expect(doc.undetermined).toEqual([]);
+    expect(doc.complete).toBe(true);
+    expect(doc.violations).toEqual([]);
   });
 });

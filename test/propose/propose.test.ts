@@ -10,6 +10,7 @@ import { generate } from "../../bench/generate.js";
 import { parseDatasetText, readDataset } from "../../src/data/read.js";
 import type { Dataset, Teacher } from "../../src/data/model.js";
 import { propose, type Proposal } from "../../src/propose/propose.js";
+import { declaredMoveFacts } from "../../src/propose/model.js";
 import { newFrame, worldOf } from "../../src/interpreter/frame.js";
 import { ROOT } from "../support/policy.js";
 import { compiledOf, programOf } from "./support.js";
@@ -98,8 +99,8 @@ describe("propose by the policy's declared selection order (章贡 确定原则)
     const zg = programs.get("zhanggong")!;
     const order = zg.orders[0]!;
     expect(order.info.clause.id).toBe("ZG-5");
-    const ds = generate({ seed: 7, teachers: 400, schools: 8, asOf: "2025-09-01" });
-    const data = parseDatasetText(JSON.stringify(ds), "generated.json", "json").value!;
+    const ds = generate({ seed: 7, teachers: 400, schools: 8, asOf: "2025-09-01", facts: zg.policy.input });
+    const data = parseDatasetText(JSON.stringify(ds), "generated.json", "json", { schema: zg.policy.input }).value!;
     const p = await propose(zg, data, paramsOf("zhanggong"));
     expectSound(p);
     expect(p.selections.length).toBeGreaterThan(0);
@@ -138,18 +139,24 @@ describe("propose by the policy's declared selection order (章贡 确定原则)
 const WITH_QUOTAS = ["dalian", "changzhou", "zhanggong", "baqiao"];
 
 describe("propose on generated districts", () => {
-  const district = (seed: number, teachers: number, asOf: string) => {
-    const ds = generate({ seed, teachers, schools: Math.max(2, Math.round(teachers / 40)), asOf });
-    return parseDatasetText(JSON.stringify(ds), "generated.json", "json").value!;
+  // The district carries the facts the jurisdiction declares (bench/gen/declared.ts) and is read
+  // with its schema, as `lungang propose --policy` reads a roster.
+  const district = (seed: number, teachers: number, asOf: string, name: string) => {
+    const schema = programs.get(name)!.policy.input;
+    const ds = generate({ seed, teachers, schools: Math.max(2, Math.round(teachers / 40)), asOf, facts: schema });
+    return parseDatasetText(JSON.stringify(ds), "generated.json", "json", { schema }).value!;
   };
 
   // Every jurisdiction at least once, with people due (章贡's redacted thresholds get test values).
   it.each(jurisdictions)("%s: every plan rule is modelled, and check finds the plan compliant", async (name) => {
-    const data = district(20261201, 240, "2025-09-01");
+    const data = district(20261201, 240, "2025-09-01", name);
     const p = await propose(programs.get(name)!, data, paramsOf(name));
     expectSound(p);
     // Where the texts set a share of people to move, the plan moves some (the others may rightly move nobody).
     if (WITH_QUOTAS.includes(name)) expect(p.plan.moves.length).toBeGreaterThan(0);
+    // A move fact the policy declares (灞桥's 交流形式) has a value on every proposed move: the checks read it.
+    for (const d of declaredMoveFacts(programs.get(name)!.policy.input))
+      for (const m of p.plan.moves) expect(d.values).toContain((m as unknown as Record<string, unknown>)[d.key]);
   });
 
   it("never leaves a must-rule unmet without naming it as impossible", async () => {
@@ -161,7 +168,7 @@ describe("propose on generated districts", () => {
         fc.constantFrom(...jurisdictions),
         async (seed, teachers, asOf, name) => {
           // No allowance: a rule the model cannot express fails here, it cannot pass by being skipped.
-          expectSound(await propose(programs.get(name)!, district(seed, teachers, asOf), paramsOf(name)));
+          expectSound(await propose(programs.get(name)!, district(seed, teachers, asOf, name), paramsOf(name)));
         },
       ),
       { numRuns: 16 },
