@@ -13,12 +13,15 @@
 //   required            always a value;
 //   default (默认)      a value other than the default for 10% of records, else
 //                       absent (absence is the default: none, zero, false);
-//   optional            always a value, except a date: 20% (a date of an event —
-//                       a refusal, a finding — is absent for most people, and the
-//                       rules that read it test 已知(…)).
+//   optional            always a value, except a date, which stays absent: a date
+//                       of an event (a refusal, a period of leave, an approval)
+//                       belongs to the few it happened to, and the dates of one
+//                       event (from, to) must agree, which a generic draw cannot
+//                       know — independent draws made 章贡's 孕产哺乳期 half-known and
+//                       its decisions indeterminate. A required date is drawn.
 // Values: bool half true (a defaulted one: true); int 0–5 (defaulted 1–5);
-// duration 0–6 years in half years (defaulted 0.5–6); date a day in the ten
-// years before as_of; enum one of its values; enum set each value with 10%
+// duration 0–6 years in half years (defaulted 0.5–6); date (required or
+// defaulted) a day in the ten years before as_of; enum one of its values; enum set each value with 10%
 // (at least one when defaulted); text / id the fact's name with a number;
 // text set one or two such texts. An extended value of a built-in enum set is
 // added to 2% of records.
@@ -71,7 +74,7 @@ export function extendedSetValues(schema: InputSchema, record: SchemaRecord): [s
 function draw(rng: Rng, f: FieldDecl, key: string, schema: InputSchema, asOf: Day): unknown {
   const t = f.type;
   const defaulted = f.need === "default";
-  const present = f.need === "required" ? 1 : defaulted ? 0.1 : t.t === "date" ? 0.2 : 1;
+  const present = f.need === "required" ? 1 : defaulted ? 0.1 : t.t === "date" ? 0 : 1;
   if (present < 1 && !rng.chance(present)) return undefined;
   switch (t.t) {
     case "bool":

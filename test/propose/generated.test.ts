@@ -58,11 +58,8 @@ describe("generated districts with a policy's declared facts", () => {
     expect(unfit.length).toBeGreaterThan(0);
     expect(unfit.length).toBeLessThan(people.length / 4);
     for (const t of unfit) expect(t.unfit_for_teaching).toBe(true);
-    // Optional date: present for some, a day before as_of.
-    const refused = people.filter((t) => t.refused_exchange_on !== undefined);
-    expect(refused.length).toBeGreaterThan(0);
-    expect(refused.length).toBeLessThan(people.length / 2);
-    for (const t of refused) expect((t.refused_exchange_on as string) < opts.asOf).toBe(true);
+    // Optional date (an event's): absent — 已知(拒不服从交流日期) is false, BQ-5-4 does not apply.
+    expect(people.filter((t) => t.refused_exchange_on !== undefined)).toEqual([]);
     // The added 情形 value on a few people.
     expect(people.some((t) => (t.conditions as string[] | undefined)?.includes("otherwise_unsuitable"))).toBe(true);
   });
