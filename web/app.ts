@@ -363,9 +363,26 @@ function appealView(root: HTMLElement): void {
     ...toolbar(w().appealIntro, h("label", {}, w().policy, " ", policy)),
     h("div", { class: "appeal-layout" }, form, out),
   );
-  void get<{ teacher: Field[]; school: Field[] }>("/api/fields").then((fields) => {
-    const asOf = h("input", { type: "date", name: "as_of", value: new Date().toISOString().slice(0, 10) });
-    form.append(h("fieldset", {}, h("legend", {}, w().asOf), asOf));
+  const asOf = h("input", { type: "date", name: "as_of", value: new Date().toISOString().slice(0, 10) });
+  let built = 0;
+  /** The form for the selected policy: its person and school facts (a district's declared ones too), what was typed kept. */
+  const build = async () => {
+    const mine = ++built;
+    const fields = await get<{ teacher: Field[]; school: Field[] }>("/api/fields", { policy: policy.value }).catch(
+      (e: Error) => {
+        out.replaceChildren(h("ul", { class: "errors" }, h("li", {}, e.message)));
+        return undefined;
+      },
+    );
+    if (!fields || mine !== built) return;
+    const typed = new Map<string, string>();
+    const ticked = new Set<string>();
+    for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")) {
+      if (el instanceof HTMLInputElement && el.type === "checkbox") {
+        if (el.checked) ticked.add(`${el.name}=${el.value}`);
+      } else if (el.name !== "as_of") typed.set(el.name, el.value);
+    }
+    form.replaceChildren(h("fieldset", {}, h("legend", {}, w().asOf), asOf));
     const section = (legend: string, prefix: string, list: Field[], skip: string[]) => {
       const fs = h("fieldset", {}, h("legend", {}, legend));
       for (const f of list.filter((x) => !skip.includes(x.name))) fs.append(fieldInput(prefix, f));
@@ -373,28 +390,34 @@ function appealView(root: HTMLElement): void {
     };
     section(w().teacher, "teacher", fields.teacher, ["school"]);
     section(w().school, "school", fields.school, []);
-    let timer: number | undefined;
-    const update = () => {
-      clearTimeout(timer);
-      timer = window.setTimeout(() => void answerNow(), 250);
-    };
-    const answerNow = async () => {
-      const c = caseFrom(form);
-      const r = await call<{ html?: string; errors?: { code: string; path: string; message: string }[] }>("/api/case", {
-        policy: policy.value,
-        case: c,
-      });
-      if (r.html) out.innerHTML = r.html;
-      else
-        out.replaceChildren(
-          h("ul", { class: "errors" }, ...(r.errors ?? []).map((e) => h("li", {}, `${e.path}: ${e.message}`))),
-        );
-    };
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
-    policy.addEventListener("change", update);
+    for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")) {
+      if (el instanceof HTMLInputElement && el.type === "checkbox") el.checked = ticked.has(`${el.name}=${el.value}`);
+      else if (typed.has(el.name)) el.value = typed.get(el.name)!;
+    }
+    form.dataset.policy = policy.value;
     update();
-  });
+  };
+  let timer: number | undefined;
+  const update = () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => void answerNow(), 250);
+  };
+  const answerNow = async () => {
+    const c = caseFrom(form);
+    const r = await call<{ html?: string; errors?: { code: string; path: string; message: string }[] }>("/api/case", {
+      policy: policy.value,
+      case: c,
+    });
+    if (r.html) out.innerHTML = r.html;
+    else
+      out.replaceChildren(
+        h("ul", { class: "errors" }, ...(r.errors ?? []).map((e) => h("li", {}, `${e.path}: ${e.message}`))),
+      );
+  };
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  policy.addEventListener("change", () => void build());
+  void build();
 }
 
 function fieldInput(prefix: string, f: Field): HTMLElement {

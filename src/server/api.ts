@@ -27,8 +27,8 @@ import { personRow } from "../render/people.js";
 // The report files, shared with `lungang check --format html|xlsx` (one writer for both).
 import { planReport, planReportHtml, planReportXlsxBuffer } from "../render/report.js";
 import { analyze, completions, format, hover } from "../language-service/service.js";
-// The contract's fields (a table of names, types and words; no evaluation), for the appeal form.
-import { ENUMS, PERSON_FIELDS, SCHOOL_FIELDS } from "../semantics/facts.js";
+// The types of a policy's fact table (names, types and words; no evaluation), for the appeal form.
+import type { FactTable, FieldInfo } from "../semantics/facts.js";
 import type { EnumName } from "../semantics/types.js";
 import { policyDir, policyFile, type Root } from "./roots.js";
 import { readUpload, Sessions, type Scratch, type Session, type UploadFile } from "./uploads.js";
@@ -168,19 +168,26 @@ export function formCase(roots: readonly Root[], policyId: string, raw: unknown,
   return answer(policy, read.value, lang);
 }
 
-/** The fields of the appeal form: the contract's person and school facts, each once, with both names. */
-export function caseFields() {
-  const once = (m: typeof PERSON_FIELDS) => [...new Map([...m.values()].map((f) => [f.name, f])).values()];
-  return {
-    teacher: once(PERSON_FIELDS).map((f) => ({ name: f.name, zh: f.zh, type: f.ty.k, doc: f.doc, ...enumOf(f.ty) })),
-    school: once(SCHOOL_FIELDS).map((f) => ({ name: f.name, zh: f.zh, type: f.ty.k, doc: f.doc, ...enumOf(f.ty) })),
-  };
+/**
+ * The fields of the appeal form: the selected policy's person and school
+ * facts — the standard ones and those its layers declare (ADR 0003) — each
+ * once, with both names and the values of its enums (a value it adds too).
+ */
+export function caseFields(roots: readonly Root[], policyId: string, lang: Lang) {
+  const facts = prepare(roots, policyId, lang).checked.facts;
+  const once = (m: ReadonlyMap<string, FieldInfo>) => [...new Map([...m.values()].map((f) => [f.name, f])).values()];
+  const field = (f: FieldInfo) => ({ name: f.name, zh: f.zh, type: f.ty.k, doc: f.doc, ...enumOf(facts, f.ty) });
+  return { teacher: once(facts.fields("person")).map(field), school: once(facts.fields("school")).map(field) };
 }
 
-/** An enum field's allowed values with their Chinese words, for the form's choices. */
-function enumOf(ty: { k: string; enum?: string; elem?: unknown }): { options?: [string, string][]; many?: boolean } {
+/** An enum field's allowed values with their Chinese words (the policy's), for the form's choices. */
+function enumOf(
+  facts: FactTable,
+  ty: { k: string; enum?: string; elem?: unknown },
+): { options?: [string, string][]; many?: boolean } {
   const e = (ty.enum ?? (ty.elem as { enum?: string } | undefined)?.enum) as EnumName | undefined;
-  return e ? { options: Object.entries(ENUMS[e]), ...(ty.k === "set" ? { many: true } : {}) } : {};
+  const labels = e ? facts.enumLabels(e) : undefined;
+  return labels ? { options: Object.entries(labels), ...(ty.k === "set" ? { many: true } : {}) } : {};
 }
 
 export async function downloadXlsx(s: Session): Promise<Buffer> {

@@ -131,7 +131,7 @@ export function startServer(o: ServeOptions): Promise<{ server: Server; port: nu
         case "/api/policies":
           return json(res, listPolicies(roots));
         case "/api/fields":
-          return json(res, api.caseFields());
+          return json(res, api.caseFields(roots, q(url, "policy"), lang));
         case "/api/file":
           return json(res, api.readPolicyFile(roots, q(url, "policy"), q(url, "file"), lang));
       }

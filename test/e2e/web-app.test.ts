@@ -32,6 +32,11 @@ beforeAll(async () => {
   policies = mkdtempSync(join(tmpdir(), "lungang-e2e-policies-"));
   cpSync(join(ROOT, "policies/dalian"), join(policies, "policies/dalian"), { recursive: true });
   cpSync(join(ROOT, "policies/national"), join(policies, "policies/national"), { recursive: true });
+  // A district that declares a school fact (山区学校) and adds a value to 情形 (援派支教), ADR 0003.
+  cpSync(
+    join(ROOT, "examples/local-deferral/district.policy"),
+    join(policies, "policies/local-deferral/district.policy"),
+  );
   mkdirSync(join(policies, "policies/mini"));
   writeFileSync(join(policies, "policies/mini/mini.policy"), MESSY);
   server = await startServer({ port: 0, policies: [join(policies, "policies")], log: (l) => logged.push(l) });
@@ -212,6 +217,53 @@ describe("lungang serve in Chromium", { timeout: 300_000 }, () => {
     );
     expect(await page.textContent("#appeal-answer")).toContain("在同一所学校任教满9年及以上的教师");
     await page.screenshot({ path: join(IMG, "web-appeal.png") });
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("lists the selected policy's declared facts in the appeal form and reads uploads against them", async () => {
+    const page = await open();
+    // An upload read against the district's facts: its own field is no "unknown field", its value no error.
+    await page.selectOption("#check-policy", "0:local-deferral");
+    await page.setInputFiles("#dataset", join(ROOT, "examples/local-deferral/district.yaml"));
+    await page.click("#run-check");
+    await page.waitForSelector("#report .verdict");
+    expect(await page.textContent("#check-status")).not.toMatch(/D007|mountain_school|aid_assignment/);
+
+    await page.click('button[data-view="appeal"]');
+    await page.selectOption("#appeal-policy", "0:local-deferral");
+    await page.waitForSelector('#appeal-form[data-policy="0:local-deferral"]');
+    // The school fact the district declares, under its Chinese name, a yes/no choice.
+    const mountain = page.locator('label.field:has(select[name="school.mountain_school"])');
+    expect(await mountain.locator("span").first().textContent()).toBe("山区学校");
+    expect(await mountain.getAttribute("title")).toBe("学校地处山区");
+    // 情形 offers the value it adds, by its Chinese label.
+    const conditions = page.locator('label.field:has(input[name="teacher.conditions"])');
+    expect(await conditions.textContent()).toContain("援派支教");
+    await page.fill('input[name="as_of"]', "2025-09-01");
+    await page.selectOption('select[name="teacher.sex"]', "male");
+    await page.fill('input[name="teacher.birth_date"]', "1980-05-01");
+    await page.selectOption('select[name="teacher.role"]', "teacher");
+    await page.selectOption('select[name="teacher.established"]', "true");
+    await page.selectOption('select[name="teacher.on_post"]', "true");
+    await page.fill('input[name="teacher.school_since"]', "2010-09-01");
+    await page.selectOption('select[name="school.location"]', "urban");
+    await page.selectOption('select[name="school.tier"]', "general");
+    await page.selectOption('select[name="school.mountain_school"]', "false");
+    await page.waitForFunction(() =>
+      document.querySelector("#appeal-answer .decision")?.textContent?.includes("应交流轮岗"),
+    );
+    // Ticking the district's value defers the person by its clause XQ-1.
+    await page.check('input[name="teacher.conditions"][value="aid_assignment"]');
+    await page.waitForFunction(() => document.querySelector("#appeal-answer .decision")?.textContent?.includes("暂缓"));
+    expect(await page.textContent("#appeal-answer")).toContain("XQ-1");
+    await page.screenshot({ path: join(IMG, "web-appeal-declared.png") });
+    // dalian declares neither: its form has no such field nor value, and what was typed stays.
+    await page.selectOption("#appeal-policy", "0:dalian");
+    await page.waitForSelector('#appeal-form[data-policy="0:dalian"]');
+    expect(await page.locator('select[name="school.mountain_school"]').count()).toBe(0);
+    expect(await page.locator('input[name="teacher.conditions"][value="aid_assignment"]').count()).toBe(0);
+    expect(await page.inputValue('input[name="teacher.school_since"]')).toBe("2010-09-01");
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });
