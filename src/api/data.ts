@@ -100,10 +100,11 @@ export async function referenceDate(source: string): Promise<Result<Day>> {
 export async function readColumnar(
   path: string,
   against: ReadAgainst,
-  options: ReadOptions = {},
+  options: DatasetReadOptions = {},
 ): Promise<ColumnarResult> {
   return readColumns(path, {
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     schema: schemaOf(against),
   });
 }

@@ -74,7 +74,11 @@ export function decideAll(
  * day of the month agrees on (indeterminate otherwise, E010) — never a guessed
  * day. `diagnostics` holds warnings only.
  */
-export function decideEach(policy: CompiledPolicy, dataset: Dataset): Result<DecisionsAnswer> {
+export function decideEach(
+  policy: CompiledPolicy,
+  dataset: Dataset,
+  options: { readonly onProgress?: OnProgress } = {},
+): Result<DecisionsAnswer> {
   const frame = newFrame(
     worldOf(
       policy.checked,
@@ -82,13 +86,17 @@ export function decideEach(policy: CompiledPolicy, dataset: Dataset): Result<Dec
       policy.params,
     ),
   );
-  const rows: TableRow[] = dataset.teachers.map((teacher) => {
+  const tell = options.onProgress;
+  const total = dataset.teachers.length;
+  const rows: TableRow[] = dataset.teachers.map((teacher, n) => {
+    if (tell && (n & 4095) === 0) tell("decide", n, total);
     const school = dataset.schoolById.get(teacher.school);
     const at = { teacher, ...(school ? { school } : {}) };
     // A month-only date is the month's DayRange in the model: the evaluator decides
     // only what every day of it agrees on, and is indeterminate otherwise (E010).
     return { ...at, decision: policy.program.decide(teacher, frame) };
   });
+  tell?.("decide", total, total);
   const i = dataset.intake;
   const rejected = i
     ? i.rejectedTeachers.map((r) => ({ row: r.row, ...(r.id !== undefined ? { id: r.id } : {}) }))

@@ -53,13 +53,20 @@ function exitOf(answer: PlanAnswer): number {
 
 /** The same check over columns; undefined when the folder needs the object path's CSV reader. */
 async function runCheckColumnar(io: IO, args: Args, file: string, policy: CompiledPolicy): Promise<number | undefined> {
-  const read = await readColumnar(file, policy, args.asOf !== undefined ? { asOf: args.asOf } : {});
+  // The same bar as the object path: reading, deciding, checking.
+  const bar = progressFor(io, args);
+  const read = await readColumnar(file, policy, {
+    ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+    onProgress: bar.report,
+  });
+  bar.done();
   if (read.irregular) return undefined;
   if (!read.value) {
     await report(io, args, read.diagnostics, new Map(), "invalid dataset");
     return 2;
   }
-  const checked = await checkPlanColumnar(policy, read.value);
+  const checked = await checkPlanColumnar(policy, read.value, bar.report);
+  bar.done();
   const answer = checked.value!;
   if (!(await emit(io, args, { kind: "plan", answer, diagnostics: [...read.diagnostics, ...checked.diagnostics] })))
     return 2;

@@ -10,12 +10,13 @@ import { datasetAndPolicy, emit, type IO } from "./common.js";
 import { progressFor } from "./progress.js";
 
 export async function runDecide(io: IO, args: Args): Promise<number> {
-  // A bar on stderr while a large roster is read (a terminal only, never with JSON).
+  // A bar on stderr while a large roster is read and decided (a terminal only, never with JSON).
   const bar = progressFor(io, args);
   const input = await datasetAndPolicy(io, args, bar.report);
   bar.done();
   if (!input) return 2;
-  const decided = decideEach(input.policy, input.dataset);
+  const decided = decideEach(input.policy, input.dataset, { onProgress: bar.report });
+  bar.done();
   const answer = decided.value!;
   const notes = [...input.notes, ...decided.diagnostics];
   if (!(await emit(io, args, { kind: "decisions", answer, diagnostics: notes }))) return 2;

@@ -220,6 +220,7 @@ export async function readCsv(
   onRow: OnRow,
   onLine?: OnLine,
   range?: { start: number; end: number },
+  meter?: { bytes: number },
 ): Promise<void> {
   const decoder = new ChunkDecoder();
   const tok = new CsvTokenizer(onRow, onLine);
@@ -228,6 +229,8 @@ export async function readCsv(
     ...(range ? { start: range.start, end: range.end - 1 } : {}),
   });
   for await (const chunk of stream) {
+    // Bytes read so far, for a progress estimate (rows × size / bytes).
+    if (meter) meter.bytes += (chunk as Buffer).length;
     const text = decoder.push(chunk as Buffer);
     if (text === undefined) break;
     if (text !== "") tok.push(text);

@@ -8,6 +8,7 @@
 // A folder the fast tokenizer cannot read as csv-parse would (src/columnar/csv.ts)
 // comes back as `irregular`: the caller reads it on the object path.
 
+import { statSync } from "node:fs";
 import type { Result } from "../diagnostics/diagnostic.js";
 import { formatDate, type Day } from "../time/date.js";
 import type { Intake, School } from "../data/model.js";
@@ -128,6 +129,15 @@ export async function readColumnar(path: string, options: TabularOptions = {}): 
   const tables = new Map<RecordKind, ReadTable>();
   const info: Info = {};
   const raw: { number: number; cells: RawRow["cells"] } = { number: 0, cells: [] };
+  // Progress as the object path tells it (data/tabular/read.ts): rows so far, the total estimated from the bytes.
+  const tell = options.onProgress;
+  const meter = tell ? { bytes: 0 } : undefined;
+  let rowsRead = 0;
+  let size = 0;
+  const tick = () => {
+    if (tell && (++rowsRead & 4095) === 0)
+      tell("read", rowsRead, meter!.bytes > 0 ? Math.round((rowsRead * size) / meter!.bytes) : 0);
+  };
   try {
     isFolder(path);
     const files: { path: string; name: string }[] = [];
@@ -137,6 +147,8 @@ export async function readColumnar(path: string, options: TabularOptions = {}): 
     }))
       void t;
     const ndjson = readNdjson.find(path);
+    // teachers.ndjson is not metered: no estimate of the total then, only the rows so far.
+    if (tell && !ndjson) size = files.reduce((n, f) => n + statSync(f.path).size, 0);
     for (const file of files) {
       const kind = kindOfName(file.name);
       if (!kind || kind === "info" || tables.has(kind)) continue;
@@ -149,8 +161,16 @@ export async function readColumnar(path: string, options: TabularOptions = {}): 
       const fast = new FastRows(t, tr, schema);
       await readCsv(
         file.path,
-        (cells, line) => fast.row(cells, line),
-        (s, from, to, line) => fast.line(s, from, to, line),
+        (cells, line) => {
+          tick();
+          fast.row(cells, line);
+        },
+        (s, from, to, line) => {
+          tick();
+          fast.line(s, from, to, line);
+        },
+        undefined,
+        meter,
       );
     }
     if (ndjson) {
@@ -170,6 +190,7 @@ export async function readColumnar(path: string, options: TabularOptions = {}): 
         schema,
         sink,
         (cells, line) => {
+          tick();
           raw.number = line;
           raw.cells = cells;
           tr.row(raw);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { progress, progressLine, type ProgressSink } from "../../src/cli/progress.js";
-import { readDataset, standardFacts } from "../../src/index.js";
+import { readColumnar, readDataset, standardFacts } from "../../src/index.js";
 import { ROOT } from "../support/policy.js";
 
 /** A terminal whose clock moves `step` ms each time it is read. */
@@ -85,9 +85,19 @@ describe("wired into the commands", () => {
     expect(lines.some((l) => /预计剩余/.test(l))).toBe(true);
   });
 
-  it("decide shows reading on a terminal, in English with --lang en", async () => {
+  it("check on a CSV folder (the columnar path) shows reading, deciding and checking too", async () => {
+    const lines = await drawn(["check", CSV, "--policy", DALIAN], fakeTerminal(true));
+    for (const phase of ["读取", "判定", "核查"])
+      expect(
+        lines.some((l) => l.startsWith(phase)),
+        phase,
+      ).toBe(true);
+  });
+
+  it("decide shows reading and deciding on a terminal, in English with --lang en", async () => {
     const lines = await drawn(["decide", XLSX, "--policy", DALIAN, "--lang", "en"], fakeTerminal(true));
     expect(lines.some((l) => /^reading .*rows\/s/.test(l))).toBe(true);
+    expect(lines.some((l) => /^deciding /.test(l))).toBe(true);
   });
 
   it("prints nothing with --format json, nor when stderr is not a terminal", async () => {
@@ -99,6 +109,18 @@ describe("wired into the commands", () => {
   it("the facade tells a roster's rows read with an estimate of the total from the bytes read", async () => {
     const calls: [string, number, number][] = [];
     const r = await readDataset(CSV, standardFacts, { onProgress: (p, done, total) => calls.push([p, done, total]) });
+    expect(r.value).toBeDefined();
+    expect(calls.length).toBeGreaterThan(0);
+    for (const [p, done, total] of calls) {
+      expect(p).toBe("read");
+      expect(done % 4096).toBe(0);
+      expect(total).toBeGreaterThanOrEqual(done);
+    }
+  });
+
+  it("the columnar read tells its rows the same way", async () => {
+    const calls: [string, number, number][] = [];
+    const r = await readColumnar(CSV, standardFacts, { onProgress: (p, done, total) => calls.push([p, done, total]) });
     expect(r.value).toBeDefined();
     expect(calls.length).toBeGreaterThan(0);
     for (const [p, done, total] of calls) {
