@@ -34,6 +34,24 @@ const TEACHER_ROWS: unknown[][] = [
   ["T3", "王芳", "女", 1975.1, "教师", "S2", "2011.09.01", "二级", "", "孕期；产假"],
 ];
 
+/**
+ * A check's JSON answer; anything else fails with the whole output. These tests
+ * failed now and then under load with an answer that was not a plan answer, and
+ * the output is what tells why.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON answer, read field by field by each test
+function planJson(r: { code: number; out: string; err: string }): any {
+  let j: Record<string, unknown> | undefined;
+  try {
+    j = JSON.parse(r.out) as Record<string, unknown>;
+  } catch {
+    j = undefined;
+  }
+  if (!j || typeof j.complete !== "boolean")
+    throw new Error(`not a plan answer (exit ${r.code}):\n${r.out.slice(0, 4000)}\n${r.err.slice(0, 4000)}`);
+  return j;
+}
+
 describe("cell values", () => {
   it("reads every date form of the contract; month-only dates are the month's days", () => {
     for (const s of ["1980-03-05", "1980-3-5", "1980/03/05", "1980.03.05", "1980年3月5日", "19800305"])
@@ -154,8 +172,8 @@ describe("roster workbooks", () => {
       ],
     });
     const r = await runCli(["check", file, "--policy", join(ROOT, "policies/dalian"), "--json"]);
+    const j = planJson(r);
     expect(r.code).toBe(2);
-    const j = JSON.parse(r.out);
     expect(j.counts).toEqual({ teachers_in: 3, decided: 1, rejected: 2, moves_in: 1, moves_rejected: 0 });
     expect(j.complete).toBe(false);
   });
@@ -182,8 +200,8 @@ describe("roster workbooks", () => {
       ],
     });
     const r = await runCli(["check", file, "--policy", join(ROOT, "policies/dalian"), "--json"]);
+    const j = planJson(r);
     expect(r.code).toBe(2);
-    const j = JSON.parse(r.out);
     type U = { subject: { kind: string; id: string }; reasons: string[] };
     const und = (j.undetermined as U[]).map((u) => `${u.subject.kind}:${u.subject.id}`);
     expect(und).toContain("school:S1");
@@ -350,7 +368,7 @@ describe("lungang template and lungang decide", () => {
       交流方案: [["工号", "调出学校", "调入学校"]],
     });
     const r = await runCli(["check", file, "--policy", policy, "--json"]);
-    const j = JSON.parse(r.out);
+    const j = planJson(r);
     expect(j.complete).toBe(false);
     expect(j.undetermined.map((u: { subject: { id: string } }) => u.subject.id)).toContain("S1");
     expect(r.code).toBe(2);
