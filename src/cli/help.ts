@@ -82,6 +82,20 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     options: ["--check", "--write"],
     formats: "text|json",
   },
+  serve: {
+    usage: "lungang serve [--port N] [--policies DIR …]",
+    zh: "在本机（127.0.0.1）启动网页应用：检查方案、答复申诉、编辑政策；按 Ctrl+C 停止，上传的数据随之清除",
+    en: "the local web app on 127.0.0.1: check a plan, answer an appeal, edit a policy; Ctrl+C stops it and drops every upload",
+    options: ["--port", "--policies"],
+    formats: "text",
+  },
+  lsp: {
+    usage: "lungang lsp",
+    zh: "语言服务器（Language Server Protocol，经标准输入输出）：供文本编辑器使用的诊断、悬停、跳转、补全与排版",
+    en: "the language server (Language Server Protocol over standard input and output): diagnostics, hover, definition, completion and formatting for a text editor",
+    options: [],
+    formats: "text",
+  },
   help: {
     usage: "lungang help [<command>]",
     zh: "显示帮助",
@@ -94,6 +108,10 @@ const OPTION_TEXT: Readonly<Record<string, { zh: string; en: string }>> = {
   "--policy": {
     zh: "--policy <policy>     政策文件夹（如 policies/dalian）或 .policy 文件",
     en: "--policy <policy>     policy folder (e.g. policies/dalian) or .policy file",
+  },
+  "--port": {
+    zh: "--port N              网页应用的端口（默认 8080；0 为任选一个空闲端口）",
+    en: "--port N              the web app's port (default 8080; 0 picks a free one)",
   },
   "--teacher": {
     zh: "--teacher ID          数据集中要判定的教师工号",

@@ -36,7 +36,8 @@ const DOCUMENT: Readonly<Record<string, DocumentKind>> = {
 /** The formats of the commands that render no document of the registry (template, fmt, …). */
 const OWN_FORMATS = ["text", "json"];
 
-const RUN: Readonly<Record<string, (io: IO, args: Args) => Promise<number>>> = {
+/** Every command and what runs it (exported for the test that each has its help). */
+export const RUN: Readonly<Record<string, (io: IO, args: Args) => Promise<number>>> = {
   lint: runLint,
   case: runCase,
   check: runCheck,
