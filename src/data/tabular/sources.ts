@@ -80,9 +80,11 @@ export async function workbookReader(file: string, meter?: Meter) {
  */
 export async function* workbookTables(file: string, meter?: Meter): AsyncGenerator<Table> {
   const reader = await workbookReader(file, meter);
+  let yielded = 0;
   try {
     for await (const ws of reader) {
       const sheet = ws as unknown as AsyncIterable<{ number: number; values: unknown }> & { name: string };
+      yielded++;
       yield {
         name: sheet.name,
         rows: (async function* () {
@@ -92,8 +94,39 @@ export async function* workbookTables(file: string, meter?: Meter): AsyncGenerat
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;
+    // exceljs's streaming reader fails on a valid workbook whose zip stores a
+    // worksheet before xl/workbook.xml once the shared strings and relations are
+    // read ("reading 'sheets'"): the sheet's name is not known yet. exceljs itself
+    // writes entries in either order, by timing. Nothing has been handed on then,
+    // so the workbook is read whole instead (in memory; such files are rare).
+    if (yielded === 0 && e instanceof TypeError && /\bsheets\b/.test(e.message)) {
+      yield* wholeWorkbookTables(file);
+      return;
+    }
     const msg = e instanceof Error ? e.message : String(e);
     throw new SourceError(`not a readable .xlsx workbook (${msg})`, `不是可读取的 .xlsx 工作簿（${msg}）`);
+  }
+}
+
+/** The sheets of a workbook read whole by exceljs's ordinary reader, in the streaming tables' shape. */
+async function* wholeWorkbookTables(file: string): AsyncGenerator<Table> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new SourceError(`not a readable .xlsx workbook (${msg})`, `不是可读取的 .xlsx 工作簿（${msg}）`);
+  }
+  for (const ws of wb.worksheets) {
+    const rows: { number: number; cells: Cell[] }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, cells: cellsOf(row.values) }));
+    yield {
+      name: ws.name,
+      rows: (async function* () {
+        yield* rows;
+      })(),
+    };
   }
 }
 
