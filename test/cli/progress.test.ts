@@ -74,25 +74,21 @@ describe("the bar", () => {
 });
 
 describe("wired into the commands", () => {
-  it("check shows reading, deciding and checking on a terminal", async () => {
-    const lines = await drawn(["check", XLSX, "--policy", DALIAN], fakeTerminal(true));
-    for (const phase of ["读取", "判定", "核查"])
-      expect(
-        lines.some((l) => l.startsWith(phase)),
-        phase,
-      ).toBe(true);
-    expect(lines.some((l) => /行\/秒/.test(l))).toBe(true);
-    expect(lines.some((l) => /预计剩余/.test(l))).toBe(true);
-  });
-
-  it("check on a CSV folder (the columnar path) shows reading, deciding and checking too", async () => {
-    const lines = await drawn(["check", CSV, "--policy", DALIAN], fakeTerminal(true));
-    for (const phase of ["读取", "判定", "核查"])
-      expect(
-        lines.some((l) => l.startsWith(phase)),
-        phase,
-      ).toBe(true);
-  });
+  // A workbook takes the object path, a CSV folder the columnar one: the same bar either way.
+  for (const [what, file] of [
+    ["a workbook", XLSX],
+    ["a CSV folder (the columnar path)", CSV],
+  ] as const)
+    it(`check on ${what} shows reading, deciding and checking on a terminal`, async () => {
+      const lines = await drawn(["check", file, "--policy", DALIAN], fakeTerminal(true));
+      for (const phase of ["读取", "判定", "核查"])
+        expect(
+          lines.some((l) => l.startsWith(phase)),
+          phase,
+        ).toBe(true);
+      expect(lines.some((l) => /行\/秒/.test(l))).toBe(true);
+      expect(lines.some((l) => /预计剩余/.test(l))).toBe(true);
+    });
 
   it("decide shows reading and deciding on a terminal, in English with --lang en", async () => {
     const lines = await drawn(["decide", XLSX, "--policy", DALIAN, "--lang", "en"], fakeTerminal(true));
