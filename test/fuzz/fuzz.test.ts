@@ -3,8 +3,11 @@
 // invariants are asserted). `npm run fuzz -- --count N --seed S` runs more;
 // FUZZ_COUNT / FUZZ_SEED / FUZZ_RERUN set the same from the environment, and
 // FUZZ_DATASETS / FUZZ_POLICIES the two counts apart; a long run logs its tally
-// every FUZZ_PROGRESS cases (1,000).
+// every FUZZ_PROGRESS cases (1,000). FUZZ_SHARD=k/n runs the k-th of n parts of
+// the run (scripts/fuzz.mjs --jobs n starts them and adds up their tallies,
+// which each writes to FUZZ_TALLY); FUZZ_ONLY=i runs case i alone.
 
+import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BREACHES, breaches, fuzz } from "./fuzz.js";
 
@@ -15,10 +18,17 @@ const seed = Number(process.env.FUZZ_SEED ?? 20261201);
 const rerun = Number(process.env.FUZZ_RERUN ?? 2);
 const big = datasets + policies > 10_000;
 const every = Number(process.env.FUZZ_PROGRESS ?? 1000);
+const shardSpec = process.env.FUZZ_SHARD?.match(/^(\d+)\/(\d+)$/);
+const shard = shardSpec ? { index: Number(shardSpec[1]), count: Number(shardSpec[2]) } : undefined;
+const only = process.env.FUZZ_ONLY !== undefined ? Number(process.env.FUZZ_ONLY) : undefined;
+/** How many of the first n cases this process runs. */
+const ours = (n: number) =>
+  only !== undefined ? Number(only < n) : shard ? Math.max(0, Math.ceil((n - shard.index) / shard.count)) : n;
+const part = shard ? `, part ${shard.index + 1} of ${shard.count}` : only !== undefined ? `, case ${only} only` : "";
 
 describe("fuzz: mutated datasets and policies through the CLI", () => {
   it(
-    `${datasets} datasets and ${policies} policies (seed ${seed}): no exit 3, no stack trace, no hang, no silent change, every invariant`,
+    `${datasets} datasets and ${policies} policies (seed ${seed}${part}): no exit 3, no stack trace, no hang, no silent change, every invariant`,
     async () => {
       const t0 = Date.now();
       const t = await fuzz({
@@ -26,6 +36,8 @@ describe("fuzz: mutated datasets and policies through the CLI", () => {
         datasets,
         policies,
         rerunEvery: rerun,
+        shard,
+        only,
         progress: big
           ? (n, tally) => {
               if (n % every === 0)
@@ -35,10 +47,12 @@ describe("fuzz: mutated datasets and policies through the CLI", () => {
             }
           : undefined,
       });
-      console.log(`fuzz: ${JSON.stringify({ ...t, seconds: Math.round((Date.now() - t0) / 1000) }, null, 1)}`);
+      const seconds = Math.round((Date.now() - t0) / 1000);
+      console.log(`fuzz: ${JSON.stringify({ ...t, seconds }, null, 1)}`);
+      if (process.env.FUZZ_TALLY) writeFileSync(process.env.FUZZ_TALLY, JSON.stringify({ ...t, seconds }));
       expect(t.failures).toEqual([]);
       expect(breaches(t)).toEqual(Object.fromEntries(BREACHES.map((k) => [k, 0])));
-      expect(t.cases).toBe(datasets + policies);
+      expect(t.cases).toBe(ours(datasets) + ours(policies));
     },
     // Bounded: 600 cases take about a minute on an idle machine; a shared one may need several.
     big ? 24 * 3600_000 : 600_000,

@@ -35,6 +35,18 @@ export function rng(seed: number): () => number {
   };
 }
 
+/**
+ * The generator of case `i` of a run seeded by `seed` (stream 0: datasets, 1: policies): each case has
+ * its own, so one case reproduces alone (`--only i`) and a run splits across processes (`--jobs n`)
+ * into the same cases as one process runs.
+ */
+export function caseRng(seed: number, stream: 0 | 1, i: number): () => number {
+  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35) ^ Math.imul(stream + 1, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return rng((h ^ (h >>> 16)) >>> 0);
+}
+
 type R = () => number;
 const int = (r: R, n: number) => Math.floor(r() * n);
 const pick = <T>(r: R, xs: readonly T[]): T => xs[int(r, xs.length)]!;
@@ -542,6 +554,10 @@ export interface FuzzOptions {
   readonly policies: number;
   /** Rerun every k-th case and compare output byte for byte (1 = every case). */
   readonly rerunEvery?: number;
+  /** Run only the cases whose index is `index` modulo `count` (one of `count` processes of one run). */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Run only this case of each stream (to reproduce a failure: `seed S #i`). */
+  readonly only?: number;
   readonly progress?: (done: number, t: Tally) => void;
 }
 
@@ -590,7 +606,7 @@ export async function fuzz(o: FuzzOptions): Promise<Tally> {
     return { res, bad };
   };
   try {
-    const r = rng(o.seed);
+    const mine = (i: number) => (o.only !== undefined ? i === o.only : !o.shard || i % o.shard.count === o.shard.index);
     // The unedited dataset's answers, per format and command, for the edits to be judged against.
     const base = new Map<string, Run>();
     const baseRun = async (ext: string, argv: string[]) => {
@@ -603,6 +619,8 @@ export async function fuzz(o: FuzzOptions): Promise<Tally> {
       return base.get(key)!;
     };
     for (let i = 0; i < o.datasets; i++) {
+      if (!mine(i)) continue;
+      const r = caseRng(o.seed, 0, i);
       const c = mutateDataset(r);
       const file = join(dir, `d.${c.ext}`);
       const asCase = r() < 0.25;
@@ -640,6 +658,8 @@ export async function fuzz(o: FuzzOptions): Promise<Tally> {
     mkdirSync(pdir, { recursive: true });
     const pfile = join(pdir, "dalian.policy");
     for (let i = 0; i < o.policies; i++) {
+      if (!mine(i)) continue;
+      const r = caseRng(o.seed, 1, i);
       const c = mutatePolicy(r);
       writeFileSync(pfile, c.bytes);
       const asCase = r() < 0.5;
