@@ -763,7 +763,10 @@ function checkTeacher(
     const h = history[j]!;
     const prev = history[j - 1];
     const overlaps = prev !== undefined && h.from <= prev.to;
-    const intoCurrent = t.school_since !== undefined && h.to >= t.school_since;
+    // A rotation whose personnel relation stayed at home (rotation: true, personnel_transfer not true)
+    // is served while the post is at the current school: it lies inside that service by nature.
+    const concurrent = h.rotation === true && h.personnel_transfer !== true;
+    const intoCurrent = t.school_since !== undefined && h.to >= t.school_since && !concurrent;
     const schoolOk = schools.has(h.school) || r.known("school", h.school);
     if (schoolOk && h.from <= h.to && h.to <= asOf && !overlaps && !intoCurrent) continue;
     const at: Segment[] = [...segsOf(index), "history", j];

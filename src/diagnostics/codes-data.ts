@@ -87,7 +87,7 @@ registerCodes({
     severity: "warning",
     en: "{path}: earlier service ends {to}, not before the current school's start {since}",
     zh: "{path}：以往任职结束于 {to}，不早于在现学校的起始日期 {since}",
-    doc: "A `history` entry ends on or after `school_since`, so it overlaps the current service. Usually one of the two dates is wrong.",
+    doc: "A `history` entry ends on or after `school_since`, so it overlaps the current service. Usually one of the two dates is wrong. A rotation that kept the personnel relation at home (`rotation: true` without `personnel_transfer: true`) is served while the post stays at the current school, so it is not reported.",
   },
   D020: {
     severity: "error",
