@@ -5,8 +5,17 @@
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parse as parseYaml } from "yaml";
-import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parse as parseYaml,
+  parseDocument,
+  type Node as YamlNode,
+} from "yaml";
+import type { Diagnostic, Result, Span } from "../diagnostics/diagnostic.js";
 import { parseCaseText, parseDatasetText } from "../data/read.js";
 import { newFrame, worldOf } from "../interpreter/frame.js";
 import { diag } from "../diagnostics/registry.js";
@@ -60,6 +69,98 @@ export interface PlanFindings {
   readonly undetermined: readonly string[];
 }
 
+/** The keys a test file, a case, a plan and their `expect` may have (anything else but `x-…` is X002). */
+const KEYS = {
+  file: ["params", "as_of", "schools", "cases", "plans"],
+  case: ["name", "as_of", "teacher", "schools", "expect"],
+  caseExpect: ["decision", "clauses", "prerequisites"],
+  plan: ["name", "dataset", "expect"],
+  planExpect: ["compliant", "violations", "undetermined"],
+} as const;
+
+/**
+ * Where a path (`cases[0].teacher.history[0].school`) lies in a test file's
+ * text: its value's range, or with `key` the key's. The file is parsed with
+ * positions only when a diagnostic needs one; an alias (`*person`) is followed
+ * to its anchor. Undefined when the path does not resolve.
+ */
+type Locate = (path: string, key?: boolean) => Span | undefined;
+
+function locator(file: string, text: string): Locate {
+  let doc: ReturnType<typeof parseDocument> | undefined;
+  return (path, key) => {
+    doc ??= parseDocument(text);
+    const steps = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+    let node: unknown = doc.contents;
+    let keyNode: unknown;
+    for (const step of steps) {
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isMap(node)) {
+        const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(step));
+        if (!pair) return undefined;
+        keyNode = pair.key;
+        node = pair.value;
+      } else if (isSeq(node) && typeof step === "number") {
+        keyNode = undefined;
+        node = node.items[step];
+      } else return undefined;
+    }
+    const at = (key ? keyNode : node) as YamlNode | undefined;
+    const range = at?.range;
+    return range ? { file, start: range[0], end: range[1] } : undefined;
+  };
+}
+
+/** X002 for each key of `obj` not in `known`, at `at` (a path prefix, "" for the file). */
+function unknownKeys(obj: unknown, known: readonly string[], at: string, file: string, locate: Locate): Diagnostic[] {
+  if (!obj || typeof obj !== "object" || Array.isArray(obj)) return [];
+  return (
+    Object.keys(obj)
+      // `x-…` keys hold YAML anchors for the file's cases to share (`x-teachers: &base …`).
+      .filter((k) => !known.includes(k) && !k.startsWith("x-"))
+      .map((k) => {
+        const path = at ? `${at}.${k}` : k;
+        const span = locate(path, true);
+        return diag("X002", { path, key: k, known: known.join(", ") }, { file, path, ...(span ? { span } : {}) });
+      })
+  );
+}
+
+/**
+ * What reading a test's data said, sorted into the test file's problems and
+ * its warnings: an unknown field (D007, a warning in a dataset) is X002 in a
+ * test, since a misspelt fact would quietly leave the test checking less than
+ * it says; the other warnings (a history school outside the district, …) are
+ * legitimate in a test and reported beside its results.
+ */
+function sortReading(
+  ds: readonly Diagnostic[],
+  file: string,
+  prefix: string,
+  locate: Locate,
+  problems: Diagnostic[],
+  warnings: Diagnostic[],
+) {
+  for (const found of ds) {
+    // The data was read from JSON made of the test file's values, so a span would point into that text,
+    // not the file: the path locates it in the file instead.
+    const { span: _span, ...d } = found;
+    const path = d.path ? `${prefix}.${d.path}` : prefix;
+    if (d.code === "D007") {
+      // D007 is located at the field itself: its name is the path's last step.
+      const key = (d.path ?? "")
+        .split(".")
+        .pop()!
+        .replace(/\[\d+\]$/, "");
+      const span = locate(path, true);
+      problems.push(diag("X002", { path, key, known: "lungang template" }, { file, path, ...(span ? { span } : {}) }));
+      continue;
+    }
+    const span = locate(path);
+    (d.severity === "error" ? problems : warnings).push({ ...d, file, path, ...(span ? { span } : {}) });
+  }
+}
+
 /** The outcome of every test of a policy. */
 export interface TestReport {
   readonly policy: string;
@@ -72,7 +173,8 @@ export interface TestReport {
  * Run the test files in `dir` (default: the policy folder's `tests/`). A
  * malformed test is neither passed nor failed: when any file has a problem,
  * `value` is absent and every problem of every file is in `diagnostics`, so a
- * broken test file cannot turn into a green run.
+ * broken test file cannot turn into a green run. With a `value`,
+ * `diagnostics` holds the warnings reading the tests' data gave.
  */
 export function runTests(policy: CompiledPolicy, dir: string): Result<TestReport> {
   // Sorted for a stable report; a policy without tests/ simply has none.
@@ -84,12 +186,13 @@ export function runTests(policy: CompiledPolicy, dir: string): Result<TestReport
     : [];
   const outcomes: TestOutcome[] = [];
   const problems: Diagnostic[] = [];
-  for (const file of files) runFile(file, policy, outcomes, problems);
+  const warnings: Diagnostic[] = [];
+  for (const file of files) runFile(file, policy, outcomes, problems, warnings);
   if (problems.length) return { diagnostics: problems };
   const passed = outcomes.filter((o) => o.ok).length;
   return {
     value: { policy: policy.checked.name, outcomes, passed, failed: outcomes.length - passed },
-    diagnostics: [],
+    diagnostics: warnings,
   };
 }
 
@@ -103,11 +206,20 @@ function outcome(name: string, ok: boolean, mismatch: CaseMismatch | PlanMismatc
  * each). Problems with the file itself go to `problems`, results to
  * `outcomes`; a file-level problem (YAML, params) stops the file.
  */
-function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], problems: Diagnostic[]): void {
+function runFile(
+  file: string,
+  policy: CompiledPolicy,
+  outcomes: TestOutcome[],
+  problems: Diagnostic[],
+  warnings: Diagnostic[],
+): void {
   const display = relative(process.cwd(), file) || file;
   let doc: Record<string, unknown>;
+  let locate: Locate = () => undefined;
   try {
-    doc = parseYaml(readFileSync(file, "utf8")) as Record<string, unknown>;
+    const text = readFileSync(file, "utf8");
+    doc = parseYaml(text) as Record<string, unknown>;
+    locate = locator(display, text);
   } catch (e) {
     const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     problems.push(
@@ -127,6 +239,11 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
         { file: display },
       ),
     );
+    return;
+  }
+  const unknown = unknownKeys(doc, KEYS.file, "", display, locate);
+  if (unknown.length) {
+    problems.push(...unknown);
     return;
   }
   // `params:` gives values for parameters (e.g. redacted “20xx” numbers) for every test of the file.
@@ -159,6 +276,14 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
     const name = `${display} ${at} ${String(c?.name ?? "")}`;
     const expect = c?.expect as
       { decision?: string; clauses?: string[]; prerequisites?: Record<string, string> } | undefined;
+    const unknown = [
+      ...unknownKeys(c, KEYS.case, at, display, locate),
+      ...unknownKeys(expect, KEYS.caseExpect, `${at}.expect`, display, locate),
+    ];
+    if (unknown.length) {
+      problems.push(...unknown);
+      return;
+    }
     if (!expect || typeof expect.decision !== "string") {
       problems.push(
         diag(
@@ -178,11 +303,9 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
       schools: [...((doc.schools as unknown[]) ?? []), ...((c.schools as unknown[]) ?? [])],
     };
     const read = parseCaseText(JSON.stringify(raw), display, "json", { schema: policy.checked.input });
-    if (!read.value) {
-      for (const d of read.diagnostics)
-        problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.${d.path}` } : {}) });
-      return;
-    }
+    const before = problems.length;
+    sortReading(read.diagnostics, display, at, locate, problems, warnings);
+    if (!read.value || problems.length > before) return;
     const cf = read.value;
     // A fresh frame per case: nothing memoised for one person leaks to the next.
     const frame = newFrame(worldOf(policy.checked, { asOf: cf.asOf, schools: cf.schoolById }, params));
@@ -224,6 +347,14 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
           undetermined?: { clause: string; subject?: { kind: string; id?: string } }[];
         }
       | undefined;
+    const unknown = [
+      ...unknownKeys(pl, KEYS.plan, at, display, locate),
+      ...unknownKeys(expect, KEYS.planExpect, `${at}.expect`, display, locate),
+    ];
+    if (unknown.length) {
+      problems.push(...unknown);
+      return;
+    }
     if (!expect || typeof expect.compliant !== "boolean" || !Array.isArray(expect.violations)) {
       problems.push(
         diag(
@@ -237,11 +368,9 @@ function runFile(file: string, policy: CompiledPolicy, outcomes: TestOutcome[], 
       return;
     }
     const read = parseDatasetText(JSON.stringify(pl.dataset ?? {}), display, "json", { schema: policy.checked.input });
-    if (!read.value) {
-      for (const d of read.diagnostics)
-        problems.push({ ...d, file: display, ...(d.path ? { path: `${at}.dataset.${d.path}` } : {}) });
-      return;
-    }
+    const before = problems.length;
+    sortReading(read.diagnostics, display, `${at}.dataset`, locate, problems, warnings);
+    if (!read.value || problems.length > before) return;
     const result = checkPlan(policy.program, read.value, params);
     const key = (v: { clause: string; subject?: { kind: string; id?: string } }) =>
       `${v.clause} ${v.subject?.kind ?? ""}:${v.subject?.id ?? ""}`;

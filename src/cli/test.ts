@@ -25,6 +25,7 @@ export async function runTest(io: IO, args: Args): Promise<number> {
     await report(io, args, r.diagnostics, new Map(), "invalid test file");
     return 2;
   }
-  if (!(await emit(io, args, { kind: "tests", report: r.value, verbose: args.verbose }))) return 2;
+  if (!(await emit(io, args, { kind: "tests", report: r.value, verbose: args.verbose, diagnostics: r.diagnostics })))
+    return 2;
   return r.value.failed > 0 ? 1 : 0;
 }

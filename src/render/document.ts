@@ -39,7 +39,14 @@ export type Document =
   /** An amendment's effect on a roster (`lungang diff`). */
   | Answered<"diff", DiffAnswer>
   /** `verbose`: list the tests that passed too. */
-  | { readonly kind: "tests"; readonly report: TestReport; readonly verbose?: boolean }
+  | {
+      readonly kind: "tests";
+      readonly report: TestReport;
+      readonly verbose?: boolean;
+      /** Warnings reading the tests' data gave. */
+      readonly diagnostics?: readonly Diagnostic[];
+      readonly sources?: ReadonlyMap<string, string>;
+    }
   /**
    * Diagnostics on their own: why a command could not answer. `error` says
    * what failed in one phrase (JSON `error`, e.g. "invalid dataset").

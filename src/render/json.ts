@@ -51,8 +51,10 @@ function json(doc: Document, lang: Lang): Record<string, unknown> {
         warnings: doc.report.warnings,
         diagnostics: diagnosticsJson(doc.diagnostics, sources, lang),
       };
-    case "tests":
-      return testsJson(doc.report, lang);
+    case "tests": {
+      const j = testsJson(doc.report, lang);
+      return warnings ? { ...j, warnings } : j;
+    }
     case "diagnostics":
       return {
         ...(doc.error ? { error: doc.error } : {}),

@@ -268,5 +268,11 @@ export async function runPolicyTests(
     .split(`${relative(process.cwd(), compiled.dir) || "."}${sep}`)
     .join("");
   const summary = /(\d+) passed, (\d+) failed/.exec(text);
-  return { code: r.value.failed > 0 ? 1 : 0, summary: summary ? summary[0] : null, output: text };
+  // The warnings reading the tests' data gave come first, as on the command line's stderr.
+  const noted = r.diagnostics.map((d) => diagnosticLine(d, lang));
+  return {
+    code: r.value.failed > 0 ? 1 : 0,
+    summary: summary ? summary[0] : null,
+    output: [...noted, text].join("\n"),
+  };
 }
