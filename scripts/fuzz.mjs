@@ -5,7 +5,8 @@
 // and its index, so --jobs J splits the run over J processes (one per core)
 // that together run exactly the cases one process would, and the tally printed
 // at the end adds theirs up; --only I runs case I alone (a failure names its
-// seed and index). With more than 10,000 cases each process logs its tally
+// seed and index), and --from F runs cases F and after (the rest of a run
+// stopped at F: the two parts are together exactly the cases of one). With more than 10,000 cases each process logs its tally
 // every 1,000 cases. Exit code: 0 when every part passed.
 
 import { spawn } from "node:child_process";
@@ -25,11 +26,12 @@ const env = {
   FUZZ_SEED: opt("seed", String(Date.now() % 1_000_000)),
   FUZZ_RERUN: opt("rerun", "1"),
 };
-for (const k of ["datasets", "policies", "only"]) if (opt(k)) env[`FUZZ_${k.toUpperCase()}`] = opt(k);
+for (const k of ["datasets", "policies", "only", "from"]) if (opt(k)) env[`FUZZ_${k.toUpperCase()}`] = opt(k);
 console.log(
   `fuzz: datasets ${env.FUZZ_DATASETS ?? env.FUZZ_COUNT}, policies ${env.FUZZ_POLICIES ?? env.FUZZ_COUNT}, ` +
     `seed ${env.FUZZ_SEED}, rerun every ${env.FUZZ_RERUN}` +
-    (env.FUZZ_ONLY ? `, case ${env.FUZZ_ONLY} only` : jobs > 1 ? `, ${jobs} processes` : ""),
+    (env.FUZZ_ONLY ? `, case ${env.FUZZ_ONLY} only` : jobs > 1 ? `, ${jobs} processes` : "") +
+    (env.FUZZ_FROM ? `, from case ${env.FUZZ_FROM}` : ""),
 );
 
 const dir = mkdtempSync(join(tmpdir(), "lungang-fuzz-tally-"));

@@ -5,7 +5,8 @@
 // FUZZ_DATASETS / FUZZ_POLICIES the two counts apart; a long run logs its tally
 // every FUZZ_PROGRESS cases (1,000). FUZZ_SHARD=k/n runs the k-th of n parts of
 // the run (scripts/fuzz.mjs --jobs n starts them and adds up their tallies,
-// which each writes to FUZZ_TALLY); FUZZ_ONLY=i runs case i alone.
+// which each writes to FUZZ_TALLY); FUZZ_ONLY=i runs case i alone; FUZZ_FROM=i
+// starts at case i (the rest of a run stopped there).
 
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -21,10 +22,17 @@ const every = Number(process.env.FUZZ_PROGRESS ?? 1000);
 const shardSpec = process.env.FUZZ_SHARD?.match(/^(\d+)\/(\d+)$/);
 const shard = shardSpec ? { index: Number(shardSpec[1]), count: Number(shardSpec[2]) } : undefined;
 const only = process.env.FUZZ_ONLY !== undefined ? Number(process.env.FUZZ_ONLY) : undefined;
+const from = Number(process.env.FUZZ_FROM ?? 0);
 /** How many of the first n cases this process runs. */
-const ours = (n: number) =>
-  only !== undefined ? Number(only < n) : shard ? Math.max(0, Math.ceil((n - shard.index) / shard.count)) : n;
-const part = shard ? `, part ${shard.index + 1} of ${shard.count}` : only !== undefined ? `, case ${only} only` : "";
+const ours = (n: number) => {
+  if (only !== undefined) return Number(only < n);
+  let k = 0;
+  for (let i = from; i < n; i++) if (!shard || i % shard.count === shard.index) k++;
+  return k;
+};
+const part =
+  (shard ? `, part ${shard.index + 1} of ${shard.count}` : only !== undefined ? `, case ${only} only` : "") +
+  (from ? `, from case ${from}` : "");
 
 describe("fuzz: mutated datasets and policies through the CLI", () => {
   it(
@@ -38,6 +46,7 @@ describe("fuzz: mutated datasets and policies through the CLI", () => {
         rerunEvery: rerun,
         shard,
         only,
+        from,
         progress: big
           ? (n, tally) => {
               if (n % every === 0)

@@ -558,6 +558,8 @@ export interface FuzzOptions {
   readonly shard?: { readonly index: number; readonly count: number };
   /** Run only this case of each stream (to reproduce a failure: `seed S #i`). */
   readonly only?: number;
+  /** Start at this case index (the cases before it were run earlier, by a run stopped there). */
+  readonly from?: number;
   readonly progress?: (done: number, t: Tally) => void;
 }
 
@@ -606,7 +608,8 @@ export async function fuzz(o: FuzzOptions): Promise<Tally> {
     return { res, bad };
   };
   try {
-    const mine = (i: number) => (o.only !== undefined ? i === o.only : !o.shard || i % o.shard.count === o.shard.index);
+    const mine = (i: number) =>
+      o.only !== undefined ? i === o.only : i >= (o.from ?? 0) && (!o.shard || i % o.shard.count === o.shard.index);
     // The unedited dataset's answers, per format and command, for the edits to be judged against.
     const base = new Map<string, Run>();
     const baseRun = async (ext: string, argv: string[]) => {
