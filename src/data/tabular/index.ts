@@ -8,8 +8,8 @@ import type { Result } from "../../diagnostics/diagnostic.js";
 import type { Day } from "../../time/date.js";
 import type { Dataset } from "../model.js";
 import { readDataset, readDatasetDate } from "../read.js";
-import { readTabular } from "./read.js";
-import { BUILTIN_SCHEMA, type InputSchema } from "../declared.js";
+import { readTabular, readTabularDate } from "./read.js";
+import type { InputSchema } from "../declared.js";
 
 export interface AnyReadOptions {
   readonly asOf?: Day;
@@ -38,14 +38,9 @@ export async function readAnyDataset(path: string, options: AnyReadOptions): Pro
 
 /**
  * The reference date a dataset states, before it is read against a policy's
- * facts: a YAML/JSON file's `as_of` alone; a roster's 基准日, from a read
- * against the built-in fields whose other findings are dropped (a column of
- * the policy's own is no error there, and a rejected row keeps the date).
+ * facts: a YAML/JSON file's `as_of` alone; a roster's 基准日 alone (its rows
+ * are not read: tabular/read.ts `readTabularDate`).
  */
 export async function readAnyDatasetDate(path: string): Promise<Result<Day>> {
-  if (!isTabular(path)) return readDatasetDate(path);
-  const r = await readTabular(path, { schema: BUILTIN_SCHEMA });
-  return r.value
-    ? { value: r.value.asOf, diagnostics: [] }
-    : { diagnostics: r.diagnostics.filter((d) => d.severity === "error") };
+  return isTabular(path) ? readTabularDate(path) : readDatasetDate(path);
 }

@@ -432,6 +432,40 @@ export async function readTabular(path: string, options: TabularOptions = {}): P
   return { value: assemble(sink, readers, info, asOf, schema), diagnostics: sink.diags };
 }
 
+/**
+ * The reference date a roster states (基本信息's 基准日, a CSV folder's
+ * dataset.yaml `as_of`), read without the roster: a CSV folder's tables are
+ * not opened; a workbook's sheets before 基本信息 are skipped unparsed by
+ * lungang (exceljs still unzips them) and reading stops there. Only errors
+ * about the date or the container are returned (D101, D106, D111); the rows
+ * are judged when the roster is read.
+ */
+export async function readTabularDate(path: string): Promise<Result<Day>> {
+  const sink = new Sink(path);
+  const info: Info = {};
+  try {
+    if (isFolder(path)) {
+      // dataset.yaml is read before the first table is handed over; no table is opened.
+      const tables = csvTables(path, sink, info, (_p, name) => ({ name, rows: (async function* () {})() }));
+      await tables.next();
+      await tables.return(undefined);
+    } else {
+      for await (const t of workbookTables(path)) {
+        if (kindOfName(t.name) === "info") {
+          for await (const r of t.rows) infoRow(sink, t.name, r, info);
+          break;
+        }
+        for await (const _ of t.rows); // the stream moves on only past a drained sheet
+      }
+    }
+  } catch (e) {
+    return { diagnostics: unreadable(sink, path, e).filter((d) => d.severity === "error") };
+  }
+  if (info.asOf !== undefined) return { value: info.asOf, diagnostics: [] };
+  sink.add("D111", { file: path });
+  return { diagnostics: sink.diags.filter((d) => d.severity === "error") };
+}
+
 /** The container could not be read (D101): the diagnostics so far. */
 export function unreadable(sink: Sink, path: string, e: unknown): Diagnostic[] {
   const err =
