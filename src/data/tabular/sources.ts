@@ -4,7 +4,7 @@
 // fed line-aligned text by decode.ts's ChunkDecoder). Rows carry their number
 // as the user sees it (Excel's row, the CSV's line) and 0-based cells.
 
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 // exceljs and csv-parse are loaded when a workbook or CSV file is read, not by
 // every command (test/architecture/startup.test.ts).
 import { ChunkDecoder, describeFailure } from "../decode.js";
@@ -75,16 +75,67 @@ export async function workbookReader(file: string, meter?: Meter) {
 }
 
 /**
+ * Whether the zip stores a worksheet before `xl/workbook.xml`, from its
+ * central directory (the entries' local-header offsets are their order in the
+ * stream). exceljs's streaming reader cannot read such a workbook — a sheet's
+ * name is not known when its rows arrive — and exceljs itself writes either
+ * order, by timing. False when the directory cannot be found (not a zip, or a
+ * zip64 one): the streaming reader then says what is wrong.
+ */
+export function worksheetsBeforeWorkbook(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const size = fstatSync(fd).size;
+    // The end-of-central-directory record: 22 bytes and a comment of at most 65,535.
+    const tail = Buffer.alloc(Math.min(size, 22 + 65_535));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i--)
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    if (eocd < 0) return false;
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    if (cdOffset === 0xffffffff || cdSize === 0xffffffff || cdOffset + cdSize > size) return false;
+    const cd = Buffer.alloc(cdSize);
+    readSync(fd, cd, 0, cdSize, cdOffset);
+    let workbook = -1;
+    let firstSheet = Infinity;
+    for (let at = 0; at + 46 <= cd.length && cd.readUInt32LE(at) === 0x02014b50;) {
+      const nameLength = cd.readUInt16LE(at + 28);
+      const next = at + 46 + nameLength + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
+      const name = cd.toString("utf8", at + 46, at + 46 + nameLength);
+      const offset = cd.readUInt32LE(at + 42);
+      if (name === "xl/workbook.xml") workbook = offset;
+      else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) firstSheet = Math.min(firstSheet, offset);
+      at = next;
+    }
+    return workbook >= 0 && firstSheet < workbook;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
  * The sheets of a workbook, in file order. Each sheet's rows must be consumed
- * before the next sheet is asked for (the reader streams through the zip).
+ * before the next sheet is asked for (the reader streams through the zip). A
+ * workbook whose zip stores a worksheet before xl/workbook.xml is read whole
+ * instead (in memory), since the streaming reader cannot read it.
  */
 export async function* workbookTables(file: string, meter?: Meter): AsyncGenerator<Table> {
+  if (worksheetsBeforeWorkbook(file)) {
+    yield* wholeWorkbookTables(file);
+    return;
+  }
   const reader = await workbookReader(file, meter);
-  let yielded = 0;
   try {
     for await (const ws of reader) {
       const sheet = ws as unknown as AsyncIterable<{ number: number; values: unknown }> & { name: string };
-      yielded++;
       yield {
         name: sheet.name,
         rows: (async function* () {
@@ -94,15 +145,6 @@ export async function* workbookTables(file: string, meter?: Meter): AsyncGenerat
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;
-    // exceljs's streaming reader fails on a valid workbook whose zip stores a
-    // worksheet before xl/workbook.xml once the shared strings and relations are
-    // read ("reading 'sheets'"): the sheet's name is not known yet. exceljs itself
-    // writes entries in either order, by timing. Nothing has been handed on then,
-    // so the workbook is read whole instead (in memory; such files are rare).
-    if (yielded === 0 && e instanceof TypeError && /\bsheets\b/.test(e.message)) {
-      yield* wholeWorkbookTables(file);
-      return;
-    }
     const msg = e instanceof Error ? e.message : String(e);
     throw new SourceError(`not a readable .xlsx workbook (${msg})`, `不是可读取的 .xlsx 工作簿（${msg}）`);
   }
