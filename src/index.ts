@@ -46,6 +46,7 @@ export {
   readColumnar,
   referenceDate,
   standardFacts,
+  factsKey,
   caseOf,
   inputSources,
   usable,

@@ -17,7 +17,7 @@ import { parseCaseText, parseDatasetText, readCaseFile, type Format } from "../d
 import { readAnyDataset, readAnyDatasetDate } from "../data/tabular/index.js";
 import type { Day } from "../time/date.js";
 import type { OnProgress } from "../plan/check-plan.js";
-import { BUILTIN_SCHEMA, type InputSchema } from "../data/declared.js";
+import { BUILTIN_SCHEMA, schemaKey, type InputSchema } from "../data/declared.js";
 import type { CheckedPolicy } from "../checker/checked.js";
 import type { CompiledPolicy } from "./compile.js";
 import { readColumnar as readColumns, type ColumnarResult } from "../columnar/read.js";
@@ -39,6 +39,15 @@ export type ReadAgainst = CompiledPolicy | CheckedPolicy | InputSchema;
  * then reported as ignored, and a value it adds (援派支教) as not allowed.
  */
 export const standardFacts: InputSchema = BUILTIN_SCHEMA;
+
+/**
+ * Equal for two policies' facts exactly when they read data alike (the same
+ * records, fields and enum values), whatever objects they are: a caller
+ * reading one dataset against several versions reads it once per key.
+ */
+export function factsKey(facts: InputSchema): string {
+  return schemaKey(facts);
+}
 
 /** The input schema of what data is read against. */
 export function schemaOf(against: ReadAgainst): InputSchema {

@@ -4,7 +4,15 @@
 // facts (ADR 0003) — every problem reported (then undefined: exit 2).
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { policyInForce, readDataset, referenceDate, usable, type CompiledPolicy, type Dataset } from "../index.js";
+import {
+  factsKey,
+  policyInForce,
+  readDataset,
+  referenceDate,
+  usable,
+  type CompiledPolicy,
+  type Dataset,
+} from "../index.js";
 import type { Day } from "../time/date.js";
 import type { Args } from "./args.js";
 import { preparePolicy, report, type IO } from "./common.js";
@@ -50,11 +58,13 @@ export async function readInForce(
   const policies: InForce[] = [];
   const notes: Diagnostic[] = [];
   const seen = new Set<string>();
-  const reads = new Map<unknown, Dataset>();
+  // By what the facts are, not by object: two versions declaring the same facts share one read.
+  const reads = new Map<string, Dataset>();
   for (const f of found) {
     const policy = await preparePolicy(io, args, f.value!.path);
     if (!policy) return undefined;
-    let data = reads.get(policy.checked.input);
+    const key = factsKey(policy.checked.input);
+    let data = reads.get(key);
     if (!data) {
       const read = await readDataset(file, policy, args.asOf !== undefined ? { asOf: args.asOf } : {});
       // A plan drafted, or an amendment measured, on a roster with rejected rows would rest on a part of it.
@@ -63,7 +73,7 @@ export async function readInForce(
         return undefined;
       }
       data = read.value;
-      reads.set(policy.checked.input, data);
+      reads.set(key, data);
       // Both sides' reads tell the same findings about the shared fields: each once.
       for (const d of read.diagnostics) {
         const key = JSON.stringify([d.code, d.message, d.file, d.span?.file, d.span?.start, d.path]);

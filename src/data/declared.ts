@@ -40,6 +40,23 @@ export function inputSchema(
   return { ...records, enums, enumTable: (e) => (Object.hasOwn(enums, e) ? enums[e]! : NO_VALUES) };
 }
 
+/**
+ * A key equal for two schemas that read data alike (the same records, fields
+ * and enum values): two versions of a policy that declare the same facts read
+ * a dataset once between them. Cached per schema object.
+ */
+export function schemaKey(schema: InputSchema): string {
+  let key = KEYS.get(schema);
+  if (key === undefined) {
+    const { school, teacher, move, history, enums } = schema;
+    key = JSON.stringify({ school, teacher, move, history, enums });
+    KEYS.set(schema, key);
+  }
+  return key;
+}
+
+const KEYS = new WeakMap<InputSchema, string>();
+
 /** The built-in declaration (fields.ts) as a schema: what a dataset is read against without a policy. */
 export const BUILTIN_SCHEMA: InputSchema = inputSchema(
   { school: SCHOOL, teacher: TEACHER, move: MOVE, history: HISTORY },

@@ -118,3 +118,17 @@ describe("import from lungang", () => {
     expect(pkg.files).toContain("dist/src");
   });
 });
+
+describe("factsKey", () => {
+  it("is equal for policies whose facts read data alike, whatever objects they are, and differs otherwise", async () => {
+    const { compilePolicy, factsKey, standardFacts } = await import("../../src/index.js");
+    // A policy that declares facts of its own gets a schema object per compile (two versions of a folder).
+    const a = compilePolicy(join(ROOT, "examples/local-deferral")).value!;
+    const b = compilePolicy(join(ROOT, "examples/local-deferral")).value!;
+    const dalian = compilePolicy(join(ROOT, "policies/dalian")).value!;
+    expect(a.checked.input).not.toBe(b.checked.input);
+    expect(factsKey(a.checked.input)).toBe(factsKey(b.checked.input));
+    expect(factsKey(dalian.checked.input)).toBe(factsKey(standardFacts));
+    expect(factsKey(a.checked.input)).not.toBe(factsKey(dalian.checked.input));
+  });
+});
