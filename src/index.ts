@@ -42,6 +42,7 @@ export {
 } from "./api/compile.js";
 export {
   readDataset,
+  readDatasetForBoth,
   readCase,
   readColumnar,
   referenceDate,

@@ -18,6 +18,7 @@ import { readAnyDataset, readAnyDatasetDate } from "../data/tabular/index.js";
 import type { Day } from "../time/date.js";
 import type { OnProgress } from "../plan/check-plan.js";
 import { BUILTIN_SCHEMA, schemaKey, type InputSchema } from "../data/declared.js";
+import { readForBoth } from "../data/compare.js";
 import type { CheckedPolicy } from "../checker/checked.js";
 import type { CompiledPolicy } from "./compile.js";
 import { readColumnar as readColumns, type ColumnarResult } from "../columnar/read.js";
@@ -89,6 +90,36 @@ export async function readDataset(
   return typeof source === "string"
     ? readAnyDataset(source, { ...asOf, schema, ...(options.onProgress ? { onProgress: options.onProgress } : {}) })
     : parseDatasetText(source.text, source.name, source.format, { ...asOf, schema });
+}
+
+/**
+ * Read one dataset for two policies whose facts may differ (an amendment
+ * that adds a fact or a value): once, against the facts of both, then each
+ * side sees only its own policy's facts — what one lacks is left out of its
+ * side, each kind of omission a D130 warning (src/data/compare.ts). When the
+ * two declare one field differently, each side is read against its own facts.
+ * `names` name the sides in the warnings.
+ */
+export async function readDatasetForBoth(
+  source: DataSource,
+  before: ReadAgainst,
+  after: ReadAgainst,
+  names: { readonly before: string; readonly after: string },
+  options: DatasetReadOptions = {},
+): Promise<Result<{ before: Dataset; after: Dataset }>> {
+  const a = schemaOf(before);
+  const b = schemaOf(after);
+  const once = (facts: InputSchema) => readDataset(source, facts, options);
+  if (schemaKey(a) !== schemaKey(b)) {
+    const r = await readForBoth(once, { facts: a, name: names.before }, { facts: b, name: names.after });
+    if (!r.separately) return r.value ? { value: r.value, diagnostics: r.diagnostics } : { diagnostics: r.diagnostics };
+    const [x, y] = [await once(a), await once(b)];
+    return x.value && y.value
+      ? { value: { before: x.value, after: y.value }, diagnostics: [...x.diagnostics, ...y.diagnostics] }
+      : { diagnostics: [...x.diagnostics, ...y.diagnostics] };
+  }
+  const r = await once(a);
+  return r.value ? { value: { before: r.value, after: r.value }, diagnostics: r.diagnostics } : (r as Result<never>);
 }
 
 /**

@@ -5,11 +5,10 @@
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import {
-  factsKey,
   policyInForce,
   readDataset,
+  readDatasetForBoth,
   referenceDate,
-  usable,
   type CompiledPolicy,
   type Dataset,
 } from "../index.js";
@@ -27,9 +26,10 @@ export interface InForce {
 
 /**
  * Compile each policy in the version in force (on the dataset's reference
- * date, or on the date given) and read the dataset against each one's facts
- * (once per distinct set of facts); problems are reported and undefined
- * returned (exit 2). Shared by `propose` and `diff`.
+ * date, or on the date given) and read the dataset once for them: against
+ * the one policy's facts (propose), or for both sides of a diff, each seeing
+ * only its own policy's facts (`readDatasetForBoth`). Problems are reported
+ * and undefined returned (exit 2). Shared by `propose` and `diff`.
  */
 export async function readInForce(
   io: IO,
@@ -55,34 +55,41 @@ export async function readInForce(
     await report(io, args, missing);
     return undefined;
   }
-  const policies: InForce[] = [];
-  const notes: Diagnostic[] = [];
-  const seen = new Set<string>();
-  // By what the facts are, not by object: two versions declaring the same facts share one read.
-  const reads = new Map<string, Dataset>();
+  const compiled: CompiledPolicy[] = [];
   for (const f of found) {
     const policy = await preparePolicy(io, args, f.value!.path);
     if (!policy) return undefined;
-    const key = factsKey(policy.checked.input);
-    let data = reads.get(key);
-    if (!data) {
-      const read = await readDataset(file, policy, args.asOf !== undefined ? { asOf: args.asOf } : {});
-      // A plan drafted, or an amendment measured, on a roster with rejected rows would rest on a part of it.
-      if (!usable(read) || read.diagnostics.some((d) => d.severity === "error")) {
-        await report(io, args, read.diagnostics, new Map(), "invalid dataset");
-        return undefined;
-      }
-      data = read.value;
-      reads.set(key, data);
-      // Both sides' reads tell the same findings about the shared fields: each once.
-      for (const d of read.diagnostics) {
-        const key = JSON.stringify([d.code, d.message, d.file, d.span?.file, d.span?.start, d.path]);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        notes.push(d);
-      }
-    }
-    policies.push({ policy, data, ...(f.value!.label ? { label: f.value!.label } : {}) });
+    compiled.push(policy);
   }
+  const options = args.asOf !== undefined ? { asOf: args.asOf } : {};
+  const name = (i: number) => found[i]!.value!.label ?? compiled[i]!.checked.name;
+  // Two policies (diff): one read for both sides, each seeing only its own policy's facts.
+  const read =
+    compiled.length === 2
+      ? await readDatasetForBoth(file, compiled[0]!, compiled[1]!, { before: name(0), after: name(1) }, options)
+      : await readDataset(file, compiled[0]!, options).then((r) => ({
+          diagnostics: r.diagnostics,
+          ...(r.value ? { value: { before: r.value, after: r.value } } : {}),
+        }));
+  // A plan drafted, or an amendment measured, on a roster with rejected rows would rest on a part of it.
+  if (!read.value || read.diagnostics.some((d) => d.severity === "error")) {
+    await report(io, args, read.diagnostics, new Map(), "invalid dataset");
+    return undefined;
+  }
+  // The findings about the fields both sides share, each once.
+  const notes: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const d of read.diagnostics) {
+    const key = JSON.stringify([d.code, d.message, d.file, d.span?.file, d.span?.start, d.path]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    notes.push(d);
+  }
+  const data = [read.value.before, read.value.after];
+  const policies: InForce[] = compiled.map((policy, i) => ({
+    policy,
+    data: data[i]!,
+    ...(found[i]!.value!.label ? { label: found[i]!.value!.label } : {}),
+  }));
   return { policies, notes };
 }

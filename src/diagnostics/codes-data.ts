@@ -89,6 +89,12 @@ registerCodes({
     zh: "{path}：以往任职结束于 {to}，不早于在现学校的起始日期 {since}",
     doc: "A `history` entry ends on or after `school_since`, so it overlaps the current service. Usually one of the two dates is wrong. A rotation that kept the personnel relation at home (`rotation: true` without `personnel_transfer: true`) is served while the post stays at the current school, so it is not reported.",
   },
+  D130: {
+    severity: "warning",
+    en: "{what} is not a fact of {policy}: left out on its side of the comparison (records: {count})",
+    zh: "{what} 不是 {policy} 的事实：比较时在其一方不计（涉及记录：{count} 条）",
+    doc: "`lungang diff` between policies whose facts differ (an amendment that adds a deferral ground, a school fact, a post grade): the dataset is read once against the facts of both, and each side sees only its own policy's — a field its policy does not declare is left out, a value it does not know is dropped from a list (that ground does not exist under it) and leaves a single value unknown. This warning says what was left out, for which side, in how many records. When the two policies declare one field differently (or give one header to two fields), each side reads the data against its own facts instead, and a value one side does not know is an error there.",
+  },
   D020: {
     severity: "error",
     en: '{path}: unknown teacher "{id}"',
