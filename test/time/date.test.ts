@@ -16,7 +16,9 @@ import {
   formatDate,
   formatDuration,
   fromYmd,
+  isDayRange,
   isLeapYear,
+  monthRange,
   monthIndex,
   months,
   overflows,
@@ -240,5 +242,59 @@ describe("durations", () => {
     expect(formatDuration({ months: 14, days: 3 }, "en")).toBe("1 year 2 months 3 days");
     expect(formatDuration({ months: 1, days: 1 }, "en")).toBe("0 years 1 month 1 day");
     expect(formatDuration({ months: -3, days: 0 }, "en")).toBe("-0 years 3 months");
+  });
+});
+
+// What the mutation run over src/time (Stryker, test/time alone) found no test
+// for: each case below kills mutants that survived it (docs/security.md).
+describe("edges the mutation run found untested", () => {
+  it("fromYmd refuses a year, month or day that is not a whole number", () => {
+    expect(fromYmd(2024.5, 1, 1)).toBeUndefined();
+    expect(fromYmd(2024, 1.5, 1)).toBeUndefined();
+    expect(fromYmd(2024, 1, 1.5)).toBeUndefined();
+    expect(fromYmd(2024, 1, 1)).toBe(D("2024-01-01"));
+  });
+
+  it("parseIsoDate needs both dashes and digits only; year 0000 is a calendar year", () => {
+    expect(parseIsoDate("2024x01-01")).toBeUndefined();
+    expect(parseIsoDate("2024-01x01")).toBeUndefined();
+    expect(parseIsoDate("20a4-01-01")).toBeUndefined();
+    expect(parseIsoDate("2024-01-0/")).toBeUndefined();
+    expect(parseIsoDate("2024-0:-01")).toBeUndefined();
+    expect(parseIsoDate("0000-03-01")).toBe(fromYmd(0, 3, 1));
+  });
+
+  it("formatDate writes a year before 1 with its sign, padded to four digits", () => {
+    expect(formatDate(fromYmd(-5, 1, 2)!)).toBe("-0005-01-02");
+    expect(formatDate(fromYmd(0, 12, 31)!)).toBe("0000-12-31");
+  });
+
+  it("compareDuration orders by days when the months are equal", () => {
+    expect(compareDuration(days(1), days(2))).toBe(-1);
+    expect(compareDuration(days(2), days(1))).toBe(1);
+    expect(compareDuration({ months: 3, days: 5 }, { months: 3, days: 5 })).toBe(0);
+  });
+
+  it("completedYears is +0, not -0, a few months before birth; a 29 February birthday is ambiguous on 28 February", () => {
+    expect(Object.is(completedYears(D("2000-06-01"), D("2000-03-01"), "end_of_month"), 0)).toBe(true);
+    expect(completedYearsAmbiguous(D("2004-02-29"), D("2005-02-28"))).toBe(true);
+    expect(completedYearsAmbiguous(D("2004-02-29"), D("2005-03-01"))).toBe(false);
+  });
+
+  it("formatDuration marks a negative duration by either part, and only then", () => {
+    expect(formatDuration({ months: 0, days: -3 }, "zh")).toBe("-0年0个月3天");
+    expect(formatDuration({ months: -2, days: 0 }, "en")).toBe("-0 years 2 months");
+    expect(formatDuration({ months: 0, days: 3 }, "zh")).toBe("0年0个月3天");
+  });
+
+  it("monthRange is the month's first to last day; isDayRange tells a range from a day", () => {
+    expect(monthRange(2024, 2)).toEqual({ from: D("2024-02-01"), to: D("2024-02-29") });
+    expect(monthRange(2023, 2)).toEqual({ from: D("2023-02-01"), to: D("2023-02-28") });
+    expect(monthRange(2023, 13)).toBeUndefined();
+    expect(isDayRange(monthRange(2024, 1))).toBe(true);
+    expect(isDayRange(D("2024-01-01"))).toBe(false);
+    expect(isDayRange(null)).toBe(false);
+    expect(isDayRange({ from: 1 })).toBe(false);
+    expect(isDayRange({ from: "x", to: 2 })).toBe(false);
   });
 });
