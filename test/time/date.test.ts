@@ -261,7 +261,15 @@ describe("edges the mutation run found untested", () => {
     expect(parseIsoDate("20a4-01-01")).toBeUndefined();
     expect(parseIsoDate("2024-01-0/")).toBeUndefined();
     expect(parseIsoDate("2024-0:-01")).toBeUndefined();
+    // A character just below "0" read as −1 would make "1/" the day 9.
+    expect(parseIsoDate("2024-01-1/")).toBeUndefined();
     expect(parseIsoDate("0000-03-01")).toBe(fromYmd(0, 3, 1));
+  });
+
+  it("the last day of a 400-year era (29 February 2000, 1600, 2400) round-trips", () => {
+    for (const s of ["1600-02-29", "2000-02-29", "2400-02-29", "2000-03-01", "1999-12-31"])
+      expect(formatDate(parseIsoDate(s)!)).toBe(s);
+    expect(toYmd(D("2000-02-29"))).toEqual({ y: 2000, m: 2, d: 29 });
   });
 
   it("formatDate writes a year before 1 with its sign, padded to four digits", () => {
@@ -296,5 +304,6 @@ describe("edges the mutation run found untested", () => {
     expect(isDayRange(null)).toBe(false);
     expect(isDayRange({ from: 1 })).toBe(false);
     expect(isDayRange({ from: "x", to: 2 })).toBe(false);
+    expect(isDayRange("2024-01")).toBe(false);
   });
 });
