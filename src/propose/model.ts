@@ -369,8 +369,10 @@ export function buildModel(inp: ComponentInput): Built {
   };
   // The attributes a move may take: the built-in ones, with the policy's declared move facts.
   const tried = attrsOf(program.policy.input);
-  // The move rules' answer for (class answers, school left, kind of receiving school), computed once.
-  const moveMemo = new Map<string, { attrs: MoveAttrs; seen: string[] } | null>();
+  // The move rules' answer for (class answers, school left, kind of receiving school), computed once:
+  // by class answers and school left, then by kind of receiving school (a long key made once per class,
+  // not once per class and kind). `head`: the start of the key of the bucket it goes to.
+  const moveMemo = new Map<string, Map<string, { attrs: MoveAttrs; seen: string[]; head?: string } | null>>();
 
   // ---- flows: per class of a school, one column per bucket of receiving schools
   const flows: Flow[] = [];
@@ -380,11 +382,13 @@ export function buildModel(inp: ComponentInput): Built {
     if (cls.movable === 0) continue;
     const rep = cls.members[0]!;
     const buckets = new Map<string, Bucket>();
+    const mk = cls.atoms !== undefined ? `${cls.atoms}\u0002${fromKey(cls.school)}` : undefined;
+    let memo = mk !== undefined ? moveMemo.get(mk) : undefined;
+    if (mk !== undefined && !memo) moveMemo.set(mk, (memo = new Map()));
     for (const [gkey, group] of byKey) {
       const to = group.find((x) => x.id !== cls.school.id);
       if (!to) continue;
-      const mk = cls.atoms !== undefined ? `${cls.atoms}\u0002${fromKey(cls.school)}\u0002${gkey}` : undefined;
-      let hit = mk !== undefined ? moveMemo.get(mk) : undefined;
+      let hit = memo?.get(gkey);
       if (hit === undefined) {
         const attrs =
           tried.find((a) => moveRulesOk(rep, cls.school, to, a, "all")) ??
@@ -399,12 +403,14 @@ export function buildModel(inp: ComponentInput): Built {
             ])
           : [];
         hit = attrs ? { attrs, seen } : null;
-        if (mk !== undefined) moveMemo.set(mk, hit);
+        memo?.set(gkey, hit);
       }
       if (!hit) continue;
       const { attrs, seen } = hit;
       // Per destination, a bucket is one school (a count of moves in, a capacity, tells them apart).
-      const sig = JSON.stringify([attrs, seen, inp.perDestination ? to.id : ""]);
+      // JSON.stringify([attrs, seen, to.id or ""]), its head made once per entry.
+      const head = (hit.head ??= JSON.stringify([attrs, seen]).slice(0, -1));
+      const sig = `${head},${JSON.stringify(inp.perDestination ? to.id : "")}]`;
       let b = buckets.get(sig);
       if (!b) buckets.set(sig, (b = { groups: [], from: cls.school.id, attrs }));
       // Shared, not copied: a district's schools are listed once per key, not once per class.
