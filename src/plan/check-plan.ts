@@ -5,11 +5,17 @@
 // checks; subjects (schools, districts, groups) are indexed once: linear time.
 
 import type { Dataset, Intake, Move, School, Teacher } from "../data/model.js";
-import type { CheckInfo, ClauseInfo } from "../checker/checked.js";
+import type { CheckInfo, ClauseInfo, SelectionOrderInfo } from "../checker/checked.js";
 import type { CompiledCheck, Program } from "../interpreter/compile.js";
 import { worldOf, type Subject, type World, newFrame, type Atom, type Fn, type Frame } from "../interpreter/frame.js";
 import { Unknown, isUnknown, type Reason, type Value } from "../interpreter/values.js";
 import type { SubjectKind } from "../syntax/ast.js";
+import { orderOutcome, type OrderBreach } from "./order.js";
+
+export type { OrderBreach } from "./order.js";
+
+/** What a plan-check result rests on: a check (`检查 … 对每个 …`), or a declared selection order (选择顺序). */
+export type PlanRule = CheckInfo | SelectionOrderInfo;
 
 /** A violation's severity, from its clause's modality: must → error, should/may → warning. */
 export type Severity = "error" | "warning";
@@ -23,19 +29,23 @@ export interface SubjectRef {
 /** A check a subject fails, with its clause, severity and the condition that failed. */
 export interface Violation {
   readonly clause: ClauseInfo;
-  readonly check: CheckInfo;
+  readonly check: PlanRule;
   readonly severity: Severity;
   readonly subject: SubjectRef;
   /** The comparison that failed, with the values it saw (rendered by the caller). */
   readonly atom?: Atom;
+  /** A selection order breached: who was moved, who was passed over, and the key that decides. */
+  readonly order?: OrderBreach;
 }
 
 /** A check that could not be decided for a subject, with the reasons (missing facts, …). */
 export interface Undetermined {
   readonly clause: ClauseInfo;
-  readonly check: CheckInfo;
+  readonly check: PlanRule;
   readonly subject: SubjectRef;
   readonly reasons: readonly Reason[];
+  /** A selection order: the two people whose comparison could not be decided (teacher ids). */
+  readonly between?: { readonly selected: string; readonly passedOver: string };
 }
 
 /** An entitlement rule (享受) evaluated for one subject: a subsidy granted, or not, with its clause. */
@@ -83,7 +93,7 @@ export interface PlanResult {
   readonly statistics: Statistic[];
   /** Checks evaluated per subject, and how many passed / were not applicable. */
   readonly evaluated: {
-    readonly check: CheckInfo;
+    readonly check: PlanRule;
     readonly passed: number;
     readonly failed: number;
     readonly notApplicable: number;
@@ -270,7 +280,8 @@ export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgr
   const undetermined: Undetermined[] = [];
   const entitlements: Entitlement[] = [];
   const statistics: Statistic[] = [];
-  const evaluated: PlanResult["evaluated"] = [];
+  const evaluated: { check: CheckInfo; passed: number; failed: number; notApplicable: number; undetermined: number }[] =
+    [];
 
   let checked = 0;
   for (const c of program.checks) {
@@ -337,6 +348,49 @@ export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgr
       }
     evaluated.push(tally);
   }
+  const tallies: PlanResult["evaluated"][number][] = evaluated.filter((e) => e.check.check.mode === "check");
+
+  // The policy's selection order (its first, as propose uses), per school: who was moved and who left.
+  const order = program.orders[0];
+  if (order) {
+    onProgress?.("check", checked, program.checks.length + 1);
+    const info = order.info;
+    const tally = { check: info, passed: 0, failed: 0, notApplicable: 0, undetermined: 0 };
+    for (const s of src.subjects("school")) {
+      f.subject = s;
+      f.person = undefined;
+      f.move = undefined;
+      f.school = s.school;
+      f.gen++;
+      const ref: SubjectRef = { kind: "school", id: s.id };
+      const found = orderOutcome(program, order, f, s);
+      const rejectedRows = src.rejected?.(s);
+      const outcome =
+        rejectedRows && found.kind !== "unknown" ? { kind: "unknown" as const, reasons: [rejectedRows] } : found;
+      if (outcome.kind === "pass") tally.passed++;
+      else if (outcome.kind === "n/a") tally.notApplicable++;
+      else if (outcome.kind === "unknown") {
+        tally.undetermined++;
+        undetermined.push({
+          clause: info.clause,
+          check: info,
+          subject: ref,
+          reasons: outcome.reasons,
+          ...("between" in outcome && outcome.between ? { between: outcome.between } : {}),
+        });
+      } else {
+        tally.failed++;
+        violations.push({
+          clause: info.clause,
+          check: info,
+          severity: severityOf(info.clause),
+          subject: ref,
+          order: outcome.breach,
+        });
+      }
+    }
+    tallies.push(tally);
+  }
 
   return {
     compliant: !violations.some((v) => v.severity === "error"),
@@ -345,7 +399,7 @@ export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgr
     undetermined,
     entitlements,
     statistics,
-    evaluated: evaluated.filter((e) => e.check.check.mode === "check"),
+    evaluated: tallies,
   };
 }
 

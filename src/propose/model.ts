@@ -262,6 +262,15 @@ export interface ComponentInput {
   readonly fromId: boolean;
   /** Cost bias per class (selection order), small against a move's cost of 1. */
   readonly bias: (c: PersonClass) => number;
+  /**
+   * A declared selection order that binds (its clause is a must): per school,
+   * its pool in that order as runs of people who tie (each run: how many of
+   * each class). The people moved from the pool must be a prefix of the runs:
+   * nobody of a run unless every earlier run is moved in full.
+   */
+  readonly orderRuns?: (
+    school: string,
+  ) => readonly (readonly { readonly cls: PersonClass; readonly n: number }[])[] | undefined;
 }
 
 export function buildModel(inp: ComponentInput): Built {
@@ -436,6 +445,37 @@ export function buildModel(inp: ComponentInput): Built {
     mip.ge(scaleTerms(out, -1), -cls.movable);
     if (cls.mustMove > 0) mip.ge(out, cls.mustMove);
   }
+  // The selection order: per school, a run is moved only when every earlier run is moved in full.
+  if (inp.orderRuns)
+    for (const s of data.schools) {
+      const runs = inp.orderRuns(s.id);
+      if (!runs || runs.length < 2) continue;
+      const ofClass = new Map<PersonClass, Map<number, number>>();
+      const totals = runs.map((run) => {
+        const terms = new Map<number, number>();
+        let size = 0;
+        for (const { cls, n } of run) {
+          const u = mip.col(0, n, true, 0);
+          terms.set(u, 1);
+          size += n;
+          let m = ofClass.get(cls);
+          if (!m) ofClass.set(cls, (m = new Map()));
+          m.set(u, 1);
+        }
+        return { terms, size };
+      });
+      // A class's moves are its people in the runs.
+      for (const [cls, us] of ofClass) {
+        const x = new Map((flowsOf.get(cls) ?? []).map((fl) => [fl.col, 1]));
+        mip.ge(new Map([...x, ...scaleTerms(us, -1)]), 0);
+        mip.ge(new Map([...scaleTerms(x, -1), ...us]), 0);
+      }
+      for (let g = 0; g + 1 < totals.length; g++) {
+        const full = mip.col(0, 1, true, 0);
+        mip.ge(new Map([...totals[g]!.terms, [full, -totals[g]!.size]]), 0);
+        mip.ge(new Map([...scaleTerms(totals[g + 1]!.terms, -1), [full, totals[g + 1]!.size]]), 0);
+      }
+    }
   // Receiving capacities (the bureau's): per destination school.
   if (inp.perDestination && inp.capacity.size) {
     const into = new Map<string, Map<number, number>>();

@@ -28,6 +28,7 @@ import {
   type Unsupported,
 } from "./model.js";
 import { Shapes } from "./shapes.js";
+import { candidacy, keyKinds } from "../plan/order.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-propose.js";
@@ -134,7 +135,7 @@ export function declaredOrderChoice(o: SelectionOrderInfo): string {
 /**
  * The comparison a declared order gives, on each person's key values
  * computed once: volunteers first, then each key in turn (a missing value
- * after a known one), then the teacher id.
+ * after a known one); 0 when every key ties (the caller breaks it by id).
  */
 function declaredCompare(
   policy: CheckedPolicy,
@@ -142,10 +143,7 @@ function declaredCompare(
   keys: ReadonlyMap<string, readonly Value[]>,
 ): (a: Teacher, b: Teacher) => number {
   const decl = order.info.order.keys;
-  const kinds = decl.map((k): KeyKind => {
-    const t = policy.types.get(k.key.id)?.k;
-    return t === "text" ? "title" : (t as KeyKind);
-  });
+  const kinds = keyKinds(policy, order.info);
   return (a, b) => {
     if (a.volunteer !== b.volunteer) return a.volunteer ? -1 : 1;
     const ka = keys.get(a.id)!;
@@ -163,11 +161,9 @@ function declaredCompare(
       const c = compareKey(kinds[i]!, decl[i]!.direction, x, y);
       if (c !== 0 && !isUnknown(c)) return c;
     }
-    return byId(a, b);
+    return 0;
   };
 }
-
-type KeyKind = "int" | "percent" | "duration" | "date" | "bool" | "title";
 
 export const DESTINATION_CHOICE =
   "【选择】调入学校限于同一区县（县域内交流），在满足各条规定的学校中平均分配。/ Receiving schools are in the same district, spread evenly among those every rule allows.";
@@ -230,13 +226,11 @@ async function run(
   const mustMove = new Set(options.constraints?.mustMove ?? []);
   const mustNot = new Set(options.constraints?.mustNotMove ?? []);
 
+  // The people the order chooses among (check's candidates, src/plan/order.ts), within the bureau's lists.
   const inPool = (t: Teacher): boolean => {
     if (mustNot.has(t.id)) return false;
     if (mustMove.has(t.id)) return true;
-    const d = decisions.get(t.id);
-    if (d === "required") return true;
-    if (!t.volunteer || d !== "not_required") return false;
-    return program.decide(t, df).volunteer === true;
+    return candidacy(program, t, decisions.get(t.id) ?? "indeterminate", df) === "yes";
   };
 
   // ---- person atoms: every person-level question the plan checks ask
@@ -288,7 +282,12 @@ async function run(
       df.move = undefined;
       orderKeys.set(t.id, order.keys(t, df));
     }
-  const compare = order ? declaredCompare(policy, order, orderKeys) : defaultCompare;
+  const tie = order ? declaredCompare(policy, order, orderKeys) : undefined;
+  const compare = tie ? (a: Teacher, b: Teacher) => tie(a, b) || byId(a, b) : defaultCompare;
+  // A declared order whose clause is a must binds the plan (check verifies it): per school, the pool
+  // in order as runs of tied people, each run counted per class (the MIP moves a prefix of the runs).
+  const binding = order !== undefined && order.info.clause.clause.modality.value === "must";
+  const runsOf = new Map<string, { cls: PersonClass; n: number }[][]>();
   for (const [sid, people] of bySchool) {
     const school = data.schoolById.get(sid);
     if (!school) continue;
@@ -330,6 +329,31 @@ async function run(
       });
     }
     classesOf.set(sid, list);
+    if (binding && tie) {
+      const classOf = new Map<string, PersonClass>();
+      for (const c of list) for (const t of c.members) classOf.set(t.id, c);
+      const runs: { cls: PersonClass; n: number }[][] = [];
+      let prev: Teacher | undefined;
+      // The bureau's must-move people are outside the order: moved whatever their place.
+      for (const t of pool) {
+        if (mustMove.has(t.id)) continue;
+        const cls = classOf.get(t.id)!;
+        let run = prev !== undefined && tie(prev, t) === 0 ? runs[runs.length - 1]! : undefined;
+        if (!run) runs.push((run = []));
+        const at = run.find((x) => x.cls === cls);
+        if (at) at.n++;
+        else run.push({ cls, n: 1 });
+        prev = t;
+      }
+      // Consecutive runs of one and the same class are one run (its people are taken in order anyway).
+      const merged: { cls: PersonClass; n: number }[][] = [];
+      for (const run of runs) {
+        const last = merged[merged.length - 1];
+        if (last && last.length === 1 && run.length === 1 && last[0]!.cls === run[0]!.cls) last[0]!.n += run[0]!.n;
+        else merged.push(run.map((x) => ({ ...x })));
+      }
+      runsOf.set(sid, merged);
+    }
   }
 
   // ---- components: districts (unless a rule counts across them)
@@ -372,6 +396,7 @@ async function run(
       perDestination,
       fromId,
       capacity: options.constraints?.capacity ?? new Map(),
+      ...(binding ? { orderRuns: (id: string) => runsOf.get(id) } : {}),
       bias: (c) => {
         const r = rankOf.get(c.members[0]!.id);
         return (c.volunteer ? -0.3 : 0) + (r ? (0.1 * r.rank) / (r.of + 1) : 0);

@@ -9,8 +9,8 @@ import type { Lang } from "../diagnostics/registry.js";
 import { isUnknown } from "../interpreter/values.js";
 import type { Counts, PlanAnswer } from "../api/answers.js";
 import { infeasibleReason } from "./propose.js";
-import { pct, reasonText, showValue } from "./values.js";
-import { namerOf, subjectView, violationView, type ViolationView } from "./violation.js";
+import { pct, showValue } from "./values.js";
+import { namerOf, subjectView, undeterminedReasons, violationView, type ViolationView } from "./violation.js";
 import { amendmentCitation } from "./amendments.js";
 
 function teacherName(data: Dataset, id: string): string {
@@ -49,7 +49,7 @@ export function planJson(
     undetermined: r.undetermined.map((u) => ({
       clause: { id: u.clause.id, source: u.clause.source },
       subject: subjectView(u.subject, names),
-      reasons: u.reasons.map((r) => reasonText(r, lang)),
+      reasons: undeterminedReasons(u, lang, names),
     })),
     entitlements: r.entitlements.map((e) => ({
       clause: { id: e.clause.id, source: e.clause.source },
@@ -135,9 +135,7 @@ export function renderPlanText(a: PlanAnswer, lang: Lang): string {
     out.push("");
     out.push(zh ? "无法判定：" : "Undetermined:");
     for (const u of r.undetermined)
-      out.push(
-        `  ${u.clause.id} [${names.label(u.subject, lang)}]: ${u.reasons.map((x) => reasonText(x, lang)).join("；")}`,
-      );
+      out.push(`  ${u.clause.id} [${names.label(u.subject, lang)}]: ${undeterminedReasons(u, lang, names).join("；")}`);
   }
   if (r.statistics.length) {
     out.push("");

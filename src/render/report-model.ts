@@ -10,8 +10,7 @@ import type { PlanResult, SchoolSummary } from "../plan/check-plan.js";
 import type { Counts } from "../api/answers.js";
 import type { Figure } from "../plan/figures.js";
 import type { Lang } from "../diagnostics/registry.js";
-import { reasonText } from "./values.js";
-import { NO_NAMES, subjectView, type Namer, type ViolationView } from "./violation.js";
+import { NO_NAMES, subjectView, undeterminedReasons, type Namer, type ViolationView } from "./violation.js";
 
 export type { Counts };
 
@@ -145,7 +144,7 @@ export function buildReport(input: ReportInput): ReportModel {
       clause: u.clause.id,
       source: u.clause.source,
       subject: subjectView(u.subject, names),
-      reasons: u.reasons.map((r) => reasonText(r, lang)),
+      reasons: undeterminedReasons(u, lang, names),
     })),
     checks: result.evaluated.map((e) => ({
       clause: e.check.clause.id,

@@ -7,9 +7,9 @@
 import type { CheckedPolicy } from "../checker/checked.js";
 import type { Dataset, Move } from "../data/model.js";
 import type { Lang } from "../diagnostics/registry.js";
-import type { SubjectRef, Violation } from "../plan/check-plan.js";
+import type { OrderBreach, SubjectRef, Undetermined, Violation } from "../plan/check-plan.js";
 import { SUBJECT_WORD } from "./words.js";
-import { OP_SYMBOL, atomView, showValue, sourceOf } from "./values.js";
+import { OP_SYMBOL, atomView, reasonText, showValue, sourceOf } from "./values.js";
 import { amendedBy, type AmendmentJson } from "./amendments.js";
 
 /** A subject as shown and as written to JSON: its kind, id and, for a school, teacher or move, a name. */
@@ -98,6 +98,7 @@ export interface ViolationView {
  * as "… holds" / "does not hold".
  */
 export function violationView(p: CheckedPolicy, v: Violation, lang: Lang, names: Namer = NO_NAMES): ViolationView {
+  if (v.order) return orderView(p, v, v.order, lang, names);
   let expected = "";
   let actual = "";
   let detail = "";
@@ -117,7 +118,7 @@ export function violationView(p: CheckedPolicy, v: Violation, lang: Lang, names:
     clause: {
       id: v.clause.id,
       source: v.clause.source,
-      ...amendedBy(p, v.check.amendments, lang),
+      ...amendedBy(p, "amendments" in v.check ? v.check.amendments : undefined, lang),
     },
     severity: v.severity,
     subject: subjectView(v.subject, names),
@@ -125,4 +126,67 @@ export function violationView(p: CheckedPolicy, v: Violation, lang: Lang, names:
     expected,
     actual,
   };
+}
+
+/**
+ * A selection order breached (选择顺序, 章贡 ZG-5): the person moved, the
+ * candidate passed over who comes first, and the key that decides with both
+ * values — `本校任教年限 8年 > 6年（降序）`; the application (本人申请) when an
+ * applicant was left while a non-applicant moved.
+ */
+function orderView(p: CheckedPolicy, v: Violation, b: OrderBreach, lang: Lang, names: Namer): ViolationView {
+  const zh = lang === "zh";
+  const decl = b.key >= 0 ? b.order.order.keys[b.key]! : undefined;
+  const ty = decl ? p.types.get(decl.key.id) : undefined;
+  const key = decl ? sourceOf(p, decl.key) : zh ? "本人申请" : "volunteer";
+  const dir = !decl || decl.direction === "descending" ? "descending" : "ascending";
+  const dirWord = !decl
+    ? zh
+      ? "个人申报者在先"
+      : "applicants first"
+    : zh
+      ? dir === "descending"
+        ? "降序"
+        : "升序"
+      : dir;
+  const yv = showValue(b.passedOverValue, ty, lang);
+  const xv = showValue(b.selectedValue, ty, lang);
+  const x = names.label({ kind: "teacher", id: b.selected }, lang);
+  const y = names.label({ kind: "teacher", id: b.passedOver }, lang);
+  // A truth value (the application, `职称 不低于 "一级"`) is shown per person; a number, date or duration as a relation.
+  const values =
+    typeof b.passedOverValue === "boolean"
+      ? `${key}${zh ? "：" : ": "}${b.passedOver} ${yv}${zh ? "，" : ", "}${b.selected} ${xv}`
+      : `${key} ${yv} ${dir === "descending" ? ">" : "<"} ${xv}`;
+  const detail = zh
+    ? `选了 ${x}，未选 ${y}，而 ${b.passedOver} 依序在先：${values}（${dirWord}）`
+    : `${x} selected and ${y} passed over, who comes first: ${values} (${dirWord})`;
+  return {
+    clause: { id: v.clause.id, source: v.clause.source },
+    severity: v.severity,
+    subject: subjectView(v.subject, names),
+    message: `${b.order.label}${zh ? "：" : ": "}${detail}`,
+    expected: zh ? `先选 ${b.passedOver}（${key} ${yv}）` : `${b.passedOver} first (${key} ${yv})`,
+    actual: zh
+      ? `选了 ${b.selected}（${key} ${xv}），未选 ${b.passedOver}`
+      : `${b.selected} selected (${key} ${xv}), ${b.passedOver} not`,
+  };
+}
+
+/**
+ * Why a check is undetermined, as shown: each reason (a missing fact, a
+ * redacted parameter …), after — for a selection order — the two people whose
+ * order could not be told (`教师 T02 与 教师 T01 的先后无法判定`).
+ */
+export function undeterminedReasons(u: Undetermined, lang: Lang, names: Namer = NO_NAMES): string[] {
+  const reasons = u.reasons.map((r) => reasonText(r, lang));
+  if (!u.between) return reasons;
+  const x = names.label({ kind: "teacher", id: u.between.selected }, lang);
+  const y = names.label({ kind: "teacher", id: u.between.passedOver }, lang);
+  return [
+    lang === "zh"
+      ? `选了 ${x}、未选 ${y}：二者先后无法判定`
+      : `${x} selected, ${y} passed over: which comes first cannot be told`,
+    ...reasons,
+  ];
 }
