@@ -47,7 +47,6 @@ export {
   readColumnar,
   referenceDate,
   standardFacts,
-  factsKey,
   caseOf,
   inputSources,
   usable,

@@ -17,7 +17,7 @@ import { parseCaseText, parseDatasetText, readCaseFile, type Format } from "../d
 import { readAnyDataset, readAnyDatasetDate } from "../data/tabular/index.js";
 import type { Day } from "../time/date.js";
 import type { OnProgress } from "../plan/check-plan.js";
-import { BUILTIN_SCHEMA, schemaKey, type InputSchema } from "../data/declared.js";
+import { BUILTIN_SCHEMA, type InputSchema } from "../data/declared.js";
 import { readForBoth } from "../data/compare.js";
 import type { CheckedPolicy } from "../checker/checked.js";
 import type { CompiledPolicy } from "./compile.js";
@@ -40,15 +40,6 @@ export type ReadAgainst = CompiledPolicy | CheckedPolicy | InputSchema;
  * then reported as ignored, and a value it adds (援派支教) as not allowed.
  */
 export const standardFacts: InputSchema = BUILTIN_SCHEMA;
-
-/**
- * Equal for two policies' facts exactly when they read data alike (the same
- * records, fields and enum values), whatever objects they are: a caller
- * reading one dataset against several versions reads it once per key.
- */
-export function factsKey(facts: InputSchema): string {
-  return schemaKey(facts);
-}
 
 /** The input schema of what data is read against. */
 export function schemaOf(against: ReadAgainst): InputSchema {
@@ -107,19 +98,11 @@ export async function readDatasetForBoth(
   names: { readonly before: string; readonly after: string },
   options: DatasetReadOptions = {},
 ): Promise<Result<{ before: Dataset; after: Dataset }>> {
-  const a = schemaOf(before);
-  const b = schemaOf(after);
-  const once = (facts: InputSchema) => readDataset(source, facts, options);
-  if (schemaKey(a) !== schemaKey(b)) {
-    const r = await readForBoth(once, { facts: a, name: names.before }, { facts: b, name: names.after });
-    if (!r.separately) return r.value ? { value: r.value, diagnostics: r.diagnostics } : { diagnostics: r.diagnostics };
-    const [x, y] = [await once(a), await once(b)];
-    return x.value && y.value
-      ? { value: { before: x.value, after: y.value }, diagnostics: [...x.diagnostics, ...y.diagnostics] }
-      : { diagnostics: [...x.diagnostics, ...y.diagnostics] };
-  }
-  const r = await once(a);
-  return r.value ? { value: { before: r.value, after: r.value }, diagnostics: r.diagnostics } : (r as Result<never>);
+  return readForBoth(
+    (facts) => readDataset(source, facts, options),
+    { facts: schemaOf(before), name: names.before },
+    { facts: schemaOf(after), name: names.after },
+  );
 }
 
 /**

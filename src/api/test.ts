@@ -5,18 +5,9 @@
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parse as parseYaml,
-  parseDocument,
-  type Node as YamlNode,
-} from "yaml";
+import { parse as parseYaml, parseDocument } from "yaml";
 import type { Diagnostic, Result, Span } from "../diagnostics/diagnostic.js";
-import { parseCaseText, parseDatasetText } from "../data/read.js";
+import { parseCaseText, parseDatasetText, parsePath, spanAt } from "../data/read.js";
 import { newFrame, worldOf } from "../interpreter/frame.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-test.js";
@@ -80,35 +71,14 @@ const KEYS = {
 
 /**
  * Where a path (`cases[0].teacher.history[0].school`) lies in a test file's
- * text: its value's range, or with `key` the key's. The file is parsed with
- * positions only when a diagnostic needs one; an alias (`*person`) is followed
- * to its anchor. Undefined when the path does not resolve.
+ * text, by the data reader's own locator; the file is parsed with positions
+ * only when a diagnostic needs one.
  */
-type Locate = (path: string, key?: boolean) => Span | undefined;
+type Locate = (path: string) => Span | undefined;
 
 function locator(file: string, text: string): Locate {
   let doc: ReturnType<typeof parseDocument> | undefined;
-  return (path, key) => {
-    doc ??= parseDocument(text);
-    const steps = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
-    let node: unknown = doc.contents;
-    let keyNode: unknown;
-    for (const step of steps) {
-      if (isAlias(node)) node = node.resolve(doc);
-      if (isMap(node)) {
-        const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(step));
-        if (!pair) return undefined;
-        keyNode = pair.key;
-        node = pair.value;
-      } else if (isSeq(node) && typeof step === "number") {
-        keyNode = undefined;
-        node = node.items[step];
-      } else return undefined;
-    }
-    const at = (key ? keyNode : node) as YamlNode | undefined;
-    const range = at?.range;
-    return range ? { file, start: range[0], end: range[1] } : undefined;
-  };
+  return (path) => spanAt((doc ??= parseDocument(text)), text, file, parsePath(path));
 }
 
 /** X002 for each key of `obj` not in `known`, at `at` (a path prefix, "" for the file). */
@@ -120,7 +90,7 @@ function unknownKeys(obj: unknown, known: readonly string[], at: string, file: s
       .filter((k) => !known.includes(k) && !k.startsWith("x-"))
       .map((k) => {
         const path = at ? `${at}.${k}` : k;
-        const span = locate(path, true);
+        const span = locate(path);
         return diag("X002", { path, key: k, known: known.join(", ") }, { file, path, ...(span ? { span } : {}) });
       })
   );
@@ -152,7 +122,7 @@ function sortReading(
         .split(".")
         .pop()!
         .replace(/\[\d+\]$/, "");
-      const span = locate(path, true);
+      const span = locate(path);
       problems.push(diag("X002", { path, key, known: "lungang template" }, { file, path, ...(span ? { span } : {}) }));
       continue;
     }
@@ -246,6 +216,15 @@ function runFile(
     problems.push(...unknown);
     return;
   }
+  /** X002 for the unknown keys of a case or plan and of its `expect`, into `problems`: true when there are any. */
+  const strange = (item: unknown, expect: unknown, kind: "case" | "plan", at: string): boolean => {
+    const found = [
+      ...unknownKeys(item, KEYS[kind], at, display, locate),
+      ...unknownKeys(expect, KEYS[`${kind}Expect`], `${at}.expect`, display, locate),
+    ];
+    problems.push(...found);
+    return found.length > 0;
+  };
   // `params:` gives values for parameters (e.g. redacted “20xx” numbers) for every test of the file.
   // Layered on the command line's --param values; the file's own win.
   let withFileParams = policy;
@@ -276,14 +255,7 @@ function runFile(
     const name = `${display} ${at} ${String(c?.name ?? "")}`;
     const expect = c?.expect as
       { decision?: string; clauses?: string[]; prerequisites?: Record<string, string> } | undefined;
-    const unknown = [
-      ...unknownKeys(c, KEYS.case, at, display, locate),
-      ...unknownKeys(expect, KEYS.caseExpect, `${at}.expect`, display, locate),
-    ];
-    if (unknown.length) {
-      problems.push(...unknown);
-      return;
-    }
+    if (strange(c, expect, "case", at)) return;
     if (!expect || typeof expect.decision !== "string") {
       problems.push(
         diag(
@@ -347,14 +319,7 @@ function runFile(
           undetermined?: { clause: string; subject?: { kind: string; id?: string } }[];
         }
       | undefined;
-    const unknown = [
-      ...unknownKeys(pl, KEYS.plan, at, display, locate),
-      ...unknownKeys(expect, KEYS.planExpect, `${at}.expect`, display, locate),
-    ];
-    if (unknown.length) {
-      problems.push(...unknown);
-      return;
-    }
+    if (strange(pl, expect, "plan", at)) return;
     if (!expect || typeof expect.compliant !== "boolean" || !Array.isArray(expect.violations)) {
       problems.push(
         diag(

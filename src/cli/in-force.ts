@@ -76,20 +76,11 @@ export async function readInForce(
     await report(io, args, read.diagnostics, new Map(), "invalid dataset");
     return undefined;
   }
-  // The findings about the fields both sides share, each once.
-  const notes: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const d of read.diagnostics) {
-    const key = JSON.stringify([d.code, d.message, d.file, d.span?.file, d.span?.start, d.path]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    notes.push(d);
-  }
   const data = [read.value.before, read.value.after];
   const policies: InForce[] = compiled.map((policy, i) => ({
     policy,
     data: data[i]!,
     ...(found[i]!.value!.label ? { label: found[i]!.value!.label } : {}),
   }));
-  return { policies, notes };
+  return { policies, notes: read.diagnostics };
 }

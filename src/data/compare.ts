@@ -10,7 +10,7 @@
 
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
-import { inputSchema, type EnumTable, type InputSchema, type SchemaRecord } from "./declared.js";
+import { inputSchema, schemaKey, type EnumTable, type InputSchema, type SchemaRecord } from "./declared.js";
 import type { FieldDecl } from "./fields.js";
 import type { Dataset, HistoryEntry, Move, School, Teacher } from "./model.js";
 
@@ -21,6 +21,10 @@ const RECORD_ZH: Readonly<Record<SchemaRecord, string>> = {
   move: "交流",
   history: "任职经历",
 };
+
+function sameReading(a: FieldDecl, b: FieldDecl): boolean {
+  return JSON.stringify([a.type, a.need, a.range]) === JSON.stringify([b.type, b.need, b.range]);
+}
 
 /**
  * The facts of both schemas in one, or why they cannot be one: a field both
@@ -36,7 +40,9 @@ export function unionSchema(a: InputSchema, b: InputSchema): { value?: InputSche
     for (const [name, d] of Object.entries(b[kind])) {
       const mine = merged[name];
       if (mine) {
-        if (JSON.stringify(mine.type) !== JSON.stringify(d.type)) return { conflict: `${kind}.${name}` };
+        // Read alike only if typed, required and defaulted alike: a field one side defaults (absent = none)
+        // and the other does not (absent = unknown) cannot be read once for both.
+        if (!sameReading(mine, d)) return { conflict: `${kind}.${name}` };
         continue;
       }
       for (const h of d.headers) {
@@ -137,14 +143,29 @@ export function projectDataset(
   return { value, diagnostics };
 }
 
-/** Both sides of a comparison from one read (see the top of this file); `read` reads against a schema. */
+/**
+ * Both sides of a comparison (see the top of this file); `read` reads the
+ * dataset against a schema. One read when the two schemas read alike or can
+ * be united; otherwise each side is read against its own facts. A finding
+ * both reads give is reported once.
+ */
 export async function readForBoth(
   read: (schema: InputSchema) => Promise<Result<Dataset>>,
   a: { readonly facts: InputSchema; readonly name: string },
   b: { readonly facts: InputSchema; readonly name: string },
-): Promise<{ value?: { before: Dataset; after: Dataset }; diagnostics: Diagnostic[]; separately?: boolean }> {
+): Promise<Result<{ before: Dataset; after: Dataset }>> {
+  if (schemaKey(a.facts) === schemaKey(b.facts)) {
+    const r = await read(a.facts);
+    return r.value
+      ? { value: { before: r.value, after: r.value }, diagnostics: r.diagnostics }
+      : { diagnostics: r.diagnostics };
+  }
   const union = unionSchema(a.facts, b.facts);
-  if (!union.value) return { diagnostics: [], separately: true };
+  if (!union.value) {
+    const [x, y] = [await read(a.facts), await read(b.facts)];
+    const diagnostics = onceEach([...x.diagnostics, ...y.diagnostics]);
+    return x.value && y.value ? { value: { before: x.value, after: y.value }, diagnostics } : { diagnostics };
+  }
   const r = await read(union.value);
   if (!r.value) return { diagnostics: r.diagnostics };
   const before = projectDataset(r.value, a.facts, union.value, a.name);
@@ -153,4 +174,13 @@ export async function readForBoth(
     value: { before: before.value, after: after.value },
     diagnostics: [...r.diagnostics, ...before.diagnostics, ...after.diagnostics],
   };
+}
+
+/** Each finding once: two reads of one file tell the same findings about the fields they share. */
+function onceEach(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = JSON.stringify([d.code, d.message, d.file, d.span?.file, d.span?.start, d.path]);
+    return !seen.has(key) && (seen.add(key), true);
+  });
 }

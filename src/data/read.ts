@@ -29,7 +29,12 @@ export interface ReadOptions {
   readonly schema?: InputSchema;
 }
 
-type Segment = string | number;
+export type Segment = string | number;
+
+/** `teachers[3].birth_date` → ["teachers", 3, "birth_date"]: formatPath's inverse. */
+export function parsePath(path: string): Segment[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
 
 /** `teachers[3].birth_date` */
 export function formatPath(segs: readonly Segment[]): string {
@@ -349,8 +354,15 @@ function locate(src: Source, segs: readonly Segment[]): Span | undefined {
     const d = src.text.length <= MAX_JSON_LOCATE ? YAML.parseDocument(src.text) : undefined;
     src.doc = d && d.errors.length === 0 ? d : null;
   }
-  const doc = src.doc;
-  if (!doc) return undefined;
+  return src.doc ? spanAt(src.doc, src.text, src.file, segs) : undefined;
+}
+
+/**
+ * The span of the node at `segs` in a parsed YAML document (aliases
+ * followed), or of its nearest existing ancestor; never crossing a line. What
+ * every data diagnostic is located by — and a test file's (src/api/test.ts).
+ */
+export function spanAt(doc: Document, text: string, file: string, segs: readonly Segment[]): Span | undefined {
   let node: unknown = doc.contents;
   for (const seg of segs) {
     if (isAlias(node)) node = node.resolve(doc);
@@ -365,9 +377,9 @@ function locate(src: Source, segs: readonly Segment[]): Span | undefined {
   }
   const range = (node as YamlNode | null)?.range;
   if (!range) return undefined;
-  const nl = src.text.indexOf("\n", range[0]);
-  const end = Math.min(range[1], nl === -1 ? src.text.length : nl);
-  return { file: src.file, start: range[0], end: Math.max(end, range[0]) };
+  const nl = text.indexOf("\n", range[0]);
+  const end = Math.min(range[1], nl === -1 ? text.length : nl);
+  return { file, start: range[0], end: Math.max(end, range[0]) };
 }
 
 // ---------------------------------------------------------------------------

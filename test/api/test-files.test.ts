@@ -88,7 +88,8 @@ plans:
     const policyDir = join(dir, "p");
     mkdirSync(policyDir);
     cpSync(join(DALIAN, "dalian.policy"), join(policyDir, "dalian.policy"));
-    cpSync(dir + "/t.yaml", join(mkdirSync(join(policyDir, "tests"), { recursive: true })!, "t.yaml"));
+    mkdirSync(join(policyDir, "tests"));
+    cpSync(join(dir, "t.yaml"), join(policyDir, "tests", "t.yaml"));
     await main(["test", policyDir, "--json"], io);
     const j = JSON.parse(out) as { warnings?: { code: string; path: string; span?: { line: number } }[] };
     expect(j.warnings?.map((w) => `${w.code} ${w.path}`)).toEqual(["D012 cases[0].teacher.history[0].school"]);

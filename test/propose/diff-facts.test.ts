@@ -88,6 +88,17 @@ describe("diff between policies whose facts differ", () => {
       a.enums,
     );
     expect(unionSchema(b, c)).toEqual({ conflict: "teacher.x" });
+    // Defaulted on one side (absent = none), not on the other (absent = unknown): not one reading either.
+    const e = inputSchema(
+      {
+        school: a.school,
+        teacher: { ...a.teacher, x: { ...field, need: "default" } },
+        move: a.move,
+        history: a.history,
+      },
+      a.enums,
+    );
+    expect(unionSchema(b, e)).toEqual({ conflict: "teacher.x" });
     const d = inputSchema(
       { school: a.school, teacher: { ...a.teacher, y: { ...field } }, move: a.move, history: a.history },
       a.enums,
