@@ -62,7 +62,7 @@ registerCodes({
     severity: "error",
     en: "missing fact `{fact}`",
     zh: "缺少数据 `{fact}`",
-    doc: "A rule needs a fact the input does not record (e.g. `post_since` for a principal). The rule is indeterminate; the decision says so instead of passing silently.",
+    doc: "A rule needs a fact the input does not record (e.g. `post_since` for a principal). The rule is indeterminate; the decision says so instead of passing silently. In a plan check of a declared selection order (选择顺序) the fact may be `个人决定(ID)`: that person's own decision is indeterminate, so whether they are a candidate the order ranks cannot be told, and the school's answer is undetermined.",
   },
   E002: {
     severity: "error",
