@@ -430,7 +430,6 @@ function failingAtom(c: CompiledCheck, f: Frame): Atom | undefined {
 type CheckOutcome =
   { kind: "pass" } | { kind: "fail" } | { kind: "n/a" } | { kind: "unknown"; reasons: readonly Reason[] };
 
-/** One check on the subject currently in the frame, given what its `where` said (true or unknown). */
 /**
  * Rows a roster reader turned away (issue 10.3): a count over a subject they
  * may belong to could change, so that subject's checks are undetermined — a
@@ -449,6 +448,7 @@ export function rejectedRowsOf(i: Intake | undefined): (s: Subject) => Reason | 
   return (s) => (everywhere || s.schools.some((x) => schools.has(x.id)) ? why : undefined);
 }
 
+/** One check on the subject currently in the frame, given what its `where` said (true or unknown). */
 function evaluateCheck(c: CompiledCheck, about: Value, f: Frame): CheckOutcome {
   const verdict = (v: Value): CheckOutcome | undefined => {
     if (v === false) return { kind: "n/a" };
