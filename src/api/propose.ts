@@ -65,7 +65,7 @@ export async function propose(
   };
 }
 
-/** The bureau's constraints from a YAML/JSON file, validated against the dataset (R002). */
+/** The bureau's constraints from a YAML/JSON file, validated against the dataset (R002 the file, R005 each wrong field). */
 export function readConstraints(file: string, dataset: Dataset): Result<BureauConstraints> {
   return readConstraintsFile(file, dataset);
 }

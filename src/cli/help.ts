@@ -126,8 +126,8 @@ const OPTION_TEXT: Readonly<Record<string, { zh: string; en: string }>> = {
     en: "--against <policy|YYYY-MM-DD>  the policy compared (or the version of the same folder in force on the date)",
   },
   "--constraints": {
-    zh: "--constraints FILE    教育局的约束：must_move、must_not_move、capacity",
-    en: "--constraints FILE    the bureau's constraints: must_move, must_not_move, capacity",
+    zh: "--constraints FILE    教育局的约束：must_move、must_not_move、capacity、requests（调入需求）",
+    en: "--constraints FILE    the bureau's constraints: must_move, must_not_move, capacity, requests",
   },
   "--param": {
     zh: "--param 名称=值       为参数赋值（如原文隐去的数字），可重复",

@@ -330,7 +330,8 @@ function parseSource(text: string, file: string, format: Format): Source {
   }
 }
 
-function lineCol(text: string, pos: number): { line: number; col: number } {
+/** 1-based line and column (UTF-16 units) of an offset, as D002 states them. */
+export function lineCol(text: string, pos: number): { line: number; col: number } {
   let line = 1;
   let start = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < pos; i = text.indexOf("\n", i + 1)) {
@@ -360,15 +361,25 @@ function locate(src: Source, segs: readonly Segment[]): Span | undefined {
 /**
  * The span of the node at `segs` in a parsed YAML document (aliases
  * followed), or of its nearest existing ancestor; never crossing a line. What
- * every data diagnostic is located by — and a test file's (src/api/test.ts).
+ * every data diagnostic is located by — and a test file's (src/api/test.ts),
+ * and a constraints file's (src/propose/constraints.ts). With `part: "key"`,
+ * the last segment's key rather than its value.
  */
-export function spanAt(doc: Document, text: string, file: string, segs: readonly Segment[]): Span | undefined {
+export function spanAt(
+  doc: Document,
+  text: string,
+  file: string,
+  segs: readonly Segment[],
+  part: "value" | "key" = "value",
+): Span | undefined {
   let node: unknown = doc.contents;
-  for (const seg of segs) {
+  for (const [i, seg] of segs.entries()) {
     if (isAlias(node)) node = node.resolve(doc);
     let next: unknown;
     if (isMap(node)) {
-      next = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg))?.value;
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
+      // `part: "key"`: the last segment's key itself (an unknown key is shown where it is written).
+      next = part === "key" && i === segs.length - 1 ? (pair?.key ?? pair?.value) : pair?.value;
     } else if (isSeq(node) && typeof seg === "number") {
       next = node.items[seg];
     }

@@ -41,6 +41,14 @@ export interface BureauConstraints {
   readonly mustNotMove?: readonly string[];
   /** Most people a school can receive. */
   readonly capacity?: ReadonlyMap<string, number>;
+  /** What a receiving school asks for (soft: met when the rules allow), by school id. */
+  readonly requests?: ReadonlyMap<string, BureauRequest>;
+}
+
+/** One school's request: a headcount and/or people per subject (任教学科), each a soft lower bound. */
+export interface BureauRequest {
+  readonly count?: number;
+  readonly subjects?: ReadonlyMap<string, number>;
 }
 
 export interface ProposeOptions {
