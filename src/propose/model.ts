@@ -35,6 +35,8 @@ export interface PersonClass {
    * leaving schools that agree on every field, meet the move rules alike.
    */
   readonly atoms?: string;
+  /** The subject its people teach (任教学科), when the bureau requests people of that subject (else undefined). */
+  readonly subject?: string;
 }
 
 /** Move attributes tried in order; the first that every must move-rule accepts is used. */
@@ -91,18 +93,50 @@ export interface Unsupported {
   readonly why: string;
 }
 
+/** One of the bureau's requests, as encoded: Σ flows into the school (of the subject) + slack ≥ asked. */
+export interface EncodedRequest {
+  readonly school: string;
+  /** The subject asked for; undefined for the school's headcount. */
+  readonly subject?: string;
+  readonly asked: number;
+  /** People short, priced at REQUEST_PENALTY each. */
+  readonly slack: number;
+  /** The most people (of the subject) the model could send to the school: the pool that may go there. */
+  readonly candidates: number;
+}
+
+/** What a receiving school asks for (propose.ts BureauRequest). */
+export interface RequestSpec {
+  readonly count?: number;
+  readonly subjects?: ReadonlyMap<string, number>;
+}
+
 export interface Built {
   readonly mip: Mip;
   readonly flows: Flow[];
   readonly classes: PersonClass[];
   readonly encoded: Encoded[];
+  /** The bureau's requests of this component's schools, in school id then subject order. */
+  readonly requests: EncodedRequest[];
   readonly unsupported: Unsupported[];
   /** Checks whose rule is false whatever the plan (e.g. a person the rule requires to move is deferred). */
   readonly constantFalse: { check: CompiledCheck; subject: SubjectRef }[];
 }
 
-const MUST_PENALTY = 10000;
-const SHOULD_PENALTY = 100;
+/**
+ * The cost ladder (docs/adr/0002-propose.md): a must-rule missed costs 10 000
+ * (per unit of its row, or once for a composite rule), a should-rule 100, a
+ * person short of a bureau's request 30, a move 1 (volunteers 0.7, plus at
+ * most 0.1 by the place in the order), a move into a school that made a
+ * request 0.01 more. So a request outweighs moving a few more people, never a
+ * rule: propose.ts also re-solves with the rules' cost held at what it is
+ * without the requests, should many requests together outweigh one.
+ */
+export const MUST_PENALTY = 10000;
+export const SHOULD_PENALTY = 100;
+export const REQUEST_PENALTY = 30;
+/** A move into a school that made a request: people go there for the request, not as the spill of other moves. */
+export const REQUESTED_SCHOOL_COST = 0.01;
 
 const YEARS = [3, 2, 1, 4, 5, 6];
 export const ATTRS: MoveAttrs[] = YEARS.flatMap((years) =>
@@ -258,6 +292,12 @@ export interface ComponentInput {
   readonly perDestination: boolean;
   /** Most people a school may receive (the bureau's constraint). */
   readonly capacity: ReadonlyMap<string, number>;
+  /**
+   * What receiving schools ask for (the bureau's soft lower bounds), by school
+   * id: each requested school is a bucket of its own, so the people sent to it
+   * can be counted.
+   */
+  readonly requests?: ReadonlyMap<string, RequestSpec>;
   /** Whether a rule reads the school left as a whole (then schools are told apart by id too). */
   readonly fromId: boolean;
   /** Cost bias per class (selection order), small against a move's cost of 1. */
@@ -301,10 +341,13 @@ export function buildModel(inp: ComponentInput): Built {
   };
 
   // ---- receiving schools, grouped by what the checks can see of them
+  const requested = (id: string) => inp.requests?.has(id) === true;
   const keyOf = (s: School) =>
     inp.perDestination
       ? s.id
-      : inp.receiving.map((k) => String((s as unknown as Record<string, unknown>)[k])).join("\u0001");
+      : requested(s.id)
+        ? `\u0003${s.id}`
+        : inp.receiving.map((k) => String((s as unknown as Record<string, unknown>)[k])).join("\u0001");
   const byKey = new Map<string, School[]>();
   for (const s of [...data.schools].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
     const k = keyOf(s);
@@ -419,7 +462,7 @@ export function buildModel(inp: ComponentInput): Built {
       // Per destination, a bucket is one school (a count of moves in, a capacity, tells them apart).
       // JSON.stringify([attrs, seen, to.id or ""]), its head made once per entry.
       const head = (hit.head ??= JSON.stringify([attrs, seen]).slice(0, -1));
-      const sig = `${head},${JSON.stringify(inp.perDestination ? to.id : "")}]`;
+      const sig = `${head},${JSON.stringify(inp.perDestination || requested(to.id) ? to.id : "")}]`;
       let b = buckets.get(sig);
       if (!b) buckets.set(sig, (b = { groups: [], from: cls.school.id, attrs }));
       // Shared, not copied: a district's schools are listed once per key, not once per class.
@@ -431,7 +474,8 @@ export function buildModel(inp: ComponentInput): Built {
       if (inp.perDestination) for (const s of bucketSchools(b)) room += inp.capacity.get(s.id) ?? Infinity;
       const cap = inp.perDestination ? Math.min(cls.movable, room) : cls.movable;
       if (cap <= 0) continue;
-      const col = mip.col(0, cap, true, 1 + inp.bias(cls));
+      const intoRequested = inp.requests?.size ? [...bucketSchools(b)].some((s) => requested(s.id)) : false;
+      const col = mip.col(0, cap, true, 1 + inp.bias(cls) + (intoRequested ? REQUESTED_SCHOOL_COST : 0));
       const fl = { cls, bucket: b, col };
       flows.push(fl);
       list.push(fl);
@@ -488,6 +532,26 @@ export function buildModel(inp: ComponentInput): Built {
     for (const [id, m] of into) {
       const cap = inp.capacity.get(id);
       if (cap !== undefined) mip.ge(scaleTerms(m, -1), -cap);
+    }
+  }
+
+  // The bureau's requests: per school (and subject), Σ flows into it + slack ≥ asked, the slack priced.
+  const requests: EncodedRequest[] = [];
+  if (inp.requests?.size) {
+    const here = new Set(data.schools.map((s) => s.id));
+    const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    for (const school of [...inp.requests.keys()].filter((id) => here.has(id)).sort(byId)) {
+      const req = inp.requests.get(school)!;
+      const into = flows.filter((fl) => firstSchool(fl.bucket, (s) => s.id === school) !== undefined);
+      const row = (asked: number, subject?: string) => {
+        const fls = subject === undefined ? into : into.filter((fl) => fl.cls.subject === subject);
+        const slack = mip.col(0, asked, false, REQUEST_PENALTY);
+        mip.ge(new Map([...fls.map((fl) => [fl.col, 1] as [number, number]), [slack, 1]]), asked);
+        const candidates = fls.reduce((n, fl) => n + mip.cols[fl.col]!.ub, 0);
+        requests.push({ school, ...(subject !== undefined ? { subject } : {}), asked, slack, candidates });
+      };
+      if (req.count !== undefined) row(req.count);
+      for (const [subject, n] of [...(req.subjects ?? [])].sort(([a], [b]) => byId(a, b))) row(n, subject);
     }
   }
 
@@ -853,7 +917,27 @@ export function buildModel(inp: ComponentInput): Built {
     }
   }
   void schoolSubject;
-  return { mip, flows, classes: inp.classes, encoded, unsupported, constantFalse };
+  return { mip, flows, classes: inp.classes, encoded, requests, unsupported, constantFalse };
+}
+
+/**
+ * What the rules cost in a solution: Σ over the rules missed of their price
+ * (MUST_PENALTY, SHOULD_PENALTY) — the objective without the moves and the
+ * requests — as `terms · values + k`.
+ */
+export function rulesCost(b: Built): { terms: Map<number, number>; k: number } {
+  const terms = new Map<number, number>();
+  let k = 0;
+  for (const e of b.encoded) {
+    const price = e.must ? MUST_PENALTY : SHOULD_PENALTY;
+    // A slack is priced per unit; an indicator at −price, i.e. the price when it is 0 (missed).
+    if (e.slack !== undefined) terms.set(e.slack, price);
+    else {
+      terms.set(e.indicator!, -price);
+      k += price;
+    }
+  }
+  return { terms, k };
 }
 
 /** What makes two values the same for 非重复计数 (a record by its id), as a string key. */

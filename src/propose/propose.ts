@@ -15,14 +15,17 @@ import { isUnknown, type Value } from "../interpreter/values.js";
 import type * as A from "../syntax/ast.js";
 import { checkPlan, subjectsOf, type PlanResult, type SubjectRef, type Violation } from "../plan/check-plan.js";
 import { formatDate } from "../time/date.js";
-import { solveMip } from "./mip.js";
+import { solveMip, type MipSolution } from "./mip.js";
 import {
   bucketSchools,
   buildModel,
   declaredMoveFacts,
   probeWorld,
+  rulesCost,
+  type Built,
   type DeclaredMoveFact,
   type Encoded,
+  type EncodedRequest,
   type PersonClass,
   type Probe,
   type Unsupported,
@@ -73,6 +76,8 @@ export interface Selection {
   readonly quotas: { readonly clause: ClauseInfo; readonly label: string; readonly subject: SubjectRef }[];
   readonly volunteer: boolean;
   readonly mustMove: boolean;
+  /** The bureau's requests this move counts toward: its receiving school's headcount, or people of its subject. */
+  readonly requests: readonly ServedRequest[];
   /** 1-based place in the school's selection order among the people who could be moved. */
   readonly rank: number;
   readonly of: number;
@@ -80,6 +85,34 @@ export interface Selection {
   readonly orderKey: string;
   /** With a declared order (选择顺序): the order and this person's value of each key, in the order's key order. */
   readonly order?: { readonly info: SelectionOrderInfo; readonly values: readonly Value[] };
+}
+
+/** A request a move counts toward: the school's headcount (no subject), or its people of one subject. */
+export interface ServedRequest {
+  readonly school: string;
+  readonly subject?: string;
+}
+
+/**
+ * Why a request is short, when known: the school's capacity is reached; fewer
+ * people of the pool (of the subject) could be sent there than asked (none:
+ * 0); or there were enough, and sending more would have missed a rule of the
+ * policy (or left another request shorter).
+ */
+export type RequestShortfall =
+  | { readonly kind: "capacity"; readonly capacity: number }
+  | { readonly kind: "candidates"; readonly candidates: number }
+  | { readonly kind: "rules"; readonly candidates: number };
+
+/** A request of the bureau against the proposed plan: asked, given (people sent there), met, and why not. */
+export interface RequestOutcome {
+  readonly school: string;
+  /** The subject asked for (任教学科); undefined for the school's headcount. */
+  readonly subject?: string;
+  readonly asked: number;
+  readonly given: number;
+  readonly met: boolean;
+  readonly why?: RequestShortfall;
 }
 
 /** A violated must-rule that no plan of the people due can meet on this roster, with the shortfall. */
@@ -98,6 +131,8 @@ export interface Proposal {
   readonly plan: Plan;
   readonly selections: Selection[];
   readonly infeasible: InfeasibleRule[];
+  /** The bureau's requests (`--constraints` `requests`), each met or short: soft, they never make a rule fail. */
+  readonly requests: RequestOutcome[];
   /** Checks the MIP could not be derived from (verified afterwards by the checker, like every rule). */
   readonly unsupported: Unsupported[];
   /** Must-rules the proposed plan still violates although the model thought them met (a bug or an unsupported shape). */
@@ -233,6 +268,11 @@ async function run(
   const world = probeWorld(base, probe);
   const mustMove = new Set(options.constraints?.mustMove ?? []);
   const mustNot = new Set(options.constraints?.mustNotMove ?? []);
+  const wanted = options.feasibilityOnly ? undefined : options.constraints?.requests;
+  // People of a subject some school asks for are told apart from the others (only by the subjects asked for).
+  const requestedSubjects = new Set([...(wanted?.values() ?? [])].flatMap((r) => [...(r.subjects?.keys() ?? [])]));
+  const subjectOf = (t: Teacher) =>
+    t.subject !== undefined && requestedSubjects.has(t.subject) ? t.subject : undefined;
 
   // The people the order chooses among (check's candidates, src/plan/order.ts), within the bureau's lists.
   const inPool = (t: Teacher): boolean => {
@@ -313,11 +353,13 @@ async function run(
       const answers: string[] = [];
       for (const a of atomFns) answers.push(show(a(af)));
       const atomsKey = answers.join("|");
+      const subject = subjectOf(t);
       const key = [
         inPool(t) ? "P" : "-",
         t.volunteer ? "V" : "-",
         mustMove.has(t.id) ? `M${t.id}` : "-",
         atomsKey,
+        subject === undefined ? "-" : `S${subject}`,
       ].join("|");
       atomsOf.set(key, atomsKey);
       let g = groups.get(key);
@@ -327,6 +369,7 @@ async function run(
     const list: PersonClass[] = [];
     for (const [key, members] of groups) {
       const pool = key.startsWith("P");
+      const subject = subjectOf(members[0]!);
       list.push({
         school,
         members,
@@ -334,6 +377,7 @@ async function run(
         mustMove: key.split("|")[2] !== "-" ? members.length : 0,
         volunteer: members[0]!.volunteer,
         atoms: atomsOf.get(key)!,
+        ...(subject !== undefined ? { subject } : {}),
       });
     }
     classesOf.set(sid, list);
@@ -379,6 +423,7 @@ async function run(
   const shortfall = new Map<Encoded, number>();
   const constantFalse: { check: ClauseInfo; label: string; subject: SubjectRef }[] = [];
   const unsupported: Unsupported[] = [];
+  const requestRows: EncodedRequest[] = [];
   const receivingList = [...receiving].sort();
   const notes: Diagnostic[] = [];
   for (const [compName, schools] of [...comps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -404,6 +449,7 @@ async function run(
       perDestination,
       fromId,
       capacity: options.constraints?.capacity ?? new Map(),
+      ...(wanted?.size ? { requests: wanted } : {}),
       ...(binding ? { orderRuns: (id: string) => runsOf.get(id) } : {}),
       bias: (c) => {
         const r = rankOf.get(c.members[0]!.id);
@@ -413,7 +459,9 @@ async function run(
     for (const u of built.unsupported) if (!unsupported.some((x) => x.check === u.check)) unsupported.push(u);
     for (const cf of built.constantFalse)
       constantFalse.push({ check: cf.check.info.clause, label: cf.check.info.label, subject: cf.subject });
-    const sol = await solveMip(built.mip, options.timeLimit);
+    let sol = await solveMip(built.mip, options.timeLimit);
+    if (sol.values && built.requests.length) sol = await rulesFirst(built, sol, options.timeLimit);
+    requestRows.push(...built.requests);
     if (sol.status !== "Optimal") notes.push(diag("R004", { component: compName === "\u0000" ? "—" : compName }));
     if (!sol.values) {
       for (const e of built.encoded) if (e.must) infeasibleEnc.push(e);
@@ -463,10 +511,18 @@ async function run(
           const quotas = built.encoded
             .filter((e) => e.helped.has(fl.col))
             .map((e) => ({ clause: e.check.info.clause, label: e.check.info.label, subject: e.subject }));
+          const asked = wanted?.get(best.id);
+          const served: ServedRequest[] = [
+            ...(asked?.count !== undefined ? [{ school: best.id }] : []),
+            ...(t.subject !== undefined && asked?.subjects?.has(t.subject)
+              ? [{ school: best.id, subject: t.subject }]
+              : []),
+          ];
           selections.push({
             teacher: t,
             move: m,
             quotas,
+            requests: served,
             volunteer: t.volunteer,
             mustMove: mustMove.has(t.id),
             rank: r.rank,
@@ -521,6 +577,7 @@ async function run(
     plan,
     selections,
     infeasible,
+    requests: outcomes(requestRows, moves, data, options.constraints?.capacity),
     unsupported,
     residual,
     check,
@@ -534,6 +591,82 @@ async function run(
     notes,
     status: residual.length ? "incomplete" : infeasible.length ? "infeasible" : "compliant",
   };
+}
+
+/**
+ * Requests never cost a rule. A request is priced below any rule, but many
+ * people short together could outweigh one rule missed; so when the solution
+ * misses a rule, the district is solved without the requests' price, and if
+ * that plan misses less, solved again with the rules' cost held at that.
+ */
+async function rulesFirst(built: Built, sol: MipSolution, timeLimit?: number): Promise<MipSolution> {
+  const { terms, k } = rulesCost(built);
+  const costOf = (v: Float64Array) => {
+    let n = k;
+    for (const [c, w] of terms) n += w * v[c]!;
+    return n;
+  };
+  const got = costOf(sol.values!);
+  if (got < 1e-6) return sol;
+  const { mip } = built;
+  const prices = built.requests.map((r) => mip.cols[r.slack]!.cost);
+  for (const r of built.requests) mip.cols[r.slack]!.cost = 0;
+  const without = await solveMip(mip, timeLimit);
+  built.requests.forEach((r, i) => (mip.cols[r.slack]!.cost = prices[i]!));
+  if (!without.values) return sol;
+  const least = costOf(without.values);
+  if (got <= least + 1e-3) return sol;
+  // Σ w·v + k ≤ least, as a row: Σ −w·v ≥ k − least (a little slack for the solver's tolerances).
+  mip.ge(new Map([...terms].map(([c, w]) => [c, -w])), k - least - 1e-3);
+  const held = await solveMip(mip, timeLimit);
+  return held.values ? held : without;
+}
+
+/** Each request against the plan: the people sent to the school (of the subject), and why it is short. */
+function outcomes(
+  rows: readonly EncodedRequest[],
+  moves: readonly Move[],
+  data: Dataset,
+  capacity: ReadonlyMap<string, number> | undefined,
+): RequestOutcome[] {
+  const order = (a: EncodedRequest, b: EncodedRequest) =>
+    a.school !== b.school
+      ? a.school < b.school
+        ? -1
+        : 1
+      : a.subject === b.subject
+        ? 0
+        : a.subject === undefined
+          ? -1
+          : b.subject === undefined
+            ? 1
+            : a.subject < b.subject
+              ? -1
+              : 1;
+  return [...rows].sort(order).map((r) => {
+    const into = moves.filter((m) => m.to === r.school);
+    const given =
+      r.subject === undefined
+        ? into.length
+        : into.filter((m) => data.teacherById.get(m.teacher)?.subject === r.subject).length;
+    const met = given >= r.asked;
+    const cap = capacity?.get(r.school);
+    const why: RequestShortfall | undefined = met
+      ? undefined
+      : cap !== undefined && into.length >= cap
+        ? { kind: "capacity", capacity: cap }
+        : r.candidates < r.asked
+          ? { kind: "candidates", candidates: r.candidates }
+          : { kind: "rules", candidates: r.candidates };
+    return {
+      school: r.school,
+      ...(r.subject !== undefined ? { subject: r.subject } : {}),
+      asked: r.asked,
+      given,
+      met,
+      ...(why ? { why } : {}),
+    };
+  });
 }
 
 function show(v: Value): string {
