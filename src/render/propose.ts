@@ -7,7 +7,7 @@ import type { Dataset, School } from "../data/model.js";
 import { planRecord } from "../propose/write.js";
 import type { Lang } from "../diagnostics/registry.js";
 import type { Violation } from "../plan/check-plan.js";
-import type { InfeasibleRule, Proposal, Selection } from "../propose/propose.js";
+import type { InfeasibleRule, Proposal, RequestOutcome, Selection, ServedRequest } from "../propose/propose.js";
 import { printExpr } from "../syntax/print.js";
 import { formatDate } from "../time/date.js";
 import { atomView, OP_SYMBOL, showValue } from "./values.js";
@@ -60,6 +60,41 @@ export function infeasibleReason(r: InfeasibleRule, p: CheckedPolicy, lang: Lang
     : `cannot be met on this roster: the people due to rotate cannot satisfy it${nums}${short}`;
 }
 
+/** Why a request is short, in a sentence (undefined when it is met). */
+export function requestReason(r: RequestOutcome, lang: Lang): string | undefined {
+  const zh = lang === "zh";
+  const w = r.why;
+  if (!w) return undefined;
+  const subj = r.subject !== undefined ? (zh ? `${r.subject}学科` : ` (${r.subject})`) : "";
+  switch (w.kind) {
+    case "capacity":
+      return zh
+        ? `已达该校最多接收的 ${w.capacity} 人（capacity）`
+        : `the school's capacity of ${w.capacity} is reached`;
+    case "candidates":
+      return w.candidates === 0
+        ? zh
+          ? `可交流人员中没有能调入该校的${subj}人选`
+          : `nobody of the people who may be moved${subj} can be sent there`
+        : zh
+          ? `可交流人员中能调入该校的${subj}人选只有 ${w.candidates} 人`
+          : `only ${w.candidates} of the people who may be moved${subj} can be sent there`;
+    case "rules":
+      return zh
+        ? "再调入就会违反政策的规定（或使另一项需求更加不足）"
+        : "sending more would miss a rule of the policy (or leave another request shorter)";
+  }
+}
+
+/** `S004（数学）` — the request a move counts toward, or a request's subject. */
+function requestLabel(q: ServedRequest, lang: Lang): string {
+  return q.subject === undefined
+    ? q.school
+    : lang === "zh"
+      ? `${q.school}（${q.subject}）`
+      : `${q.school} (${q.subject})`;
+}
+
 export function proposalJson(p: CheckedPolicy, data: Dataset, r: Proposal, lang: Lang, version?: string) {
   const name = (s: string) => data.schoolById.get(s)?.name;
   return {
@@ -78,6 +113,17 @@ export function proposalJson(p: CheckedPolicy, data: Dataset, r: Proposal, lang:
         ? { expected: numbersOf(p, x.violation, lang).expected, actual: numbersOf(p, x.violation, lang).actual }
         : {}),
     })),
+    requests: r.requests.map((q) => ({
+      school: q.school,
+      ...nameOf(name(q.school)),
+      ...(q.subject !== undefined ? { subject: q.subject } : {}),
+      asked: q.asked,
+      given: q.given,
+      met: q.met,
+      short: Math.max(0, q.asked - q.given),
+      ...(q.why ? { why: q.why, reason: requestReason(q, lang) } : {}),
+    })),
+    requests_met: r.requests.every((q) => q.met),
     plan: planJson(r),
     selected: r.selections.map((s) => ({
       teacher: s.teacher.id,
@@ -87,6 +133,10 @@ export function proposalJson(p: CheckedPolicy, data: Dataset, r: Proposal, lang:
       ...(name(s.move.to) ? { to_name: name(s.move.to) } : {}),
       reasons: {
         quotas: s.quotas.map((q) => ({ clause: q.clause.id, rule: q.label, subject: q.subject })),
+        requests: s.requests.map((q) => ({
+          school: q.school,
+          ...(q.subject !== undefined ? { subject: q.subject } : {}),
+        })),
         volunteer: s.volunteer,
         must_move: s.mustMove,
         order: orderJson(p, s, lang),
@@ -182,6 +232,26 @@ export function proposalText(p: CheckedPolicy, data: Dataset, r: Proposal, lang:
       out.push(`      「${x.clause.source}」`);
     }
   }
+  if (r.requests.length) {
+    out.push("");
+    out.push(zh ? "教育局的调入需求：" : "The bureau's requests:");
+    for (const q of r.requests) {
+      const who =
+        q.subject === undefined
+          ? school(q.school)
+          : `${school(q.school)}${zh ? `（${q.subject}）` : ` (${q.subject})`}`;
+      const nums = zh ? `要求 ${q.asked} 人，安排 ${q.given} 人` : `asked ${q.asked}, given ${q.given}`;
+      const reason = requestReason(q, lang);
+      const verdict = q.met
+        ? zh
+          ? "已满足"
+          : "met"
+        : zh
+          ? `差 ${q.asked - q.given} 人${reason ? `：${reason}` : ""}`
+          : `short by ${q.asked - q.given}${reason ? `: ${reason}` : ""}`;
+      out.push(`  ${who}: ${nums} — ${verdict}`);
+    }
+  }
   if (r.residual.length) {
     out.push("");
     out.push(zh ? "草案仍违反（未能从规定推出约束）：" : "The draft still violates (constraints not derived):");
@@ -232,8 +302,10 @@ export function proposalText(p: CheckedPolicy, data: Dataset, r: Proposal, lang:
             ? "本人申请"
             : "volunteer"
         : place;
+      const requests = sel.requests.map((q) => `${zh ? "调入需求" : "request of"} ${requestLabel(q, lang)}`).join("；");
+      const serves = [requests, quotas].filter((x) => x !== "").join("；") || "—";
       out.push(
-        `        ${zh ? "理由" : "reason"}: ${sel.mustMove ? (zh ? "教育局指定；" : "named by the bureau; ") : ""}${quotas || (zh ? "—" : "—")}；${order}`,
+        `        ${zh ? "理由" : "reason"}: ${sel.mustMove ? (zh ? "教育局指定；" : "named by the bureau; ") : ""}${serves}；${order}`,
       );
     }
   }
