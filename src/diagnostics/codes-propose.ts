@@ -32,6 +32,6 @@ registerCodes({
     severity: "error",
     en: "{file}:{line}:{col}: {path}: {why}",
     zh: "{file}:{line}:{col}：{path}：{why}",
-    doc: "A field of a `--constraints FILE` that is wrong, at its line and column and by its path: an unknown key (`requests.S003.cuont`, with the closest known key), an id the dataset does not have (`must_move[2]`, `capacity.S009`, `requests.S009` — no such teacher or school), a number that is not a whole number (`capacity.S003`, ≥ 0) or not a positive one (`requests.S003.count`, `requests.S004.subjects.数学`, ≥ 1), a subject nobody in the dataset teaches (任教学科, `requests.S004.subjects.数学`), a request that asks for nothing, a person in both `must_move` and `must_not_move`. Every wrong field of the file is reported at once, and nothing is proposed until they are fixed.",
+    doc: "A field of a `--constraints FILE` that is wrong, at its line and column and by its path: an unknown key (`requests.S003.counts`, with the closest known key), an id the dataset does not have (`must_move[2]`, `capacity.S009`, `requests.S009` — no such teacher or school), a number that is not a whole number (`capacity.S003`, ≥ 0) or not a positive one (`requests.S003.count`, `requests.S004.subjects.数学`, ≥ 1), a subject nobody in the dataset teaches (任教学科, `requests.S004.subjects.数学`), a request that asks for nothing, a person in both `must_move` and `must_not_move`. Every wrong field of the file is reported at once, and nothing is proposed until they are fixed.",
   },
 });
