@@ -138,5 +138,12 @@ export type {
 } from "./plan/check-plan.js";
 export type { SubjectKind } from "./syntax/ast.js";
 export type { Amendment } from "./checker/checked.js";
-export type { InfeasibleRule, Selection } from "./propose/propose.js";
+export type {
+  BureauRequest,
+  InfeasibleRule,
+  RequestOutcome,
+  RequestShortfall,
+  Selection,
+  ServedRequest,
+} from "./propose/propose.js";
 export type { PersonChange, ParamChange, QuotaChange, CountChange } from "./diff/diff.js";
