@@ -27,31 +27,34 @@ const isMapping = (v: unknown): v is Record<string, unknown> =>
 const isCount = (v: unknown, least: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= least;
 const words = (en: string, zh: string): Localized => ({ en, zh });
 
+/** The file as a whole is unusable (unreadable, not YAML/JSON, not a mapping): one R002. */
+const whole = (file: string, why: string): Result<BureauConstraints> => ({
+  diagnostics: [diag("R002", { file, why })],
+});
+
 /** Read and validate a constraints file against the dataset it applies to. */
 export function readConstraints(file: string, data: Dataset): Result<BureauConstraints> {
-  const whole = (why: string): Result<BureauConstraints> => ({ diagnostics: [diag("R002", { file, why })] });
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    return whole((e as Error).message);
+    return whole(file, (e as Error).message);
   }
   return parseConstraintsText(text, file, data);
 }
 
 /** The same, from the file's text (the positions are offsets into it). */
 export function parseConstraintsText(text: string, file: string, data: Dataset): Result<BureauConstraints> {
-  const whole = (why: string): Result<BureauConstraints> => ({ diagnostics: [diag("R002", { file, why })] });
   // The yaml library reads JSON too, skips a byte-order mark and reports offsets into the original text.
   const doc = YAML.parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) return whole((doc.errors[0]!.message.split("\n")[0] ?? "").trim());
+  if (doc.errors.length > 0) return whole(file, (doc.errors[0]!.message.split("\n")[0] ?? "").trim());
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
-    return whole((e as Error).message);
+    return whole(file, (e as Error).message);
   }
-  if (!isMapping(raw)) return whole("expected a mapping");
+  if (!isMapping(raw)) return whole(file, "expected a mapping");
   const found = new Fields(doc, text, file);
   const value = validate(raw, data, found);
   // In the order of the file (a field's findings in the order they were found).

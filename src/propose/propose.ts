@@ -629,44 +629,40 @@ function outcomes(
   data: Dataset,
   capacity: ReadonlyMap<string, number> | undefined,
 ): RequestOutcome[] {
-  const order = (a: EncodedRequest, b: EncodedRequest) =>
-    a.school !== b.school
-      ? a.school < b.school
-        ? -1
-        : 1
-      : a.subject === b.subject
-        ? 0
-        : a.subject === undefined
-          ? -1
-          : b.subject === undefined
-            ? 1
-            : a.subject < b.subject
-              ? -1
-              : 1;
-  return [...rows].sort(order).map((r) => {
-    const into = moves.filter((m) => m.to === r.school);
-    const given =
-      r.subject === undefined
-        ? into.length
-        : into.filter((m) => data.teacherById.get(m.teacher)?.subject === r.subject).length;
-    const met = given >= r.asked;
-    const cap = capacity?.get(r.school);
-    const why: RequestShortfall | undefined = met
-      ? undefined
-      : cap !== undefined && into.length >= cap
-        ? { kind: "capacity", capacity: cap }
-        : r.candidates < r.asked
-          ? { kind: "candidates", candidates: r.candidates }
-          : { kind: "rules", candidates: r.candidates };
-    return {
-      school: r.school,
-      ...(r.subject !== undefined ? { subject: r.subject } : {}),
-      asked: r.asked,
-      given,
-      met,
-      ...(why ? { why } : {}),
-    };
-  });
+  // By school, then the headcount before the subjects (an empty subject key sorts first).
+  const key = (r: EncodedRequest) => `${r.school}\u0000${r.subject ?? ""}`;
+  const into = new Map<string, Move[]>();
+  for (const m of moves) {
+    let l = into.get(m.to);
+    if (!l) into.set(m.to, (l = []));
+    l.push(m);
+  }
+  return [...rows]
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .map((r) => {
+      const sent = into.get(r.school) ?? [];
+      const given =
+        r.subject === undefined
+          ? sent.length
+          : sent.filter((m) => data.teacherById.get(m.teacher)?.subject === r.subject).length;
+      const met = given >= r.asked;
+      const cap = capacity?.get(r.school);
+      const why: RequestShortfall | undefined = met
+        ? undefined
+        : cap !== undefined && sent.length >= cap
+          ? { kind: "capacity", capacity: cap }
+          : r.candidates < r.asked
+            ? { kind: "candidates", candidates: r.candidates }
+            : { kind: "rules", candidates: r.candidates };
+      return {
+        school: r.school,
+        ...(r.subject !== undefined ? { subject: r.subject } : {}),
+        asked: r.asked,
+        given,
+        met,
+        ...(why ? { why } : {}),
+      };
+    });
 }
 
 function show(v: Value): string {
