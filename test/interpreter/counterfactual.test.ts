@@ -1,0 +1,219 @@
+// "What would change the answer" (src/interpreter/counterfactual.ts): the first
+// day on which the same facts give another decision (found to the day, within
+// ten years), and the exceptions whose condition, flipped, would change it.
+// exceptionFlips settles most flips locally; it must agree with re-deciding
+// every flip in full, on every combination of facts tried here.
+
+import { describe, expect, it } from "vitest";
+import type { School, Teacher } from "../../src/data/model.js";
+import { compile } from "../../src/interpreter/compile.js";
+import { exceptionFlips, nextChange } from "../../src/interpreter/counterfactual.js";
+import { decideFromResults, type Decision } from "../../src/interpreter/decide.js";
+import { newFrame, worldOf } from "../../src/interpreter/frame.js";
+import { RULE_KINDS } from "../../src/semantics/rule-kinds.js";
+import { formatDate } from "../../src/time/date.js";
+import { HEADER, checkText } from "../support/policy.js";
+import { day, personAt } from "../support/person.js";
+
+const schools = new Map<string, School>([["S1", { id: "S1", location: "urban", tier: "quality" }]]);
+const POLICY = `条款 C-0 必须 原文 "范围为登记了性别的教师。" {
+  范围 登记性别: 当 性别 属于 {"男", "女"}
+}
+条款 C-1 必须 原文 "任教满六年的教师（男55周岁及以下）应交流。" {
+  应交流 满六年: 当 本校任教年限 满 6年 且 (性别 是 "女" 或 周岁 55 及以下)
+}
+条款 C-2 可 原文 "孕期的可暂缓；项目领衔教师可暂缓，不超过3年。" {
+  参数 领衔上限: 期限 = 3年
+  暂缓 孕期 优先于 满六年: 当 情形 包含 "孕期"
+  暂缓 项目领衔 优先于 满六年:
+    当 情形 包含 "项目领衔"
+    最长 领衔上限
+}
+条款 C-3 可 原文 "重病的免于交流，也优先于暂缓。" {
+  免交流 重病 优先于 满六年, 孕期, 项目领衔: 当 情形 包含 "重病"
+}
+条款 C-4 可 原文 "主持课题的可暂缓；有特殊困难的免于交流。" {
+  暂缓 课题主持 优先于 满六年: 当 情形 包含 "课题主持"
+  免交流 特殊困难 优先于 满六年: 当 情形 包含 "特殊困难"
+}`;
+const c = checkText(HEADER + POLICY);
+const program = compile(c.policy!);
+const asOf = day(2025, 9, 1);
+const frame = newFrame(worldOf(c.policy!, { asOf, schools }, new Map()));
+const person = (over: Record<string, unknown>) => personAt({ school: "S1", ...over }) as Teacher;
+const decide = (t: Teacher) => program.decide(t, frame, true);
+
+/** Every flip re-decided in full: what exceptionFlips must equal. */
+function flipsInFull(base: Decision) {
+  const out: { rule: string; held: boolean; decision: string }[] = [];
+  base.results.forEach((r, i) => {
+    if (!RULE_KINDS[r.rule.rule.ruleKind].exception || typeof r.value !== "boolean") return;
+    if (r.limit && r.value === false) return;
+    const d = decideFromResults(base.results.map((x, j) => (j === i ? { ...x, value: !r.value } : x)));
+    if (d.decision !== base.decision) out.push({ rule: r.rule.label, held: !r.value, decision: d.decision });
+  });
+  return out;
+}
+const flips = (d: Decision) =>
+  exceptionFlips(d).map((f) => ({ rule: f.rule.label, held: f.held, decision: f.decision }));
+
+describe("the policy", () => {
+  it("has no errors", () => expect(c.all.filter((d) => d.severity === "error")).toEqual([]));
+});
+
+describe("nextChange: the first day the decision differs", () => {
+  it("the day tenure reaches six years (满 includes the day)", () => {
+    const t = person({ school_since: day(2020, 10, 17) });
+    const base = decide(t);
+    expect(base.decision).toBe("not_required");
+    const next = nextChange(program, t, frame, base)!;
+    expect(formatDate(next.date)).toBe("2026-10-17");
+    expect(next.decision.decision).toBe("required");
+  });
+
+  it("the 56th birthday, when a man passes 55周岁及以下", () => {
+    const t = person({ birth_date: day(1970, 3, 15), school_since: day(2010, 1, 1) });
+    const base = decide(t);
+    expect(base.decision).toBe("required");
+    const next = nextChange(program, t, frame, base)!;
+    expect(formatDate(next.date)).toBe("2026-03-15");
+    expect(next.decision.decision).toBe("not_required");
+  });
+
+  it("a change on the first day of a month is found on that day, not at the month's end", () => {
+    const t = person({ school_since: day(2019, 12, 1) });
+    const next = nextChange(program, t, frame, decide(t))!;
+    expect(formatDate(next.date)).toBe("2025-12-01");
+  });
+
+  it("the day after the reference date counts", () => {
+    const t = person({ school_since: day(2019, 9, 2) });
+    const next = nextChange(program, t, frame, decide(t))!;
+    expect(formatDate(next.date)).toBe("2025-09-02");
+  });
+
+  it("a change nine years and eleven months away is still found", () => {
+    const t = person({ birth_date: day(1990, 1, 1), school_since: day(2029, 7, 20) });
+    const base = decide(t);
+    const next = nextChange(program, t, frame, base);
+    expect(next && formatDate(next.date)).toBe("2035-07-20");
+  });
+
+  it("a change in the last month of the ten years is found; one a day after them is not", () => {
+    const inside = person({ birth_date: day(1990, 1, 1), school_since: day(2029, 8, 15) });
+    expect(formatDate(nextChange(program, inside, frame, decide(inside))!.date)).toBe("2035-08-15");
+    const edge = person({ birth_date: day(1990, 1, 1), school_since: day(2029, 9, 1) });
+    expect(formatDate(nextChange(program, edge, frame, decide(edge))!.date)).toBe("2035-09-01");
+    const after = person({ birth_date: day(1990, 1, 1), school_since: day(2029, 9, 2) });
+    expect(nextChange(program, after, frame, decide(after))).toBeUndefined();
+  });
+
+  it("the day the decision became what it is (the reference date itself) is not a change", () => {
+    // Six years reached on the reference date; the 56th birthday two weeks later.
+    const t = person({ birth_date: day(1969, 9, 15), school_since: day(2019, 9, 1) });
+    const base = decide(t);
+    expect(base.decision).toBe("required");
+    const next = nextChange(program, t, frame, base)!;
+    expect(formatDate(next.date)).toBe("2025-09-15");
+    expect(next.decision.decision).toBe("not_required");
+  });
+
+  it("from a reference date on the 31st, months that are shorter are stepped through", () => {
+    const f31 = newFrame(worldOf(c.policy!, { asOf: day(2026, 1, 31), schools }, new Map()));
+    const t = person({ school_since: day(2020, 3, 30) });
+    const base = program.decide(t, f31, true);
+    expect(base.decision).toBe("not_required");
+    expect(formatDate(nextChange(program, t, f31, base)!.date)).toBe("2026-03-30");
+  });
+
+  it("none within ten years: an exemption that stays", () => {
+    const t = person({ school_since: day(2010, 1, 1), birth_date: day(1990, 1, 1), conditions: ["serious_illness"] });
+    const base = decide(t);
+    expect(base.decision).toBe("not_required");
+    expect(nextChange(program, t, frame, base)).toBeUndefined();
+  });
+
+  it("none when the change is beyond ten years", () => {
+    const t = person({ birth_date: day(1990, 1, 1), school_since: day(2030, 6, 1) });
+    expect(nextChange(program, t, frame, decide(t))).toBeUndefined();
+  });
+});
+
+describe("exceptionFlips: the exceptions that would change the decision", () => {
+  it("a person required: each deferral and the exemption, if it held", () => {
+    const d = decide(person({ school_since: day(2010, 1, 1) }));
+    expect(d.decision).toBe("required");
+    expect(flips(d)).toEqual([
+      { rule: "孕期", held: true, decision: "deferred" },
+      { rule: "项目领衔", held: true, decision: "deferred" },
+      { rule: "重病", held: true, decision: "not_required" },
+      { rule: "课题主持", held: true, decision: "deferred" },
+      { rule: "特殊困难", held: true, decision: "not_required" },
+    ]);
+  });
+
+  it("a person deferred: the deferral, if it no longer held, and the exemption, if it held", () => {
+    const d = decide(person({ school_since: day(2010, 1, 1), conditions: ["pregnant"] }));
+    expect(d.decision).toBe("deferred");
+    expect(flips(d)).toEqual([
+      { rule: "孕期", held: false, decision: "required" },
+      { rule: "重病", held: true, decision: "not_required" },
+      // Both would stand, with no priority between them: a conflict, so no decision.
+      { rule: "特殊困难", held: true, decision: "indeterminate" },
+    ]);
+  });
+
+  it("a deferral whose limit is used up is not offered", () => {
+    const d = decide(person({ school_since: day(2010, 1, 1), conditions: ["project_lead"], deferred_years: 3 }));
+    expect(d.decision).toBe("required");
+    expect(flips(d).map((f) => f.rule)).toEqual(["孕期", "重病", "课题主持", "特殊困难"]);
+  });
+
+  it("a person not required: no exception would change it", () => {
+    expect(flips(decide(person({ school_since: day(2024, 1, 1) })))).toEqual([]);
+  });
+
+  it("a person exempt: the exemption, if it no longer held; a deferral it does not take priority over, if it held", () => {
+    const d = decide(person({ school_since: day(2010, 1, 1), conditions: ["serious_illness", "pregnant"] }));
+    expect(d.decision).toBe("not_required");
+    expect(flips(d)).toEqual([
+      { rule: "重病", held: false, decision: "deferred" },
+      // 重病 does not take priority over 课题主持: the two would conflict.
+      { rule: "课题主持", held: true, decision: "indeterminate" },
+    ]);
+  });
+
+  it("agrees with re-deciding every flip in full, on every combination tried", () => {
+    const conditionSets = [
+      [],
+      ["pregnant"],
+      ["serious_illness"],
+      ["project_lead"],
+      ["pregnant", "serious_illness"],
+      ["pregnant", "project_lead"],
+      ["research_project"],
+      ["hardship"],
+      ["research_project", "serious_illness"],
+      // A conflict (two exceptions with no priority between them).
+      ["pregnant", "hardship"],
+      undefined,
+    ];
+    let n = 0;
+    for (const conditions of conditionSets)
+      for (const since of [day(2010, 1, 1), day(2024, 1, 1), undefined])
+        for (const deferred_years of [0, 2, 3, undefined])
+          for (const [sex, birth] of [
+            ["male", day(1980, 1, 1)],
+            ["male", day(1960, 1, 1)],
+            ["female", day(1960, 1, 1)],
+            [undefined, day(1960, 1, 1)],
+            // Scope unknown (sex not recorded) while the rule itself is decided (under 55 either way).
+            [undefined, day(1980, 1, 1)],
+          ] as const) {
+            const d = decide(person({ conditions, school_since: since, deferred_years, sex, birth_date: birth }));
+            expect(flips(d), JSON.stringify({ conditions, since, deferred_years, sex })).toEqual(flipsInFull(d));
+            n++;
+          }
+    expect(n).toBe(11 * 3 * 4 * 5);
+  });
+});
