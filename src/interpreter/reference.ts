@@ -381,9 +381,10 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (lt?.k === "duration") return cmpDurations(e.op, a as Duration, b as Duration);
       if (lt?.k === "percent") {
         // A share over an empty set is unknown (E005: not applicable), and shares
-        // compare exactly at a 1e-9 grain.
-        const x = shareValue(a as number | Ratio, "share");
-        const y = shareValue(b as number | Ratio, "share");
+        // compare exactly at a 1e-9 grain; the reason names the comparison's place.
+        const what = `${e.span.file}:${e.span.start}`;
+        const x = shareValue(a as number | Ratio, what);
+        const y = shareValue(b as number | Ratio, what);
         if (isUnknown(x)) return x;
         if (isUnknown(y)) return y;
         return cmpNumbers(e.op, Math.round(x * 1e9), Math.round(y * 1e9));
@@ -395,9 +396,10 @@ export function evaluate(e: A.Expr, env: Env): Value {
         const eq = (a as { track: string }).track === (b as { track: string }).track;
         return e.op === "!=" ? !eq : eq;
       }
-      if (e.op === "==") return a === b;
-      if (e.op === "!=") return a !== b;
-      return cmpRanged(e.op, a as number | Between, b as number | Between);
+      // A number or a day may be known only to an interval (a month-only date): equal
+      // only if both are the same single value, different only if they cannot meet.
+      if (lt?.k === "int" || lt?.k === "date") return cmpRanged(e.op, a as number | Between, b as number | Between);
+      return e.op === "==" ? a === b : e.op === "!=" ? a !== b : cmpRanged(e.op, a as number, b as number);
     }
     case "If": {
       const c = evaluate(e.cond, env);
@@ -451,14 +453,15 @@ export function evaluate(e: A.Expr, env: Env): Value {
 }
 
 /**
- * 非重复计数 over the person's service, the slow way: the fewest different
- * values (only the surely kept periods) and the most (also the periods whose
- * `其中` is unknown). The count is known when the two agree; a value that
- * cannot be read, of a period that may be kept, leaves it unknown.
+ * 非重复计数 over the person's service, the slow way: the values of the surely
+ * kept periods, and those of the periods whose `其中` is unknown. The count is
+ * known when every value could be read and each maybe-kept period's value is
+ * among the surely kept ones (keeping it or not changes nothing); otherwise it
+ * is unknown for every reason that could change it (all of them, at once).
  */
 function distinctCount(e: A.Aggregate, env: Env): Value {
   const sure: string[] = [];
-  const possible: string[] = [];
+  const maybe: { key: string; why: Unknown }[] = [];
   const why: Unknown[] = [];
   for (const s of servicePeriods(env.t, env.w)) {
     const inner: Env = { ...env, service: s };
@@ -466,19 +469,18 @@ function distinctCount(e: A.Aggregate, env: Env): Value {
     if (keep === false) continue;
     const v0 = e.of ? evaluate(e.of, inner) : undefined;
     const v = v0 instanceof Between ? v0.why : v0;
-    if (isUnknown(keep)) why.push(keep);
     if (isUnknown(v)) {
-      why.push(v);
-      return Unknown.merge(why[0]!, v);
+      why.push(isUnknown(keep) ? Unknown.merge(keep, v) : v);
+      continue;
     }
     // Records are the same when their ids are; other values by their text.
     const key =
       typeof v === "object" && v !== null && "id" in v
         ? `record:${(v as { id: string }).id}`
         : `${typeof v}:${String(v)}`;
-    if (keep === true && !sure.includes(key)) sure.push(key);
-    if (!possible.includes(key)) possible.push(key);
+    if (isUnknown(keep)) maybe.push({ key, why: keep });
+    else if (!sure.includes(key)) sure.push(key);
   }
-  if (sure.length === possible.length) return sure.length;
-  return why.reduce((a, b) => Unknown.merge(a, b));
+  for (const m of maybe) if (!sure.includes(m.key)) why.push(m.why);
+  return why.length === 0 ? sure.length : why.reduce((a, b) => Unknown.merge(a, b));
 }

@@ -66,6 +66,56 @@ const atom: fc.Arbitrary<string> = fc.oneof(
     `出生日期 >= 日期(若 月份(基准日) >= 9 则 年份(基准日) 否则 年份(基准日) - 1, 9, 1) - 50年`,
     `合计(任职经历 其中 交流轮岗 且 截止日期 >= 基准日 - 6年, 时长) 满 1年`,
   ),
+  // Arithmetic and comparisons of every type (docs/language.md §10), so that each operator's
+  // compiled form is held to the reference evaluator's.
+  fc.constantFrom(
+    `本校任教年限 + 6个月 >= 2年 * 3`,
+    `tenure - 1 years < p_tenure`,
+    `2 * 3年 > 距法定退休`,
+    `-本校任教年限 < -2年`,
+    `本校任教年限 是 6年`,
+    `tenure != 9 years`,
+    `周岁 + 5 > 60`,
+    `周岁 - 3 * 2 <= 50`,
+    `周岁 != 50`,
+    `age == 45`,
+    `-周岁 > -50`,
+    `计数(任职经历 其中 交流轮岗) / 计数(任职经历) >= 50%`,
+    `计数(任职经历 其中 时长 满 1年) / 计数(任职经历) 是 100%`,
+    `15% * 计数(任职经历) <= 1`,
+    `计数(任职经历) * 50% > 1`,
+    `50% + 10% > 计数(任职经历 其中 人事关系调转) / 计数(任职经历)`,
+    `100% - 计数(任职经历 其中 交流轮岗) / 计数(任职经历) < 60%`,
+    `较小值(周岁, 50) >= 45`,
+    `较大值(本校任教年限, 任职年限) 满 6年`,
+    `较小值(出生日期, 1980-01-01) < 1975-06-01`,
+    `max(school_since, post_since) > 2015-03-31`,
+    `期间(出生日期, 基准日) >= 40年`,
+    `period(school_since, as_of) < 3 years 6 months`,
+    `职称 高于 "一级"`,
+    `职称 低于 "高级"`,
+    `职称 不高于 "二级"`,
+    `职称 是 "高级"`,
+    `职称 不是 "一级"`,
+    `在编 是 真`,
+    `on_post != false`,
+    `出生日期 != 1980-01-01`,
+    `出生日期 是 1975-06-30`,
+    `基准日 - 10年 >= school_since`,
+    `年份(出生日期) + 周岁 >= 年份(基准日) - 1`,
+    `(若 在编 则 本校任教年限 否则 任职年限) 满 6年`,
+    `(若 已知(school_since) 则 school_since 否则 post_since) <= 2018-08-31`,
+    `性别 属于 {"男"}`,
+    `"孕期" 属于 情形`,
+    `非 (情形 包含任一 {"孕期", "哺乳期"})`,
+    `全部(任职经历, 交流轮岗)`,
+    `存在(任职经历 其中 时长 > 3年)`,
+    `计数(任职经历 其中 学校.层次 是 "薄弱") > 0`,
+    `合计(任职经历, 时长) 不满 距法定退休`,
+    `已知(school.tier)`,
+    `学校.层次 不是 "优质"`,
+    `school.location == "urban"`,
+  ),
   fc.constantFrom("p_age", "p_tenure").map((p) => (p === "p_age" ? `周岁 <= p_age` : `tenure >= p_tenure`)),
 );
 
@@ -85,7 +135,7 @@ const cond: fc.Arbitrary<string> = fc.letrec((tie) => ({
 })).c;
 
 interface RuleSpec {
-  kind: "require" | "exempt" | "defer";
+  kind: "require" | "eligible" | "exempt" | "defer" | "volunteer";
   cond: string;
   overrides: number[];
   limit?: number;
@@ -99,7 +149,9 @@ export const policyArb = fc
     rounding: fc.constantFrom("", "rounding end_of_month", "rounding next_day"),
     rules: fc.array(
       fc.record({
-        kind: fc.constantFrom("require", "require", "exempt", "defer") as fc.Arbitrary<RuleSpec["kind"]>,
+        kind: fc.constantFrom("require", "require", "eligible", "exempt", "defer", "volunteer") as fc.Arbitrary<
+          RuleSpec["kind"]
+        >,
         cond,
         pick: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
         limit: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
@@ -110,9 +162,11 @@ export const policyArb = fc
   .map(({ scope, prereq, redactAge, rounding, rules }) => {
     const specs: RuleSpec[] = [];
     rules.forEach((r, i) => {
-      // Exceptions override earlier rules only, so priorities are acyclic by construction.
+      // Exceptions override earlier decision rules only (not 可自愿, T012), so priorities are acyclic by construction.
       const kind = i === 0 ? "require" : r.kind;
-      const overrides = kind === "require" || i === 0 ? [] : [...new Set(r.pick.map((k) => k % i))];
+      const targets = specs.flatMap((s, k) => (s.kind === "volunteer" ? [] : [k]));
+      const overrides =
+        kind === "exempt" || kind === "defer" ? [...new Set(r.pick.map((k) => targets[k % targets.length]!))] : [];
       specs.push({ kind, cond: r.cond, overrides, ...(kind === "defer" && r.limit ? { limit: r.limit } : {}) });
     });
     const lines = [
