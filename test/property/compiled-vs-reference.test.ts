@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { hasErrors } from "../../src/diagnostics/diagnostic.js";
 import { compile } from "../../src/interpreter/compile.js";
 import { worldOf, newFrame } from "../../src/interpreter/frame.js";
-import { referenceDecide } from "../../src/interpreter/reference.js";
+import { referenceCompare, referenceDecide } from "../../src/interpreter/reference.js";
 import type { School, Teacher } from "../../src/data/model.js";
 import { fromYmd, monthRange, toYmd } from "../../src/time/date.js";
 import { checkText } from "../support/policy.js";
@@ -89,7 +89,8 @@ describe("compiled program ≡ reference evaluator", () => {
         policyArb,
         fc.array(fc.oneof(teacherArb, rosterTeacherArb), { minLength: 1, maxLength: 8 }),
         dateArb(2020, 2030),
-        (text, people, asOf) => {
+        fc.option(fc.integer({ min: 40, max: 60 }), { nil: undefined }),
+        (text, people, asOf, pAge) => {
           const c = checkText(text, { withNational: true });
           if (!c.policy || hasErrors(c.diagnostics)) {
             throw new Error(
@@ -101,7 +102,12 @@ describe("compiled program ≡ reference evaluator", () => {
           }
           checkedPolicies++;
           const program = compile(c.policy);
-          const world = worldOf(c.policy, { asOf, schools });
+          // A value for a parameter given at evaluation time (--param), which a redacted one needs.
+          const world = worldOf(
+            c.policy,
+            { asOf, schools },
+            pAge === undefined ? undefined : new Map([["p_age", pAge]]),
+          );
           const frame = newFrame(world);
           for (const t of people) {
             const a = program.decide(t, frame);
@@ -121,6 +127,14 @@ describe("compiled program ≡ reference evaluator", () => {
             expect(view(traced)).toEqual(view(a));
             expect(program.decideValue(t, frame)).toBe(a.decision);
           }
+          // The selection order: the compiled comparison of two people is the reference's, key by key.
+          for (const o of program.orders)
+            for (const x of people)
+              for (const y of people) {
+                const r = referenceCompare(c.policy, o.info, x, y, world);
+                const v = o.compare(x, y, frame);
+                expect(v instanceof Unknown ? why(v) : v).toEqual(r instanceof Unknown ? why(r) : r);
+              }
         },
       ),
       { numRuns: 300 },

@@ -83,6 +83,9 @@ const atom: fc.Arbitrary<string> = fc.oneof(
     `计数(任职经历 其中 交流轮岗) / 计数(任职经历) >= 50%`,
     `计数(任职经历 其中 时长 满 1年) / 计数(任职经历) 是 100%`,
     `15% * 计数(任职经历) <= 1`,
+    // 7% × 100 is 7.000000000000001 in floating point: the product is rounded, whichever side the share is on.
+    `(计数(任职经历) + 100) * 7% 是 7`,
+    `7% * (100 + 计数(任职经历)) 是 7`,
     `计数(任职经历) * 50% > 1`,
     `50% + 10% > 计数(任职经历 其中 人事关系调转) / 计数(任职经历)`,
     `100% - 计数(任职经历 其中 交流轮岗) / 计数(任职经历) < 60%`,
@@ -119,20 +122,48 @@ const atom: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("p_age", "p_tenure").map((p) => (p === "p_age" ? `周岁 <= p_age` : `tenure >= p_tenure`)),
 );
 
-const cond: fc.Arbitrary<string> = fc.letrec((tie) => ({
-  c: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    atom,
-    fc
-      .tuple(
-        tie("c") as fc.Arbitrary<string>,
-        fc.constantFrom("且", "或", "and", "or"),
-        tie("c") as fc.Arbitrary<string>,
-      )
-      .map(([a, o, b]) => `(${a} ${o} ${b})`),
-    (tie("c") as fc.Arbitrary<string>).map((a) => `非 (${a})`),
+const condOf = (leaf: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.letrec((tie) => ({
+    c: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      leaf,
+      fc
+        .tuple(
+          tie("c") as fc.Arbitrary<string>,
+          fc.constantFrom("且", "或", "and", "or"),
+          tie("c") as fc.Arbitrary<string>,
+        )
+        .map(([a, o, b]) => `(${a} ${o} ${b})`),
+      (tie("c") as fc.Arbitrary<string>).map((a) => `非 (${a})`),
+    ),
+  })).c;
+
+/** Conditions over the facts. */
+const cond = condOf(atom);
+/** Conditions that may also read the policy's definitions (memoised per person in the compiled program). */
+const ruleCond = condOf(
+  fc.oneof(
+    { weight: 3, arbitrary: atom },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(`d_ok`, `非 d_ok`, `d_span 满 6年`, `d_span < p_tenure`, `(d_ok 且 d_span > 3年)`),
+    },
   ),
-})).c;
+);
+
+/** Selection-order keys, one of each orderable type (T017). */
+const orderKey = fc.constantFrom(
+  "本校任教年限",
+  "周岁",
+  "职称",
+  "出生日期",
+  "在编",
+  "距法定退休",
+  "计数(任职经历)",
+  "d_span",
+  '职称 不低于 "一级"',
+  "计数(任职经历 其中 交流轮岗) / 计数(任职经历)",
+);
 
 interface RuleSpec {
   kind: "require" | "eligible" | "exempt" | "defer" | "volunteer";
@@ -147,19 +178,24 @@ export const policyArb = fc
     prereq: fc.option(fc.tuple(cond, fc.option(cond, { nil: undefined })), { nil: undefined }),
     redactAge: fc.boolean(),
     rounding: fc.constantFrom("", "rounding end_of_month", "rounding next_day"),
+    defs: fc.tuple(cond, cond),
+    order: fc.array(fc.tuple(orderKey, fc.constantFrom("降序", "升序", "descending", "ascending")), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     rules: fc.array(
       fc.record({
         kind: fc.constantFrom("require", "require", "eligible", "exempt", "defer", "volunteer") as fc.Arbitrary<
           RuleSpec["kind"]
         >,
-        cond,
+        cond: ruleCond,
         pick: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
         limit: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
       }),
       { minLength: 1, maxLength: 6 },
     ),
   })
-  .map(({ scope, prereq, redactAge, rounding, rules }) => {
+  .map(({ scope, prereq, redactAge, rounding, defs, order, rules }) => {
     const specs: RuleSpec[] = [];
     rules.forEach((r, i) => {
       // Exceptions override earlier decision rules only (not 可自愿, T012), so priorities are acyclic by construction.
@@ -174,6 +210,9 @@ export const policyArb = fc
       `clause R-0 must source "必须" {`,
       redactAge ? `  param p_age: int` : `  param p_age: int = 55`,
       `  param p_tenure: duration = 6 years`,
+      `  define d_ok = ${defs[0]}`,
+      `  define d_span: duration = if ${defs[1]} then tenure else 2 years 6 months`,
+      `  selection_order o0: ${order.map(([k, d]) => `${k} ${d}`).join(", ")}`,
       scope ? `  scope s0: when ${scope}` : "",
       prereq ? `  prerequisite pq${prereq[1] ? ` only if ${prereq[1]}` : ""}: when ${prereq[0]}` : "",
       ...specs.map((s, i) => {
