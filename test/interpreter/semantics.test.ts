@@ -158,3 +158,25 @@ clause A-1 must source "必须" { require r: when tenure 满 9年 }`;
     expect(run("rounding next_day", "2025-02-28").decision).toBe("not_required");
   });
 });
+
+describe("a retirement schedule is in force from its policy's 施行日期", () => {
+  const c = checkText(`policy "own" { issuer "x" effective 2025-01-01 }
+clause R-1 must source "退休" {
+  track men: original 60, starting 1965-01, step 4 months, max_delay 36 months
+  define retirement_track = men
+  require late: when 法定退休年龄 > 60年
+}`);
+  it("one program, reference dates before and after: no delay before, the schedule after, in either order", () => {
+    expect(c.all.filter((d) => d.severity === "error")).toEqual([]);
+    const program = compile(c.policy!);
+    // Born 1970-03: 63 birth months after 1965-01, so 16 months of delay from 2025-01-01 on.
+    const t = person({ birth_date: day("1970-03-15") });
+    const at = (asOf: string) => program.decide(t, newFrame(worldOf(c.policy!, { asOf: day(asOf), schools }))).decision;
+    expect([at("2025-06-01"), at("2024-06-01"), at("2025-01-01"), at("2024-12-31")]).toEqual([
+      "required",
+      "not_required",
+      "required",
+      "not_required",
+    ]);
+  });
+});

@@ -90,7 +90,8 @@ describe("compiled program ≡ reference evaluator", () => {
         fc.array(fc.oneof(teacherArb, rosterTeacherArb), { minLength: 1, maxLength: 8 }),
         dateArb(2020, 2030),
         fc.option(fc.integer({ min: 40, max: 60 }), { nil: undefined }),
-        (text, people, asOf, pAge) => {
+        dateArb(2020, 2030),
+        (text, people, asOf, pAge, asOf2) => {
           const c = checkText(text, { withNational: true });
           if (!c.policy || hasErrors(c.diagnostics)) {
             throw new Error(
@@ -102,39 +103,41 @@ describe("compiled program ≡ reference evaluator", () => {
           }
           checkedPolicies++;
           const program = compile(c.policy);
-          // A value for a parameter given at evaluation time (--param), which a redacted one needs.
-          const world = worldOf(
-            c.policy,
-            { asOf, schools },
-            pAge === undefined ? undefined : new Map([["p_age", pAge]]),
-          );
-          const frame = newFrame(world);
-          for (const t of people) {
-            const a = program.decide(t, frame);
-            const traced = program.decide(t, frame, true);
-            const b = referenceDecide(c.policy, t, world);
-            const view = (d: typeof a) => ({
-              decision: d.decision,
-              clauses: d.clauses.map((x) => x.id),
-              winners: d.winners.map((r) => r.label).sort(),
-              // An unknown result is compared with its reasons (what is missing, and why), as a set.
-              results: d.results.map((r) => (typeof r.value === "boolean" ? r.value : why(r.value))),
-              applicable: d.results.map((r) =>
-                r.applicable === undefined || typeof r.applicable === "boolean" ? r.applicable : "unknown",
-              ),
-            });
-            expect(view(a)).toEqual(view(b));
-            expect(view(traced)).toEqual(view(a));
-            expect(program.decideValue(t, frame)).toBe(a.decision);
+          // One program, two runs: a second world (another reference date, and another
+          // --param value or none) must not see what the first one computed.
+          const worlds = [
+            worldOf(c.policy, { asOf, schools }, pAge === undefined ? undefined : new Map([["p_age", pAge]])),
+            worldOf(c.policy, { asOf: asOf2, schools }, pAge === undefined ? new Map([["p_age", 50]]) : undefined),
+          ];
+          for (const world of worlds) {
+            const frame = newFrame(world);
+            for (const t of people) {
+              const a = program.decide(t, frame);
+              const traced = program.decide(t, frame, true);
+              const b = referenceDecide(c.policy, t, world);
+              const view = (d: typeof a) => ({
+                decision: d.decision,
+                clauses: d.clauses.map((x) => x.id),
+                winners: d.winners.map((r) => r.label).sort(),
+                // An unknown result is compared with its reasons (what is missing, and why), as a set.
+                results: d.results.map((r) => (typeof r.value === "boolean" ? r.value : why(r.value))),
+                applicable: d.results.map((r) =>
+                  r.applicable === undefined || typeof r.applicable === "boolean" ? r.applicable : "unknown",
+                ),
+              });
+              expect(view(a)).toEqual(view(b));
+              expect(view(traced)).toEqual(view(a));
+              expect(program.decideValue(t, frame)).toBe(a.decision);
+            }
+            // The selection order: the compiled comparison of two people is the reference's, key by key.
+            for (const o of program.orders)
+              for (const x of people)
+                for (const y of people) {
+                  const r = referenceCompare(c.policy, o.info, x, y, world);
+                  const v = o.compare(x, y, frame);
+                  expect(v instanceof Unknown ? why(v) : v).toEqual(r instanceof Unknown ? why(r) : r);
+                }
           }
-          // The selection order: the compiled comparison of two people is the reference's, key by key.
-          for (const o of program.orders)
-            for (const x of people)
-              for (const y of people) {
-                const r = referenceCompare(c.policy, o.info, x, y, world);
-                const v = o.compare(x, y, frame);
-                expect(v instanceof Unknown ? why(v) : v).toEqual(r instanceof Unknown ? why(r) : r);
-              }
         },
       ),
       { numRuns: 300 },
