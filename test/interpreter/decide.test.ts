@@ -29,10 +29,9 @@ import {
 } from "../../src/interpreter/decide.js";
 import { newFrame } from "../../src/interpreter/frame.js";
 import { Unknown, type Value } from "../../src/interpreter/values.js";
-import type { RuleKind } from "../../src/semantics/rule-kinds.js";
 import type * as A from "../../src/syntax/ast.js";
 
-type Kind = Extract<RuleKind, "scope" | "require" | "eligible" | "exempt" | "defer" | "volunteer" | "prerequisite">;
+type Kind = A.RuleKind;
 const OUTCOME: Partial<Record<Kind, string>> = {
   require: "required",
   eligible: "eligible",
