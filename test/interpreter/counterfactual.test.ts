@@ -183,21 +183,43 @@ describe("exceptionFlips: the exceptions that would change the decision", () => 
   });
 
   it("agrees with re-deciding every flip in full, on every combination tried", () => {
-    const conditionSets = [
-      [],
-      ["pregnant"],
-      ["serious_illness"],
-      ["project_lead"],
-      ["pregnant", "serious_illness"],
-      ["pregnant", "project_lead"],
-      ["research_project"],
-      ["hardship"],
-      ["research_project", "serious_illness"],
-      // A conflict (two exceptions with no priority between them).
-      ["pregnant", "hardship"],
-      undefined,
-    ];
-    let n = 0;
+    expect(agreeingCombinations(decide, [[]])).toBe(11 * 3 * 4 * 5);
+  });
+  it("agrees as well where an eligible (可交流) rule stands beside the requirement, with and without its exception", () => {
+    const e = checkText(
+      HEADER +
+        POLICY +
+        `
+条款 C-5 可 原文 "市级骨干教师可交流；援藏的免于交流。" {
+  可交流 骨干: 当 荣誉 包含 "市级骨干教师"
+  免交流 援藏 优先于 骨干: 当 情形 包含 "特殊困难"
+}`,
+    );
+    expect(e.all.filter((d) => d.severity === "error")).toEqual([]);
+    const p = compile(e.policy!);
+    const f = newFrame(worldOf(e.policy!, { asOf, schools }, new Map()));
+    expect(agreeingCombinations((t) => p.decide(t, f, true), [[], ["市级骨干教师"]])).toBe(2 * 11 * 3 * 4 * 5);
+  });
+});
+
+/** Every combination of facts tried: exceptionFlips equals re-deciding every flip in full. */
+function agreeingCombinations(decideOne: (t: Teacher) => Decision, honorSets: readonly string[][]): number {
+  const conditionSets = [
+    [],
+    ["pregnant"],
+    ["serious_illness"],
+    ["project_lead"],
+    ["pregnant", "serious_illness"],
+    ["pregnant", "project_lead"],
+    ["research_project"],
+    ["hardship"],
+    ["research_project", "serious_illness"],
+    // A conflict (two exceptions with no priority between them).
+    ["pregnant", "hardship"],
+    undefined,
+  ];
+  let n = 0;
+  for (const honors of honorSets)
     for (const conditions of conditionSets)
       for (const since of [day(2010, 1, 1), day(2024, 1, 1), undefined])
         for (const deferred_years of [0, 2, 3, undefined])
@@ -209,10 +231,13 @@ describe("exceptionFlips: the exceptions that would change the decision", () => 
             // Scope unknown (sex not recorded) while the rule itself is decided (under 55 either way).
             [undefined, day(1980, 1, 1)],
           ] as const) {
-            const d = decide(person({ conditions, school_since: since, deferred_years, sex, birth_date: birth }));
-            expect(flips(d), JSON.stringify({ conditions, since, deferred_years, sex })).toEqual(flipsInFull(d));
+            const d = decideOne(
+              person({ honors, conditions, school_since: since, deferred_years, sex, birth_date: birth }),
+            );
+            expect(flips(d), JSON.stringify({ honors, conditions, since, deferred_years, sex })).toEqual(
+              flipsInFull(d),
+            );
             n++;
           }
-    expect(n).toBe(11 * 3 * 4 * 5);
-  });
-});
+  return n;
+}
