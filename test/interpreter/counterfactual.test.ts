@@ -129,6 +129,18 @@ describe("nextChange: the first day the decision differs", () => {
     });
   });
 
+  it("a change that lasts one calendar month, shorter than the reference date's day, is not stepped over", () => {
+    // From 31 January the months are looked at on their last days (28 February, 31 March …):
+    // stepping by the next-day reading (1 March) would miss February altogether.
+    const feb = checkText(HEADER + `条款 F-1 必须 原文 "二月应交流。" {\n  应交流 二月: 当 月份(基准日) 是 2\n}`);
+    expect(feb.all.filter((d) => d.severity === "error")).toEqual([]);
+    const p = compile(feb.policy!);
+    const f = newFrame(worldOf(feb.policy!, { asOf: day(2026, 1, 31), schools }, new Map()));
+    const t = person({});
+    const next = nextChange(p, t, f, p.decide(t, f));
+    expect(next && formatDate(next.date)).toBe("2026-02-01");
+    expect(next?.decision.decision).toBe("required");
+  });
   it("none within ten years: an exemption that stays", () => {
     expect(changeOf({ school_since: day(2010, 1, 1), birth_date: young, conditions: ["serious_illness"] })).toEqual({
       now: "not_required",
