@@ -115,6 +115,8 @@ interface Expected {
   conflict?: string[];
   unknownRules?: string[];
   volunteer?: boolean | "unknown";
+  /** The 可自愿 rules the verdict rests on: those that hold, else all of them. */
+  volunteerRules?: string[];
 }
 
 function oracle(specs: readonly Spec[]): Expected {
@@ -193,6 +195,10 @@ function oracle(specs: readonly Spec[]): Expected {
             : vol.some((i) => specs[i]!.value === "U")
               ? "unknown"
               : false,
+          volunteerRules: (vol.some((i) => specs[i]!.value === "T")
+            ? vol.filter((i) => specs[i]!.value === "T")
+            : vol
+          ).map(label),
         };
   if (o.conflict)
     return {
@@ -221,7 +227,6 @@ function oracle(specs: readonly Spec[]): Expected {
 
 // ------------------------------------------------------------------ properties
 
-const person = { id: "T", deferred_years: 0 } as unknown as Teacher;
 
 describe("decision semantics against an independent reading of the language reference", () => {
   it("decideFromResults: decision, winners, overridden, citations, conflict, unknown rules, volunteering", () => {
@@ -239,6 +244,7 @@ describe("decision semantics against an independent reading of the language refe
           ...(d.conflict ? { conflict: d.conflict.map((r) => r.label) } : {}),
           ...(d.unknown ? { unknownRules: d.unknown.map((r) => (r as { fact: string }).fact.replace("f", "r")) } : {}),
           ...(d.volunteer !== undefined ? { volunteer: d.volunteer } : {}),
+          ...(d.volunteerRules ? { volunteerRules: d.volunteerRules.map((r) => r.label) } : {}),
         };
         expect(got).toEqual(want);
         expect(d.inScope).toBe(
@@ -265,26 +271,69 @@ describe("decision semantics against an independent reading of the language refe
 
   it("the bulk decider gives the same value, taking the full path only for an unknown answer it needs", () => {
     let fast = 0;
+    let limited = 0;
     fc.assert(
-      fc.property(specArb, (specs) => {
-        const results = build(specs);
-        let fullCalls = 0;
-        const bulk = bulkDecider(
-          results.map((r) => ({ info: r.rule, when: () => r.value })),
-          () => {
-            fullCalls++;
-            return decideFromResults(results).decision;
-          },
-        );
-        expect(bulk(person, newFrame({ asOf: 0, schools: new Map() }))).toBe(decideFromResults(results).decision);
-        if (!specs.some((s) => s.value === "U")) {
-          expect(fullCalls).toBe(0);
-          fast++;
-        }
-      }),
+      fc.property(
+        specArb,
+        fc.array(fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), { minLength: 8, maxLength: 8 }),
+        fc.integer({ min: 0, max: 3 }),
+        (specs, limits, deferredYears) => {
+          // Deferrals may carry a limit (最长 n年): the full decision sees it applied to the condition.
+          const limitOf = (i: number) =>
+            specs[i]!.kind === "defer" && limits[i] !== undefined ? { months: limits[i]! * 12, days: 0 } : undefined;
+          const raw = build(specs);
+          const results = raw.map((r, i) => {
+            const lim = limitOf(i);
+            return lim ? { ...r, value: limitedDeferral(r.value, deferredYears, () => lim) } : r;
+          });
+          let fullCalls = 0;
+          const bulk = bulkDecider(
+            raw.map((r, i) => {
+              const lim = limitOf(i);
+              return { info: r.rule, when: () => r.value, ...(lim ? { limit: () => lim } : {}) };
+            }),
+            () => {
+              fullCalls++;
+              return decideFromResults(results).decision;
+            },
+          );
+          const t = { id: "T", deferred_years: deferredYears } as unknown as Teacher;
+          expect(bulk(t, newFrame({ asOf: 0, schools: new Map() }))).toBe(decideFromResults(results).decision);
+          if (specs.some((s, i) => limitOf(i) && s.value === "T")) limited++;
+          if (!specs.some((s) => s.value === "U")) {
+            expect(fullCalls).toBe(0);
+            fast++;
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
     expect(fast).toBeGreaterThan(100);
+    expect(limited).toBeGreaterThan(100);
+  });
+
+  it("a missing fact two rules share is one reason; an amendment two cited rules rest on is cited once", () => {
+    const specs: Spec[] = [
+      { kind: "require", value: "U", overrides: [], clause: 0, amended: true },
+      { kind: "eligible", value: "U", overrides: [], clause: 1, amended: true },
+    ];
+    const r = build(specs);
+    const same = new Unknown([{ code: "E001", fact: "本校任教年限" }]);
+    const shared = r[0]!.rule.amendments!;
+    r[1]!.rule.amendments = shared;
+    const d = decideFromResults(r.map((x) => ({ ...x, value: same })));
+    expect(d.decision).toBe("indeterminate");
+    expect(d.unknown).toEqual([{ code: "E001", fact: "本校任教年限" }]);
+    const both = decideFromResults(r.map((x) => ({ ...x, value: true })));
+    expect(both.decision).toBe("required");
+    // The eligible rule is subsumed (not cited); citing the requirement twice over would still list its amendment once.
+    expect(both.amendments).toHaveLength(1);
+    const twice = decideFromResults([
+      { ...r[0]!, value: true },
+      { ...r[0]!, rule: { ...r[0]!.rule, label: "r0b" }, value: true },
+    ]);
+    expect(twice.amendments).toEqual(shared);
+    expect(twice.clauses.map((c) => c.id)).toEqual(["C-1", "AM-1"]);
   });
 
   it("more than twelve unknown answers are not tried both ways: the decision is indeterminate", () => {
@@ -296,12 +345,11 @@ describe("decision semantics against an independent reading of the language refe
       amended: false,
     }));
     expect(decideFromResults(build(specs)).decision).toBe("indeterminate");
-    // Twelve requirements, each unknown, one of them known true: required whatever the others are.
-    const twelve: Spec[] = [
-      ...specs.slice(0, 12),
-      { kind: "require", value: "T", overrides: [], clause: 0, amended: false },
-    ];
-    expect(decideFromResults(build(twelve)).decision).toBe("required");
+    // Twelve unknown requirements and one known to hold: required whatever the others are.
+    const known: Spec = { kind: "require", value: "T", overrides: [], clause: 0, amended: false };
+    expect(decideFromResults(build([...specs.slice(0, 12), known])).decision).toBe("required");
+    // Thirteen: not tried (2¹³ cases per person), so indeterminate even though the answer could be found.
+    expect(decideFromResults(build([...specs, known])).decision).toBe("indeterminate");
   });
 });
 
