@@ -74,6 +74,18 @@ function lintCodes(dir: string): string[] {
   return [...loaded.diagnostics, ...(checked?.diagnostics ?? [])].map((d) => d.code);
 }
 
+/** line:column–line:column of a span in the example's own file (other files: by name and offsets). */
+function place(text: string, span: { file: string; start: number; end: number } | undefined): string {
+  if (!span) return "-";
+  if (!span.file.endsWith("example.policy"))
+    return `${span.file.split("/").slice(-2).join("/")}@${span.start}-${span.end}`;
+  const at = (o: number) => {
+    const before = text.slice(0, o).split("\n");
+    return `${before.length}:${before[before.length - 1]!.length + 1}`;
+  };
+  return `${at(span.start)}-${at(span.end)}`;
+}
+
 let codes: [string, CodeInfo][] = [];
 const docSections = sections(DOC);
 const byCode = new Map(docSections.map((s) => [s.code, s]));
@@ -136,6 +148,33 @@ describe("docs/diagnostics.md", () => {
       });
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("each policy example's findings — message, place, help and related places — are as recorded", async () => {
+    // A golden of every documented example's lint output (test/docs/__snapshots__): a change to a
+    // message, a suggestion or a position shows up here, to be read and accepted (vitest -u) or fixed.
+    const out: string[] = [];
+    for (const s of docSections.filter((x) => /^[PNTWS]/.test(x.code))) {
+      s.blocks.forEach((b, i) => {
+        if (b.info !== "lungang" && b.info !== "lungang-file") return;
+        const text = b.info === "lungang" ? HEADER + b.body : b.body;
+        const dir = mkdtempSync(join(scratch, `${s.code}-golden-${i}-`));
+        writeFileSync(join(dir, "example.policy"), text);
+        const loaded = loadPolicy(dir);
+        const checked = loaded.unit ? check(loaded.unit) : undefined;
+        out.push(`## ${s.code} example ${i + 1}`);
+        for (const d of [...loaded.diagnostics, ...(checked?.diagnostics ?? [])]) {
+          out.push(`${d.severity} ${d.code} ${place(text, d.span)} ${d.message}`);
+          if (d.help) out.push(`  help: ${d.help}`);
+          for (const r of d.related ?? []) out.push(`  related ${place(text, r.span)} ${r.message}`);
+        }
+      });
+    }
+    // The examples' own folders are temporary: shown as <example>, wherever the machine keeps them.
+    const golden = out
+      .join("\n")
+      .replace(/[^\s(),]*lungang-diag-doc-[^/\s]+\/[A-Z0-9]+-golden-\d+-[^/\s),]+/g, "<example>");
+    await expect(golden + "\n").toMatchFileSnapshot("__snapshots__/diagnostics-doc-examples.txt");
   });
 
   it("each evaluation example (policy + case) gives its reason or conflict", () => {
