@@ -528,17 +528,29 @@ export class TypeChecker {
     const mismatch = (help?: string) =>
       this.err("T001", { ...TypeChecker.ty("left", l), ...TypeChecker.ty("right", r) }, e.span, help);
     switch (e.op) {
+      // Membership, either way round: a literal on one side takes the enumeration of the
+      // other (`"孕期" 属于 情形` as `情形 包含 "孕期"`), else the data's `pregnant` would be
+      // compared with the text "孕期" and be silently false.
       case "in":
         if (r.k !== "set" || !compatible(r.elem, l)) mismatch();
-        else this.enumCheck(e.right, l);
+        else {
+          this.enumCheck(e.right, l);
+          this.enumCheck(e.left, r.elem);
+        }
         return BOOL;
       case "contains":
         if (l.k !== "set" || !compatible(l.elem, r)) mismatch();
-        else if (l.k === "set") this.enumCheck(e.right, l.elem);
+        else {
+          this.enumCheck(e.right, l.elem);
+          this.enumCheck(e.left, r);
+        }
         return BOOL;
       case "intersects":
         if (l.k !== "set" || r.k !== "set" || !compatible(l.elem, r.elem)) mismatch();
-        else if (l.k === "set") this.enumCheck(e.right, l.elem);
+        else {
+          this.enumCheck(e.right, l.elem);
+          this.enumCheck(e.left, r.elem);
+        }
         return BOOL;
       case "==":
       case "!=":
@@ -563,7 +575,10 @@ export class TypeChecker {
           mismatch(help);
           return BOOL;
         }
-        const ordered = ["int", "percent", "duration", "date"].includes(l.k) || (l.k === "text" && l.enum === "title");
+        // A title on either side: `"一级" 低于 职称` as `职称 高于 "一级"`.
+        const ordered =
+          ["int", "percent", "duration", "date"].includes(l.k) ||
+          (l.k === "text" && r.k === "text" && (l.enum === "title" || r.enum === "title"));
         if (!ordered) mismatch();
         else {
           this.enumCheck(e.right, l);

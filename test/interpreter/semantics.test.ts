@@ -180,3 +180,34 @@ clause R-1 must source "退休" {
     ]);
   });
 });
+
+describe("a quoted value takes the enumeration of the other side, whichever side it is on", () => {
+  // Found by reading the checker against the language reference: with the literal on the left,
+  // `"孕期" 属于 情形` compared the data's `pregnant` with the text "孕期" — silently false.
+  const t = person({ conditions: ["pregnant"], title: "senior", sex: "male" });
+  const answer = (cond: string) => decide(`clause A-1 must source "必须" {\n  require r: when ${cond}\n}`, t).decision;
+  it.each([
+    [`"孕期" 属于 情形`],
+    [`{"男"} 包含 性别`],
+    [`{"孕期", "哺乳期"} 包含任一 情形`],
+    [`"一级" < 职称`],
+    [`"高级" <= 职称`],
+    [`"高级" 是 职称`],
+  ])("%s holds for a pregnant senior-titled man", (cond) => {
+    expect(answer(cond)).toBe("required");
+  });
+  it.each([[`"哺乳期" 属于 情形`], [`{"女"} 包含 性别`], [`"正高级" <= 职称`]])("%s does not", (cond) => {
+    expect(answer(cond)).toBe("not_required");
+  });
+  it.each([
+    [`"孕期期" 属于 情形`, "孕期期"],
+    [`{"男性"} 包含 性别`, "男性"],
+    [`"一级级" < 职称`, "一级级"],
+    [`{"孕期期"} 包含任一 情形`, "孕期期"],
+  ])("%s: a value the enumeration does not have is T005, on the left as on the right", (cond, value) => {
+    const c = checkText(HEADER + `clause A-1 must source "必须" {\n  require r: when ${cond}\n}`);
+    expect(c.all.filter((d) => d.code === "T005").map((d) => d.message)).toEqual([
+      expect.stringContaining(`\`${value}\``),
+    ]);
+  });
+});
