@@ -12,6 +12,7 @@ import { compile as compileProgram, type Program } from "../interpreter/compile.
 import type { Value } from "../interpreter/values.js";
 import { decodeDuration } from "../syntax/cst-to-ast.js";
 import { parseIsoDate } from "../time/date.js";
+import { memberOf } from "../semantics/facts.js";
 import { check } from "./check.js";
 import { load, type LoadOptions, type PolicyResult, type PolicySource } from "./load.js";
 
@@ -84,7 +85,28 @@ function parseParams(p: CheckedPolicy, texts: ParamTexts): Result<Map<string, Va
       );
       continue;
     }
-    const v = parseParamValue(info.ty.k, String(text));
+    let v = parseParamValue(info.ty.k, String(text));
+    // A text parameter compared with an enumerated fact takes one of its values, in either language.
+    const e = p.paramEnums.get(name);
+    if (e && typeof v === "string") {
+      const canonical = memberOf(e.table, v);
+      if (canonical === undefined) {
+        const allowed = Object.entries(e.table)
+          .map(([k, z]) => `${k} (${z})`)
+          .join(", ");
+        diagnostics.push(
+          diag("C004", {
+            name,
+            why: {
+              en: `"${text}" is not a ${e.enum} value (allowed: ${allowed})`,
+              zh: `“${text}”不是${e.enum}的取值（可取：${allowed}）`,
+            },
+          }),
+        );
+        continue;
+      }
+      v = canonical;
+    }
     if (v === undefined)
       diagnostics.push(
         diag("C004", {

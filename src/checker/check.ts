@@ -521,6 +521,7 @@ export function check(unit: PolicyUnit): CheckOutput {
     types: tc.types,
     resolutions: tc.resolutions,
     enumLiterals: tc.enumLiterals,
+    paramEnums: tc.paramEnums,
     members: tc.members,
     defOrder,
     // Every layer's text: diagnostics may point into a parent or a used policy.

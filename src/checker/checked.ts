@@ -143,6 +143,11 @@ export interface CheckedPolicy {
   readonly resolutions: Map<number, Resolution>;
   /** String literals that stand for enum values: node id → canonical value. */
   readonly enumLiterals: Map<number, string>;
+  /**
+   * Text parameters compared with an enumerated fact (`性别 是 p`): the enumeration (its
+   * name and values, English → Chinese) a value given at evaluation time must belong to.
+   */
+  readonly paramEnums: ReadonlyMap<string, { readonly enum: string; readonly table: Readonly<Record<string, string>> }>;
   /** Member accesses: node id → the field read. */
   readonly members: Map<number, FieldInfo>;
   /** Definitions in dependency order (a definition comes after those it uses). */

@@ -80,6 +80,8 @@ export class TypeChecker {
   readonly types = new Map<number, Ty>();
   readonly resolutions = new Map<number, Resolution>();
   readonly enumLiterals = new Map<number, string>();
+  /** Text parameters compared with an enumerated fact: the enumeration their values must belong to. */
+  readonly paramEnums = new Map<string, { readonly enum: string; readonly table: Readonly<Record<string, string>> }>();
   readonly members = new Map<number, import("../semantics/facts.js").FieldInfo>();
   /** Definitions and parameters referenced anywhere (for unused-lint). */
   readonly used = new Set<string>();
@@ -468,6 +470,14 @@ export class TypeChecker {
     if (e.kind === "Name" && !seen.has(e.name)) {
       const d = this.g.defs.get(e.name);
       if (d) this.enumCheck(d.decl.value, t, new Set([...seen, e.name]));
+      // So is a parameter's (参数 情形名: 文本 = "孕期"), and a value given for it at evaluation
+      // time (--param) is read against the same enumeration.
+      const p = d ? undefined : this.g.params.get(e.name);
+      if (p) {
+        if (p.value) this.enumCheck(p.value, t, new Set([...seen, e.name]));
+        if (!this.paramEnums.has(p.name))
+          this.paramEnums.set(p.name, { enum: t.enum, table: t.labels ?? this.facts.enumLabels(t.enum) ?? {} });
+      }
       return;
     }
     const lits =

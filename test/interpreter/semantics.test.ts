@@ -199,6 +199,18 @@ describe("a quoted value takes the enumeration of the other side, whichever side
   it.each([[`"哺乳期" 属于 情形`], [`{"女"} 包含 性别`], [`"正高级" <= 职称`]])("%s does not", (cond) => {
     expect(answer(cond)).toBe("not_required");
   });
+  it("a parameter's or a definition's value is the enumeration's too", () => {
+    const with_ = (decl: string, cond: string) =>
+      decide(`clause A-1 must source "必须" {\n  ${decl}\n  require r: when ${cond}\n}`, t).decision;
+    expect(with_(`param p: text = "孕期"`, `情形 包含 p`)).toBe("required");
+    expect(with_(`param p: set = {"孕期"}`, `情形 包含任一 p`)).toBe("required");
+    expect(with_(`param p: text = "男"`, `性别 是 p`)).toBe("required");
+    expect(with_(`define d = "男"`, `"男" 是 性别 且 性别 是 d`)).toBe("required");
+    const bad = checkText(
+      HEADER + `clause A-1 must source "必须" {\n  param p: text = "男性"\n  require r: when 性别 是 p\n}`,
+    );
+    expect(bad.all.filter((d) => d.code === "T005").map((d) => d.message)).toEqual([expect.stringContaining("`男性`")]);
+  });
   it.each([
     [`"孕期期" 属于 情形`, "孕期期"],
     [`{"男性"} 包含 性别`, "男性"],
