@@ -480,6 +480,14 @@ export class TypeChecker {
       }
       return;
     }
+    // A conditional's branches are its values (若 … 则 "男" 否则 "女"); it takes the enumeration's
+    // type itself, so that an ordered comparison with it is by title rank.
+    if (e.kind === "If") {
+      this.enumCheck(e.then, t, seen);
+      this.enumCheck(e.else, t, seen);
+      this.types.set(e.id, this.types.get(e.id)?.k === "set" ? setOf(t) : t);
+      return;
+    }
     const lits =
       e.kind === "String"
         ? [e]

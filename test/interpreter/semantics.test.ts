@@ -184,7 +184,7 @@ clause R-1 must source "退休" {
 describe("a quoted value takes the enumeration of the other side, whichever side it is on", () => {
   // Found by reading the checker against the language reference: with the literal on the left,
   // `"孕期" 属于 情形` compared the data's `pregnant` with the text "孕期" — silently false.
-  const t = person({ conditions: ["pregnant"], title: "senior", sex: "male" });
+  const t = person({ conditions: ["pregnant"], title: "senior", sex: "male", established: true });
   const answer = (cond: string) => decide(`clause A-1 must source "必须" {\n  require r: when ${cond}\n}`, t).decision;
   it.each([
     [`"孕期" 属于 情形`],
@@ -212,7 +212,21 @@ describe("a quoted value takes the enumeration of the other side, whichever side
     expect(bad.all.filter((d) => d.code === "T005").map((d) => d.message)).toEqual([expect.stringContaining("`男性`")]);
   });
   it.each([
+    [`性别 是 (若 在编 则 "男" 否则 "女")`],
+    [`(若 在编 则 "孕期" 否则 "哺乳期") 属于 情形`],
+    [`(若 在编 则 "一级" 否则 "正高级") < 职称`],
+    [`职称 < (若 在编 则 "正高级" 否则 "一级")`],
+  ])("%s: a conditional's branches are values of the enumeration too", (cond) => {
+    expect(answer(cond)).toBe("required");
+    const viaDef = decide(
+      `clause A-1 must source "必须" {\n  define x: set = if established then {"孕期"} else {"哺乳期"}\n  require r: when 情形 包含任一 x\n}`,
+      t,
+    );
+    expect(viaDef.decision).toBe("required");
+  });
+  it.each([
     [`"孕期期" 属于 情形`, "孕期期"],
+    [`性别 是 (若 在编 则 "男性" 否则 "女")`, "男性"],
     [`{"男性"} 包含 性别`, "男性"],
     [`"一级级" < 职称`, "一级级"],
     [`{"孕期期"} 包含任一 情形`, "孕期期"],
