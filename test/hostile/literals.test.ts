@@ -72,6 +72,33 @@ describe("policy literals outside their range are T090 (finding 7)", () => {
     ]);
   });
 
+  it("each bound itself is inside: 1000000, 120周岁, 100%, 100年 = 1200个月, 1900-01-01 and 2100-12-31; one past is not", () => {
+    const inside = t090(
+      `  参数 a: 整数 = 1000000\n  参数 b: 期限 = 1200个月\n  应交流 c: 当 周岁 <= 120周岁 且 周岁 >= 0\n  参数 e: 百分比 = 100%\n` +
+        `  应交流 f: 当 本校起始日期 >= 1900-01-01 且 本校起始日期 <= 2100-12-31\n  参数 g: 期限 = 100年`,
+    );
+    expect(inside.d).toEqual([]);
+    const past = t090(
+      `  参数 a: 整数 = 1000001\n  参数 b: 期限 = 1200个月1天\n  应交流 c: 当 周岁 <= 121周岁\n` +
+        `  应交流 f: 当 本校起始日期 >= 1899-12-31 且 本校起始日期 <= 2101-01-01`,
+    );
+    expect(past.d.map((x) => x.args.written)).toEqual([
+      "1000001",
+      "1200个月1天",
+      "121周岁",
+      "1899-12-31",
+      "2101-01-01",
+    ]);
+  });
+
+  it("a number of up to 15 digits is shown as written; from 16 digits by its length", () => {
+    const { d } = t090(`  参数 a: 整数 = 100000000000000\n  参数 b: 整数 = 1000000000000000`);
+    expect(d.map((x) => [x.args.written, x.args.written_zh])).toEqual([
+      ["100000000000000", "100000000000000"],
+      ["a 16-digit number", "16 位数字"],
+    ]);
+  });
+
   it("in a track (the national schedule's kind of declaration) an original age of 600周岁 is T090", () => {
     const { d } = t090(`  退休轨道 甲: 原退休年龄 600周岁, 起始月 1965-01, 每 4个月, 最多延迟 36个月`);
     expect(d.map((x) => x.args.written)).toEqual(["600周岁"]);
