@@ -20,8 +20,11 @@ function overrideLinks(info: ParamInfo | DefInfo, kind: "param" | "define"): Ame
   const out: Amendment[] = [];
   for (let cur: ParamInfo | DefInfo | undefined = info; cur?.amends; cur = cur.amends) {
     const below = cur.amends;
-    const before = "value" in below ? below.value : undefined;
-    const after = "value" in cur ? cur.value : undefined;
+    // A parameter's value in force (absent when redacted); a definition's is its declaration's.
+    const valueOf = (x: ParamInfo | DefInfo) =>
+      kind === "define" ? (x as DefInfo).decl.value : (x as ParamInfo).value;
+    const before = valueOf(below);
+    const after = valueOf(cur);
     out.push({
       by: cur.clause,
       of: below.clause,
