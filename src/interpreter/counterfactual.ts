@@ -18,26 +18,18 @@ export interface DateChange {
 
 const HORIZON_MONTHS = 120;
 
-/** The first day within ten years on which the decision (on unchanged facts) differs. */
+/**
+ * The first day within ten years on which the decision (on unchanged facts)
+ * differs. Every day is looked at: a change may last less than a month (a
+ * window of the school year), and stepping by months would pass over it.
+ */
 export function nextChange(program: Program, t: Teacher, f: Frame, base: Decision): DateChange | undefined {
-  const at = (day: Day): Decision => {
-    const g = newFrame({ ...f.w, asOf: day });
-    return program.decide(t, g);
-  };
-  const differs = (d: Decision) => d.decision !== base.decision;
-  let prev = f.w.asOf;
-  for (let k = 1; k <= HORIZON_MONTHS; k++) {
-    const day = addMonths(f.w.asOf, k, "end_of_month");
-    const d = at(day);
-    if (differs(d)) {
-      // The change happened within (prev, day]: find the first such day.
-      for (let x = prev + 1; x <= day; x++) {
-        const dx = at(x);
-        if (differs(dx)) return { date: x, decision: dx };
-      }
-      return { date: day, decision: d };
-    }
-    prev = day;
+  const g = newFrame(f.w);
+  const last = addMonths(f.w.asOf, HORIZON_MONTHS, "end_of_month");
+  for (let day = f.w.asOf + 1; day <= last; day++) {
+    g.w = { ...f.w, asOf: day };
+    if (program.decideValue(t, g) === base.decision) continue;
+    return { date: day, decision: program.decide(t, newFrame(g.w)) };
   }
   return undefined;
 }

@@ -141,6 +141,18 @@ describe("nextChange: the first day the decision differs", () => {
     expect(next && formatDate(next.date)).toBe("2026-02-01");
     expect(next?.decision.decision).toBe("required");
   });
+  it("a change that lasts less than a month is found on its first day (every day is looked at)", () => {
+    const win = checkText(
+      HEADER +
+        `条款 W-1 必须 原文 "九月上旬应交流。" {\n  应交流 上旬: 当 基准日 >= 2026-09-01 且 基准日 <= 2026-09-10\n}`,
+    );
+    const p = compile(win.policy!);
+    const f = newFrame(worldOf(win.policy!, { asOf: day(2026, 1, 15), schools }, new Map()));
+    const t = person({});
+    const next = nextChange(p, t, f, p.decide(t, f));
+    expect(next && formatDate(next.date)).toBe("2026-09-01");
+    expect(next?.decision.decision).toBe("required");
+  });
   it("none within ten years: an exemption that stays", () => {
     expect(changeOf({ school_since: day(2010, 1, 1), birth_date: young, conditions: ["serious_illness"] })).toEqual({
       now: "not_required",
