@@ -227,7 +227,6 @@ function oracle(specs: readonly Spec[]): Expected {
 
 // ------------------------------------------------------------------ properties
 
-
 describe("decision semantics against an independent reading of the language reference", () => {
   it("decideFromResults: decision, winners, overridden, citations, conflict, unknown rules, volunteering", () => {
     let kinds = new Set<string>();
