@@ -74,6 +74,16 @@ function changeOf(over: Record<string, unknown>, f = frame) {
   return { now: base.decision, date: next && formatDate(next.date), then: next?.decision.decision };
 }
 const young = day(1990, 1, 1);
+/** The first change for a one-rule policy of its own, from a reference date. */
+function changeUnder(rule: string, from: number) {
+  const one = checkText(HEADER + `条款 X-1 必须 原文 "应交流。" {\n  ${rule}\n}`);
+  expect(one.all.filter((d) => d.severity === "error")).toEqual([]);
+  const p = compile(one.policy!);
+  const f = newFrame(worldOf(one.policy!, { asOf: from, schools }, new Map()));
+  const t = person({});
+  const next = nextChange(p, t, f, p.decide(t, f));
+  return { date: next && formatDate(next.date), then: next?.decision.decision };
+}
 
 describe("nextChange: the first day the decision differs", () => {
   it("the day tenure reaches six years (满 includes the day)", () => {
@@ -130,28 +140,17 @@ describe("nextChange: the first day the decision differs", () => {
   });
 
   it("a change that lasts one calendar month, shorter than the reference date's day, is not stepped over", () => {
-    // From 31 January the months are looked at on their last days (28 February, 31 March …):
-    // stepping by the next-day reading (1 March) would miss February altogether.
-    const feb = checkText(HEADER + `条款 F-1 必须 原文 "二月应交流。" {\n  应交流 二月: 当 月份(基准日) 是 2\n}`);
-    expect(feb.all.filter((d) => d.severity === "error")).toEqual([]);
-    const p = compile(feb.policy!);
-    const f = newFrame(worldOf(feb.policy!, { asOf: day(2026, 1, 31), schools }, new Map()));
-    const t = person({});
-    const next = nextChange(p, t, f, p.decide(t, f));
-    expect(next && formatDate(next.date)).toBe("2026-02-01");
-    expect(next?.decision.decision).toBe("required");
+    // From 31 January, stepping by months on the next-day reading (1 March) would miss February altogether.
+    expect(changeUnder(`应交流 二月: 当 月份(基准日) 是 2`, day(2026, 1, 31))).toEqual({
+      date: "2026-02-01",
+      then: "required",
+    });
   });
   it("a change that lasts less than a month is found on its first day (every day is looked at)", () => {
-    const win = checkText(
-      HEADER +
-        `条款 W-1 必须 原文 "九月上旬应交流。" {\n  应交流 上旬: 当 基准日 >= 2026-09-01 且 基准日 <= 2026-09-10\n}`,
-    );
-    const p = compile(win.policy!);
-    const f = newFrame(worldOf(win.policy!, { asOf: day(2026, 1, 15), schools }, new Map()));
-    const t = person({});
-    const next = nextChange(p, t, f, p.decide(t, f));
-    expect(next && formatDate(next.date)).toBe("2026-09-01");
-    expect(next?.decision.decision).toBe("required");
+    expect(changeUnder(`应交流 上旬: 当 基准日 >= 2026-09-01 且 基准日 <= 2026-09-10`, day(2026, 1, 15))).toEqual({
+      date: "2026-09-01",
+      then: "required",
+    });
   });
   it("none within ten years: an exemption that stays", () => {
     expect(changeOf({ school_since: day(2010, 1, 1), birth_date: young, conditions: ["serious_illness"] })).toEqual({
