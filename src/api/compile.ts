@@ -72,6 +72,7 @@ const TYPE_ZH: Readonly<Record<string, string>> = {
   date: "日期",
   bool: "真假值",
   text: "文本",
+  set: "集合",
 };
 
 function parseParams(p: CheckedPolicy, texts: ParamTexts): Result<Map<string, Value>> {
@@ -86,11 +87,13 @@ function parseParams(p: CheckedPolicy, texts: ParamTexts): Result<Map<string, Va
       continue;
     }
     let v = parseParamValue(info.ty.k, String(text));
-    // A text parameter compared with an enumerated fact takes one of its values, in either language.
+    // A text (or set) parameter compared with an enumerated fact takes its values, in either language.
     const e = p.paramEnums.get(name);
-    if (e && typeof v === "string") {
-      const canonical = memberOf(e.table, v);
-      if (canonical === undefined) {
+    const written = typeof v === "string" ? [v] : v instanceof Set ? [...(v as Set<string>)] : undefined;
+    if (e && written) {
+      const canonical = written.map((x) => memberOf(e.table, x));
+      const bad = written.filter((_, i) => canonical[i] === undefined);
+      if (bad.length > 0) {
         const allowed = Object.entries(e.table)
           .map(([k, z]) => `${k} (${z})`)
           .join(", ");
@@ -98,14 +101,14 @@ function parseParams(p: CheckedPolicy, texts: ParamTexts): Result<Map<string, Va
           diag("C004", {
             name,
             why: {
-              en: `"${text}" is not a ${e.enum} value (allowed: ${allowed})`,
-              zh: `“${text}”不是${e.enum}的取值（可取：${allowed}）`,
+              en: `"${bad.join(", ")}" is not a ${e.enum} value (allowed: ${allowed})`,
+              zh: `“${bad.join("、")}”不是${e.enum}的取值（可取：${allowed}）`,
             },
           }),
         );
         continue;
       }
-      v = canonical;
+      v = typeof v === "string" ? canonical[0]! : new Set(canonical as string[]);
     }
     if (v === undefined)
       diagnostics.push(
@@ -141,6 +144,14 @@ function parseParamValue(kind: string, text: string): Value | undefined {
       return ["true", "真"].includes(t) ? true : ["false", "假"].includes(t) ? false : undefined;
     case "text":
       return t;
+    case "set":
+      // 孕期,哺乳期 (also ，or 、): a set of texts; nothing written is the empty set.
+      return new Set(
+        t
+          .split(/[,，、]/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      );
     default:
       return undefined;
   }

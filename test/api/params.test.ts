@@ -20,9 +20,11 @@ const POLICY = `政策 "参数" { 发文机关 "x" 施行日期 2024-01-01 }
   参数 起算日: 日期
   参数 在编要求: 布尔
   参数 备注值: 文本
+  参数 情形集: 集合
   应交流 r1: 当 情形 包含 情形名
   应交流 r2: 当 性别 是 性别值 且 周岁 不超过 年龄线 且 本校任教年限 满 年限 且 基准日 >= 起算日 且 在编 是 在编要求
   可交流 r3: 当 比例 > 10% 且 姓名 是 备注值
+  应交流 r4: 当 情形 包含任一 情形集
 }`;
 
 const compiled = (): CompiledPolicy => {
@@ -66,6 +68,21 @@ describe("--param values", () => {
     const full = withParams(policy, { 年龄线: "60", 年限: "1年", 起算日: "2020-01-01", 在编要求: "true" }).value!;
     const frame = newFrame(worldOf(full.checked, { asOf: day(2024, 9, 1), schools: new Map() }, full.params));
     expect(full.program.decide(personAt({ established: true }), frame).winners.map((r) => r.label)).toEqual(["r2"]);
+  });
+
+  it("a set parameter takes values separated by commas (or 、), each read against the enumeration", () => {
+    const policy = compiled();
+    const p = withParams(policy, { 情形集: "孕期、nursing" });
+    expect(p.diagnostics).toEqual([]);
+    expect(p.value!.params.get("情形集")).toEqual(new Set(["pregnant", "nursing"]));
+    const frame = newFrame(worldOf(p.value!.checked, { asOf: day(2024, 9, 1), schools: new Map() }, p.value!.params));
+    const d = p.value!.program.decide(personAt({ conditions: ["nursing"] }), frame);
+    expect(d.winners.map((r) => r.label)).toEqual(["r4"]);
+    expect(withParams(policy, { 情形集: "" }).value!.params.get("情形集")).toEqual(new Set());
+    const bad = withParams(policy, { 情形集: "孕期,孕妇,病假" });
+    expect(bad.diagnostics.map((x) => x.message)).toEqual([
+      expect.stringContaining('"孕妇, 病假" is not a condition value'),
+    ]);
   });
 
   it("a value that is not of the parameter's type or enumeration is C004, naming both", () => {
