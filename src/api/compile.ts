@@ -12,7 +12,7 @@ import { compile as compileProgram, type Program } from "../interpreter/compile.
 import type { Value } from "../interpreter/values.js";
 import { decodeDuration } from "../syntax/cst-to-ast.js";
 import { parseIsoDate } from "../time/date.js";
-import { memberOf } from "../semantics/facts.js";
+import { allowedValues, memberOf } from "../semantics/facts.js";
 import { check } from "./check.js";
 import { load, type LoadOptions, type PolicyResult, type PolicySource } from "./load.js";
 
@@ -94,9 +94,7 @@ function parseParams(p: CheckedPolicy, texts: ParamTexts): Result<Map<string, Va
       const canonical = written.map((x) => memberOf(e.table, x));
       const bad = written.filter((_, i) => canonical[i] === undefined);
       if (bad.length > 0) {
-        const allowed = Object.entries(e.table)
-          .map(([k, z]) => `${k} (${z})`)
-          .join(", ");
+        const allowed = allowedValues(e.table);
         diagnostics.push(
           diag("C004", {
             name,

@@ -77,6 +77,12 @@ export interface ParamInfo {
   readonly amends?: ParamInfo;
 }
 
+/** The enumeration a text or set parameter is compared with: its name and values (English → Chinese). */
+export interface ParamEnum {
+  readonly enum: string;
+  readonly table: Readonly<Record<string, string>>;
+}
+
 export interface DefInfo {
   readonly name: string;
   readonly decl: A.Definition;
@@ -147,7 +153,7 @@ export interface CheckedPolicy {
    * Text parameters compared with an enumerated fact (`性别 是 p`): the enumeration (its
    * name and values, English → Chinese) a value given at evaluation time must belong to.
    */
-  readonly paramEnums: ReadonlyMap<string, { readonly enum: string; readonly table: Readonly<Record<string, string>> }>;
+  readonly paramEnums: ReadonlyMap<string, ParamEnum>;
   /** Member accesses: node id → the field read. */
   readonly members: Map<number, FieldInfo>;
   /** Definitions in dependency order (a definition comes after those it uses). */

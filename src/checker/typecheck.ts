@@ -11,7 +11,7 @@ import type * as A from "../syntax/ast.js";
 import { fromYmd } from "../time/date.js";
 import { AGGREGATES } from "../semantics/aggregates.js";
 import { unreachable } from "../semantics/exhaustive.js";
-import { BUILTIN_FACTS, COLLECTIONS, DERIVED, memberOf, type FactTable } from "../semantics/facts.js";
+import { BUILTIN_FACTS, COLLECTIONS, DERIVED, allowedValues, memberOf, type FactTable } from "../semantics/facts.js";
 import { FUNCTIONS } from "../semantics/functions.js";
 import {
   BOOL,
@@ -29,7 +29,7 @@ import {
   type RecordKind,
   type Ty,
 } from "../semantics/types.js";
-import type { DefInfo, ParamInfo, Resolution, TrackInfo } from "./checked.js";
+import type { DefInfo, ParamEnum, ParamInfo, Resolution, TrackInfo } from "./checked.js";
 import { kindOf, outOfRange } from "./literals.js";
 // A move's fields read from an enclosing move (Ctx.move): the built-in ones.
 import { fieldsOf as moveFieldsOf } from "../semantics/facts.js";
@@ -81,7 +81,7 @@ export class TypeChecker {
   readonly resolutions = new Map<number, Resolution>();
   readonly enumLiterals = new Map<number, string>();
   /** Text parameters compared with an enumerated fact: the enumeration their values must belong to. */
-  readonly paramEnums = new Map<string, { readonly enum: string; readonly table: Readonly<Record<string, string>> }>();
+  readonly paramEnums = new Map<string, ParamEnum>();
   readonly members = new Map<number, import("../semantics/facts.js").FieldInfo>();
   /** Definitions and parameters referenced anywhere (for unused-lint). */
   readonly used = new Set<string>();
@@ -508,10 +508,7 @@ export class TypeChecker {
           "T005",
           { value: lit.value, enum: t.enum },
           lit.span,
-          (best ? `did you mean \`${best}\`? ` : "") +
-            `allowed: ${Object.entries(table)
-              .map(([k, z]) => `${k} (${z})`)
-              .join(", ")}`,
+          (best ? `did you mean \`${best}\`? ` : "") + `allowed: ${allowedValues(table)}`,
         );
       }
     }

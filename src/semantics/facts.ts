@@ -40,6 +40,13 @@ export function memberOf(table: Readonly<Record<string, string>>, written: strin
   return undefined;
 }
 
+/** A values table as a diagnostic lists it: `male (男), female (女)`. */
+export function allowedValues(table: Readonly<Record<string, string>>): string {
+  return Object.entries(table)
+    .map(([k, zh]) => `${k} (${zh})`)
+    .join(", ");
+}
+
 /** Canonical value of a built-in enum member written in either language, or undefined. */
 export function enumValue(e: EnumName, written: string): string | undefined {
   return memberOf(ENUMS[e] ?? {}, written);

@@ -130,7 +130,7 @@ describe("nextChange: the first day the decision differs", () => {
     });
   });
 
-  it("from a reference date on the 31st, months that are shorter are stepped through", () => {
+  it("from a reference date on the 31st, a change in a shorter month is found on its day", () => {
     const f31 = newFrame(worldOf(c.policy!, { asOf: day(2026, 1, 31), schools }, new Map()));
     expect(changeOf({ school_since: day(2020, 3, 30) }, f31)).toEqual({
       now: "not_required",
