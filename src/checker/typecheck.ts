@@ -569,7 +569,11 @@ export class TypeChecker {
         return BOOL;
       case "==":
       case "!=":
-        if (!compatible(l, r)) mismatch();
+        // Two sets are not compared as wholes (`情形 是 {"孕期"}` was an identity test, always
+        // false): say what is meant, an element (包含) or a shared one (包含任一).
+        if (l.k === "set" || r.k === "set")
+          mismatch("a set is not compared with 是/不是: write `包含` (contains) or `包含任一` (shares an element)");
+        else if (!compatible(l, r)) mismatch();
         else {
           this.enumCheck(e.right, l);
           this.enumCheck(e.left, r);
