@@ -319,7 +319,15 @@ function declOf(
     for (const m of d.members!) {
       const value = m.value?.name ?? m.label.value;
       if (Object.hasOwn(labels, value) || Object.values(labels).includes(m.label.value)) {
-        memberErr(diagnostics, d.name.name, value, "declared twice", "重复声明", m);
+        // Name what is repeated: the value, or else its Chinese label.
+        memberErr(
+          diagnostics,
+          d.name.name,
+          Object.hasOwn(labels, value) ? value : m.label.value,
+          "declared twice",
+          "重复声明",
+          m,
+        );
         return undefined;
       }
       labels[value] = m.label.value;

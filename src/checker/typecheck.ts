@@ -185,6 +185,9 @@ export class TypeChecker {
         return BOOL;
       case "Set": {
         const elems = e.elements.map((x) => this.expr(x, ctx));
+        // A set whose every value is in error is in error itself (its values were reported);
+        // only the empty set `{}` is a set of texts by default.
+        if (elems.length > 0 && elems.every((t) => t.k === "error")) return ERROR;
         const first = elems.find((t) => t.k !== "error") ?? { k: "text" };
         for (let i = 0; i < elems.length; i++) {
           if (!compatible(first, elems[i]!))
@@ -301,9 +304,9 @@ export class TypeChecker {
             s === "school"
               ? record("school")
               : s === "location"
-                ? enumTy("location", this.facts.enumLabels("location"))
+                ? enumTy("location", this.facts.enumLabels("location"), "地域")
                 : s === "tier"
-                  ? enumTy("tier", this.facts.enumLabels("tier"))
+                  ? enumTy("tier", this.facts.enumLabels("tier"), "层次")
                   : { k: "text" };
           return resolve({ k: "subject", kind: s }, ty);
         }
@@ -355,6 +358,11 @@ export class TypeChecker {
     }
     if (!ctx.rec && (this.fieldsOf("person").has(n) || DERIVED.has(n))) {
       this.err("T006", { name: n }, e.span);
+      return ERROR;
+    }
+    // A school's fact written bare in a school check: it is read through the school (学校.地域).
+    if (ctx.subject === "school" && this.fieldsOf("school").has(n)) {
+      this.err("N001", { name: n }, e.span, `a school's facts are read through it: write \`学校.${n}\``);
       return ERROR;
     }
     const best = suggest(n, this.visibleNames(ctx));
@@ -506,7 +514,7 @@ export class TypeChecker {
         const best = suggest(lit.value, all);
         this.err(
           "T005",
-          { value: lit.value, enum: t.enum },
+          { value: lit.value, enum: t.enum, enum_zh: t.zh ?? t.enum },
           lit.span,
           (best ? `did you mean \`${best}\`? ` : "") + `allowed: ${allowedValues(table)}`,
         );

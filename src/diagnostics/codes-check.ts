@@ -104,7 +104,7 @@ registerCodes({
   T005: {
     severity: "error",
     en: "`{value}` is not a {enum} value",
-    zh: "`{value}` 不是 {enum} 的取值",
+    zh: "`{value}` 不是{enum_zh}的取值",
     doc: 'A quoted value compared with an enum field must be one of its values, in English or Chinese (`"male"` or `"男"`). The help line lists them.',
   },
   T006: {

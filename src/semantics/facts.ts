@@ -82,7 +82,7 @@ function fields(list: FieldInfo[]): Map<string, FieldInfo> {
 }
 
 /** The language type of a declared input field; enum types carry the schema's labels. */
-function tyOf(t: FieldType, input: InputSchema): Ty {
+function tyOf(t: FieldType, input: InputSchema, zh?: string): Ty {
   switch (t.t) {
     case "text":
     case "id":
@@ -97,9 +97,9 @@ function tyOf(t: FieldType, input: InputSchema): Ty {
     case "years":
       return DURATION;
     case "enum":
-      return enumTy(t.e, input.enumTable(t.e).labels);
+      return enumTy(t.e, input.enumTable(t.e).labels, zh);
     case "enums":
-      return setOf(enumTy(t.e, input.enumTable(t.e).labels));
+      return setOf(enumTy(t.e, input.enumTable(t.e).labels, zh));
     case "texts":
     case "history":
       return setOf(TEXT);
@@ -112,7 +112,7 @@ function tyOf(t: FieldType, input: InputSchema): Ty {
 function declared(decl: Readonly<Record<string, FieldDecl>>, input: InputSchema): FieldInfo[] {
   return Object.entries(decl)
     .filter(([, f]) => f.fact !== false)
-    .map(([name, f]) => ({ name, zh: f.zh, ty: tyOf(f.type, input), doc: f.doc }));
+    .map(([name, f]) => ({ name, zh: f.zh, ty: tyOf(f.type, input, f.zh), doc: f.doc }));
 }
 
 /**
@@ -228,7 +228,7 @@ const DERIVED_LIST: DerivedInfo[] = [
   {
     name: "decision",
     zh: "个人决定",
-    ty: enumTy("decision"),
+    ty: enumTy("decision", undefined, "个人决定"),
     doc: "the person's individual decision under this policy",
     planOnly: true,
   },

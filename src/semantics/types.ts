@@ -27,7 +27,13 @@ export type Ty =
    * `labels` (value → Chinese label) travel with the type when a policy's
    * declarations gave them (ADR 0003), so output shows a declared value's label.
    */
-  | { readonly k: "text"; readonly enum?: EnumName; readonly labels?: Readonly<Record<string, string>> }
+  | {
+      readonly k: "text";
+      readonly enum?: EnumName;
+      readonly labels?: Readonly<Record<string, string>>;
+      /** The Chinese name of the fact the enumeration belongs to (性别), for messages. */
+      readonly zh?: string;
+    }
   /** Sets hold texts in practice (`{"孕期", "哺乳期"}`, 情形, 荣誉). */
   | { readonly k: "set"; readonly elem: Ty }
   /** A person, school, move or period of service, read with `.field`. */
@@ -48,8 +54,12 @@ export const BOOL: Ty = { k: "bool" };
 export const TEXT: Ty = { k: "text" };
 export const TRACK: Ty = { k: "track" };
 export const ERROR: Ty = { k: "error" };
-export const enumTy = (e: EnumName, labels?: Readonly<Record<string, string>>): Ty =>
-  labels ? { k: "text", enum: e, labels } : { k: "text", enum: e };
+export const enumTy = (e: EnumName, labels?: Readonly<Record<string, string>>, zh?: string): Ty => ({
+  k: "text",
+  enum: e,
+  ...(labels ? { labels } : {}),
+  ...(zh ? { zh } : {}),
+});
 export const setOf = (elem: Ty): Ty => ({ k: "set", elem });
 export const record = (rec: RecordKind): Ty => ({ k: "record", rec });
 
@@ -105,7 +115,7 @@ export function showType(t: Ty, lang: "en" | "zh" = "en"): string {
       return t.enum
         ? lang === "en"
           ? `a ${t.enum} value`
-          : `${t.enum} 取值`
+          : `${t.zh ?? t.enum}取值`
         : lang === "en"
           ? NAMES_EN.text!
           : NAMES_ZH.text!;
