@@ -365,6 +365,16 @@ export class TypeChecker {
       this.err("N001", { name: n }, e.span, `a school's facts are read through it: write \`学校.${n}\``);
       return ERROR;
     }
+    // A person's fact inside their service history's filter: the names there are the period's.
+    if (ctx.rec === "service" && (this.fieldsOf("person").has(n) || DERIVED.has(n))) {
+      this.err(
+        "N001",
+        { name: n },
+        e.span,
+        "inside `任职经历 其中 …` names are a period's facts (学校, 起始日期, 截止日期, 交流轮岗 …), not the person's",
+      );
+      return ERROR;
+    }
     const best = suggest(n, this.visibleNames(ctx));
     this.err("N001", { name: n }, e.span, best ? `did you mean \`${best}\`?` : undefined);
     return ERROR;

@@ -114,7 +114,7 @@ export function showType(t: Ty, lang: "en" | "zh" = "en"): string {
     case "text":
       return t.enum
         ? lang === "en"
-          ? `a ${t.enum} value`
+          ? `${/^[aeiou]/i.test(t.enum) ? "an" : "a"} ${t.enum} value`
           : `${t.zh ?? t.enum}取值`
         : lang === "en"
           ? NAMES_EN.text!

@@ -18,6 +18,7 @@ import type { CodedDiagnostic } from "../../src/diagnostics/registry.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { CheckedPolicy, Resolution } from "../../src/checker/checked.js";
 import { showType } from "../../src/semantics/types.js";
+import { BUILTIN_SCHEMA } from "../../src/data/declared.js";
 
 const HEAD = `政策 "t" { 发文机关 "x" 施行日期 2024-01-01 }\n`;
 /** One clause around the lines given. */
@@ -123,7 +124,19 @@ function summary(p: CheckedPolicy, nodes: Map<number, { node: Node; text: string
   for (const [id, v] of [...p.enumLiterals].sort(([a], [b]) => a - b))
     out.push(`literal ${src(id)} → ${v} : ${showType(p.types.get(id) ?? { k: "error" })}`);
   for (const [name, e] of p.paramEnums) out.push(`param ${name} takes values of ${e.enum}`);
+  for (const t of p.tracks.values())
+    out.push(
+      `track ${t.name} of ${t.clause.policy}` +
+        (t.inForceFrom !== undefined ? ` in force from day ${t.inForceFrom}` : ""),
+    );
   if (p.trackSelector) out.push(`track selector ${p.trackSelector.name}`);
+  if (p.rounding) out.push(`month-end rounding ${p.rounding}`);
+  // What the declarations changed in the input schema: new or restated fields, new or extended enumerations.
+  for (const rec of ["teacher", "school", "move", "history"] as const)
+    for (const [key, f] of Object.entries(p.input[rec]))
+      if (BUILTIN_SCHEMA[rec][key] !== f) out.push(`declared ${rec}.${key}: ${JSON.stringify(f)}`);
+  for (const [name, e] of Object.entries(p.input.enums))
+    if (BUILTIN_SCHEMA.enums[name] !== e) out.push(`enumeration ${name}: ${JSON.stringify(e)}`);
   return out;
 }
 
@@ -400,8 +413,13 @@ const FACTS: Case[] = [
       `事实 任职经历 备注 (remark): 文本\n` +
       `扩展 情形 { "援派支教" (aid_assignment) 又称 "援派" }\n` +
       clause(
-        `应交流 r: 当 岗位等级 > 3 且 学校.山区学校 且 交流形式 是 "跟岗学习" 且 特长 包含 "书法" 且 情形 包含 "援派"`,
+        `应交流 r: 当 岗位等级 > 3 且 学校.山区学校 且 交流形式 是 "跟岗" 且 特长 包含 "书法" 且 情形 包含 "援派支教"`,
       ),
+  ),
+  raw(
+    "another spelling (又称) is accepted in the data, not in a rule: T005 lists the values' names",
+    `事实 人员 交流形式 (exchange_form): 枚举 { "支教" (support), "跟岗" (shadowing) 又称 "跟岗学习" }\n` +
+      clause(`应交流 r: 当 交流形式 是 "跟岗学习"`),
   ),
   raw("an unknown record word (S003)", `事实 职工 x: 布尔\n扩展 职工 情形 { "甲" }\n` + clause(`应交流 r: 当 真`)),
   raw("an unknown type word (S002)", `事实 人员 x: 布耳\n` + clause(`应交流 r: 当 真`)),
@@ -455,6 +473,63 @@ const FACTS: Case[] = [
   ),
 ];
 
+const TRACK = (name: string, age = "60周岁") =>
+  `退休轨道 ${name}: 原退休年龄 ${age}, 起始月 1965-01, 每 4个月, 最多延迟 36个月`;
+const TRACKS: Case[] = [
+  one(
+    "retirement facts without a track selector (N011 at the first use)",
+    `应交流 r: 当 距法定退休 < 1年 或 法定退休年龄 > 60`,
+  ),
+  one(
+    "a track selector, and retirement facts read by it",
+    `${TRACK("男")}\n${TRACK("女", "55周岁")}\n定义 适用退休轨道 = 若 性别 是 "男" 则 男 否则 女\n应交流 r: 当 距法定退休 < 1年 且 法定退休日期 > 基准日`,
+  ),
+  one("a track selector that is not a track (T004)", `定义 适用退休轨道 = 60\n应交流 r: 当 距法定退休 < 1年`),
+  one(
+    "a track's fields must be constants of their type (T004, T014)",
+    `退休轨道 t: 原退休年龄 60年, 起始月 1965-01, 每 4, 最多延迟 周岁\n定义 适用退休轨道 = t\n应交流 r: 当 真`,
+  ),
+  [
+    "month-end rounding declared in the header; a track in force from the policy's date",
+    () =>
+      unitOf(
+        "t",
+        `政策 "t" { 发文机关 "x" 施行日期 2024-01-01 日期进位 月末 }\n` +
+          clause(`${TRACK("男")}\n定义 适用退休轨道 = 男\n应交流 r: 当 距法定退休 < 1年`),
+      ),
+  ],
+  [
+    "a used policy's track is in force from its own date, and its rounding is inherited",
+    () =>
+      unitOf("t", HEAD + clause(`应交流 r: 当 距法定退休 < 1年`), {
+        uses: [
+          unitOf(
+            "lib",
+            `政策 "lib" { 发文机关 "x" 施行日期 2025-01-01 日期进位 月末 }\n` +
+              clause(`${TRACK("男")}\n定义 适用退休轨道 = 男`, "L-1"),
+          ),
+        ],
+      }),
+  ],
+];
+
+const SUGGESTIONS: Case[] = [
+  one(
+    "a misspelt parameter, definition and track",
+    `参数 上限: 整数 = 5\n定义 老教师 = 周岁 > 上线\n应交流 r: 当 老教帅\n${TRACK("男职工")}\n定义 适用退休轨道 = 男职公`,
+  ),
+  one(
+    "a misspelt person's fact in a move check",
+    `检查 c 对每个 交流: 性另 是 "男" 且 本校任教年线 满 1年 且 交流年线 满 1年`,
+  ),
+  one("a misspelt collection or subject name in a school check", `检查 c 对每个 学校: 教师们 且 学较.校名 是 "x"`),
+  one("a misspelt fact in a service filter", `应交流 r: 当 计数(任职经历 其中 起始日其 > 2020-01-01) > 0`),
+  one(
+    "a person's facts and 周岁于 in a service filter",
+    `应交流 r: 当 计数(任职经历 其中 性别 是 "男") > 0 且 计数(任职经历 其中 周岁于(起始日期) < 30) > 0`,
+  ),
+];
+
 describe("the checker on a battery of small policies", () => {
   it("reports and records what the snapshot says", async () => {
     const sections: [string, Case[]][] = [
@@ -464,6 +539,8 @@ describe("the checker on a battery of small policies", () => {
       ["priorities", PRIORITIES],
       ["layers", LAYERS],
       ["declared facts", FACTS],
+      ["retirement tracks", TRACKS],
+      ["suggestions", SUGGESTIONS],
     ];
     const out: string[] = [];
     for (const [name, cases] of sections) {
