@@ -530,6 +530,93 @@ const SUGGESTIONS: Case[] = [
   ),
 ];
 
+/** A clause of the given modality and text. */
+const said = (modality: string, text: string, body: string, id = "A-1", extra = "") =>
+  `条款 ${id} ${modality}${extra} 原文 "${text}" 出处 "一" {\n${body}\n}\n`;
+/** A chain of n definitions, the last one the condition. */
+const chain = (n: number, cond: string) =>
+  Array.from({ length: n }, (_, i) => `定义 d${i} = ${i === n - 1 ? cond : `d${i + 1}`}`).join("\n");
+
+const LINTS: Case[] = [
+  one("an unused definition and parameter (W003, W004)", `参数 p: 整数 = 1\n定义 d = 真\n应交流 r: 当 真`),
+  raw("a library's declarations are not unused (no rules of its own)", clause(`参数 p: 整数 = 1\n定义 d = 真`)),
+  refine(
+    "a parent's unused declarations are its own concern",
+    clause(`参数 p: 整数 = 1\n定义 d = 真\n应交流 r: 当 真`, "C-1"),
+    clause(`免交流 x 优先于 r: 当 在编`, "D-1"),
+  ),
+  one("an exception whose condition is 假 (W005)", `应交流 r: 当 周岁 > 50\n免交流 x 优先于 r: 当 假`),
+  one(
+    "an exception over an exception of the same outcome (W005); of another outcome, none",
+    `应交流 r: 当 周岁 > 50\n免交流 a 优先于 r: 当 在编\n免交流 b 优先于 a: 当 在岗\n暂缓 c 优先于 a, r: 当 在岗`,
+  ),
+  one(
+    "an exception that contradicts the rule it overrides (W005), by number, parameter and flipped sides",
+    `参数 上限: 整数 = 50\n应交流 r: 当 周岁 < 上限\n免交流 x 优先于 r: 当 周岁 > 55\n免交流 y 优先于 r: 当 50 <= 周岁\n免交流 z 优先于 r: 当 周岁 <= 49`,
+  ),
+  one(
+    "at the boundary: a shared point is no contradiction, an open end at it is",
+    `应交流 r: 当 周岁 <= 50\n免交流 x 优先于 r: 当 周岁 >= 50\n免交流 y 优先于 r: 当 周岁 > 50`,
+  ),
+  one(
+    "the tighter of two bounds on one side counts, and > after >= at one value",
+    `应交流 r: 当 周岁 <= 45\n免交流 x 优先于 r: 当 周岁 >= 40 且 周岁 > 45\n免交流 y 优先于 r: 当 周岁 >= 45 且 周岁 > 45\n免交流 z 优先于 r: 当 周岁 > 45 且 周岁 >= 45`,
+  ),
+  one(
+    "the same on the upper side",
+    `应交流 r: 当 周岁 >= 45\n免交流 x 优先于 r: 当 周岁 <= 50 且 周岁 < 45\n免交流 y 优先于 r: 当 周岁 <= 45 且 周岁 < 45\n免交流 z 优先于 r: 当 周岁 < 45 且 周岁 <= 45`,
+  ),
+  one(
+    "durations compare months, then days: 12个月 is 1年, 1年1天 is more",
+    `应交流 r: 当 本校任教年限 >= 1年\n免交流 x 优先于 r: 当 本校任教年限 < 12个月\n免交流 y 优先于 r: 当 本校任教年限 < 1年1天`,
+  ),
+  one(
+    "facts are kept apart (a person's field, a derived fact), and a condition not a comparison is no constraint",
+    `应交流 r: 当 周岁 < 50 且 已暂缓年限 < 1年\n免交流 x 优先于 r: 当 本校任教年限 > 55年\n免交流 y 优先于 r: 当 已暂缓年限 >= 1年\n免交流 z 优先于 r: 当 非 (周岁 < 50)`,
+  ),
+  one(
+    "an exception over two rules contradicts only if it contradicts both",
+    `应交流 r1: 当 周岁 < 50\n应交流 r2: 当 周岁 < 60\n免交流 x 优先于 r1, r2: 当 周岁 > 55\n免交流 y 优先于 r1, r2: 当 周岁 > 65`,
+  ),
+  one(
+    "through definitions (depth 8 is looked into)",
+    `${chain(8, "周岁 > 55")}\n应交流 r: 当 周岁 < 50\n免交流 x 优先于 r: 当 d0`,
+  ),
+  one(
+    "through definitions (depth 9 is not)",
+    `${chain(9, "周岁 > 55")}\n应交流 r: 当 周岁 < 50\n免交流 x 优先于 r: 当 d0`,
+  ),
+  one(
+    "two exceptions of different outcomes, no priority between them (W006), each pair once",
+    `应交流 r: 当 周岁 > 50\n应交流 s: 当 周岁 > 40\n免交流 a 优先于 r, s: 当 在编\n暂缓 b 优先于 r, s: 当 在岗\n暂缓 c 优先于 r: 当 专任教师\n暂缓 d 优先于 r, a: 当 本人申请`,
+  ),
+  refine(
+    "a conflict among a parent's exceptions is the parent's; one with the district's is reported",
+    clause(`应交流 r: 当 周岁 > 50\n免交流 a 优先于 r: 当 在编\n暂缓 b 优先于 r: 当 在岗`, "C-1"),
+    clause(`暂缓 c 优先于 r, b: 当 专任教师`, "D-1"),
+  ),
+  raw(
+    "modality: a must clause without a modal word, a softened one, a may clause without 可 (W007)",
+    said("必须", "教师交流轮岗。", `应交流 r: 当 周岁 > 50`, "A-1") +
+      said("必须", "教师原则上应交流轮岗。", `应交流 s: 当 周岁 > 40`, "A-2") +
+      said("可", "教师暂不交流。", `免交流 x 优先于 r, s: 当 在编`, "A-3") +
+      said("原则上", "教师一般应交流。", `应交流 t: 当 周岁 > 30`, "A-4") +
+      said("必须", "比例不低于15%。", `检查 c 对每个 学校: 计数(调出) > 0`, "A-5"),
+  ),
+  raw(
+    "modality is not asked of clauses that decide nothing (scope, statistics, definitions)",
+    said("必须", "范围为在编教师。", `范围 s: 当 在编`, "A-1") +
+      said("必须", "统计交流人数。", `统计 c 对每个 学校: 计数(调出)`, "A-2") +
+      said("必须", "教师应交流。", `定义 d = 在编\n应交流 r: 当 d`, "A-3"),
+  ),
+  raw(
+    "a basis (依据) quoted from the text, in order; one it lacks, or out of order (W010)",
+    said("必须", "将交流经历作为评聘的条件之一。", `应交流 r: 当 在编`, "A-1", ` 依据 "作为……条件之一"`) +
+      said("必须", "将交流经历作为评聘的条件之一。", `应交流 s: 当 在编`, "A-2", ` 依据 "列为……必要条件"`) +
+      said("必须", "将交流经历作为评聘的条件之一。", `应交流 t: 当 在编`, "A-3", ` 依据 "条件之一……作为"`),
+  ),
+];
+
 describe("the checker on a battery of small policies", () => {
   it("reports and records what the snapshot says", async () => {
     const sections: [string, Case[]][] = [
@@ -541,6 +628,7 @@ describe("the checker on a battery of small policies", () => {
       ["declared facts", FACTS],
       ["retirement tracks", TRACKS],
       ["suggestions", SUGGESTIONS],
+      ["lints", LINTS],
     ];
     const out: string[] = [];
     for (const [name, cases] of sections) {
