@@ -25,6 +25,8 @@ function overrideLinks(info: ParamInfo | DefInfo, kind: "param" | "define"): Ame
       kind === "define" ? (x as DefInfo).decl.value : (x as ParamInfo).value;
     const before = valueOf(below);
     const after = valueOf(cur);
+    // `覆盖 参数 x: 整数` without a value keeps the value below: the decision does not rest on it.
+    if (before !== undefined && before === after) continue;
     out.push({
       by: cur.clause,
       of: below.clause,

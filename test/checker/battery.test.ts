@@ -114,6 +114,14 @@ function summary(p: CheckedPolicy, nodes: Map<number, { node: Node; text: string
         (r.replaced ? ` replacing ${r.replaced.label} of ${r.replaced.clause.policy}` : ""),
     );
   for (const c of p.checks) out.push(`check ${c.label} for each ${c.check.subject.kind} (${c.check.mode})`);
+  // What each rule and check rests on that a refining policy changed (cited with the decision).
+  const text = (e: { id: number } | undefined) => (e ? src(e.id) : "—");
+  for (const x of [...p.rules, ...p.checks])
+    for (const a of x.amendments ?? [])
+      out.push(
+        `amended ${x.label}: ${a.kind} ${a.name} by ${a.by.policy}/${a.by.id} of ${a.of.policy}/${a.of.id}` +
+          (a.kind === "rule" ? "" : ` (${text(a.before)} → ${text(a.after)})`),
+      );
   for (const [id, r] of [...p.resolutions].sort(([a], [b]) => a - b))
     out.push(
       `name ${src(id)} → ${showResolution(r)}` +
@@ -364,7 +372,41 @@ const PRIORITIES: Case[] = [
   one("仅当 on a rule that takes none (T016)", `应交流 r 仅当 在编: 当 真`),
 ];
 
+const TRACK = (name: string, age = "60周岁") =>
+  `退休轨道 ${name}: 原退休年龄 ${age}, 起始月 1965-01, 每 4个月, 最多延迟 36个月`;
+
+/** A district (`t`) over a city (`city`) over a province (`prov`). */
+const three = (title: string, prov: string, city: string, district: string): Case => [
+  title,
+  () => unitOf("t", HEAD + district, { parent: unitOf("city", HEAD + city, { parent: unitOf("prov", HEAD + prov) }) }),
+];
+
 const LAYERS: Case[] = [
+  three(
+    "an override chain: each link cited, nearest first; a parameter read twice is one amendment",
+    clause(`参数 上限: 整数 = 55\n定义 老 = 周岁 > 上限\n应交流 r: 当 老 且 周岁 < 上限 + 10`, "P-1"),
+    clause(`覆盖 参数 上限: 整数 = 56`, "C-1"),
+    clause(`覆盖 参数 上限: 整数 = 57\n检查 c 对每个 学校: 计数(教师 其中 周岁 > 上限) 不少于 0`, "D-1"),
+  ),
+  three(
+    "a redacted value overridden; an override that keeps the value below is not cited",
+    clause(`参数 上限: 整数\n参数 下限: 整数 = 40\n应交流 r: 当 周岁 > 上限 且 周岁 > 下限`, "P-1"),
+    clause(`覆盖 参数 上限: 整数 = 56`, "C-1"),
+    clause(`覆盖 参数 下限: 整数`, "D-1"),
+  ),
+  refine(
+    "a replaced rule cited; a parameter read only through another parameter",
+    clause(`参数 a: 整数 = 50\n参数 b: 整数 = a\n应交流 r: 当 周岁 > b`, "C-1"),
+    clause(`覆盖 参数 a: 整数 = 52\n应交流 r2 取代 r: 当 周岁 > b 且 在编`, "D-1"),
+  ),
+  refine(
+    "the track selector overridden: every retirement fact rests on it",
+    clause(
+      `${TRACK("男")}\n${TRACK("女", "55周岁")}\n定义 适用退休轨道 = 男\n应交流 r: 当 距法定退休 < 1年\n应交流 s: 当 周岁 > 50`,
+      "C-1",
+    ),
+    clause(`覆盖 定义 适用退休轨道 = 女`, "D-1"),
+  ),
   refine(
     "a district overrides a city's parameter and definition, cited as amendments",
     clause(`参数 上限: 整数 = 55\n定义 老 = 周岁 > 上限\n应交流 r: 当 老`, "C-1"),
@@ -473,8 +515,6 @@ const FACTS: Case[] = [
   ),
 ];
 
-const TRACK = (name: string, age = "60周岁") =>
-  `退休轨道 ${name}: 原退休年龄 ${age}, 起始月 1965-01, 每 4个月, 最多延迟 36个月`;
 const TRACKS: Case[] = [
   one(
     "retirement facts without a track selector (N011 at the first use)",
@@ -635,7 +675,8 @@ describe("the checker on a battery of small policies", () => {
       out.push(`# ${name}`, "");
       for (const [title, make] of cases) {
         const u = make();
-        const shown = [u, ...u.uses, ...(u.parent ? [u.parent] : [])]
+        const layers = (v: PolicyUnit): PolicyUnit[] => [v, ...v.uses, ...(v.parent ? layers(v.parent) : [])];
+        const shown = layers(u)
           .flatMap((v) => v.files.map((f) => `${f.path}:\n${f.text.replace(HEAD, "").trimEnd()}`))
           .join("\n");
         out.push(`## ${title}`, "```", shown, "```", report(u) || "(nothing)", "");
