@@ -40,7 +40,9 @@ const RANGES: Record<LiteralKind, Range> = {
     zh: "期限",
     min: "0",
     max: `${MAX_YEARS}年`,
-    inside: (e) => e.kind === "Duration" && e.months + e.days / 366 <= MAX_YEARS * 12,
+    // Months and days, each in years: 36600天 is 100 years (days / 366 used to count as months, so
+    // 400000天, over a thousand years, passed).
+    inside: (e) => e.kind === "Duration" && e.months / 12 + e.days / 366 <= MAX_YEARS,
   },
   date: {
     en: "a date",

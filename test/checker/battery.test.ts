@@ -242,6 +242,22 @@ const TYPES: Case[] = [
   ),
   one("an age compared with an age literal is checked as an age", `应交流 r: 当 周岁 > 200周岁`),
   one("the reference date is readable in a rule", `应交流 r: 当 基准日 > 出生日期`),
+  one(
+    "a long age literal is shown by its digits, without its unit; up to 15 digits as written",
+    `应交流 r: 当 周岁 > 1234567890123456周岁 或 周岁 > 123456789012345周岁`,
+  ),
+  one(
+    "a literal longer than 24 characters is shortened (24 is shown whole)",
+    `检查 c 对每个 学校: 计数(调出) / 计数(教师) > 1000.000000000000000000% 且 计数(调出) / 计数(教师) > 1000.0000000000000000000%`,
+  ),
+  one(
+    "periods in days and months are held to 100 years",
+    `应交流 r: 当 本校任教年限 < 36600天 且 本校任教年限 < 36700天 且 本校任教年限 < 1200个月 且 本校任教年限 < 1201个月 且 本校任教年限 < 400000天`,
+  ),
+  one(
+    "dates from 1900 to 2100",
+    `应交流 r: 当 出生日期 > 1900-01-01 且 出生日期 < 2100-12-31 且 出生日期 < 2101-01-01 且 出生日期 > 1899-12-31`,
+  ),
 ];
 
 const CONTEXTS: Case[] = [
