@@ -231,7 +231,8 @@ const TYPES: Case[] = [
   one("是 between sets (T001 with help)", `应交流 r: 当 情形 是 {"孕期"}`),
   one("an ordered comparison of truth values (T001)", `应交流 r: 当 在编 > 假`),
   one("an ordered comparison of texts that are not titles (T001)", `应交流 r: 当 性别 > "男"`),
-  one("a share against a count (T001 with help)", `应交流 r: 当 15% < 3`),
+  one("a share against a count (T001 with help), either way round", `应交流 r: 当 15% < 3 或 3 > 15%`),
+  one("a count against a duration (T001 with help)", `应交流 r: 当 9 < 本校任教年限`),
   one("a duration against a number (T001 with help)", `应交流 r: 当 本校任教年限 满 9`),
   one("a date against a number (T001 without help)", `应交流 r: 当 出生日期 > 3`),
   one("titles compared by rank, either way round", `应交流 r: 当 职称 高于 "一级" 且 "一级" 低于 职称`),
@@ -363,7 +364,15 @@ const DECLS: Case[] = [
   ),
   raw("a clause whose text is blank (W001)", `条款 A-1 必须 原文 "  " 出处 "一" {\n应交流 r: 当 真\n}\n`),
   raw("two clauses with one id (N005)", clause(`应交流 r: 当 真`) + clause(`应交流 s: 当 真`)),
-  raw("a rule outside any clause (W002)", clause(`应交流 r: 当 真`) + `参数 p: 整数 = 1\n`),
+  raw(
+    "each kind of item outside any clause (W002)",
+    clause(`应交流 r: 当 真`) +
+      `参数 p: 整数 = 1\n应交流 s: 当 真\n检查 c 对每个 学校: 真\n定义 d = 真\n选择顺序 o: 周岁 升序\n退休轨道 t: 原退休年龄 60周岁, 起始月 1965-01, 每 4个月, 最多延迟 36个月\n`,
+  ),
+  one(
+    "an order whose label a check or another order has (N006)",
+    `应交流 r: 当 真\n检查 c 对每个 学校: 真\n选择顺序 c: 周岁 升序\n选择顺序 o: 周岁 升序\n选择顺序 o: 周岁 降序`,
+  ),
   ["a file without a policy header (W009)", () => unitOf("t", clause(`应交流 r: 当 真`))],
 ];
 
