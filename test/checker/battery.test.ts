@@ -267,6 +267,14 @@ const CONTEXTS: Case[] = [
   one("a parameter that reads a definition (T014)", `定义 d = 50\n参数 p: 整数 = d\n应交流 r: 当 周岁 > p`),
   one("a parameter that reads a parameter", `参数 q: 整数 = 50\n参数 p: 整数 = q\n应交流 r: 当 周岁 > p`),
   one("a parameter whose value has the wrong type (T004)", `参数 p: 整数 = 9年\n应交流 r: 当 周岁 > p`),
+  one(
+    "a text or set parameter compared with an enumeration takes its values, on either side",
+    `参数 p: 文本 = "男"\n参数 q: 集合 = {"孕期"}\n应交流 r: 当 性别 是 p 且 情形 包含任一 q 且 p 是 性别`,
+  ),
+  one(
+    "a text parameter compared with a second enumeration (T004)",
+    `参数 p: 文本 = "男"\n参数 q: 集合 = {"孕期"}\n应交流 r: 当 性别 是 p 且 情形 包含任一 q 且 p 是 性别\n应交流 s: 当 学校.地域 是 p`,
+  ),
   one("plan-only facts in a rule (T006 with help)", `应交流 r: 当 已安排交流\n应交流 s: 当 个人决定 是 "应交流"`),
   one(
     "a definition that reads plan-only facts, used in a rule (T006 with help) and in a teacher check",
