@@ -30,6 +30,7 @@ import {
 import { newFrame } from "../../src/interpreter/frame.js";
 import { Unknown, type Value } from "../../src/interpreter/values.js";
 import type * as A from "../../src/syntax/ast.js";
+import { runs } from "../support/runs.js";
 
 type Kind = A.RuleKind;
 const OUTCOME: Partial<Record<Kind, string>> = {
@@ -260,7 +261,7 @@ describe("decision semantics against an independent reading of the language refe
         expect(d.amendments.length > 0).toBe(d.clauses.some((c) => c.id === amender.id));
         expect(new Set(d.amendments.map((a) => a.name)).size).toBe(d.amendments.length);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
     // Every kind of answer was reached.
     expect([...kinds].sort()).toEqual(
@@ -305,7 +306,7 @@ describe("decision semantics against an independent reading of the language refe
           }
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
     expect(fast).toBeGreaterThan(100);
     expect(limited).toBeGreaterThan(100);

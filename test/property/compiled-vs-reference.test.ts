@@ -14,6 +14,7 @@ import { fromYmd, monthRange, toYmd } from "../../src/time/date.js";
 import { checkText } from "../support/policy.js";
 import { Unknown } from "../../src/interpreter/values.js";
 import { policyArb } from "../support/random-policy.js";
+import { runs } from "../support/runs.js";
 
 // ------------------------------------------------------------------ people
 
@@ -140,7 +141,7 @@ describe("compiled program ≡ reference evaluator", () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     expect(checkedPolicies).toBeGreaterThan(0);
   });
