@@ -423,7 +423,11 @@ export class TypeChecker {
       return ERROR;
     }
     if (argTys.length !== f.arity) {
-      this.err("T008", { name: e.callee.name, expected: f.arity, found: argTys.length }, e.span);
+      this.err(
+        "T008",
+        { name: e.callee.name, name_zh: e.callee.name, expected: f.arity, found: argTys.length },
+        e.span,
+      );
       return ERROR;
     }
     if (f.needsPerson) {
@@ -666,14 +670,14 @@ export class TypeChecker {
     const row = AGGREGATES[e.fn];
     switch (row.of) {
       case "none":
-        if (e.of) this.err("T008", { name: row.en, expected: 1, found: 2 }, e.of.span);
+        if (e.of) this.err("T008", { name: row.en, name_zh: row.zh, expected: 1, found: 2 }, e.of.span);
         return row.type(undefined, () => {});
       case "condition":
         if (e.of) this.condition(e.of, inner);
         return row.type(e.of ? BOOL : undefined, () => {});
       case "value": {
         if (!e.of) {
-          this.err("T008", { name: row.en, expected: 2, found: 1 }, e.span);
+          this.err("T008", { name: row.en, name_zh: row.zh, expected: 2, found: 1 }, e.span);
           return row.type(undefined, () => {});
         }
         const of = e.of;

@@ -122,7 +122,7 @@ registerCodes({
   T008: {
     severity: "error",
     en: "`{name}` takes {expected} argument(s), found {found}",
-    zh: "`{name}` 需要 {expected} 个参数，实有 {found} 个",
+    zh: "`{name_zh}` 需要 {expected} 个参数，实有 {found} 个",
     doc: "A function was called with the wrong number of arguments.",
   },
   T009: {
