@@ -324,14 +324,16 @@ export function check(unit: PolicyUnit): CheckOutput {
     const kind = r.rule.ruleKind;
     // Only kinds with an outcome take part in priorities (src/semantics/rule-kinds.ts).
     if (outcomeOf(kind) === undefined && r.rule.overrides.length > 0) {
-      diagnostics.push(diag("T011", { kind }, { span: r.rule.overrides[0]!.span }));
+      diagnostics.push(diag("T011", { kind, kind_zh: RULE_KINDS[kind].zh }, { span: r.rule.overrides[0]!.span }));
       continue;
     }
     // An exception is engaged only when a rule it overrides is engaged
     // (decide.ts), so an exemption or deferral naming nothing could never
     // apply: T010 rather than a silently dead rule.
     if (RULE_KINDS[kind].exception && r.rule.overrides.length === 0) {
-      diagnostics.push(diag("T010", { kind, name: r.label }, { span: r.rule.label.span }));
+      diagnostics.push(
+        diag("T010", { kind, kind_zh: RULE_KINDS[kind].zh, name: r.label }, { span: r.rule.label.span }),
+      );
     }
     for (const o of r.rule.overrides) {
       let target = rulesByLabel.get(o.name);

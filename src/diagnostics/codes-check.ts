@@ -134,13 +134,13 @@ registerCodes({
   T010: {
     severity: "error",
     en: "`{kind}` rule `{name}` must say which rules it overrides",
-    zh: "`{kind}` 规则 `{name}` 须写明优先于哪些规则",
+    zh: "`{kind_zh}` 规则 `{name}` 须写明优先于哪些规则",
     doc: "Exemptions and deferrals are exceptions: they take effect only against the rules they override, so they must name them with `overrides`/`优先于`.",
   },
   T011: {
     severity: "error",
     en: "a `{kind}` rule cannot override other rules",
-    zh: "`{kind}` 规则不能优先于其他规则",
+    zh: "`{kind_zh}` 规则不能优先于其他规则",
     doc: "Only rules that decide (require, exempt, defer) take part in priorities; scope and volunteer rules stand on their own.",
   },
   T012: {
