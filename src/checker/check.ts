@@ -164,17 +164,17 @@ export function check(unit: PolicyUnit): CheckOutput {
     for (const h of hdrs) if (h.rounding) rounding = h.rounding.mode;
     for (const f of u.files) {
       for (const item of f.ast.stray) {
-        const what =
+        const [what, what_zh] =
           item.kind === "Rule" || item.kind === "Check"
-            ? "a rule"
+            ? ["a rule", "规则"]
             : item.kind === "Param"
-              ? "a parameter"
+              ? ["a parameter", "参数"]
               : item.kind === "Define"
-                ? "a definition"
+                ? ["a definition", "定义"]
                 : item.kind === "Order"
-                  ? "a selection order"
-                  : "a track";
-        diagnostics.push(diag("W002", { what }, { span: item.span }));
+                  ? ["a selection order", "选择顺序"]
+                  : ["a track", "退休轨道"];
+        diagnostics.push(diag("W002", { what, what_zh }, { span: item.span }));
       }
       for (const c of f.ast.clauses) {
         const info: ClauseInfo = { clause: c, policy: u.name, id: c.clauseId.text, source: c.source?.value ?? "" };

@@ -140,7 +140,7 @@ export function declareFacts(
       if (why === undefined) continue; // the same fact, restated
       if (prior.builtin) {
         const builtinKey = Object.entries(records[rec]).find(([, f]) => f === prior.decl)?.[0] ?? key;
-        err("S008", { name: d.name.name, builtin: builtinKey, what: why }, d.name.span);
+        err("S008", { name: d.name.name, builtin: builtinKey, what: why.en, what_zh: why.zh }, d.name.span);
       } else
         diagnostics.push(
           diag(
@@ -357,18 +357,24 @@ function difference(
   b: FieldDecl,
   enums: Readonly<Record<string, EnumTable>>,
   values: EnumTable | undefined,
-): string | undefined {
-  if (a.zh !== b.zh) return `Chinese name ${a.zh} ≠ ${b.zh}`;
-  if (a.type.t !== b.type.t && !(a.type.t === "secret" && b.type.t === "text")) return `type`;
-  if ((a.need ?? "") !== (b.need ?? "")) return `required/default`;
-  if (a.headers.join("\u0000") !== b.headers.join("\u0000")) return `headers`;
+): { en: string; zh: string } | undefined {
+  const both = (en: string, zh: string) => ({ en, zh });
+  if (a.zh !== b.zh) return both(`Chinese name ${a.zh} ≠ ${b.zh}`, `中文名称 ${a.zh} ≠ ${b.zh}`);
+  if (a.type.t !== b.type.t && !(a.type.t === "secret" && b.type.t === "text")) return both("type", "类型");
+  if ((a.need ?? "") !== (b.need ?? "")) return both("required/default", "必填/默认");
+  if (a.headers.join("\u0000") !== b.headers.join("\u0000")) {
+    // Say what the first declaration heads its column with, so that a restatement can copy it.
+    const had = a.headers.map((h) => `"${h}"`).join(", ") || "—";
+    return both(`headers: declared ${had}`, `表头：原为 ${had}`);
+  }
   if ((a.type.t === "enum" || a.type.t === "enums") && (b.type.t === "enum" || b.type.t === "enums")) {
     const have = enums[a.type.e];
-    if (!have || !values) return "values";
-    if (JSON.stringify(have.labels) !== JSON.stringify(values.labels)) return "values";
-    if (JSON.stringify(have.aliases ?? {}) !== JSON.stringify(values.aliases ?? {})) return "values' other spellings";
+    if (!have || !values) return both("values", "取值");
+    if (JSON.stringify(have.labels) !== JSON.stringify(values.labels)) return both("values", "取值");
+    if (JSON.stringify(have.aliases ?? {}) !== JSON.stringify(values.aliases ?? {}))
+      return both("values' other spellings", "取值的其他写法");
   }
-  if (a.type.t === "ref" && b.type.t === "ref" && a.type.to !== b.type.to) return "type";
+  if (a.type.t === "ref" && b.type.t === "ref" && a.type.to !== b.type.to) return both("type", "类型");
   return undefined;
 }
 

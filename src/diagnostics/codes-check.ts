@@ -194,7 +194,7 @@ registerCodes({
   W002: {
     severity: "error",
     en: "{what} outside a clause",
-    zh: "{what}不在任何条款内",
+    zh: "{what_zh}不在任何条款内",
     doc: "Rules, parameters and definitions live inside clauses, so that each traces to the text it encodes.",
   },
   W003: {

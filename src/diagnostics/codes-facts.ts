@@ -49,7 +49,7 @@ registerCodes({
   S008: {
     severity: "error",
     en: "`{name}` restates the built-in fact `{builtin}` differently ({what})",
-    zh: "`{name}` 重述了内置数据项 `{builtin}`，但与内置声明不一致（{what}）",
+    zh: "`{name}` 重述了内置数据项 `{builtin}`，但与内置声明不一致（{what_zh}）",
     doc: "The standard facts are built into the engine (src/data/fields.ts) and restated by policies/national/facts.policy, which is generated from them (`npm run gen:facts`). A restatement must agree in type, values, headers and whether required; add new facts under a new name instead.",
   },
   S009: {
