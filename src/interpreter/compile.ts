@@ -286,7 +286,7 @@ class Compiler {
       [...this.p.tracks.keys()].map((n) => this.track(n, f)).filter((x): x is RetirementTrack => !isUnknown(x));
     const first = this.trackOf(t, f);
     if (!isUnknown(first)) return [first];
-    const variants = variantsFor(t, first);
+    const variants = variantsFor(t, first, this.p.facts);
     if (!variants) return all();
     const out: RetirementTrack[] = [];
     for (const v of variants) {

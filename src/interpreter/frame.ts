@@ -21,7 +21,7 @@ import type * as A from "../syntax/ast.js";
 import type { DerivedName } from "../semantics/facts.js";
 import { unreachable } from "../semantics/exhaustive.js";
 import { fromReadings } from "./ops.js";
-import { ENUMS, PERSON_FIELDS, type FieldInfo } from "../semantics/facts.js";
+import { BUILTIN_FACTS, PERSON_FIELDS, type FactTable, type FieldInfo } from "../semantics/facts.js";
 import { Between, Unknown, isDuration, isUnknown, missing, type Value } from "./values.js";
 
 /** Everything fixed for one run. */
@@ -306,18 +306,17 @@ const MAX_VARIANTS = 64;
  * depends on a missing fact can be tried on every possibility. Undefined when
  * a missing fact has no finite domain or there would be too many variants.
  */
-export function variantsFor(t: Teacher, u: Unknown): Teacher[] | undefined {
+export function variantsFor(t: Teacher, u: Unknown, facts: FactTable = BUILTIN_FACTS): Teacher[] | undefined {
   const fields: { name: string; values: readonly unknown[] }[] = [];
+  // The policy's own table: a value its declarations add to an enumeration (扩展 岗位类别 { … }) is
+  // a value the missing fact could take, and a track only that value selects is a possible reading.
+  const person = facts.fields("person");
   for (const r of u.reasons) {
     if (r.code !== "E001") return undefined;
-    const info = PERSON_FIELDS.get(r.fact);
+    const info = person.get(r.fact);
     if (!info) return undefined;
-    const values =
-      info.ty.k === "bool"
-        ? [true, false]
-        : info.ty.k === "text" && info.ty.enum
-          ? Object.keys(ENUMS[info.ty.enum])
-          : undefined;
+    const labels = info.ty.k === "text" && info.ty.enum ? facts.enumLabels(info.ty.enum) : undefined;
+    const values = info.ty.k === "bool" ? [true, false] : labels ? Object.keys(labels) : undefined;
     if (!values) return undefined;
     if (!fields.some((f) => f.name === info.name)) fields.push({ name: info.name, values });
   }

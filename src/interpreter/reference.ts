@@ -178,7 +178,7 @@ function reachableTracks(t: Teacher, env: Env): RetirementTrack[] {
   if (!isUnknown(first)) return [first];
   // The person with each possible value of the missing fact the selector
   // needs; when that is not possible, every track is a possible reading.
-  const variants = variantsFor(t, first);
+  const variants = variantsFor(t, first, env.p.facts);
   if (!variants) return allTracks(env);
   const out: RetirementTrack[] = [];
   for (const v of variants) {
