@@ -158,8 +158,20 @@ export function entityStart(t: Teacher, schools: ReadonlyMap<string, School>): D
   const cur = schools.get(t.school);
   const entity = cur?.legal_entity ?? t.school;
   let start = t.school_since;
-  const hist = [...t.history].sort((a, b) => b.from - a.from);
+  // Latest first; a month-only date sorts by its first day.
+  const first = (d: Day | DayRange): Day => (typeof d === "number" ? d : d.from);
+  const hist = [...t.history].sort((a, b) => first(b.from) - first(a.from));
   for (const h of hist) {
+    // A month-only date on the walk back (a roster's 2014-09): a gap or an overlap that holds at
+    // every day of its month is one; otherwise whether the service is contiguous, and from when,
+    // is not known to the day (the walk used to compare the span as a number, and never ended).
+    if (isDayRange(h.from) || isDayRange(h.to)) {
+      const to = h.to as Day | DayRange;
+      const [toLo, toHi] = typeof to === "number" ? [to, to] : [to.from, to.to];
+      if (toLo >= start) continue;
+      if (toHi + 1 < start) break;
+      return new Unknown([{ code: "E010", fact: "任职经历" }]);
+    }
     if (h.to >= start) continue; // overlapping records: ignore, the current school's start stands
     if (h.to + 1 < start) break; // a gap ends continuous service
     const s = schools.get(h.school);

@@ -417,3 +417,35 @@ describe("the world and the frame", () => {
     expect(f.memo[299]).toBeUndefined();
   });
 });
+
+describe("entityStart with month-only history dates (a roster's 任职经历 sheet written 2014-09)", () => {
+  const schools = new Map([
+    ["A1", { id: "A1", name: "一校区", legal_entity: "E" }],
+    ["A2", { id: "A2", name: "二校区", legal_entity: "E" }],
+  ]) as unknown as ReadonlyMap<string, import("../../src/data/model.js").School>;
+  it("is unknown (E010, 任职经历) when the walk back reaches one — it used to loop for ever on an exact start", () => {
+    const p = personAt({
+      school: "A1",
+      school_since: day(2020, 9, 1),
+      history: [{ school: "A2", from: monthRange(2014, 9)!, to: monthRange(2020, 8)! }],
+    });
+    expect(entityStart(p, schools)).toEqual(new Unknown([{ code: "E010", fact: "任职经历" }]));
+    const q = personAt({
+      school: "A1",
+      school_since: day(2020, 9, 1),
+      history: [{ school: "A2", from: monthRange(2014, 9)!, to: day(2020, 8, 31) }],
+    });
+    expect(entityStart(q, schools)).toEqual(new Unknown([{ code: "E010", fact: "任职经历" }]));
+  });
+  it("an exact walk stops at a gap before it reaches a month-only entry", () => {
+    const p = personAt({
+      school: "A1",
+      school_since: day(2020, 9, 1),
+      history: [
+        { school: "A2", from: day(2018, 9, 1), to: day(2020, 8, 31) },
+        { school: "A2", from: monthRange(2010, 9)!, to: monthRange(2016, 8)! },
+      ],
+    });
+    expect(entityStart(p, schools)).toBe(day(2018, 9, 1));
+  });
+});
