@@ -449,3 +449,114 @@ describe("entityStart with month-only history dates (a roster's 任职经历 she
     expect(entityStart(p, schools)).toBe(day(2018, 9, 1));
   });
 });
+
+describe("what each derived fact's month-end ambiguity and month-only span is named by (frame.ts survivors)", () => {
+  // Started on a 31st, read on the last day of February: the two readings of the month end differ.
+  const at = world({ asOf: day(2024, 2, 29) });
+  const whatOf = (v: unknown) => (isAmbiguous(v as never) ? codes((v as { why: Unknown }).why) : codes(v as Unknown));
+  it("each period names its fact (E003)", () => {
+    const p = personAt({ school: "S1", school_since: day(2019, 1, 31), post_since: day(2019, 1, 31) });
+    expect(whatOf(derive("tenure", p, at, noTrack))).toEqual([JSON.stringify({ code: "E003", what: "本校任教年限" })]);
+    expect(whatOf(derive("post_tenure", p, at, noTrack))).toEqual([JSON.stringify({ code: "E003", what: "任职年限" })]);
+    expect(whatOf(derive("entity_tenure", p, at, noTrack))).toEqual([
+      JSON.stringify({ code: "E003", what: "法人学校任教年限" }),
+    ]);
+  });
+  it("the time to retirement names its fact; under a declared rounding the age is read with it", () => {
+    const track: RetirementTrack = trackFromValues(
+      "t",
+      60,
+      { y: 1965, m: 1 },
+      { months: 4, days: 0 },
+      { months: 0, days: 0 },
+    );
+    // Retires 2030-02-28; from 2024-01-31 the month end is read two ways.
+    const p = personAt({ birth_date: day(1970, 2, 28) });
+    expect(whatOf(derive("to_retirement", p, world({ asOf: day(2024, 1, 31) }), () => track))).toEqual([
+      JSON.stringify({ code: "E003", what: "距法定退休" }),
+    ]);
+    // Born 29 February: 周岁 on 28 February of a common year is 1 under end_of_month, 0 under next_day.
+    const leap = personAt({ birth_date: day(2020, 2, 29) });
+    expect(derive("age", leap, world({ asOf: day(2021, 2, 28), rounding: "end_of_month" }), noTrack)).toBe(1);
+    expect(derive("age", leap, world({ asOf: day(2021, 2, 28), rounding: "next_day" }), noTrack)).toBe(0);
+  });
+  it("a service period's spans name the history and the current start (E010)", () => {
+    const p = personAt({
+      school: "S1",
+      school_since: monthRange(2020, 9)!,
+      history: [{ school: "A1", from: monthRange(2014, 9)!, to: monthRange(2020, 8)! }],
+    });
+    const [h, cur] = servicePeriods(p, world());
+    expect(codes((h!.length as unknown as { why: Unknown }).why)).toEqual([
+      JSON.stringify({ code: "E010", fact: "任职经历" }),
+    ]);
+    expect(codes((cur!.length as unknown as { why: Unknown }).why)).toEqual([
+      JSON.stringify({ code: "E010", fact: "本校起始日期" }),
+    ]);
+  });
+  it("a month-only date field is an interval naming the field; another field is as stored", () => {
+    const v = readField({ birth_date: monthRange(1980, 2) }, field("birth_date"), world());
+    expect(v).toBeInstanceOf(Between);
+    expect(codes((v as Between).why)).toEqual([JSON.stringify({ code: "E010", fact: "出生日期" })]);
+    expect(readField({ name: "张三" }, field("name"), world())).toBe("张三");
+  });
+  it("a record field is the record by id; an id the world lacks is unknown; a person by the world's people", () => {
+    expect(readField({ school: "S1" }, field("school"), world())).toBe(schools.get("S1"));
+    expect(codes(readField({ school: "X9" }, field("school"), world()))).toEqual([
+      JSON.stringify({ code: "E001", fact: "学校" }),
+    ]);
+  });
+});
+
+describe("spanOf through derive: the two ends of a month-only date", () => {
+  it("an unknown at either end is the answer; numbers become an interval; durations two readings", () => {
+    // Month-only birth date: the ages at the two ends differ when the birthday falls in the month of the reference date.
+    const p = personAt({ birth_date: monthRange(1980, 9)! });
+    const age = derive("age", p, world({ asOf: day(2024, 9, 15) }), noTrack);
+    expect(age).toBeInstanceOf(Between);
+    expect([(age as Between).lo, (age as Between).hi]).toEqual([43, 44]);
+    // The school start unknown at both ends (missing): the unknown itself.
+    expect(
+      codes(
+        derive("tenure", personAt({ birth_date: monthRange(1980, 9)!, school_since: undefined }), world(), noTrack),
+      ),
+    ).toEqual([JSON.stringify({ code: "E001", fact: "school_since" })]);
+    // A month-only start: two readings of the tenure.
+    const t = derive(
+      "tenure",
+      personAt({ school_since: monthRange(2015, 9)! }),
+      world({ asOf: day(2024, 9, 15) }),
+      noTrack,
+    );
+    expect(isAmbiguous(t as never)).toBe(true);
+    // A fact that reads no date is the same at both ends.
+    expect(derive("as_of", p, world(), noTrack)).toBe(day(2024, 9, 1));
+  });
+  it("a track unknown for a reason other than a missing fact gives no readings", () => {
+    const tr = trackFromValues("t", 60, { y: 1965, m: 1 }, { months: 4, days: 0 }, { months: 0, days: 0 });
+    const bad = () => new Unknown([{ code: "E004", detail: "no retirement_track definition" }]);
+    const p = personAt();
+    expect(codes(derive("statutory_age", p, world(), bad, () => [tr]))).toEqual([
+      JSON.stringify({ code: "E004", detail: "no retirement_track definition" }),
+    ]);
+    // A missing fact together with another reason: still no readings.
+    const mixed = () =>
+      new Unknown([
+        { code: "E001", fact: "性别" },
+        { code: "E004", detail: "no retirement_track definition" },
+      ]);
+    expect(derive("statutory_age", p, world(), mixed, () => [tr])).toBeInstanceOf(Unknown);
+    // A missing fact with tracks to try: one reading per track.
+    expect(derive("statutory_age", p, world(), noTrack, () => [tr])).toEqual({ months: 720, days: 0 });
+    // No tracks to try: the unknown.
+    expect(codes(derive("statutory_age", p, world(), noTrack, () => []))).toEqual([
+      JSON.stringify({ code: "E001", fact: "track" }),
+    ]);
+  });
+  it("variantsFor: a reason that is not a missing fact, or a fact without a finite domain, gives none", () => {
+    const t = personAt();
+    expect(variantsFor(t, new Unknown([{ code: "E003", what: "x" }]))).toBeUndefined();
+    expect(variantsFor(t, new Unknown([{ code: "E001", fact: "birth_date" }]))).toBeUndefined();
+    expect(variantsFor(t, new Unknown([{ code: "E001", fact: "name" }]))).toBeUndefined();
+  });
+});
