@@ -7,6 +7,8 @@
 import {
   completedYearsAmbiguous,
   completedYears,
+  firstDay,
+  lastDay,
   period,
   isDayRange,
   toYmd,
@@ -159,17 +161,15 @@ export function entityStart(t: Teacher, schools: ReadonlyMap<string, School>): D
   const entity = cur?.legal_entity ?? t.school;
   let start = t.school_since;
   // Latest first; a month-only date sorts by its first day.
-  const first = (d: Day | DayRange): Day => (typeof d === "number" ? d : d.from);
-  const hist = [...t.history].sort((a, b) => first(b.from) - first(a.from));
+  const hist = [...t.history].sort((a, b) => firstDay(b.from as Day | DayRange) - firstDay(a.from as Day | DayRange));
   for (const h of hist) {
     // A month-only date on the walk back (a roster's 2014-09): a gap or an overlap that holds at
     // every day of its month is one; otherwise whether the service is contiguous, and from when,
     // is not known to the day (the walk used to compare the span as a number, and never ended).
     if (isDayRange(h.from) || isDayRange(h.to)) {
       const to = h.to as Day | DayRange;
-      const [toLo, toHi] = typeof to === "number" ? [to, to] : [to.from, to.to];
-      if (toLo >= start) continue;
-      if (toHi + 1 < start) break;
+      if (firstDay(to) >= start) continue;
+      if (lastDay(to) + 1 < start) break;
       return new Unknown([{ code: "E010", fact: "任职经历" }]);
     }
     if (h.to >= start) continue; // overlapping records: ignore, the current school's start stands
@@ -245,10 +245,8 @@ export function spanPeriod(
   fact: string,
 ): Duration {
   if (typeof from === "number" && typeof to === "number") return periodOf(from, to, rounding, what);
-  const lo = (d: Day | DayRange) => (typeof d === "number" ? d : d.from);
-  const hi = (d: Day | DayRange) => (typeof d === "number" ? d : d.to);
   return fromReadings(
-    [periodOf(hi(from), lo(to), rounding, what), periodOf(lo(from), hi(to), rounding, what)],
+    [periodOf(lastDay(from), firstDay(to), rounding, what), periodOf(firstDay(from), lastDay(to), rounding, what)],
     new Unknown([{ code: "E010", fact }]),
   );
 }
@@ -371,7 +369,7 @@ export function servicePeriods(t: Teacher, w: World): ServicePeriod[] {
     personnel_transfer: h.personnel_transfer,
   }));
   const since = t.school_since as Day | DayRange | undefined;
-  if (since !== undefined && (typeof since === "number" ? since : since.from) <= w.asOf) {
+  if (since !== undefined && firstDay(since) <= w.asOf) {
     out.push({
       school: t.school,
       from: since,

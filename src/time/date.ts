@@ -33,6 +33,16 @@ export function isDayRange(v: unknown): v is DayRange {
   return typeof v === "object" && v !== null && typeof (v as DayRange).from === "number" && "to" in v;
 }
 
+/** The earliest day a date may be: the day itself, or a month-only date's first day. */
+export function firstDay(d: Day | DayRange): Day {
+  return typeof d === "number" ? d : d.from;
+}
+
+/** The latest day a date may be: the day itself, or a month-only date's last day. */
+export function lastDay(d: Day | DayRange): Day {
+  return typeof d === "number" ? d : d.to;
+}
+
 /**
  * What adding months does when the day-of-month does not exist in the target
  * month (Jan 31 + 1 month). Statute texts rarely say; following Catala, the

@@ -11,7 +11,7 @@ import YAML from "yaml";
 import type { Diagnostic, Result } from "../../diagnostics/diagnostic.js";
 import { diag } from "../../diagnostics/registry.js";
 import "../../diagnostics/codes-tabular.js";
-import { formatDate, parseIsoDate, type Day, type DayRange } from "../../time/date.js";
+import { firstDay, formatDate, parseIsoDate, type Day, type DayRange } from "../../time/date.js";
 import { BUILTIN_SCHEMA, type EnumTable, type InputSchema } from "../declared.js";
 import type { FieldDecl } from "../fields.js";
 import type { Dataset, HistoryEntry, Intake, Move, School, Teacher } from "../model.js";
@@ -672,9 +672,8 @@ function assemble(sink: Sink, readers: Map<Kind, TableReader>, info: Info, asOf:
     }
     // In order of their first day: a month-only date (the month's DayRange) sorts by its first day
     // (subtracting the span itself gave NaN, and the entries kept the sheet's order).
-    const first = (d: Day | DayRange): number => (typeof d === "number" ? d : d.from);
     const h = (history.get(r.values.id as string) ?? []).sort(
-      (a, b) => first(a.from as Day | DayRange) - first(b.from as Day | DayRange),
+      (a, b) => firstDay(a.from as Day | DayRange) - firstDay(b.from as Day | DayRange),
     );
     const t = build(schema.teacher, { ...valuesOf(r), history: h }) as Teacher;
     teachers.push(t);
