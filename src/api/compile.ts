@@ -100,7 +100,7 @@ function parseParams(p: CheckedPolicy, texts: ParamTexts): Result<Map<string, Va
             name,
             why: {
               en: `"${bad.join(", ")}" is not a ${e.enum} value (allowed: ${allowed})`,
-              zh: `“${bad.join("、")}”不是${e.enum}的取值（可取：${allowed}）`,
+              zh: `“${bad.join("、")}”不是${e.zh ?? e.enum}的取值（可取：${allowed}）`,
             },
           }),
         );

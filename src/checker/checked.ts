@@ -81,6 +81,8 @@ export interface ParamInfo {
 export interface ParamEnum {
   readonly enum: string;
   readonly table: Readonly<Record<string, string>>;
+  /** The Chinese name of the fact it belongs to (性别), for messages. */
+  readonly zh?: string;
 }
 
 export interface DefInfo {

@@ -82,8 +82,6 @@ export class TypeChecker {
   readonly enumLiterals = new Map<number, string>();
   /** Text parameters compared with an enumerated fact: the enumeration their values must belong to. */
   readonly paramEnums = new Map<string, ParamEnum>();
-  /** The enumeration type each such parameter was first compared with (T004 for a second one). */
-  private readonly paramEnumTypes = new Map<string, Ty>();
   readonly members = new Map<number, import("../semantics/facts.js").FieldInfo>();
   /** Definitions and parameters referenced anywhere (for unused-lint). */
   readonly used = new Set<string>();
@@ -500,16 +498,19 @@ export class TypeChecker {
       if (p) {
         // One parameter is one value: it cannot be a value of two enumerations (性别 and 地域), since
         // a value given for it (--param) is read against one of them.
-        const first = this.paramEnumTypes.get(p.name);
-        if (first && first.k === "text" && first.enum !== t.enum) {
-          this.err("T004", { ...TypeChecker.ty("expected", first), ...TypeChecker.ty("found", t) }, e.span);
+        const first = this.paramEnums.get(p.name);
+        if (first && first.enum !== t.enum) {
+          const had = enumTy(first.enum, first.table, first.zh);
+          this.err("T004", { ...TypeChecker.ty("expected", had), ...TypeChecker.ty("found", t) }, e.span);
           return;
         }
         if (p.value) this.enumCheck(p.value, t, new Set([...seen, e.name]));
-        if (!first) {
-          this.paramEnumTypes.set(p.name, t);
-          this.paramEnums.set(p.name, { enum: t.enum, table: t.labels ?? this.facts.enumLabels(t.enum) ?? {} });
-        }
+        if (!first)
+          this.paramEnums.set(p.name, {
+            enum: t.enum,
+            table: t.labels ?? this.facts.enumLabels(t.enum) ?? {},
+            ...(t.zh ? { zh: t.zh } : {}),
+          });
       }
       return;
     }
