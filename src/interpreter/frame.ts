@@ -23,7 +23,7 @@ import type * as A from "../syntax/ast.js";
 import type { DerivedName } from "../semantics/facts.js";
 import { unreachable } from "../semantics/exhaustive.js";
 import { fromReadings } from "./ops.js";
-import { BUILTIN_FACTS, PERSON_FIELDS, type FactTable, type FieldInfo } from "../semantics/facts.js";
+import { PERSON_FIELDS, type FactTable, type FieldInfo } from "../semantics/facts.js";
 import { Between, Unknown, isDuration, isUnknown, missing, type Value } from "./values.js";
 
 /** Everything fixed for one run. */
@@ -316,7 +316,7 @@ const MAX_VARIANTS = 64;
  * depends on a missing fact can be tried on every possibility. Undefined when
  * a missing fact has no finite domain or there would be too many variants.
  */
-export function variantsFor(t: Teacher, u: Unknown, facts: FactTable = BUILTIN_FACTS): Teacher[] | undefined {
+export function variantsFor(t: Teacher, u: Unknown, facts: FactTable): Teacher[] | undefined {
   const fields: { name: string; values: readonly unknown[] }[] = [];
   // The policy's own table: a value its declarations add to an enumeration (扩展 岗位类别 { … }) is
   // a value the missing fact could take, and a track only that value selects is a possible reading.
