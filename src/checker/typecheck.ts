@@ -529,7 +529,13 @@ export class TypeChecker {
           ? e.elements.filter((x): x is A.StringLit => x.kind === "String")
           : [];
     // The literal takes the enum's type, so explanations show it in the reader's language.
-    if (e.kind === "Set") this.types.set(e.id, setOf(t));
+    if (e.kind === "Set") {
+      this.types.set(e.id, setOf(t));
+      // An element that is a definition, a parameter or a conditional ({"重病", 本人情形}) holds the
+      // enumeration's values too: without this, its literal stayed the text "孕期" against the data's
+      // `pregnant`, and `情形 包含任一 {…}` was silently false.
+      for (const x of e.elements) if (x.kind !== "String") this.enumCheck(x, t, seen);
+    }
     for (const lit of lits) {
       const table = t.labels ?? this.facts.enumLabels(t.enum) ?? {};
       const v = memberOf(table, lit.value);

@@ -1,0 +1,165 @@
+// The compiled program's own paths, each against what the language means
+// (found by mutation testing of src/interpreter/compile.ts: these paths gave
+// the right answer in every test, but no test would have noticed if they had
+// not). Each expectation is also the reference evaluator's, so a change in
+// either evaluator alone fails here.
+
+import { describe, expect, it } from "vitest";
+import { compile } from "../../src/interpreter/compile.js";
+import { newFrame, worldOf, type Atom } from "../../src/interpreter/frame.js";
+import { referenceDecide } from "../../src/interpreter/reference.js";
+import { Unknown } from "../../src/interpreter/values.js";
+import type { School, Teacher } from "../../src/data/model.js";
+import { fromYmd, monthRange } from "../../src/time/date.js";
+import { HEADER, checkText } from "../support/policy.js";
+import { day, personAt } from "../support/person.js";
+
+const schools = new Map<string, School>([["S1", { id: "S1", location: "urban", tier: "quality" }]]);
+
+function policyOf(body: string, opts: { header?: string; withNational?: boolean } = {}) {
+  const c = checkText((opts.header ?? HEADER) + body, { withNational: opts.withNational ?? true });
+  expect(c.all.filter((d) => d.severity === "error")).toEqual([]);
+  return c.policy!;
+}
+
+/** The decision of one rule `r` with condition `cond`, compiled (with and without trace) and by the reference. */
+function decideBoth(
+  body: string,
+  t: Teacher,
+  opts: { asOf?: number; params?: Map<string, unknown>; withNational?: boolean; header?: string } = {},
+) {
+  const policy = policyOf(body, opts);
+  const program = compile(policy);
+  const world = worldOf(policy, { asOf: opts.asOf ?? day(2024, 9, 1), schools }, opts.params as never);
+  const plain = program.decide(t, newFrame(world));
+  const traced = program.decide(t, newFrame(world), true);
+  const ref = referenceDecide(policy, t, world);
+  expect(traced.decision).toBe(plain.decision);
+  expect(ref.decision).toBe(plain.decision);
+  return { plain, traced, ref, program, world };
+}
+
+const rule = (cond: string, extra = "") => `clause A-1 must source "必须" {\n${extra}  require r: when ${cond}\n}`;
+const answer = (cond: string, t: Teacher = personAt(), extra = "", opts = {}) =>
+  decideBoth(rule(cond, extra), t, opts).plain.decision;
+
+describe("arithmetic, by type", () => {
+  it.each([
+    ["周岁 + 1 >= 45", "required"],
+    ["周岁 + 1 >= 46", "not_required"],
+    ["周岁 - 4 == 40", "required"],
+    ["周岁 * 2 == 88", "required"],
+    ["周岁 * 2 == 46", "not_required"],
+    ["15% * 20 == 3", "required"],
+    ["20 * 15% == 3", "required"],
+    ["7% * 100 == 7", "required"],
+    ["周岁 / 88 == 50%", "required"],
+    ["周岁 / 88 >= 51%", "not_required"],
+    ["(周岁 / 88) * 100 == 50", "required"],
+    ["(周岁 / 88) * 10 == 5", "required"],
+    ["5年 - 2年 == 3年", "required"],
+    ["5年 + 2年 == 7年", "required"],
+    ["5年 - 2年 == 7年", "not_required"],
+    ["2年 * 3 == 6年", "required"],
+    ["3 * 2年 == 6年", "required"],
+    ["-(2年) + 5年 == 3年", "required"],
+    ["-(周岁) == -44", "required"],
+    ["基准日 - 1年 == 2023-09-01", "required"],
+    ["基准日 + 1年 == 2025-09-01", "required"],
+  ])("%s: %s for a teacher aged 44", (cond, expected) => {
+    expect(answer(cond)).toBe(expected);
+  });
+
+  it("a month-only birth date gives an age known only to an interval: no exact sum, whichever side", () => {
+    // Born 1980-08 (day unknown), on 2024-08-15: 43 or 44.
+    const t = personAt({ birth_date: monthRange(1980, 8) });
+    const asOf = day(2024, 8, 15);
+    for (const cond of ["周岁 + 1 >= 45", "1 + 周岁 >= 45"]) {
+      const d = decideBoth(rule(cond), t, { asOf });
+      expect(d.plain.decision).toBe("indeterminate");
+      expect(d.ref.decision).toBe("indeterminate");
+    }
+  });
+
+  it("an unknown right operand makes the sum unknown, with its reason", () => {
+    const d = decideBoth(rule("基准日 - p >= 2020-01-01", "  param p: duration\n"), personAt());
+    expect(d.plain.decision).toBe("indeterminate");
+    expect((d.plain.results[0]!.value as Unknown).reasons).toEqual([{ code: "E002", param: "p" }]);
+  });
+});
+
+describe("explanations: what a traced decision records", () => {
+  const body = rule(
+    "周岁 >= 40 且 d 且 n > 1 且 存在(任职经历 其中 交流轮岗)",
+    '  define d = 在编 且 性别 是 "男"\n  define n = 周岁 - 40\n',
+  );
+  const t = personAt({
+    established: true,
+    history: [{ school: "S9", from: day(2001, 9, 1), to: day(2004, 8, 31), rotation: true }],
+  });
+  it("no atoms without a trace; with one, each condition once, a definition's own below it", () => {
+    const { plain, traced } = decideBoth(body, t);
+    expect(plain.decision).toBe("required");
+    expect(plain.results[0]!.atoms).toBeUndefined();
+    const atoms = traced.results[0]!.atoms!;
+    const show = (a: Atom) => {
+      const text = body.slice(a.node.span.start - HEADER.length, a.node.span.end - HEADER.length);
+      return [a.depth ?? 0, text, a.result instanceof Unknown ? "?" : a.result];
+    };
+    expect(atoms.map(show)).toEqual([
+      [0, "周岁 >= 40", true],
+      [0, "d", true],
+      [1, "在编", true],
+      [1, '性别 是 "男"', true],
+      [0, "n > 1", true],
+      [0, "存在(任职经历 其中 交流轮岗)", true],
+    ]);
+    // The comparison keeps both sides it saw: a number-valued definition is a value, not an atom.
+    expect(atoms[0]).toMatchObject({ left: 44, right: 40 });
+    expect(atoms[4]).toMatchObject({ left: 4, right: 1 });
+  });
+  it("a deferral limit shows the years already deferred against the limit", () => {
+    const limited = `clause A-1 must source "必须" {
+  require base: when 周岁 >= 40
+  defer lead overrides base: when 情形 包含 "project_lead" limit 3年
+}`;
+    const { traced } = decideBoth(limited, personAt({ conditions: ["project_lead"], deferred_years: 2 }));
+    expect(traced.decision).toBe("deferred");
+    expect(traced.results[1]!.limit).toEqual({ deferred: { months: 24, days: 0 }, limit: { months: 36, days: 0 } });
+  });
+});
+
+describe("sets, retirement tracks, and anniversaries", () => {
+  it("a set with a computed element: built per person, unknown when an element is", () => {
+    const extra = '  define c = 若 在编 则 "孕期" 否则 "哺乳期"\n';
+    const cond = '情形 包含任一 {"重病", c}';
+    expect(answer(cond, personAt({ established: true, conditions: ["pregnant"] }), extra)).toBe("required");
+    expect(answer(cond, personAt({ established: false, conditions: ["pregnant"] }), extra)).toBe("not_required");
+    expect(answer(cond, personAt({ conditions: ["pregnant"] }), extra)).toBe("indeterminate");
+  });
+  it("a track whose original age is a parameter not given: the age it decides is unknown (E002)", () => {
+    const body = `clause R-1 must source "退休" {
+  param a: int
+  track men: original a, starting 1965-01, step 4 months, max_delay 36 months
+  define retirement_track = men
+  require late: when 法定退休年龄 > 60年
+}`;
+    const d = decideBoth(body, personAt(), { withNational: false });
+    expect(d.plain.decision).toBe("indeterminate");
+    expect(JSON.stringify(d.plain.unknown)).toContain('"param":"a"');
+    expect(decideBoth(body, personAt(), { withNational: false, params: new Map([["a", 62]]) }).plain.decision).toBe(
+      "required",
+    );
+  });
+  it("本校任教年限 at a month end: the two readings of “9 years later” disagree, so the answer needs the rounding", () => {
+    // From 2016-02-29, nine years: 2025-02-28 (end of month) or 2025-03-01 (next day).
+    const t = personAt({ school_since: day(2016, 2, 29) });
+    const at = (header: string) =>
+      decideBoth(rule("本校任教年限 满 9年"), t, { asOf: day(2025, 2, 28), header, withNational: false }).plain;
+    expect(at(HEADER).decision).toBe("indeterminate");
+    expect(at(HEADER).unknown?.[0]?.code).toBe("E003");
+    const rounded = (mode: string) => HEADER.replace("effective 2024-01-01", `effective 2024-01-01 rounding ${mode}`);
+    expect(at(rounded("end_of_month")).decision).toBe("required");
+    expect(at(rounded("next_day")).decision).toBe("not_required");
+  });
+});
