@@ -114,6 +114,8 @@ describe("explanations: what a traced decision records", () => {
       [0, "n > 1", true],
       [0, "存在(任职经历 其中 交流轮岗)", true],
     ]);
+    // A definition's line names it.
+    expect(atoms[1]!.node).toMatchObject({ kind: "Name", name: "d" });
     // The comparison keeps both sides it saw: a number-valued definition is a value, not an atom.
     expect(atoms[0]).toMatchObject({ left: 44, right: 40 });
     expect(atoms[4]).toMatchObject({ left: 4, right: 1 });
@@ -150,6 +152,29 @@ describe("sets, retirement tracks, and anniversaries", () => {
     expect(decideBoth(body, personAt(), { withNational: false, params: new Map([["a", 62]]) }).plain.decision).toBe(
       "required",
     );
+  });
+  const tracks = (selector: string) => `clause R-1 must source "退休" {
+  param p: bool
+  track men: original 61, starting 1965-01, step 4 months, max_delay 36 months
+  track women: original 62, starting 1965-01, step 4 months, max_delay 36 months
+  define retirement_track = ${selector}
+  require late: when 法定退休年龄 > 60年
+  require same: when retirement_track 是 men
+}`;
+  it("a track chosen by a missing fact that has no list of values: every track is tried, and agrees here", () => {
+    const d = decideBoth(tracks("if 本校任教年限 满 5年 then men else women"), personAt({ school_since: undefined }), {
+      withNational: false,
+    });
+    // 61 and 62 years are both above 60: decided although the track is not known.
+    expect(d.plain.results[0]!.value).toBe(true);
+    expect(d.ref.results[0]!.value).toBe(true);
+    expect((d.plain.results[1]!.value as Unknown).reasons).toEqual([{ code: "E001", fact: "school_since" }]);
+  });
+  it("tracks compare by name", () => {
+    const same = (p: boolean) =>
+      decideBoth(tracks("if p then men else women"), personAt(), { withNational: false, params: new Map([["p", p]]) })
+        .plain.results[1]!.value;
+    expect([same(true), same(false)]).toEqual([true, false]);
   });
   it("本校任教年限 at a month end: the two readings of “9 years later” disagree, so the answer needs the rounding", () => {
     // From 2016-02-29, nine years: 2025-02-28 (end of month) or 2025-03-01 (next day).
