@@ -10,7 +10,7 @@ import { newFrame, worldOf, type Atom } from "../../src/interpreter/frame.js";
 import { referenceDecide } from "../../src/interpreter/reference.js";
 import { Unknown } from "../../src/interpreter/values.js";
 import type { School, Teacher } from "../../src/data/model.js";
-import { fromYmd, monthRange } from "../../src/time/date.js";
+import { monthRange } from "../../src/time/date.js";
 import { HEADER, checkText } from "../support/policy.js";
 import { day, personAt } from "../support/person.js";
 
@@ -182,7 +182,7 @@ describe("sets, retirement tracks, and anniversaries", () => {
     const at = (header: string) =>
       decideBoth(rule("本校任教年限 满 9年"), t, { asOf: day(2025, 2, 28), header, withNational: false }).plain;
     expect(at(HEADER).decision).toBe("indeterminate");
-    expect(at(HEADER).unknown?.[0]?.code).toBe("E003");
+    expect(at(HEADER).unknown).toEqual([{ code: "E003", what: "本校任教年限" }]);
     const rounded = (mode: string) => HEADER.replace("effective 2024-01-01", `effective 2024-01-01 rounding ${mode}`);
     expect(at(rounded("end_of_month")).decision).toBe("required");
     expect(at(rounded("next_day")).decision).toBe("not_required");
