@@ -15,7 +15,10 @@ import { monthRange } from "../../src/time/date.js";
 import { HEADER, checkText } from "../support/policy.js";
 import { day, personAt } from "../support/person.js";
 
-const schools = new Map<string, School>([["S1", { id: "S1", location: "urban", tier: "quality" }]]);
+const schools = new Map<string, School>([
+  ["S1", { id: "S1", location: "urban", tier: "quality" }],
+  ["S9", { id: "S9", location: "rural", tier: "weak" }],
+]);
 
 function policyOf(body: string, opts: { header?: string; withNational?: boolean } = {}) {
   const c = checkText((opts.header ?? HEADER) + body, { withNational: opts.withNational ?? true });
@@ -114,6 +117,34 @@ describe("arithmetic, by type", () => {
     const t = personAt({ birth_date: monthRange(1980, 8) });
     expect(answer("年份(出生日期) == 1980 且 月份(出生日期) == 8", t)).toBe("required");
     expect(answer("期间(出生日期, 基准日) >= 44年", t, "", { asOf: day(2024, 8, 15) })).toBe("indeterminate");
+  });
+  it("a month-only birth date: an age that may be either of two is neither equal nor unequal to one", () => {
+    const t = personAt({ birth_date: monthRange(1980, 8) });
+    const asOf = day(2024, 8, 15);
+    expect(answer("周岁 == 44", t, "", { asOf })).toBe("indeterminate");
+    expect(answer("周岁 != 44", t, "", { asOf })).toBe("indeterminate");
+    expect(answer("周岁 != 50", t, "", { asOf })).toBe("required");
+  });
+  it("over a person's service: a count, a sum of durations, and 全部/存在 with a missing fact", () => {
+    const t = personAt({
+      school_since: day(2020, 9, 1),
+      history: [
+        { school: "S9", from: day(2010, 9, 1), to: day(2013, 8, 31), rotation: true },
+        { school: "S1", from: day(2013, 9, 1), to: day(2016, 8, 31) },
+        { school: "S9", from: day(2016, 9, 1), to: day(2020, 8, 31), rotation: false },
+      ],
+    });
+    expect(answer('计数(任职经历 其中 学校.学校代码 是 "S9") == 2', t)).toBe("required");
+    // Two periods say nothing of rotation: how many were rotations is not known.
+    expect(answer("计数(任职经历 其中 交流轮岗) == 1", t)).toBe("indeterminate");
+    expect(answer("合计(任职经历, 时长) >= 14年", t)).toBe("required");
+    expect(answer("合计(任职经历, 时长) >= 15年", t)).toBe("not_required");
+    expect(answer('合计(任职经历 其中 学校.学校代码 是 "S9", 时长) >= 7年', t)).toBe("required");
+    expect(answer('全部(任职经历 其中 学校.学校代码 是 "S9", 交流轮岗)', t)).toBe("not_required");
+    // At S1 the current period was no rotation, the earlier one says nothing: not every one was; whether one was is not known.
+    expect(answer('全部(任职经历 其中 学校.学校代码 是 "S1", 交流轮岗)', t)).toBe("not_required");
+    expect(answer('存在(任职经历 其中 学校.学校代码 是 "S1", 交流轮岗)', t)).toBe("indeterminate");
+    expect(answer("存在(任职经历 其中 交流轮岗)", t)).toBe("required");
   });
   it("a larger or smaller of a missing value is unknown, with its reason", () => {
     for (const cond of ["较大值(本校任教年限, 1年) >= 1年", "较小值(1年, 本校任教年限) <= 1年"]) {
