@@ -454,12 +454,12 @@ class Compiler {
       }
       case "Set": {
         const items = e.elements.map((x) => this.expr(x));
-        // Stryker disable all: a set of literals is built once; built per evaluation it is the same set
+        // Stryker disable next-line all: a set of literals is built once; built per evaluation it is the same set
         const allConst = e.elements.every((x) => x.kind === "String");
+        // Stryker disable next-line all: as above
         if (allConst) {
           const s = new Set(items.map((fn) => fn(undefined as unknown as Frame) as string));
           return () => s;
-          // Stryker restore all
         }
         return (f) => {
           const out = new Set<string>();
@@ -587,12 +587,12 @@ class Compiler {
         // A share of a count (15% × 20) is compared with whole numbers: round away binary noise (7% × 100 = 7).
         if (lt === "percent" || rt === "percent") return strict((a, b) => Math.round(num(a) * num(b) * 1e9) / 1e9);
         return strict((a, b) => num(a) * num(b));
-      // Stryker disable all: unreachable — only int / int type-checks (T003 otherwise), and that is a Ratio above
+      // Stryker disable next-line all: unreachable — only int / int type-checks (T003 otherwise), and that is a Ratio above
       case "/":
+        // Stryker disable next-line all: as above
         return strict((a, b) => num(a) / num(b));
       default:
         return unreachable(op);
-      // Stryker restore all
     }
   }
 
