@@ -522,20 +522,16 @@ export class TypeChecker {
       this.types.set(e.id, this.types.get(e.id)?.k === "set" ? setOf(t) : t);
       return;
     }
-    const lits =
-      e.kind === "String"
-        ? [e]
-        : e.kind === "Set"
-          ? e.elements.filter((x): x is A.StringLit => x.kind === "String")
-          : [];
-    // The literal takes the enum's type, so explanations show it in the reader's language.
+    // A set's elements are values of the enumeration, whatever they are written as: a literal, a
+    // definition, a parameter or a conditional ({"重病", 本人情形}). Checking only its literals left the
+    // others' text as written ("孕期" against the data's `pregnant`: `情形 包含任一 {…}` silently false).
     if (e.kind === "Set") {
       this.types.set(e.id, setOf(t));
-      // An element that is a definition, a parameter or a conditional ({"重病", 本人情形}) holds the
-      // enumeration's values too: without this, its literal stayed the text "孕期" against the data's
-      // `pregnant`, and `情形 包含任一 {…}` was silently false.
-      for (const x of e.elements) if (x.kind !== "String") this.enumCheck(x, t, seen);
+      for (const x of e.elements) this.enumCheck(x, t, seen);
+      return;
     }
+    const lits = e.kind === "String" ? [e] : [];
+    // The literal takes the enum's type, so explanations show it in the reader's language.
     for (const lit of lits) {
       const table = t.labels ?? this.facts.enumLabels(t.enum) ?? {};
       const v = memberOf(table, lit.value);

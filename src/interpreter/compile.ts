@@ -358,7 +358,6 @@ class Compiler {
           const get = getter(info.name);
           return (f) => {
             const p = f.person;
-            // Stryker disable next-line ConditionalExpression: unreachable — a person's field is read only where there is a person (N001 otherwise)
             const v = p === undefined ? undefined : get(p);
             return v === undefined ? absent : (v as Value);
           };
@@ -375,7 +374,6 @@ class Compiler {
         let cur: Frame | undefined;
         const trackOf = (t: Teacher) => this.trackOf(t, cur!);
         const reachable = (t: Teacher) => this.reachableTracks(t, cur!);
-        // Stryker disable next-line ArrayDeclaration: unreachable — a person's fact is read only where there is a person (N001 otherwise)
         const noPerson = new Unknown([{ code: "E001", fact: r.info.zh }]);
         // The two facts nearly every rule reads get a direct path; the rest go through derive().
         // Stryker disable next-line ConditionalExpression,StringLiteral: the fast path for tenure — derive() computes the same period
@@ -386,7 +384,6 @@ class Compiler {
             ? periodOf(t.school_since, f.w.asOf, f.w.rounding, "本校任教年限")
             : derive(name, t, f.w, trackOf, reachable);
         return (f) => {
-          // Stryker disable next-line ConditionalExpression: unreachable — a person's fact is read only where there is a person (N001 otherwise)
           if (!f.person) return noPerson;
           // Stryker disable next-line ConditionalExpression: a memo — without it the fact is derived again, the same
           if (f.memoGen[slot] === f.gen) return f.memo[slot];
@@ -720,7 +717,6 @@ class Compiler {
     return (f) => {
       let items: readonly unknown[];
       if (which === "service") {
-        // Stryker disable next-line all: unreachable — 任职经历 is read only where there is a person (N001 otherwise)
         if (!f.person) return new Unknown([{ code: "E001", fact: e.collection.name }]);
         // Stryker disable next-line ConditionalExpression: a cache — rebuilt, the list is the same
         if (f.services?.gen !== f.gen) f.services = { gen: f.gen, list: servicePeriods(f.person, f.w) };
