@@ -260,3 +260,87 @@ describe("sets, retirement tracks, and anniversaries", () => {
     expect(at(rounded("next_day")).decision).toBe("not_required");
   });
 });
+
+// Paths of the reference evaluator that the rules above did not reach (mutation
+// testing of src/interpreter/reference.ts): each answer is the compiled
+// program's too, and each unknown carries the same reason, place included.
+describe("comparisons by kind, places in reasons, and aggregates at their edges", () => {
+  it.each([
+    ['职称 >= "一级"', "first", "required"],
+    ['职称 > "一级"', "first", "not_required"],
+    ['职称 < "高级"', "first", "required"],
+    ['职称 <= "二级"', "first", "not_required"],
+    ['职称 > "二级"', "senior", "required"],
+    ['职称 == "一级"', "first", "required"],
+    ['职称 != "一级"', "second", "required"],
+    ['职称 != "一级"', "first", "not_required"],
+  ])("titles by rank: %s for a %s title is %s", (cond, title, expected) => {
+    expect(answer(cond, personAt({ title: title as never }))).toBe(expected);
+  });
+  it.each([
+    ["在编 == 真", true, "required"],
+    ["在编 == 假", true, "not_required"],
+    ["在编 != 假", true, "required"],
+    ["在编 != 真", true, "not_required"],
+    ['性别 == "男"', true, "required"],
+    ['性别 != "男"', true, "not_required"],
+  ])("truth values and texts compare equal or not: %s", (cond, established, expected) => {
+    expect(answer(cond, personAt({ established, sex: "male" }))).toBe(expected);
+  });
+
+  it("a share over an empty set makes an individual rule not hold (E005 alone is not applicable), in both", () => {
+    const d = decideBoth(rule("计数(任职经历 其中 交流轮岗) / 计数(任职经历) >= 10%"), personAt({ history: [] }));
+    expect(d.plain.decision).toBe("not_required");
+    expect(d.plain.results[0]!.value).toBe(false);
+    expect(d.ref.results[0]!.value).toBe(false);
+  });
+  it("a date moved by months past a month's end without a rounding: both readings, unknown (E003) at its place", () => {
+    // 2024-01-31 + 1 month: 2024-02-29 (end of month) or 2024-03-01 (next day).
+    const d = decideBoth(rule("基准日 + 1个月 == 2024-02-29"), personAt(), {
+      asOf: day(2024, 1, 31),
+      withNational: false,
+    });
+    expect(d.plain.decision).toBe("indeterminate");
+    const reasons = (d.plain.results[0]!.value as Unknown).reasons;
+    expect(reasons).toEqual([{ code: "E003", what: expect.stringMatching(/:\d+$/) }]);
+    const plain = { withNational: false };
+    // From a day every month has, one reading: 2024-02-29 + 1 month is 2024-03-29.
+    expect(answer("基准日 + 1个月 == 2024-03-29", personAt(), "", { asOf: day(2024, 2, 29), ...plain })).toBe(
+      "required",
+    );
+    expect(answer("基准日 + 1个月 == 2024-10-01", personAt(), "", { asOf: day(2024, 9, 1), ...plain })).toBe(
+      "required",
+    );
+  });
+  it("a period from a month's end without a rounding: both readings, unknown when they disagree", () => {
+    // From 2023-01-31 to 2024-02-29: 1 year 0 months 29 days, or 1 year 1 month (next day) — they disagree on ≥ 1年1个月.
+    const t = personAt({ school_since: day(2023, 1, 31) });
+    const at = { asOf: day(2024, 2, 29), withNational: false };
+    const d = decideBoth(rule("期间(本校起始日期, 基准日) >= 1年1个月"), t, at);
+    expect(d.plain.decision).toBe("indeterminate");
+    expect((d.plain.results[0]!.value as Unknown).reasons).toEqual([{ code: "E003", what: "period" }]);
+    expect(answer("期间(本校起始日期, 基准日) >= 1年", t, "", at)).toBe("required");
+  });
+
+  it("全部 over no periods at all is true, 存在 false, a count 0 and a sum nothing", () => {
+    const t = personAt({ history: [], school_since: undefined });
+    expect(answer("全部(任职经历, 交流轮岗)", t)).toBe("required");
+    expect(answer("存在(任职经历, 交流轮岗)", t)).toBe("not_required");
+    expect(answer("计数(任职经历) == 0", t)).toBe("required");
+    expect(answer("合计(任职经历, 时长) == 0年", t)).toBe("required");
+  });
+  it("distinct schools over a person's service, by record and by code, with and without a filter", () => {
+    const t = personAt({
+      school_since: day(2020, 9, 1),
+      history: [
+        { school: "S9", from: day(2010, 9, 1), to: day(2013, 8, 31), rotation: true },
+        { school: "S1", from: day(2013, 9, 1), to: day(2016, 8, 31), rotation: false },
+        { school: "S9", from: day(2016, 9, 1), to: day(2020, 8, 31), rotation: false },
+      ],
+    });
+    expect(answer("非重复计数(任职经历, 学校) == 2", t)).toBe("required");
+    expect(answer("非重复计数(任职经历, 学校.学校代码) == 2", t)).toBe("required");
+    expect(answer("非重复计数(任职经历 其中 交流轮岗, 学校) == 1", t)).toBe("required");
+    expect(answer("非重复计数(任职经历 其中 交流轮岗, 学校.学校代码) == 1", t)).toBe("required");
+  });
+});
