@@ -10,8 +10,8 @@
 // readers to the same rows.
 
 import { createReadStream } from "node:fs";
-import { ChunkDecoder, describeFailure } from "../data/decode.js";
-import { SourceError } from "../data/tabular/sources.js";
+import { ChunkDecoder } from "../data/decode.js";
+import { UndecodableError } from "../data/tabular/sources.js";
 import { own } from "./columns.js";
 
 const MAX_CARRY = 1 << 22;
@@ -240,11 +240,5 @@ export async function readCsv(
     if (rest) tok.push(rest, true);
     tok.end();
   }
-  if (decoder.failure) {
-    const d = describeFailure(decoder.failure);
-    throw new SourceError(
-      `line ${decoder.failure.line}: ${d.reason}; save the file as UTF-8 or GB18030`,
-      `第 ${decoder.failure.line} 行：${d.reason_zh}；请另存为 UTF-8 或 GB18030`,
-    );
-  }
+  if (decoder.failure) throw new UndecodableError(path, decoder.failure);
 }

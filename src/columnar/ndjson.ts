@@ -7,9 +7,9 @@
 
 import { createReadStream, existsSync } from "node:fs";
 import { join } from "node:path";
-import { ChunkDecoder, describeFailure } from "../data/decode.js";
+import { ChunkDecoder } from "../data/decode.js";
 import type { InputSchema, Sink } from "../data/tabular/read.js";
-import { SourceError } from "../data/tabular/sources.js";
+import { UndecodableError } from "../data/tabular/sources.js";
 import { showCell, type Cell } from "../data/tabular/values.js";
 
 const NAME = "teachers.ndjson";
@@ -132,13 +132,7 @@ export const readNdjson = Object.assign(
       if (rest) push(rest);
       if (carry !== "") lineOf(carry);
     }
-    if (decoder.failure) {
-      const d = describeFailure(decoder.failure);
-      throw new SourceError(
-        `line ${decoder.failure.line}: ${d.reason}; save the file as UTF-8 or GB18030`,
-        `第 ${decoder.failure.line} 行：${d.reason_zh}；请另存为 UTF-8 或 GB18030`,
-      );
-    }
+    if (decoder.failure) throw new UndecodableError(path, decoder.failure);
   },
   {
     /** The folder's NDJSON teachers, if it has them. */

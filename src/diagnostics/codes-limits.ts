@@ -11,7 +11,7 @@ registerCodes({
     severity: "error",
     en: "{file}: line {line} (byte {offset}): {reason}; save the file as UTF-8",
     zh: "{file}：第 {line} 行（第 {offset} 字节）：{reason_zh}；请将文件另存为 UTF-8",
-    doc: "A file lungang reads (a dataset, a case file, a policy) must be text in UTF-8 (with or without a byte-order mark) or GB18030/GBK, the encoding Chinese Windows and Excel write. A file in neither — a damaged UTF-8 file with a stray byte, UTF-16, a spreadsheet or archive saved under a text name — is refused, naming the first byte that is wrong, rather than decoded into replacement characters that would change names and ids without a word.",
+    doc: "A file lungang reads (a dataset, a case file, a policy, each CSV or NDJSON table of a roster folder) must be text in UTF-8 (with or without a byte-order mark) or GB18030/GBK, the encoding Chinese Windows and Excel write. A file in neither — a damaged UTF-8 file with a stray byte, UTF-16, a spreadsheet or archive saved under a text name — is refused, naming the first byte that is wrong, rather than decoded into replacement characters that would change names and ids without a word.",
   },
   D081: {
     severity: "error",

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { messageIn } from "../../src/diagnostics/registry.js";
 import type { CodedDiagnostic } from "../../src/diagnostics/registry.js";
 import { readTabular } from "../../src/data/tabular/read.js";
+import { readColumnar } from "../../src/columnar/read.js";
 import { idNumberFacts } from "../../src/data/tabular/idnumber.js";
 import { parseBool, parseDate } from "../../src/data/tabular/values.js";
 import { gb18030Encode } from "../../src/data/tabular/write.js";
@@ -243,15 +244,26 @@ describe("CSV folders", () => {
     });
   }
 
-  it("refuses a file in neither encoding with a diagnostic", async () => {
+  it("refuses a file in neither encoding with D080 naming that file, its line and byte — by both CSV readers", async () => {
     const dir = csvFolder((s) => Buffer.from(s, "utf8"));
-    writeFileSync(
-      join(dir, "teachers.csv"),
-      Buffer.concat([Buffer.from("工号,姓名\n", "utf8"), Buffer.from([0xe5, 0x28, 0x0a])]),
-    );
-    const r = await readTabular(dir);
-    expect(r.value).toBeUndefined();
-    expect(r.diagnostics.map((d) => d.code)).toContain("D101");
+    const file = join(dir, "teachers.csv");
+    const head = Buffer.from("工号,姓名\nT1,张伟\n", "utf8");
+    writeFileSync(file, Buffer.concat([head, Buffer.from([0xff, 0x0a])]));
+    for (const r of [await readTabular(dir), await readColumnar(dir)]) {
+      expect(r.value).toBeUndefined();
+      expect(r.diagnostics.map((d) => [d.code, d.file])).toEqual([["D080", file]]);
+      const d = r.diagnostics[0] as CodedDiagnostic;
+      expect(d.args).toMatchObject({ file, line: 3, offset: head.length });
+      expect(messageIn(d, "zh")).toBe(
+        `${file}：第 3 行（第 ${head.length} 字节）：既不是 UTF-8 也不是 GB18030；请将文件另存为 UTF-8`,
+      );
+    }
+    // teachers.ndjson (one JSON object a line) alike.
+    writeFileSync(file, "");
+    const nd = join(dir, "teachers.ndjson");
+    writeFileSync(nd, Buffer.concat([Buffer.from('{"id":"T1"}\n'), Buffer.from([0xff, 0x0a])]));
+    const r = await readColumnar(dir);
+    expect(r.diagnostics.map((d) => [d.code, d.file])).toEqual([["D080", nd]]);
   });
 });
 

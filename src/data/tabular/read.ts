@@ -16,7 +16,16 @@ import { BUILTIN_SCHEMA, type EnumTable, type InputSchema } from "../declared.js
 import type { FieldDecl } from "../fields.js";
 import type { Dataset, HistoryEntry, Intake, Move, School, Teacher } from "../model.js";
 import { idNumberFacts } from "./idnumber.js";
-import { SourceError, csvTable, workbookTables, type Meter, type RawRow, type Table } from "./sources.js";
+import { describeFailure } from "../decode.js";
+import {
+  SourceError,
+  UndecodableError,
+  csvTable,
+  workbookTables,
+  type Meter,
+  type RawRow,
+  type Table,
+} from "./sources.js";
 import { isEmpty, parseCell, parseDate, showCell, type Cell, type DayInterval, type Parsed } from "./values.js";
 
 export { BUILTIN_SCHEMA, type InputSchema } from "../declared.js";
@@ -468,6 +477,12 @@ export async function readTabularDate(path: string): Promise<Result<Day>> {
 
 /** The container could not be read (D101): the diagnostics so far. */
 export function unreadable(sink: Sink, path: string, e: unknown): Diagnostic[] {
+  if (e instanceof UndecodableError) {
+    const { file, failure } = e;
+    const args = { file, offset: failure.offset, line: failure.line, ...describeFailure(failure) };
+    sink.diags.push(diag("D080", args, { file }));
+    return sink.diags;
+  }
   const err =
     e instanceof SourceError
       ? e

@@ -7,7 +7,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 // exceljs and csv-parse are loaded when a workbook or CSV file is read, not by
 // every command (test/architecture/startup.test.ts).
-import { ChunkDecoder, describeFailure } from "../decode.js";
+import { ChunkDecoder, describeFailure, type DecodeFailure } from "../decode.js";
 import type { Cell } from "./values.js";
 
 export interface RawRow {
@@ -34,6 +34,21 @@ export class SourceError extends Error {
     readonly reason_zh: string,
   ) {
     super(reason);
+  }
+}
+
+/**
+ * A table file whose bytes are neither UTF-8 nor GB18030 (or are no text):
+ * reported as D080, naming the file, the line and the byte, as for any other
+ * file lungang reads — not as the roster folder being unreadable.
+ */
+export class UndecodableError extends SourceError {
+  constructor(
+    readonly file: string,
+    readonly failure: DecodeFailure,
+  ) {
+    const d = describeFailure(failure);
+    super(`${file}: line ${failure.line}: ${d.reason}`, `${file}：第 ${failure.line} 行：${d.reason_zh}`);
   }
 }
 
@@ -207,16 +222,10 @@ export function csvTable(path: string, name: string, meter?: Meter): Table {
         }
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
-        throw new SourceError(`not a readable CSV file (${msg})`, `不是可读取的 CSV 文件（${msg}）`);
+        throw new SourceError(`${name}: not a readable CSV file (${msg})`, `${name}：不是可读取的 CSV 文件（${msg}）`);
       }
       await feed;
-      if (decoder.failure) {
-        const d = describeFailure(decoder.failure);
-        throw new SourceError(
-          `line ${decoder.failure.line}: ${d.reason}; save the file as UTF-8 or GB18030`,
-          `第 ${decoder.failure.line} 行：${d.reason_zh}；请另存为 UTF-8 或 GB18030`,
-        );
-      }
+      if (decoder.failure) throw new UndecodableError(path, decoder.failure);
     })(),
   };
 }
