@@ -93,6 +93,16 @@ export class FastRows {
     const layout = this.reader.layoutOf()!;
     const colOf = layout.colOf;
     this.table.where ??= { table: layout.table, colOf, headerOf: layout.headerOf };
+    const need = Object.entries(decl)
+      .filter(([, f]) => f.need === "required")
+      .map(([n]) => n);
+    this.required = need.map((n) => colOf[n] ?? -1);
+    // A required column missing (or a history table without its teacher column): every row is the
+    // TableReader's, which reports each. The slots are made only after this, so none is read in place.
+    if (this.required.some((i) => i < 0) || (this.table.kind === "history" && colOf.teacher === undefined)) {
+      this.off = true;
+      return;
+    }
     this.slots = cols.map((c): Slot => {
       if (c.field === "") return { k: "skip" };
       const col = this.table.cols.column(c.field)!;
@@ -108,14 +118,6 @@ export class FastRows {
           return { k: "memo", field: c.field, col, memo: new CharTable<Parsed>(), f };
       }
     });
-    const need = Object.entries(decl)
-      .filter(([, f]) => f.need === "required")
-      .map(([n]) => n);
-    this.required = need.map((n) => colOf[n] ?? -1);
-    if (this.required.some((i) => i < 0) || (this.table.kind === "history" && colOf.teacher === undefined)) {
-      this.off = true;
-      return;
-    }
     if (this.table.kind === "history") this.required.push(colOf.teacher!);
   }
 

@@ -18,7 +18,6 @@ import { checkColumnar, Rows, columnarWorld } from "../../src/columnar/check.js"
 import { checkPlanColumnar } from "../../src/columnar/plan.js";
 import { readColumnar } from "../../src/columnar/read.js";
 import { parseDatasetText } from "../../src/data/read.js";
-import { readTabular } from "../../src/data/tabular/read.js";
 import { writeDatasetCsv, gb18030Encode } from "../../src/data/tabular/write.js";
 import { compile } from "../../src/interpreter/compile.js";
 import { newFrame } from "../../src/interpreter/frame.js";
@@ -26,7 +25,7 @@ import { referenceDecide } from "../../src/interpreter/reference.js";
 import { loadPolicy } from "../../src/policy/load.js";
 import { checkPlan } from "../../src/plan/check-plan.js";
 import { render } from "../../src/render/render.js";
-import { checkPlan as answerObjects } from "../../src/api/plan.js";
+import { bothReaders } from "../support/columnar.js";
 import { ROOT } from "../support/policy.js";
 
 const policies = ["dalian", "beijing", "beijing/haidian", "changzhou"].map((name) => {
@@ -79,9 +78,6 @@ function damage(dir: string, file: string, edits: readonly [Edit, number][]): vo
   writeFileSync(path, lines.join("\r\n"));
 }
 
-const view = (ds: { code: string; message: string; path?: string }[]) =>
-  ds.map((d) => `${d.code} ${d.path ?? ""} ${d.message}`);
-
 describe("columnar path ≡ object path", () => {
   it("same diagnostics, counts and rendered answer on damaged generated CSV folders; decisions ≡ reference", async () => {
     let compared = 0;
@@ -107,40 +103,25 @@ describe("columnar path ≡ object path", () => {
               const p = join(dir, f);
               writeFileSync(p, gb18030Encode(readFileSync(p, "utf8")));
             }
-          const a = await readTabular(dir);
-          const b = await readColumnar(dir);
-          if (b.irregular) return; // read on the object path instead (csv.test.ts)
-          expect(view(b.diagnostics)).toEqual(view(a.diagnostics));
-          expect(b.value === undefined).toBe(a.value === undefined);
-          if (!a.value || !b.value) return;
-          expect(b.value.intake).toEqual(a.value.intake);
           const compiled = { checked: policy.checked, program: policy.program, params: policy.params };
-          const pa = await answerObjects(compiled, a.value);
-          const pb = await checkPlanColumnar(compiled, b.value);
-          for (const format of ["json", "text"] as const) {
-            const ra = await render(
-              { kind: "plan", answer: pa.value!, diagnostics: pa.diagnostics },
-              { format, lang: "zh" },
-            );
-            const rb = await render(
-              { kind: "plan", answer: pb.value!, diagnostics: pb.diagnostics },
-              { format, lang: "zh" },
-            );
-            expect(rb.value).toEqual(ra.value);
-          }
+          const both = await bothReaders(dir, compiled);
+          if (both.irregular) return;
+          expect(both.differences).toEqual([]);
+          const { objects, columns } = both;
+          if (!objects || !columns) return;
           // The bulk result itself, field by field (the rendering shows most, not all of it).
-          const oa = checkPlan(policy.program, a.value, policy.params);
-          const ob = checkColumnar(policy.program, b.value, policy.params);
+          const oa = checkPlan(policy.program, objects, policy.params);
+          const ob = checkColumnar(policy.program, columns, policy.params);
           expect(ob.evaluated).toEqual(oa.evaluated);
           expect(ob.schools).toEqual(oa.schools);
           expect([...ob.decisions]).toEqual([...oa.decisions]);
           // Each person loaded from the columns decides as the reference evaluator does.
-          const rows = new Rows(b.value, policy.program, true);
+          const rows = new Rows(columns, policy.program, true);
           const world = columnarWorld(policy.program, rows, policy.params);
           const f = newFrame(world);
           for (let r = 0; r < rows.count; r += 7) {
             const t = rows.teacher(r);
-            expect(t).toEqual(a.value.teacherById.get(t.id));
+            expect(t).toEqual(objects.teacherById.get(t.id));
             expect(referenceDecide(policy.checked, t, world).decision).toBe(policy.program.decide(t, f).decision);
             expect(ob.decisions.get(t.id)).toBe(policy.program.decide(t, f).decision);
           }
@@ -191,5 +172,26 @@ describe("NDJSON teachers", () => {
     ]);
     expect(c.value!.intake.teachersIn).toBe(4);
     expect(c.value!.intake.rejectedTeachers.map((r) => r.row)).toEqual(["teachers.ndjson!2", "teachers.ndjson!4"]);
+  });
+});
+
+describe("a history table without its teacher column (found by the roster fuzz stream)", () => {
+  it("every row is rejected with D108 by both readers — the columns read none of them in place", async () => {
+    const raw = generate({ seed: 5, teachers: 60, schools: 4 });
+    const ds = parseDatasetText(JSON.stringify(raw), "generated.json", "json").value!;
+    const dir = mkdtempSync(join(tmpdir(), "lungang-columnar-"));
+    writeDatasetCsv(ds, dir, "utf-8");
+    const path = join(dir, "history.csv");
+    const lines = readFileSync(path, "utf8").split("\r\n");
+    writeFileSync(path, lines.map((l) => l.split(",").slice(1).join(",")).join("\r\n"));
+    const policy = policies[0]!;
+    const both = await bothReaders(dir, { checked: policy.checked, program: policy.program, params: policy.params });
+    if (both.irregular) throw new Error("the columns declined the folder");
+    expect(both.differences).toEqual([]);
+    const b = await readColumnar(dir);
+    const rows = lines.length - 2;
+    expect(rows).toBeGreaterThan(0);
+    expect(b.diagnostics.map((d) => d.code)).toEqual(Array.from({ length: rows }, () => "D108"));
+    expect(b.diagnostics[0]!.message).toContain("history.csv!2");
   });
 });
