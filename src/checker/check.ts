@@ -23,7 +23,7 @@ function isFactName(n: string, facts: FactTable): boolean {
   return (
     (["person", "school", "move", "service"] as const).some((r) => facts.fields(r).has(n)) ||
     DERIVED.has(n) ||
-    n in COLLECTIONS
+    Object.hasOwn(COLLECTIONS, n)
   );
 }
 import { DURATION, ERROR, INT, TRACK, compatible, showType, typeOfName } from "../semantics/types.js";

@@ -11,6 +11,7 @@ import { BUILTIN_SCHEMA, inputSchema, type EnumTable, type InputSchema, type Sch
 import type { FieldDecl, FieldType } from "../data/fields.js";
 import type * as A from "../syntax/ast.js";
 import { COLLECTIONS, DERIVED, TRACK_SELECTOR_NAMES, factTableOf, type FactTable } from "../semantics/facts.js";
+import { lookup } from "../util/lookup.js";
 
 /** Record words: the language's record kinds, and the sheet a roster keeps them on. */
 export const RECORD_WORDS: Readonly<Record<string, SchemaRecord>> = {
@@ -115,14 +116,14 @@ export function declareFacts(
   const declarations = items.filter((i): i is A.FactDecl => i.kind === "FactDecl");
   const extensions = items.filter((i): i is A.EnumExtension => i.kind === "EnumExtension");
   for (const d of declarations) {
-    const rec = RECORD_WORDS[d.record.name];
+    const rec = lookup(RECORD_WORDS, d.record.name);
     if (!rec) {
       unknownWord("S003", d.record, Object.keys(RECORD_WORDS));
       continue;
     }
     const { key, zh } = namesOf(d);
-    if (DERIVED.has(key) || DERIVED.has(zh) || key in COLLECTIONS || zh in COLLECTIONS) {
-      err("S007", { name: DERIVED.has(zh) || zh in COLLECTIONS ? zh : key }, d.name.span);
+    if (DERIVED.has(key) || DERIVED.has(zh) || Object.hasOwn(COLLECTIONS, key) || Object.hasOwn(COLLECTIONS, zh)) {
+      err("S007", { name: DERIVED.has(zh) || Object.hasOwn(COLLECTIONS, zh) ? zh : key }, d.name.span);
       continue;
     }
     if (TRACK_SELECTOR_NAMES.includes(key) || TRACK_SELECTOR_NAMES.includes(zh)) {
@@ -159,7 +160,7 @@ export function declareFacts(
   }
 
   for (const x of extensions) {
-    const rec = x.record ? RECORD_WORDS[x.record.name] : undefined;
+    const rec = x.record ? lookup(RECORD_WORDS, x.record.name) : undefined;
     if (x.record && !rec) {
       unknownWord("S003", x.record, Object.keys(RECORD_WORDS));
       continue;
@@ -257,7 +258,7 @@ function declOf(
   enums: Readonly<Record<string, EnumTable>>,
   diagnostics: Diagnostic[],
 ): { decl: FieldDecl; values?: EnumTable; enumName?: string } | undefined {
-  const word = TYPE_WORDS[d.type.name];
+  const word = lookup(TYPE_WORDS, d.type.name);
   if (!word) {
     const choices = Object.keys(TYPE_WORDS).filter((w) => !w.startsWith("ref"));
     const best = suggest(d.type.name, choices);
@@ -272,7 +273,7 @@ function declOf(
   }
   let need: FieldDecl["need"];
   for (const f of d.flags) {
-    const flag = FLAG_WORDS[f.name];
+    const flag = lookup(FLAG_WORDS, f.name);
     if (!flag) {
       const best = suggest(f.name, Object.keys(FLAG_WORDS));
       diagnostics.push(

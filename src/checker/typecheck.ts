@@ -33,6 +33,7 @@ import type { DefInfo, ParamEnum, ParamInfo, Resolution, TrackInfo } from "./che
 import { kindOf, outOfRange } from "./literals.js";
 // A move's fields read from an enclosing move (Ctx.move): the built-in ones.
 import { fieldsOf as moveFieldsOf } from "../semantics/facts.js";
+import { lookup } from "../util/lookup.js";
 
 /** What bare names mean where an expression stands. */
 export interface Ctx {
@@ -296,9 +297,9 @@ export class TypeChecker {
       }
       // 3. Subject-level names inside a check.
       if (ctx.subject) {
-        const c = COLLECTIONS[n];
+        const c = lookup(COLLECTIONS, n);
         if (c) return resolve({ k: "collection", name: c.name, of: c.of }, { k: "collection", of: c.of });
-        const s = SUBJECT_NAMES[n];
+        const s = lookup(SUBJECT_NAMES, n);
         if (s && s === ctx.subject) {
           const ty: Ty =
             s === "school"
@@ -647,7 +648,7 @@ export class TypeChecker {
   }
 
   private aggregate(e: A.Aggregate, ctx: Ctx): Ty {
-    const c = COLLECTIONS[e.collection.name];
+    const c = lookup(COLLECTIONS, e.collection.name);
     // A person's service history is there wherever a person is; the other collections belong to a plan subject.
     const available = c && (c.name === "service" ? ctx.rec === "person" || ctx.rec === "move" : !!ctx.subject);
     if (c?.name === "service" && available) this.personReads++;

@@ -6,6 +6,7 @@
 
 import { BUILTIN_SCHEMA, type InputSchema } from "../data/declared.js";
 import { ENUM_VALUES, type FieldDecl, type FieldType } from "../data/fields.js";
+import { lookup } from "../util/lookup.js";
 import {
   BOOL,
   DATE,
@@ -49,7 +50,7 @@ export function allowedValues(table: Readonly<Record<string, string>>): string {
 
 /** Canonical value of a built-in enum member written in either language, or undefined. */
 export function enumValue(e: EnumName, written: string): string | undefined {
-  return memberOf(ENUMS[e] ?? {}, written);
+  return memberOf(lookup(ENUMS, e) ?? {}, written);
 }
 
 /** A value of an enum type in the reader's language: the type's own labels (a policy's), else the built-in ones. */
@@ -59,7 +60,8 @@ export function enumWord(
   lang: "zh" | "en",
 ): string {
   if (lang !== "zh") return value;
-  return ty.labels?.[value] ?? (ty.enum ? ENUMS[ty.enum]?.[value] : undefined) ?? value;
+  const labels = ty.labels ?? (ty.enum ? lookup(ENUMS, ty.enum) : undefined);
+  return (labels && lookup(labels, value)) ?? value;
 }
 
 /** Ordinal of professional titles, so `title 不低于 "高级"` compares ranks. */

@@ -18,6 +18,7 @@ import { aggregateOfToken } from "../semantics/aggregates.js";
 import { unreachable } from "../semantics/exhaustive.js";
 import { ruleKindOfToken } from "../semantics/rule-kinds.js";
 import type * as A from "./ast.js";
+import { lookup } from "../util/lookup.js";
 
 // A CST node's children by label. The generated types mark a child that the
 // grammar always consumes as present, but with error recovery any label may
@@ -324,7 +325,7 @@ export class AstBuilder {
       } else if (c.Rounding) {
         const idt = this.tok(c.Identifier);
         if (!idt) continue;
-        const mode = ROUNDINGS[idt.image];
+        const mode = lookup(ROUNDINGS, idt.image);
         // An unknown mode leaves rounding undeclared: month-end ambiguities then
         // stay visible (E003) instead of being resolved by a guess.
         if (mode) h.rounding = { mode, span: this.tokSpan(idt) };

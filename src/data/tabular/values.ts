@@ -6,6 +6,7 @@
 import { fromYmd, daysInMonth, type Day } from "../../time/date.js";
 import type { EnumTable } from "../declared.js";
 import type { FieldType } from "../fields.js";
+import { lookup } from "../../util/lookup.js";
 
 /** A cell as the readers deliver it: text, a number, a boolean or an Excel date; undefined when empty. */
 export type Cell = string | number | boolean | Date | undefined;
@@ -141,7 +142,7 @@ const BOOL_BAD = bad("yes or no (是 / 否, true / false)", "是 或 否");
 export function parseBool(c: Cell): Parsed {
   if (typeof c === "boolean") return { value: c };
   if (typeof c === "number") return c === 1 ? { value: true } : c === 0 ? { value: false } : BOOL_BAD;
-  const v = typeof c === "string" ? BOOL_WORDS[c.trim()] : undefined;
+  const v = typeof c === "string" ? lookup(BOOL_WORDS, c.trim()) : undefined;
   return v === undefined ? BOOL_BAD : { value: v };
 }
 
