@@ -356,7 +356,7 @@ export class AstBuilder {
     // or unknown modality); "must" is the strictest reading.
     let modality: A.Modality = "must";
     if (modTok) {
-      const m = MODALITIES[modTok.image];
+      const m = lookup(MODALITIES, modTok.image);
       if (m) modality = m;
       else this.unknownWord("P011", modTok, Object.keys(MODALITIES));
     }
@@ -395,7 +395,7 @@ export class AstBuilder {
 
   private typeRef(t: IToken | undefined): A.TypeRef | undefined {
     if (!t) return undefined;
-    const name = TYPE_NAMES[t.image];
+    const name = lookup(TYPE_NAMES, t.image);
     if (!name) {
       this.unknownWord("P012", t, Object.keys(TYPE_NAMES));
       return undefined;
@@ -474,7 +474,7 @@ export class AstBuilder {
     const subjTok = this.tok(c.subject);
     const body = c.body?.[0];
     if (!labelTok || !subjTok) return undefined;
-    const subject = SUBJECTS[subjTok.image];
+    const subject = lookup(SUBJECTS, subjTok.image);
     if (!subject) {
       this.unknownWord("P013", subjTok, Object.keys(SUBJECTS));
       return undefined;

@@ -25,6 +25,18 @@ describe("Object.prototype's names where a word of a fixed table is expected", (
     expect(codes(`${HEADER}fact person x: bool ${w}\n${CLAUSE}`)).toContain("S010");
   });
 
+  it.each(WORDS)("%s as a parameter's type, a check's subject or a clause's modality: P012, P013, P011", (w) => {
+    expect(
+      codes(`${HEADER}clause A-1 must source "必须" {\n  param n: ${w} = 3\n  require r: when n + 1 > 2\n}\n`),
+    ).toContain("P012");
+    expect(
+      codes(`${HEADER}clause P-1 must source "必须" {\n  check c for each ${w}: count(moves) >= 1\n}\n`),
+    ).toContain("P013");
+    expect(codes(`${HEADER}clause A-1 ${w} source "必须" {\n  require r: when 周岁 >= 30\n}\n`).length).toBeGreaterThan(
+      0,
+    );
+  });
+
   it.each(WORDS)("%s as a check's collection or a rounding is no collection and no rounding", (w) => {
     const check = `clause P-1 must source "必须" {\n  check c for each school: count(${w}) >= 1\n}\n`;
     expect(codes(HEADER + check).some((c) => c.startsWith("N") || c.startsWith("T"))).toBe(true);
