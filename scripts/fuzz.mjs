@@ -1,6 +1,6 @@
-// `npm run fuzz -- --count N --seed S [--rerun K] [--datasets D] [--policies P] [--jobs J] [--only I]`:
-// the fuzz suite of test/fuzz/ with N mutated datasets and N mutated policies
-// (or D and P), seeded by S, rerunning every K-th case for the byte-identical
+// `npm run fuzz -- --count N --seed S [--rerun K] [--datasets D] [--policies P] [--rosters Q] [--jobs J] [--only I]`:
+// the fuzz suite of test/fuzz/ with N mutated datasets, N mutated policies and N/3 damaged rosters
+// (or D, P and Q), seeded by S, rerunning every K-th case for the byte-identical
 // check (default 1: all). Every case has its own generator drawn from the seed
 // and its index, so --jobs J splits the run over J processes (one per core)
 // that together run exactly the cases one process would, and the tally printed
@@ -26,9 +26,11 @@ const env = {
   FUZZ_SEED: opt("seed", String(Date.now() % 1_000_000)),
   FUZZ_RERUN: opt("rerun", "1"),
 };
-for (const k of ["datasets", "policies", "only", "from"]) if (opt(k)) env[`FUZZ_${k.toUpperCase()}`] = opt(k);
+for (const k of ["datasets", "policies", "rosters", "only", "from"])
+  if (opt(k)) env[`FUZZ_${k.toUpperCase()}`] = opt(k);
 console.log(
   `fuzz: datasets ${env.FUZZ_DATASETS ?? env.FUZZ_COUNT}, policies ${env.FUZZ_POLICIES ?? env.FUZZ_COUNT}, ` +
+    `rosters ${env.FUZZ_ROSTERS ?? Math.ceil(Number(env.FUZZ_COUNT) / 3)}, ` +
     `seed ${env.FUZZ_SEED}, rerun every ${env.FUZZ_RERUN}` +
     (env.FUZZ_ONLY ? `, case ${env.FUZZ_ONLY} only` : jobs > 1 ? `, ${jobs} processes` : "") +
     (env.FUZZ_FROM ? `, from case ${env.FUZZ_FROM}` : ""),

@@ -18,43 +18,20 @@ import YAML from "yaml";
 import { main } from "../../src/cli/main.js";
 import { gb18030Encode } from "../../src/data/tabular/write.js";
 import { legitimate, type Edit } from "./oracle.js";
+import { mutateRoster, workbookOf, type RosterCase } from "./rosters.js";
+import { compilePolicy } from "../../src/index.js";
+import { bothReaders } from "../support/columnar.js";
+import { caseRng, int, pick, type R } from "./random.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DALIAN = join(ROOT, "policies/dalian");
 const CASE = join(ROOT, "examples/cases/dalian-teacher.yaml");
 
-/** mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * The generator of case `i` of a run seeded by `seed` (stream 0: datasets, 1: policies): each case has
- * its own, so one case reproduces alone (`--only i`) and a run splits across processes (`--jobs n`)
- * into the same cases as one process runs.
- */
-export function caseRng(seed: number, stream: 0 | 1, i: number): () => number {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35) ^ Math.imul(stream + 1, 0x27d4eb2f);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return rng((h ^ (h >>> 16)) >>> 0);
-}
-
-type R = () => number;
-const int = (r: R, n: number) => Math.floor(r() * n);
-const pick = <T>(r: R, xs: readonly T[]): T => xs[int(r, xs.length)]!;
-
 export interface Tally {
   cases: number;
   datasets: number;
   policies: number;
+  rosters: number;
   crashes: number;
   exit3: number;
   stackTraces: number;
@@ -82,6 +59,7 @@ export function emptyTally(): Tally {
     cases: 0,
     datasets: 0,
     policies: 0,
+    rosters: 0,
     reruns: 0,
     byExit: {},
     failures: [],
@@ -122,7 +100,7 @@ const STACK =
 /** A run that spends more CPU than this counts as a hang (CPU time, not wall time: the suite runs on loaded machines). */
 const HANG_MS = 10_000;
 
-interface Expect {
+export interface Expect {
   /** The input must be refused (exit 2 with an error diagnostic). */
   readonly mustReject?: boolean;
   /** Diagnostic codes of which at least one must appear when refused. */
@@ -512,6 +490,9 @@ export function mutatePolicy(r: R): PolicyCase {
             "优先于",
             '引用 "/etc"',
             '细化 ".."',
+            "constructor",
+            "toString",
+            "__proto__",
           ]),
         );
         break;
@@ -552,6 +533,8 @@ export interface FuzzOptions {
   readonly seed: number;
   readonly datasets: number;
   readonly policies: number;
+  /** Damaged rosters (CSV folders and workbooks, rosters.ts); none when left out. */
+  readonly rosters?: number;
   /** Rerun every k-th case and compare output byte for byte (1 = every case). */
   readonly rerunEvery?: number;
   /** Run only the cases whose index is `index` modulo `count` (one of `count` processes of one run). */
@@ -584,6 +567,65 @@ function reported(out: string): Set<string> {
   } catch {
     return new Set();
   }
+}
+
+// ---------------------------------------------------------------- rosters
+
+const DALIAN_COMPILED = (() => {
+  const c = compilePolicy(DALIAN).value;
+  if (!c) throw new Error("the Dalian policy does not compile");
+  return c;
+})();
+
+/** Writes a roster case (a CSV folder or one workbook) under `at`; returns what `check` is given. */
+async function writeRoster(at: string, c: { format: "csv" | "xlsx"; files: Readonly<Record<string, Buffer>> }) {
+  rmSync(at, { recursive: true, force: true });
+  mkdirSync(at, { recursive: true });
+  if (c.format === "xlsx") {
+    const file = join(at, "花名册.xlsx");
+    writeFileSync(file, await workbookOf(c.files));
+    return file;
+  }
+  for (const [f, b] of Object.entries(c.files)) writeFileSync(join(at, f), b);
+  return at;
+}
+
+/**
+ * One roster case: `check` judged by the invariants; a change that must not change the answer
+ * (encoding, byte-order mark, line ends) answers as the original does; and a CSV folder is read
+ * by both CSV readers, which must agree (a crash of either is a crash).
+ */
+async function rosterCase(
+  i: number,
+  c: RosterCase,
+  at: string,
+  once: (i: number, argv: string[], command: "check", expect: Expect) => Promise<{ res: Run; bad: string[] }>,
+  t: Tally,
+): Promise<string[]> {
+  const input = await writeRoster(at, c);
+  const argv = ["check", input, "--policy", DALIAN, "--json"];
+  const { res, bad } = await once(i, argv, "check", c.expect);
+  if (c.format === "csv") {
+    try {
+      const both = await bothReaders(at, DALIAN_COMPILED);
+      if (!both.irregular && both.differences.length) {
+        t.invariants++;
+        bad.push(`the CSV readers disagree: ${both.differences.join("; ").slice(0, 300)}`);
+      }
+    } catch (e) {
+      t.crashes++;
+      bad.push(`a CSV reader threw: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
+    }
+  }
+  if (c.sameAs && res.code !== 3) {
+    await writeRoster(at, { format: c.format, files: c.sameAs });
+    const orig = await run(argv);
+    if (orig.out !== res.out || orig.code !== res.code) {
+      t.silentChanges++;
+      bad.push(`${c.kind} answers differently from the original roster`);
+    }
+  }
+  return bad;
 }
 
 export async function fuzz(o: FuzzOptions): Promise<Tally> {
@@ -671,6 +713,16 @@ export async function fuzz(o: FuzzOptions): Promise<Tally> {
       fail(i, `policy/${c.kind}`, bad);
       t.cases++;
       t.policies++;
+      o.progress?.(t.cases, t);
+    }
+    const rdir = join(dir, "roster");
+    for (let i = 0; i < (o.rosters ?? 0); i++) {
+      if (!mine(i)) continue;
+      const c = mutateRoster(caseRng(o.seed, 2, i));
+      const bad = await rosterCase(i, c, rdir, once, t);
+      fail(i, `roster/${c.kind}/${c.format}`, bad);
+      t.cases++;
+      t.rosters++;
       o.progress?.(t.cases, t);
     }
   } finally {
