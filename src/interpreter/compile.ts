@@ -288,9 +288,13 @@ class Compiler {
    * the selector tried with every value of the missing facts (all declared
    * tracks if that is not possible).
    */
-  private reachableTracks(t: Teacher, f: Frame): RetirementTrack[] {
-    const all = () =>
-      [...this.p.tracks.keys()].map((n) => this.track(n, f)).filter((x): x is RetirementTrack => !isUnknown(x));
+  private reachableTracks(t: Teacher, f: Frame): RetirementTrack[] | Unknown {
+    // Every declared track; unknown when one of them is (its settings read a parameter not given).
+    const all = (): RetirementTrack[] | Unknown => {
+      const tracks = [...this.p.tracks.keys()].map((n) => this.track(n, f));
+      const bad = tracks.filter(isUnknown);
+      return bad.length ? bad.reduce((x, y) => Unknown.merge(x, y)) : (tracks as RetirementTrack[]);
+    };
     const first = this.trackOf(t, f);
     // Stryker disable next-line ConditionalExpression: only called when the track is unknown (derive: perTrack)
     if (!isUnknown(first)) return [first];

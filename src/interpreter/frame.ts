@@ -194,7 +194,7 @@ export function derive(
   t: Teacher,
   w: World,
   track: (t: Teacher) => RetirementTrack | Unknown,
-  allTracks: (t: Teacher) => readonly RetirementTrack[] = () => [],
+  allTracks: (t: Teacher) => readonly RetirementTrack[] | Unknown = () => [],
 ): Value {
   // A month-only date (DayRange): the fact is derived at both ends of the span.
   // Each derived fact is monotone in the one date it reads (an earlier birth, an
@@ -256,13 +256,17 @@ function deriveExact(
   t: Teacher,
   w: World,
   track: (t: Teacher) => RetirementTrack | Unknown,
-  allTracks: (t: Teacher) => readonly RetirementTrack[] = () => [],
+  allTracks: (t: Teacher) => readonly RetirementTrack[] | Unknown = () => [],
 ): Value {
   const perTrack = (f: (tr: RetirementTrack) => Duration): Value => {
     const tr = track(t);
     if (!(tr instanceof Unknown)) return f(tr);
+    if (tr.reasons.some((r) => r.code !== "E001")) return tr;
+    // A track the person could be on whose own settings are unknown (a parameter not given) is a
+    // reading that is not known: the value is unknown, never decided by the other tracks alone.
     const all = allTracks(t);
-    if (all.length === 0 || tr.reasons.some((r) => r.code !== "E001")) return tr;
+    if (all instanceof Unknown) return Unknown.merge(tr, all);
+    if (all.length === 0) return tr;
     return fromReadings(all.map(f), tr);
   };
   switch (name) {

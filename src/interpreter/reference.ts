@@ -168,18 +168,23 @@ function lookupName(name: string, env: Env): Value {
   return new Unknown([{ code: "E001", fact: name }]);
 }
 
-/** Every declared track: the readings to try when the selector cannot be narrowed (language.md §13). */
-function allTracks(env: Env): RetirementTrack[] {
+/**
+ * Every declared track: the readings to try when the selector cannot be narrowed (language.md §13);
+ * unknown when one of them is (a track whose settings read a parameter not given).
+ */
+function allTracks(env: Env): RetirementTrack[] | Unknown {
   const out: RetirementTrack[] = [];
+  let why: Unknown | undefined;
   for (const name of env.p.tracks.keys()) {
     const tr = trackByName(name, env);
-    if (!isUnknown(tr)) out.push(tr);
+    if (isUnknown(tr)) why = why ? Unknown.merge(why, tr) : tr;
+    else out.push(tr);
   }
-  return out;
+  return why ?? out;
 }
 
 /** Tracks the person could be on, trying every value of the missing facts the selector needs. */
-function reachableTracks(t: Teacher, env: Env): RetirementTrack[] {
+function reachableTracks(t: Teacher, env: Env): RetirementTrack[] | Unknown {
   const first = trackOf(t, env);
   if (!isUnknown(first)) return [first];
   // The person with each possible value of the missing fact the selector

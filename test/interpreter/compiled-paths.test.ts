@@ -242,6 +242,27 @@ describe("sets, retirement tracks, and anniversaries", () => {
     expect(d.ref.results[0]!.value).toBe(true);
     expect((d.plain.results[1]!.value as Unknown).reasons).toEqual([{ code: "E001", fact: "school_since" }]);
   });
+  it("a track the person may be on whose own age is not known: the age is unknown, not the other track's", () => {
+    // Sex missing: a man (track men, whose original age is a parameter not given) or a woman (55).
+    // Deciding by women alone said “not above 60” with confidence (found by mutation testing).
+    const body = `clause R-1 must source "退休" {
+  param a: int
+  track men: original a, starting 1965-01, step 4 months, max_delay 36 months
+  track women: original 55, starting 1965-01, step 4 months, max_delay 36 months
+  define retirement_track = if 性别 是 "男" then men else women
+  require late: when 法定退休年龄 > 60年
+}`;
+    const d = decideBoth(body, personAt({ sex: undefined }), { withNational: false });
+    expect(d.plain.decision).toBe("indeterminate");
+    const reasons = (d.plain.results[0]!.value as Unknown).reasons;
+    expect(reasons).toContainEqual({ code: "E001", fact: "性别" });
+    expect(reasons).toContainEqual({ code: "E002", param: "a" });
+    // Known to be a woman: her track is known, the men's unknown age does not matter.
+    expect(decideBoth(body, personAt({ sex: "female" }), { withNational: false }).plain.decision).toBe("not_required");
+    // With the parameter given, both readings are known: 62 for a man, 55 for a woman — they disagree.
+    const given = { withNational: false, params: new Map([["a", 62]]) };
+    expect(decideBoth(body, personAt({ sex: undefined }), given).plain.decision).toBe("indeterminate");
+  });
   it("tracks compare by name", () => {
     const same = (p: boolean) =>
       decideBoth(tracks("if p then men else women"), personAt(), { withNational: false, params: new Map([["p", p]]) })
