@@ -152,6 +152,7 @@ class Compiler {
         results[i] = {
           rule: r.info,
           value: v,
+          // Stryker disable next-line ArrayDeclaration: with a trace, f.trace is the list begun above (trackOf restores it), never null
           ...(trace ? { atoms: f.trace ?? [] } : {}),
           ...(limitSeen ? { limit: limitSeen } : {}),
           // Stryker disable next-line ConditionalExpression: equivalent — an `applicable: undefined` key reads as no key everywhere
