@@ -58,6 +58,7 @@ export function exceptionFlips(base: Decision): ExceptionFlip[] {
   const local =
     !base.conflict &&
     base.inScope === true &&
+    // Stryker disable next-line ArrowFunction: it only sends flips down the full path (re-deciding), which gives the same answer
     decisive.every((r) => typeof r.value === "boolean" && outcomeOf(r.rule.rule.ruleKind) !== "eligible");
   const valueOf = new Map(decisive.map((r) => [r.rule, r.value === true] as const));
   const overriddenBy = new Map<RuleInfo, RuleInfo[]>();
@@ -75,6 +76,7 @@ export function exceptionFlips(base: Decision): ExceptionFlip[] {
     // Starting to hold matters only if a rule it overrides is engaged; stopping only if it is engaged itself.
     if (local && !r.value && !r.rule.overrides.some((o) => engaged.has(o))) return;
     if (local && r.value && !engaged.has(r.rule)) return;
+    // Stryker disable next-line BlockStatement: it only sends flips down the full path (re-deciding), which gives the same answer
     if (local && !r.value) {
       const decision = engageFlip(base, r.rule, engaged, valueOf, overriddenBy);
       if (decision !== base.decision) out.push({ rule: r.rule, held: true, decision });
@@ -110,6 +112,7 @@ function engageFlip(
     if (x !== rule && !valueOf.get(x)) continue;
     if (!x.overrides.some(isOn)) continue;
     now.add(x);
+    // Stryker disable next-line ArrayDeclaration: a placeholder no rule is: it is skipped in the queue
     for (const s of overriddenBy.get(x) ?? []) queue.push(s);
   }
   // Winners: engaged rules no engaged rule overrides. Only the base winners the
@@ -126,6 +129,7 @@ function engageFlip(
         counts.set(k, counts.get(k)! - 1);
       }
   for (const x of now)
+    // Stryker disable next-line ArrayDeclaration: a placeholder no rule is: it is never on
     if (!(overriddenBy.get(x) ?? []).some(isOn)) {
       const k = outcomeOf(x.rule.ruleKind);
       counts.set(k, (counts.get(k) ?? 0) + 1);

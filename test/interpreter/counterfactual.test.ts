@@ -121,6 +121,12 @@ describe("nextChange: the first day the decision differs", () => {
     });
   });
 
+  it("from 29 February, the ten years end on 28 February ten years on: a change on 1 March after is beyond them", () => {
+    const leap = day(2024, 2, 29);
+    expect(changeUnder(`应交流 晚: 当 基准日 >= 2034-02-28`, leap)).toEqual({ date: "2034-02-28", then: "required" });
+    expect(changeUnder(`应交流 晚: 当 基准日 >= 2034-03-01`, leap)).toEqual({ date: undefined, then: undefined });
+  });
+
   it("the day the decision became what it is (the reference date itself) is not a change", () => {
     // Six years reached on the reference date; the 56th birthday two weeks later.
     expect(changeOf({ birth_date: day(1969, 9, 15), school_since: day(2019, 9, 1) })).toEqual({
