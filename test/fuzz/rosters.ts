@@ -94,45 +94,39 @@ const textOf = (rows: readonly (readonly string[])[], eol = "\r\n", sep = ","): 
 const utf8 = (files: Record<string, string>): Record<string, Buffer> =>
   Object.fromEntries(Object.entries(files).map(([f, t]) => [f, Buffer.from(t, "utf8")]));
 
+/** Edits of the table itself (cells, headers, columns, rows, size): a workbook can hold the result too. */
+const TABLE_EDITS = [
+  "cell",
+  "header",
+  "column-delete",
+  "column-dup",
+  "row-delete",
+  "row-dup",
+  "row-short",
+  "row-long",
+  "size",
+  "several",
+] as const;
+/** Edits of the file: its text, encoding and bytes, or its absence. */
+const FILE_EDITS = [
+  "blank-lines",
+  "quote",
+  "delimiter",
+  "line-ends",
+  "gb18030",
+  "bom",
+  "bad-bytes",
+  "truncate",
+  "byte-flip",
+  "file-missing",
+] as const;
+
 export function mutateRoster(r: R): RosterCase {
   const texts: Record<string, string> = { ...BASE_ROSTER };
   const file = pick(r, TABLES);
-  const kind = pick(r, [
-    "cell",
-    "cell",
-    "header",
-    "column-delete",
-    "column-dup",
-    "row-delete",
-    "row-dup",
-    "row-short",
-    "row-long",
-    "blank-lines",
-    "quote",
-    "delimiter",
-    "line-ends",
-    "gb18030",
-    "bom",
-    "bad-bytes",
-    "truncate",
-    "byte-flip",
-    "file-missing",
-    "size",
-    "several",
-  ]);
+  const kind = pick(r, [...TABLE_EDITS, "cell", ...FILE_EDITS]);
   // The table edits keep the file a table a spreadsheet could hold: such a case is also tried as a workbook.
-  const tableEdit = [
-    "cell",
-    "header",
-    "column-delete",
-    "column-dup",
-    "row-delete",
-    "row-dup",
-    "row-short",
-    "row-long",
-    "size",
-    "several",
-  ].includes(kind);
+  const tableEdit = (TABLE_EDITS as readonly string[]).includes(kind);
   const format = tableEdit && r() < 0.2 ? "xlsx" : "csv";
   let expect: Expect = {};
   const rows = rowsOf(texts[file]!);
