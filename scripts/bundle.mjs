@@ -14,7 +14,8 @@ import { rmSync } from "node:fs";
 // level imported vscode-languageserver for every `lungang case` (~0.3 s).
 rmSync("dist/bundle", { recursive: true, force: true });
 await build({
-  entryPoints: { lungang: "dist/src/cli/main.js" },
+  // The reading threads of src/columnar/parallel.ts start from their own entry (sharing the chunks).
+  entryPoints: { lungang: "dist/src/cli/main.js", "read-worker": "dist/src/columnar/read-worker.js" },
   outdir: "dist/bundle",
   outExtension: { ".js": ".mjs" },
   splitting: true,

@@ -24,6 +24,8 @@ export interface Column {
   move(from: number, to: number): void;
   /** The arrays to send to another thread, and back. */
   parts(): unknown;
+  /** Rows [0, n) of another table's column (its `parts()`, sent from a worker) as rows `at` …. */
+  absorb(parts: unknown, n: number, at: number): void;
 }
 
 function grown<T extends Int32Array | Uint8Array | Int8Array | Float64Array | Uint32Array>(a: T, n: number): T {
@@ -131,6 +133,9 @@ abstract class TypedColumn<A extends Typed> implements Column {
   parts(): unknown {
     return this.a;
   }
+  absorb(parts: unknown, n: number, at: number): void {
+    this.a.set((parts as A).subarray(0, n), at);
+  }
 }
 
 class DateColumn extends TypedColumn<Int32Array> {
@@ -215,6 +220,13 @@ export class TextColumn extends TypedColumn<Uint32Array> {
   override parts(): unknown {
     return { a: this.a, strings: this.strings.values };
   }
+  override absorb(parts: unknown, n: number, at: number): void {
+    const p = parts as { a: Uint32Array; strings: readonly (string | undefined)[] };
+    // The other table's codes → this table's: each distinct text interned once.
+    const code = new Uint32Array(p.strings.length);
+    for (let c = 1; c < p.strings.length; c++) code[c] = this.strings.code(p.strings[c]!);
+    for (let i = 0; i < n; i++) this.a[at + i] = code[p.a[i]!]!;
+  }
 }
 
 /** Ids: one string per row (they are distinct, interning would not share anything). */
@@ -234,6 +246,10 @@ class IdColumn implements Column {
   parts(): unknown {
     return this.a;
   }
+  absorb(parts: unknown, n: number, at: number): void {
+    const p = parts as (string | undefined)[];
+    for (let i = 0; i < n; i++) this.a[at + i] = p[i];
+  }
 }
 
 /**
@@ -252,7 +268,9 @@ class ListColumn extends TypedColumn<Uint32Array> {
   }
   set(row: number, v: unknown): void {
     if (v === undefined) return;
-    const list = v as readonly string[];
+    this.a[row] = this.codeOf(v as readonly string[]);
+  }
+  private codeOf(list: readonly string[]): number {
     let c = this.byArray.get(list);
     if (c === undefined) {
       const key = list.join("\u0000");
@@ -264,7 +282,7 @@ class ListColumn extends TypedColumn<Uint32Array> {
       }
       this.byArray.set(list, c);
     }
-    this.a[row] = c;
+    return c;
   }
   get(row: number): unknown {
     const c = this.a[row]!;
@@ -272,6 +290,12 @@ class ListColumn extends TypedColumn<Uint32Array> {
   }
   override parts(): unknown {
     return { a: this.a, lists: this.lists };
+  }
+  override absorb(parts: unknown, n: number, at: number): void {
+    const p = parts as { a: Uint32Array; lists: readonly (readonly string[])[] };
+    const code = new Uint32Array(p.lists.length);
+    for (let c = 1; c < p.lists.length; c++) code[c] = this.codeOf(p.lists[c]!);
+    for (let i = 0; i < n; i++) this.a[at + i] = code[p.a[i]!]!;
   }
 }
 
@@ -334,6 +358,13 @@ function fillerOf(
     plan.map((p) => p.col),
     plan.map((p) => p.fallback),
   );
+}
+
+/** A table's rows as sent between threads (ColumnTable.parts / absorb). */
+export interface TableParts {
+  readonly rows: number;
+  readonly cols: readonly unknown[];
+  readonly intervals: readonly (readonly [number, Record<string, DayInterval>])[];
 }
 
 /**
@@ -405,6 +436,29 @@ export class ColumnTable {
 
   get(row: number, field: string): unknown {
     return this.byName.get(field)?.get(row);
+  }
+
+  /** The table's rows as data another thread can rebuild them from (`absorb`), and the buffers to move. */
+  parts(): { parts: TableParts; transfer: ArrayBuffer[] } {
+    const cols = this.cols.map((c) => c.parts());
+    const transfer = new Set<ArrayBuffer>();
+    for (const p of cols) {
+      const a = ArrayBuffer.isView(p) ? p : (p as { a?: unknown }).a;
+      if (ArrayBuffer.isView(a)) transfer.add(a.buffer as ArrayBuffer);
+    }
+    return { parts: { rows: this.rows, cols, intervals: [...this.intervals] }, transfer: [...transfer] };
+  }
+
+  /** Append another table's rows (its `parts()`, of the same declaration), in their order. */
+  absorb(p: TableParts): void {
+    const at = this.rows;
+    const total = at + p.rows;
+    // Room for `append`'s invariant: it grows a column only when a row starts a new block of START.
+    const room = (Math.floor(total / START) + 1) * START;
+    for (const c of this.cols) c.grow(room);
+    this.cols.forEach((c, i) => c.absorb(p.cols[i], p.rows, at));
+    for (const [r, iv] of p.intervals) this.intervals.set(at + r, iv);
+    this.rows = total;
   }
 
   /**

@@ -10,7 +10,7 @@
 // readers to the same rows.
 
 import { createReadStream } from "node:fs";
-import { ChunkDecoder } from "../data/decode.js";
+import { ChunkDecoder, type Encoding } from "../data/decode.js";
 import { UndecodableError } from "../data/tabular/sources.js";
 import { own } from "./columns.js";
 
@@ -18,6 +18,21 @@ const MAX_CARRY = 1 << 22;
 
 /** A construct only the csv-parse path reads (see the header). */
 export class Irregular extends Error {}
+
+/** A file's line break: 1 LF, 2 CRLF. */
+export type LineBreak = 1 | 2;
+
+/**
+ * A part of a file (src/columnar/parallel.ts): bytes [start, end), both at
+ * line starts, of a file whose encoding and line break are known, its first
+ * line being line `line` of the file. A part cut inside a quoted field ends
+ * with the quote open: Irregular, as at a file's end.
+ */
+export interface FilePart {
+  readonly start: number;
+  readonly end: number;
+  readonly from?: { readonly encoding: Encoding; readonly line: number; readonly mode: LineBreak };
+}
 
 /** One row: its cells (undefined when empty; the array is reused, copy to keep) and its line (where it ends). */
 export type OnRow = (cells: (string | undefined)[], line: number) => void;
@@ -34,11 +49,11 @@ export type OnLine = (s: string, from: number, to: number, line: number) => void
  */
 export class CsvTokenizer {
   private carry = "";
-  private line = 0;
+  private line: number;
   private readonly cells: (string | undefined)[] = [];
-  private first = true;
+  private first: boolean;
   /** The file's line break, from its first line (csv-parse decides it so): 0 not yet seen, 1 LF, 2 CRLF. */
-  private mode = 0;
+  private mode: number;
 
   /** A line ends (with CRLF when `cr`); a file mixing both is csv-parse's to read. */
   private ending(cr: boolean): void {
@@ -47,10 +62,21 @@ export class CsvTokenizer {
     else if (this.mode !== m) throw new Irregular("mixed line breaks");
   }
 
+  /** `from`: tokenize from a line start inside a file — its line number and the file's line break. */
   constructor(
     private readonly onRow: OnRow,
     private readonly onLine?: OnLine,
-  ) {}
+    from?: { readonly line: number; readonly mode: LineBreak },
+  ) {
+    this.line = from ? from.line - 1 : 0;
+    this.mode = from?.mode ?? 0;
+    this.first = !from;
+  }
+
+  /** The file's line break as seen so far (0 before the first line ended). */
+  get lineBreak(): LineBreak | 0 {
+    return this.mode as LineBreak | 0;
+  }
 
   /** Text of whole lines (the decoder cuts at LF); `last` flushes a final line without LF. */
   push(text: string, last = false): void {
@@ -219,11 +245,14 @@ export async function readCsv(
   path: string,
   onRow: OnRow,
   onLine?: OnLine,
-  range?: { start: number; end: number },
+  range?: FilePart,
   meter?: { bytes: number },
-): Promise<void> {
-  const decoder = new ChunkDecoder();
-  const tok = new CsvTokenizer(onRow, onLine);
+): Promise<{ encoding: Encoding | undefined; lineBreak: LineBreak | 0 }> {
+  const from = range?.from;
+  const decoder = new ChunkDecoder(
+    from ? { encoding: from.encoding, offset: range.start, line: from.line } : undefined,
+  );
+  const tok = new CsvTokenizer(onRow, onLine, from);
   const stream = createReadStream(path, {
     highWaterMark: 1 << 20,
     ...(range ? { start: range.start, end: range.end - 1 } : {}),
@@ -241,4 +270,5 @@ export async function readCsv(
     tok.end();
   }
   if (decoder.failure) throw new UndecodableError(path, decoder.failure);
+  return { encoding: decoder.decided, lineBreak: tok.lineBreak };
 }

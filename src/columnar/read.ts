@@ -29,10 +29,12 @@ import {
   type TabularOptions,
 } from "../data/tabular/read.js";
 import type { RawRow } from "../data/tabular/sources.js";
-import { ColumnTable, TextColumn } from "./columns.js";
-import { Irregular, readCsv } from "./csv.js";
+import type { Encoding } from "../data/decode.js";
+import { ColumnTable, TextColumn, type TableParts } from "./columns.js";
+import { Irregular, readCsv, type FilePart, type LineBreak } from "./csv.js";
 import { FastRows } from "./fast.js";
 import { ndjsonFields, readNdjson } from "./ndjson.js";
+import { PARALLEL_MIN_BYTES, readInParallel, readThreads, type FileJob, type ReadStats } from "./parallel.js";
 
 type RecordKind = Exclude<Kind, "info">;
 
@@ -92,6 +94,74 @@ export class ReadTable {
   header(field: string): string {
     return this.where?.headerOf[field] ?? field;
   }
+
+  /** This table's rows, lines and marks as sent between threads (`absorb` rebuilds them), and the buffers to move. */
+  parts(): { parts: ReadTableParts; transfer: ArrayBuffer[] } {
+    const { parts, transfer } = this.cols.parts();
+    const n = this.rows;
+    const line = this.line.slice(0, n);
+    const ok = this.ok.slice(0, n);
+    return {
+      parts: { cols: parts, line, ok, ...(this.where ? { where: this.where } : {}) },
+      transfer: [...transfer, line.buffer, ok.buffer],
+    };
+  }
+
+  /** Append the rows of another reading of the same table (a later part of its file), in order. */
+  absorb(p: ReadTableParts): void {
+    const at = this.rows;
+    this.cols.absorb(p.cols);
+    for (let i = 0; i < p.cols.rows; i++) this.put(at + i, p.line[i]!, p.ok[i] === 1);
+    this.where ??= p.where;
+  }
+}
+
+/** A ReadTable as sent between threads. */
+export interface ReadTableParts {
+  readonly cols: TableParts;
+  readonly line: Int32Array;
+  readonly ok: Uint8Array;
+  readonly where?: Where;
+}
+
+/**
+ * One CSV file, or a part of one, read into `t`: the TableReader validates
+ * (and reports into its sink), the fast path reads plain lines in place. A
+ * part after the file's first is given the file's header row, which the
+ * reader takes as its header without reporting anything about it again
+ * (its first part did).
+ */
+export async function readCsvTable(
+  t: ReadTable,
+  tr: TableReader,
+  sink: Sink,
+  schema: InputSchema,
+  path: string,
+  tick: () => void,
+  part?: FilePart,
+  header?: { readonly line: number; readonly cells: readonly (string | undefined)[] },
+  meter?: { bytes: number },
+): Promise<{ encoding: Encoding | undefined; lineBreak: LineBreak | 0 }> {
+  tr.onRecord = (rec) => t.add(rec);
+  if (header) {
+    const before = sink.diags.length;
+    tr.row({ number: header.line, cells: [...header.cells] });
+    sink.diags.length = before;
+  }
+  const fast = new FastRows(t, tr, schema);
+  return readCsv(
+    path,
+    (cells, line) => {
+      tick();
+      fast.row(cells, line);
+    },
+    (s, from, to, line) => {
+      tick();
+      fast.line(s, from, to, line);
+    },
+    part,
+    meter,
+  );
 }
 
 /** A dataset in columns: schools as records (a few hundred thousand), people and moves as columns. */
@@ -123,7 +193,16 @@ export interface ColumnarData {
 export type ColumnarResult = Result<ColumnarData> & { readonly irregular?: true };
 
 /** Read a CSV folder into columns (see the header). Never throws on user input. */
-export async function readColumnar(path: string, options: TabularOptions = {}): Promise<ColumnarResult> {
+/** Reading options; `threads`: worker threads to read with (default: the cores, LUNGANG_THREADS; 1 reads here). */
+export interface ColumnarOptions extends TabularOptions {
+  readonly threads?: number;
+  /** Bytes a part of a large file holds at most (default 32 MiB; LUNGANG_PART_BYTES): how files are cut for the threads. */
+  readonly partBytes?: number;
+  /** Filled in when the files are read in parallel: threads, parts, files read again whole. */
+  readonly stats?: ReadStats;
+}
+
+export async function readColumnar(path: string, options: ColumnarOptions = {}): Promise<ColumnarResult> {
   const sink = new Sink(path);
   const schema = options.schema ?? BUILTIN_SCHEMA;
   const tables = new Map<RecordKind, ReadTable>();
@@ -149,30 +228,36 @@ export async function readColumnar(path: string, options: TabularOptions = {}): 
     const ndjson = readNdjson.find(path);
     // teachers.ndjson is not metered: no estimate of the total then, only the rows so far.
     if (tell && !ndjson) size = files.reduce((n, f) => n + statSync(f.path).size, 0);
+    const jobs: FileJob[] = [];
     for (const file of files) {
       const kind = kindOfName(file.name);
       if (!kind || kind === "info" || tables.has(kind)) continue;
       // teachers.ndjson stands in for teachers.csv when both are there: one roster, not two.
       if (kind === "teacher" && ndjson) continue;
-      const t = new ReadTable(kind, file.name, schema);
-      tables.set(kind, t);
-      const tr = new TableReader(sink, file.name, kind, schema[kind], schema);
-      tr.onRecord = (rec) => t.add(rec);
-      const fast = new FastRows(t, tr, schema);
-      await readCsv(
-        file.path,
-        (cells, line) => {
-          tick();
-          fast.row(cells, line);
-        },
-        (s, from, to, line) => {
-          tick();
-          fast.line(s, from, to, line);
-        },
-        undefined,
-        meter,
-      );
+      jobs.push({ kind, name: file.name, path: file.path });
     }
+    const threads = options.threads ?? readThreads();
+    // Parts of a given size (an option or LUNGANG_PART_BYTES) are read so whatever the folder's size.
+    const cutAnyway = options.partBytes !== undefined || process.env.LUNGANG_PART_BYTES !== undefined;
+    if (threads > 1 && (cutAnyway || jobs.reduce((n, j) => n + statSync(j.path).size, 0) >= PARALLEL_MIN_BYTES)) {
+      for (const [kind, t] of await readInParallel(jobs, schema, sink, {
+        threads,
+        ...(options.partBytes !== undefined ? { partBytes: options.partBytes } : {}),
+        ...(options.stats ? { stats: options.stats } : {}),
+        onRows: (rows, bytes) => {
+          rowsRead += rows;
+          if (meter) meter.bytes += bytes;
+          if (tell) tell("read", rowsRead, meter!.bytes > 0 ? Math.round((rowsRead * size) / meter!.bytes) : 0);
+        },
+      }))
+        tables.set(kind, t);
+    } else
+      for (const job of jobs) {
+        const t = new ReadTable(job.kind, job.name, schema);
+        tables.set(job.kind, t);
+        const tr = new TableReader(sink, job.name, job.kind, schema[job.kind], schema);
+        await readCsvTable(t, tr, sink, schema, job.path, tick, undefined, undefined, meter);
+      }
     if (ndjson) {
       const t = new ReadTable("teacher", ndjson.name, schema);
       tables.set("teacher", t);

@@ -188,9 +188,24 @@ export class ChunkDecoder {
   private pending: Uint8Array = new Uint8Array(0);
   private encoding: Encoding | undefined;
   /** Bytes handed out as text so far, for the offsets of a failure. */
-  private offset = 0;
-  private line = 1;
+  private offset: number;
+  private line: number;
   failure: DecodeFailure | undefined;
+
+  /**
+   * From the start of a file, or (`from`) from a line start inside one whose
+   * encoding is known: offsets and lines of a failure are then the file's.
+   */
+  constructor(from?: { readonly encoding: Encoding; readonly offset: number; readonly line: number }) {
+    this.encoding = from?.encoding;
+    this.offset = from?.offset ?? 0;
+    this.line = from?.line ?? 1;
+  }
+
+  /** The encoding decided so far (by the first segment with a non-ASCII byte). */
+  get decided(): Encoding | undefined {
+    return this.encoding;
+  }
 
   /** Text for the complete lines so far (plus everything when `last`); undefined once decoding failed. */
   push(chunk: Uint8Array, last = false): string | undefined {
@@ -206,7 +221,7 @@ export class ChunkDecoder {
       return undefined;
     }
     this.offset += seg.length;
-    for (let i = 0; i < seg.length; i++) if (seg[i] === 0x0a) this.line++;
+    for (let i = seg.indexOf(0x0a); i >= 0; i = seg.indexOf(0x0a, i + 1)) this.line++;
     return r.value.text;
   }
 

@@ -2,7 +2,9 @@
 // (readTabular, then checkPlan) and the columnar path (readColumnar, then
 // checkPlanColumnar) — and what they disagree on: the diagnostics, whether a
 // dataset came out, the intake counts, and the rendered answer (JSON and
-// text). Used by the columnar property test and the roster fuzz stream.
+// text) — and the columnar path once more with the files cut into parts
+// (src/columnar/parallel.ts), which must give the one-thread reading's answer.
+// Used by the columnar property test and the roster fuzz stream.
 
 import type { CompiledPolicy } from "../../src/api/compile.js";
 import { checkPlan as answerObjects } from "../../src/api/plan.js";
@@ -28,9 +30,14 @@ export type BothReaders =
 /** Read `dir` both ways and check it against `policy`; `irregular` when the columns decline the folder. */
 export async function bothReaders(dir: string, policy: CompiledPolicy): Promise<BothReaders> {
   const a = await readTabular(dir);
-  const b = await readColumnar(dir);
-  if (b.irregular) return { irregular: true }; // read on the object path instead (csv.test.ts)
+  const b = await readColumnar(dir, { threads: 1 });
+  // The same folder cut into parts of 2 KB and read as by several threads (src/columnar/parallel.ts).
+  const c = await readColumnar(dir, { threads: 2, partBytes: 2048 });
   const differences: string[] = [];
+  if (b.irregular !== c.irregular)
+    differences.push(`irregular: one thread ${String(b.irregular)}, in parts ${String(c.irregular)}`);
+  if (b.irregular)
+    return differences.length ? { objects: undefined, columns: undefined, differences } : { irregular: true }; // read on the object path instead (csv.test.ts)
   const da = view(a.diagnostics);
   const db = view(b.diagnostics);
   if (JSON.stringify(da) !== JSON.stringify(db))
@@ -47,6 +54,27 @@ export async function bothReaders(dir: string, policy: CompiledPolicy): Promise<
       const rb = await render({ kind: "plan", answer: pb.value!, diagnostics: pb.diagnostics }, { format, lang: "zh" });
       if (JSON.stringify(ra.value) !== JSON.stringify(rb.value)) differences.push(`${format} answer differs`);
     }
+  }
+  const dc = view(c.diagnostics ?? []);
+  if (JSON.stringify(db) !== JSON.stringify(dc))
+    differences.push(`diagnostics: one thread ${JSON.stringify(db)}, in parts ${JSON.stringify(dc)}`);
+  if ((b.value === undefined) !== (c.value === undefined)) differences.push("dataset: one thread and in parts differ");
+  if (b.value && c.value) {
+    if (JSON.stringify(b.value.intake) !== JSON.stringify(c.value.intake))
+      differences.push(
+        `intake: one thread ${JSON.stringify(b.value.intake)}, in parts ${JSON.stringify(c.value.intake)}`,
+      );
+    const pb = await checkPlanColumnar(policy, b.value);
+    const pc = await checkPlanColumnar(policy, c.value);
+    const rb = await render(
+      { kind: "plan", answer: pb.value!, diagnostics: pb.diagnostics },
+      { format: "json", lang: "zh" },
+    );
+    const rc = await render(
+      { kind: "plan", answer: pc.value!, diagnostics: pc.diagnostics },
+      { format: "json", lang: "zh" },
+    );
+    if (JSON.stringify(rb.value) !== JSON.stringify(rc.value)) differences.push("json answer differs in parts");
   }
   return { objects: a.value, columns: b.value, differences };
 }
