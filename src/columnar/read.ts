@@ -392,9 +392,17 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
   if (ht) {
     const fromCol = ht.cols.column("from")!;
     const toCol = ht.cols.column("to")!;
+    const teacherCol = ht.cols.column("teacher")!;
+    // A teacher's history rows usually follow one another: the row before's lookup is reused.
+    let lastTid: string | undefined;
+    let lastRow: number | undefined;
     for (let r = 0; r < ht.rows; r++) {
-      const tid = ht.cols.get(r, "teacher") as string | undefined;
-      const o = tid === undefined ? undefined : rowsById.get(tid);
+      const tid = teacherCol.get(r) as string | undefined;
+      if (tid !== lastTid) {
+        lastTid = tid;
+        lastRow = tid === undefined ? undefined : rowsById.get(tid);
+      }
+      const o = lastRow;
       if (tid !== undefined && o === undefined) {
         sink.add("D116", { where: ht.at(r, "teacher"), header: ht.header("teacher"), value: tid });
         continue;
