@@ -261,6 +261,7 @@ class Pool {
   private readonly all: Worker[] = [];
   private readonly queue: { task: ReadTask; done: (o: TaskOutcome) => void; fail: (e: unknown) => void }[] = [];
   private readonly pending = new Map<Worker, { done: (o: TaskOutcome) => void; fail: (e: unknown) => void }>();
+  private alive = 0;
   /** Worker threads started (0: tasks run here). */
   get size(): number {
     return this.all.length;
@@ -287,13 +288,19 @@ class Pool {
         this.next();
         p.done(m.outcome!);
       });
+      // A thread that dies fails its task; when none is left, so does every task still queued.
       w.on("error", (e) => {
         const p = this.pending.get(w);
         this.pending.delete(w);
         p?.fail(e);
+        const i = this.idle.indexOf(w);
+        if (i >= 0) this.idle.splice(i, 1);
+        this.alive--;
+        if (this.alive === 0) for (const q of this.queue.splice(0)) q.fail(e);
       });
       this.all.push(w);
       this.idle.push(w);
+      this.alive++;
     }
   }
 
@@ -347,9 +354,11 @@ export async function readInParallel(
     partBytes?: number;
     onRows: (rows: number, bytes: number) => void;
     stats?: ReadStats;
+    /** The threads' script (default: read-worker beside this module). */
+    script?: string;
   },
 ): Promise<Map<RecordKind, ReadTable>> {
-  const pool = new Pool(workerScript(), options.threads, schema, options.onRows);
+  const pool = new Pool(options.script ?? workerScript(), options.threads, schema, options.onRows);
   const stats = options.stats ?? { workers: 0, parts: 0, rereads: 0 };
   stats.workers = pool.size;
   const partBytes = partBytesOf(options.partBytes);

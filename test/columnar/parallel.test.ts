@@ -16,7 +16,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.js";
 import { readColumnar, type ColumnarResult } from "../../src/columnar/read.js";
-import type { ReadStats } from "../../src/columnar/parallel.js";
+import { readInParallel, type ReadStats } from "../../src/columnar/parallel.js";
+import { BUILTIN_SCHEMA, Sink } from "../../src/data/tabular/read.js";
 import { parseDatasetText } from "../../src/data/read.js";
 import { gb18030Encode, writeDatasetCsv } from "../../src/data/tabular/write.js";
 import { ROOT } from "../support/policy.js";
@@ -167,5 +168,18 @@ describe("the built reader with worker threads", () => {
     expect(stats.workers).toBe(2);
     expect(stats.parts).toBeGreaterThan(10);
     expect(cut).toEqual(shown(await readColumnar(dir, { threads: 1 })));
+  }, 60_000);
+
+  it("a thread that dies fails the reading (no hang): every task queued behind it too", async () => {
+    const dir = folder(10, 300);
+    const script = join(mkdtempSync(join(tmpdir(), "lungang-worker-")), "dies.mjs");
+    writeFileSync(script, 'throw new Error("worker died");\n');
+    const jobs = (["school", "teacher", "move", "history"] as const).map((kind, i) => {
+      const name = ["schools.csv", "teachers.csv", "moves.csv", "history.csv"][i]!;
+      return { kind, name, path: join(dir, name) };
+    });
+    await expect(
+      readInParallel(jobs, BUILTIN_SCHEMA, new Sink(dir), { threads: 2, partBytes: 1024, onRows: () => {}, script }),
+    ).rejects.toThrow("worker died");
   }, 60_000);
 });
