@@ -30,8 +30,8 @@ export interface Column {
 
 function grown<T extends Int32Array | Uint8Array | Int8Array | Float64Array | Uint32Array>(a: T, n: number): T {
   if (a.length >= n) return a;
-  let size = a.length;
-  while (size < n) size *= 2;
+  // Doubled for rows added one by one; exactly n for a table grown at once (rows from other threads).
+  const size = Math.max(n, 2 * a.length);
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
@@ -449,13 +449,18 @@ export class ColumnTable {
     return { parts: { rows: this.rows, cols, intervals: [...this.intervals] }, transfer: [...transfer] };
   }
 
+  /** Room for `rows` rows in all, allocated at once (rows `append` adds later grow it again). */
+  reserve(rows: number): void {
+    // `append`'s invariant: it grows a column only when a row starts a new block of START.
+    const room = (Math.floor(rows / START) + 1) * START;
+    for (const c of this.cols) c.grow(room);
+  }
+
   /** Append another table's rows (its `parts()`, of the same declaration), in their order. */
   absorb(p: TableParts): void {
     const at = this.rows;
     const total = at + p.rows;
-    // Room for `append`'s invariant: it grows a column only when a row starts a new block of START.
-    const room = (Math.floor(total / START) + 1) * START;
-    for (const c of this.cols) c.grow(room);
+    this.reserve(total);
     this.cols.forEach((c, i) => c.absorb(p.cols[i], p.rows, at));
     for (const [r, iv] of p.intervals) this.intervals.set(at + r, iv);
     this.rows = total;

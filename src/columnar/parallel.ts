@@ -404,6 +404,7 @@ export async function readInParallel(
         outcomes = [await pool.run(task(job))];
       }
       const t = new ReadTable(job.kind, job.name, schema);
+      t.reserve(outcomes.reduce((n, o) => n + (o.t === "read" ? o.table.cols.rows : 0), 0));
       for (const o of outcomes) {
         if (o.t === "irregular") throw new Irregular(o.t);
         sink.diags.push(...o.diags);

@@ -107,6 +107,19 @@ export class ReadTable {
     };
   }
 
+  /** Room for `rows` rows in all, allocated at once. */
+  reserve(rows: number): void {
+    this.cols.reserve(rows);
+    if (this.line.length < rows) {
+      const l = new Int32Array(rows);
+      l.set(this.line);
+      this.line = l;
+      const o = new Uint8Array(rows);
+      o.set(this.ok);
+      this.ok = o;
+    }
+  }
+
   /** Append the rows of another reading of the same table (a later part of its file), in order. */
   absorb(p: ReadTableParts): void {
     const at = this.rows;
