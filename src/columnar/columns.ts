@@ -449,6 +449,12 @@ export class ColumnTable {
     return { parts: { rows: this.rows, cols, intervals: [...this.intervals] }, transfer: [...transfer] };
   }
 
+  /** Let an id column's values go (a history row's teacher, once rows point at their owners): it reads as absent. */
+  release(name: string): void {
+    const c = this.byName.get(name);
+    if (c instanceof IdColumn) c.a = [];
+  }
+
   /** Room for `rows` rows in all, allocated at once (rows `append` adds later grow it again). */
   reserve(rows: number): void {
     // `append`'s invariant: it grows a column only when a row starts a new block of START.

@@ -443,6 +443,8 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
       }
       owner![r] = o;
     }
+    // Each row's teacher is its owner's index from here on: the ids written on the rows are let go.
+    ht.cols.release("teacher");
   }
   const rejectedTeachers: { row: string; id?: string; school?: string }[] = [];
   for (let r = 0; r < n; r++) {
