@@ -3,7 +3,8 @@
 // TableReader: headers, cell values, D102–D110) into typed columns, then the
 // cross-references of src/data/tabular/read.ts's `assemble` made over the
 // columns, with the same diagnostics in the same order (D112–D120). Nothing
-// holds the file as one string, and no object per row is kept.
+// holds the file as one string, and no object per row is kept. Large files
+// are cut into parts read on worker threads (parallel.ts), appended in order.
 //
 // A folder the fast tokenizer cannot read as csv-parse would (src/columnar/csv.ts)
 // comes back as `irregular`: the caller reads it on the object path.
@@ -205,7 +206,6 @@ export interface ColumnarData {
 /** A CSV folder read into columns; `irregular` when it needs the object path's reader instead. */
 export type ColumnarResult = Result<ColumnarData> & { readonly irregular?: true };
 
-/** Read a CSV folder into columns (see the header). Never throws on user input. */
 /** Reading options; `threads`: worker threads to read with (default: the cores, LUNGANG_THREADS; 1 reads here). */
 export interface ColumnarOptions extends TabularOptions {
   readonly threads?: number;
@@ -215,6 +215,11 @@ export interface ColumnarOptions extends TabularOptions {
   readonly stats?: ReadStats;
 }
 
+/**
+ * Read a CSV folder into columns (see the header), large files in parts on
+ * worker threads (src/columnar/parallel.ts) with the same result. Never
+ * throws on user input.
+ */
 export async function readColumnar(path: string, options: ColumnarOptions = {}): Promise<ColumnarResult> {
   const sink = new Sink(path);
   const schema = options.schema ?? BUILTIN_SCHEMA;
