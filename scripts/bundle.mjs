@@ -14,8 +14,12 @@ import { rmSync } from "node:fs";
 // level imported vscode-languageserver for every `lungang case` (~0.3 s).
 rmSync("dist/bundle", { recursive: true, force: true });
 await build({
-  // The reading threads of src/columnar/parallel.ts start from their own entry (sharing the chunks).
-  entryPoints: { lungang: "dist/src/cli/main.js", "read-worker": "dist/src/columnar/read-worker.js" },
+  // The reading and solving threads of src/columnar/ (parallel.ts, solve.ts) start from their own entries (sharing the chunks).
+  entryPoints: {
+    lungang: "dist/src/cli/main.js",
+    "read-worker": "dist/src/columnar/read-worker.js",
+    "solve-worker": "dist/src/columnar/solve-worker.js",
+  },
   outdir: "dist/bundle",
   outExtension: { ".js": ".mjs" },
   splitting: true,

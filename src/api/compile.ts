@@ -23,6 +23,26 @@ export interface CompiledPolicy {
   readonly program: Program;
   /** Values for the policy's parameters, by name, typed by the parameter's declaration. */
   readonly params: ReadonlyMap<string, Value>;
+  /**
+   * @internal How `compilePolicy` made it (plain data): another thread
+   * compiles the same policy from it, and compares the texts it read.
+   */
+  readonly recipe?: PolicyRecipe;
+}
+
+/** @internal What compiling a policy again takes: its source, the options, and the texts read (to compare). */
+export interface PolicyRecipe {
+  readonly source: PolicySource;
+  readonly roots?: readonly string[];
+  readonly unsaved?: ReadonlyMap<string, string>;
+  readonly params?: Readonly<Record<string, string>>;
+  /** Every policy text read, by path, sorted and joined: equal when another compilation read the same. */
+  readonly texts: string;
+}
+
+/** The texts a compilation read, as one comparable string. */
+export function textsOf(sources: ReadonlyMap<string, string>): string {
+  return JSON.stringify([...sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Parameter values as a person writes them (`任教年限门槛` → `"9年"`), by parameter name. */
@@ -54,14 +74,28 @@ export function compilePolicy(source: PolicySource, options: CompileOptions = {}
   const diagnostics = [...loaded.diagnostics, ...(checked?.diagnostics ?? [])];
   if (!checked?.value || hasErrors(diagnostics)) return { diagnostics, sources: loaded.sources };
   const compiled = compile(checked.value, options);
-  return { ...compiled, diagnostics: [...diagnostics, ...compiled.diagnostics], sources: loaded.sources };
+  const params = options.params instanceof Map ? Object.fromEntries(options.params) : options.params;
+  const recipe: PolicyRecipe = {
+    source,
+    ...(options.roots ? { roots: options.roots } : {}),
+    ...(options.unsaved ? { unsaved: options.unsaved } : {}),
+    ...(params ? { params: params as Record<string, string> } : {}),
+    texts: textsOf(loaded.sources),
+  };
+  return {
+    ...(compiled.value ? { value: { ...compiled.value, recipe } } : {}),
+    diagnostics: [...diagnostics, ...compiled.diagnostics],
+    sources: loaded.sources,
+  };
 }
 
 /** The same compiled policy with more parameter values (a later value for a name wins). */
 export function withParams(policy: CompiledPolicy, params: ParamTexts): Result<CompiledPolicy> {
   const parsed = parseParams(policy.checked, params);
   if (!parsed.value) return { diagnostics: parsed.diagnostics };
-  return { value: { ...policy, params: new Map([...policy.params, ...parsed.value]) }, diagnostics: [] };
+  // Compiled again elsewhere from its recipe, it would lack these values: the recipe is not kept.
+  const { recipe: _recipe, ...rest } = policy;
+  return { value: { ...rest, params: new Map([...policy.params, ...parsed.value]) }, diagnostics: [] };
 }
 
 /** A parameter type as a Chinese message names it. */

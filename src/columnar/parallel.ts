@@ -21,17 +21,15 @@
 // are read one after another on this thread: the cutting and appending are
 // the same, only not concurrent.
 
-import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ChunkDecoder, type DecodeFailure, type Encoding } from "../data/decode.js";
 import { inputSchema, type SchemaRecord } from "../data/declared.js";
 import { Sink, TableReader, type InputSchema, type Kind } from "../data/tabular/read.js";
 import { SourceError, UndecodableError } from "../data/tabular/sources.js";
 import { CsvTokenizer, Irregular, type FilePart, type LineBreak } from "./csv.js";
+import { Pool, workerScript } from "./pool.js";
 import { ReadTable, readCsvTable, type ReadTableParts } from "./read.js";
 
 type RecordKind = Exclude<Kind, "info">;
@@ -247,85 +245,6 @@ function* partsOf(path: string, cut: Cut): Generator<FilePart> {
   }
 }
 
-/** The worker script next to this module (the build's, or the bundle's); undefined when running from the sources. */
-function workerScript(): string | undefined {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const c of [join(here, "read-worker.js"), join(here, "read-worker.mjs"), join(here, "..", "read-worker.mjs")])
-    if (existsSync(c)) return c;
-  return undefined;
-}
-
-/** Runs tasks on `n` worker threads, or here one after another when there is no worker script. */
-class Pool {
-  private readonly idle: Worker[] = [];
-  private readonly all: Worker[] = [];
-  private readonly queue: { task: ReadTask; done: (o: TaskOutcome) => void; fail: (e: unknown) => void }[] = [];
-  private readonly pending = new Map<Worker, { done: (o: TaskOutcome) => void; fail: (e: unknown) => void }>();
-  private alive = 0;
-  /** Worker threads started (0: tasks run here). */
-  get size(): number {
-    return this.all.length;
-  }
-
-  constructor(
-    private readonly script: string | undefined,
-    n: number,
-    private readonly schema: InputSchema,
-    private readonly onRows: (rows: number, bytes: number) => void,
-  ) {
-    if (!script) return;
-    const data = schemaData(schema);
-    for (let i = 0; i < n; i++) {
-      const w = new Worker(script, { workerData: { schema: data } });
-      w.on("message", (m: { rows?: [number, number]; outcome?: TaskOutcome }) => {
-        if (m.rows) {
-          this.onRows(m.rows[0], m.rows[1]);
-          return;
-        }
-        const p = this.pending.get(w)!;
-        this.pending.delete(w);
-        this.idle.push(w);
-        this.next();
-        p.done(m.outcome!);
-      });
-      // A thread that dies fails its task; when none is left, so does every task still queued.
-      w.on("error", (e) => {
-        const p = this.pending.get(w);
-        this.pending.delete(w);
-        p?.fail(e);
-        const i = this.idle.indexOf(w);
-        if (i >= 0) this.idle.splice(i, 1);
-        this.alive--;
-        if (this.alive === 0) for (const q of this.queue.splice(0)) q.fail(e);
-      });
-      this.all.push(w);
-      this.idle.push(w);
-      this.alive++;
-    }
-  }
-
-  run(task: ReadTask): Promise<TaskOutcome> {
-    if (!this.script) return runTask(task, this.schema, this.onRows).then((r) => r.outcome);
-    return new Promise((done, fail) => {
-      this.queue.push({ task, done, fail });
-      this.next();
-    });
-  }
-
-  private next(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const w = this.idle.pop()!;
-      const q = this.queue.shift()!;
-      this.pending.set(w, q);
-      w.postMessage(q.task);
-    }
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.all.map((w) => w.terminate()));
-  }
-}
-
 /** How a parallel reading went (for benchmarks and tests): worker threads started, parts read, files read again whole. */
 export interface ReadStats {
   workers: number;
@@ -358,7 +277,13 @@ export async function readInParallel(
     script?: string;
   },
 ): Promise<Map<RecordKind, ReadTable>> {
-  const pool = new Pool(options.script ?? workerScript(), options.threads, schema, options.onRows);
+  const pool = new Pool<ReadTask, TaskOutcome, [number, number]>(
+    options.script ?? workerScript("read-worker"),
+    options.threads,
+    { schema: schemaData(schema) },
+    (task) => runTask(task, schema, options.onRows).then((r) => r.outcome),
+    ([rows, bytes]) => options.onRows(rows, bytes),
+  );
   const stats = options.stats ?? { workers: 0, parts: 0, rereads: 0 };
   stats.workers = pool.size;
   const partBytes = partBytesOf(options.partBytes);

@@ -3,16 +3,17 @@
 // The answer's dataset is a view over the columns (schools as records, people
 // and moves loaded when a renderer asks for them); the rules a plan could not
 // meet are looked for on the districts concerned only, materialised as a
-// small object Dataset.
+// small object Dataset, the districts split across threads (solve.ts).
 
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { Dataset, Move, School, Teacher } from "../data/model.js";
 import type { CompiledPolicy } from "../api/compile.js";
 import { answerPlan, type PlanAnswer } from "../api/plan.js";
-import { componentOf, districtsOf, infeasibleAmong } from "../propose/propose.js";
+import { componentOf, districtsOf, infeasibleAmong, matchInfeasible } from "../propose/propose.js";
 import type { OnProgress } from "../plan/check-plan.js";
 import { Rows, TeacherIndex, checkColumnar } from "./check.js";
 import type { ColumnarData } from "./read.js";
+import { infeasibleOnThreads } from "./solve.js";
 
 /** Every item of 0..n−1 as a fresh record: a list a renderer may keep items of. */
 class Listed<T> implements Iterable<T> {
@@ -94,6 +95,9 @@ export async function checkPlanColumnar(
   return answerPlan(policy, view, checked, async (violations) => {
     const districts = districtsOf(view, violations);
     if (districts.size === 0) return [];
-    return infeasibleAmong(policy.program, districtDataset(data, rows, districts), violations, policy.params);
+    const concerned = districtDataset(data, rows, districts);
+    const found = await infeasibleOnThreads(policy, concerned, districts);
+    if (found) return matchInfeasible(violations, found);
+    return infeasibleAmong(policy.program, concerned, violations, policy.params);
   });
 }

@@ -9,7 +9,7 @@ const port = parentPort!;
 const schema = schemaFrom((workerData as { schema: SchemaData }).schema);
 
 port.on("message", (task: ReadTask) => {
-  void runTask(task, schema, (rows, bytes) => port.postMessage({ rows: [rows, bytes] })).then(({ outcome, transfer }) =>
-    port.postMessage({ outcome }, transfer),
+  void runTask(task, schema, (rows, bytes) => port.postMessage({ event: [rows, bytes] })).then(
+    ({ outcome, transfer }) => port.postMessage({ result: outcome }, transfer),
   );
 });

@@ -285,7 +285,7 @@ async function run(
   const atoms: A.Expr[] = [];
   const receiving = new Set<string>();
   let perDestination = (options.constraints?.capacity?.size ?? 0) > 0;
-  let crossDistrict = false;
+  const crossDistrict = solvesAcrossDistricts(program, shapes);
   let fromId = false;
   for (const c of program.checks) {
     if (c.info.check.mode !== "check") continue;
@@ -304,8 +304,6 @@ async function run(
       });
       if (ch.subject.kind === "move" || ch.subject.kind === "teacher") shapes.personAtoms(e, atoms);
     }
-    const k = ch.subject.kind;
-    if ((k === "plan" || k === "location" || k === "tier") && !shapes.fixed(ch.body)) crossDistrict = true;
   }
   const atomFns = dedupe(atoms).map((e) => program.expr(e));
 
@@ -726,7 +724,24 @@ export async function infeasibleAmong(
 ): Promise<InfeasibleRule[]> {
   const districts = districtsOf(data, violations);
   if (districts.size === 0) return [];
-  const found = await infeasibleOn(program, { ...data, plan: { moves: [] } }, districts, params);
+  return matchInfeasible(violations, await infeasibleOn(program, { ...data, plan: { moves: [] } }, districts, params));
+}
+
+/**
+ * Whether a plan check counts across districts (over the whole plan, a
+ * location or a tier, not a fixed value): then every district is one
+ * component, solved together.
+ */
+export function solvesAcrossDistricts(program: Program, shapes = new Shapes(program.policy)): boolean {
+  return program.checks.some((c) => {
+    const ch = c.info.check;
+    const k = ch.subject.kind;
+    return ch.mode === "check" && (k === "plan" || k === "location" || k === "tier") && !shapes.fixed(ch.body);
+  });
+}
+
+/** The violations that are of rules found infeasible (by clause and subject), as infeasible rules, in their order. */
+export function matchInfeasible(violations: readonly Violation[], found: readonly InfeasibleRule[]): InfeasibleRule[] {
   const key = (id: string, s: SubjectRef) => `${id}\u0001${s.kind}\u0001${s.id}`;
   const byKey = new Map(found.map((r) => [key(r.clause.id, r.subject), r]));
   const out: InfeasibleRule[] = [];
