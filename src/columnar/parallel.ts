@@ -301,10 +301,10 @@ export async function readInParallel(
     const planned = jobs.map((job) => ({
       job,
       cut: cutFile(job, schema, statSync(job.path).size, partBytes),
-      runs: [] as Promise<TaskOutcome>[],
+      runs: [] as (Promise<TaskOutcome> | undefined)[],
     }));
     // A rejected task is awaited below, in order; none is left unhandled meanwhile.
-    const queue = (runs: Promise<TaskOutcome>[], r: Promise<TaskOutcome>) => {
+    const queue = (runs: (Promise<TaskOutcome> | undefined)[], r: Promise<TaskOutcome>) => {
       r.catch(() => undefined);
       runs.push(r);
     };
@@ -322,21 +322,40 @@ export async function readInParallel(
     });
     const tables = new Map<RecordKind, ReadTable>();
     for (const { job, cut, runs } of planned) {
-      let outcomes = await Promise.all(runs);
-      stats.parts += outcomes.length;
-      if (cut && !outcomes.every((o, k) => sound(o, k, cut))) {
+      if (cut) {
+        // Appended part by part as they come, each let go once appended; the file's diagnostics are
+        // held until every part has proved sound.
+        const t = new ReadTable(job.kind, job.name, schema);
+        const diags: Diagnostic[] = [];
+        let whole = true;
+        for (let k = 0; k < runs.length; k++) {
+          const o = await runs[k]!;
+          runs[k] = undefined;
+          stats.parts++;
+          if (!sound(o, k, cut) || o.t !== "read") {
+            whole = false;
+            break;
+          }
+          // Room for the whole file at once, from the first part's rows per byte.
+          if (k === 0) t.reserve(Math.ceil(((o.table.cols.rows * cut.size) / cut.starts[1]!) * 1.02));
+          diags.push(...o.diags);
+          t.absorb(o.table);
+        }
+        if (whole) {
+          sink.diags.push(...diags);
+          tables.set(job.kind, t);
+          continue;
+        }
         stats.rereads++;
-        outcomes = [await pool.run(task(job))];
+        runs.splice(0, runs.length, pool.run(task(job)));
       }
+      const o = await runs[0]!;
+      if (o.t === "irregular") throw new Irregular(o.t);
+      sink.diags.push(...o.diags);
+      if (o.t === "undecodable") throw new UndecodableError(o.file, o.failure);
+      if (o.t === "failed") throw new SourceError(o.reason, o.reason_zh);
       const t = new ReadTable(job.kind, job.name, schema);
-      t.reserve(outcomes.reduce((n, o) => n + (o.t === "read" ? o.table.cols.rows : 0), 0));
-      for (const o of outcomes) {
-        if (o.t === "irregular") throw new Irregular(o.t);
-        sink.diags.push(...o.diags);
-        if (o.t === "undecodable") throw new UndecodableError(o.file, o.failure);
-        if (o.t === "failed") throw new SourceError(o.reason, o.reason_zh);
-        t.absorb(o.table);
-      }
+      t.absorb(o.table);
       tables.set(job.kind, t);
     }
     return tables;

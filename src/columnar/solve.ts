@@ -97,10 +97,16 @@ export async function infeasibleOnThreads(
         return pool.run({ recipe, asOf: data.asOf, schools: data.schools, teachers, only: s.only });
       }),
     );
+    // Each rule found names its clause as compiled there: this policy's clause of that id stands in.
+    const clauses = new Map(policy.program.checks.map((c) => [c.info.clause.id, c.info.clause]));
     const found: InfeasibleRule[] = [];
     for (const o of outcomes) {
       if ("other" in o) return undefined;
-      found.push(...o.found);
+      for (const r of o.found) {
+        const clause = clauses.get(r.clause.id);
+        if (!clause) return undefined;
+        found.push({ ...r, clause });
+      }
     }
     return found;
   } finally {

@@ -131,10 +131,10 @@ describe("a CSV folder read in parts ≡ read on one thread", () => {
 });
 
 describe("the built reader with worker threads", () => {
-  it("`lungang check` answers the same with LUNGANG_THREADS=2 (files cut in parts) and LUNGANG_THREADS=1", () => {
+  it("`lungang check` answers the same with LUNGANG_THREADS=2 (files in parts, districts solved apart) and =1", () => {
     expect(existsSync(join(ROOT, "dist", "bundle", "read-worker.mjs"))).toBe(true);
-    const dir = folder(8, 1500, (lines) => {
-      for (let i = 7; i < lines.length - 1; i += 97) lines[i] = lines[i]!.replace(/\d{4}-\d{2}-\d{2}/, "2099-01-01");
+    const dir = folder(13, 2000, (lines) => {
+      for (const i of [1990, 1995]) lines[i] = lines[i]!.replace(/\d{4}-\d{2}-\d{2}/, "2099-01-01");
     });
     const run = (env: Record<string, string>) =>
       spawnSync(
@@ -151,12 +151,14 @@ describe("the built reader with worker threads", () => {
         { encoding: "utf8", env: { ...process.env, ...env } },
       );
     const one = run({ LUNGANG_THREADS: "1" });
-    const two = run({ LUNGANG_THREADS: "2", LUNGANG_PART_BYTES: "8192" });
+    // Files cut into parts read by the reading threads, the districts dealt to the solving threads.
+    const two = run({ LUNGANG_THREADS: "2", LUNGANG_PART_BYTES: "8192", LUNGANG_SOLVE_MIN: "0" });
     expect(one.stderr).toBe("");
     expect(two.stderr).toBe("");
     expect(two.status).toBe(one.status);
     expect(two.stdout).toBe(one.stdout);
     expect(JSON.parse(one.stdout).counts.rejected).toBeGreaterThan(0);
+    expect(JSON.parse(one.stdout).infeasible.length).toBeGreaterThan(0);
   }, 60_000);
 
   it("the built module starts worker threads and reads the parts on them", async () => {

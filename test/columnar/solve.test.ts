@@ -1,0 +1,72 @@
+// The search for rules no plan could meet, dealt to threads by district
+// (src/columnar/solve.ts): the same rules as on one thread, matched to the
+// same violations; and where it must not split — another policy text read
+// on the other side, a policy without a recipe — it says so and the caller
+// solves on one thread. Without a worker script (these sources under the test
+// runner) the shares are solved here, through the same task code.
+
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { generate } from "../../bench/generate.js";
+import { compilePolicy, withParams } from "../../src/api/compile.js";
+import { infeasibleOnThreads } from "../../src/columnar/solve.js";
+import { parseDatasetText } from "../../src/data/read.js";
+import type { Dataset } from "../../src/data/model.js";
+import { checkPlan } from "../../src/plan/check-plan.js";
+import { districtsOf, infeasibleOn, matchInfeasible } from "../../src/propose/propose.js";
+import { ROOT } from "../support/policy.js";
+
+const policy = compilePolicy(join(ROOT, "policies", "dalian")).value!;
+
+/** A generated roster whose plan breaks must-rules in several districts, and those districts. */
+function concerned(seed: number): {
+  data: Dataset;
+  districts: Set<string>;
+  violations: ReturnType<typeof checkPlan>["violations"];
+} {
+  const raw = generate({ seed, teachers: 2400, schools: 60, violations: true });
+  const ds = parseDatasetText(JSON.stringify(raw), "generated.json", "json").value!;
+  const violations = checkPlan(policy.program, ds, policy.params).violations;
+  return { data: { ...ds, plan: { moves: [] } }, districts: districtsOf(ds, violations), violations };
+}
+
+let saved: string | undefined;
+beforeEach(() => {
+  saved = process.env.LUNGANG_SOLVE_MIN;
+  process.env.LUNGANG_SOLVE_MIN = "0";
+});
+afterEach(() => {
+  if (saved === undefined) delete process.env.LUNGANG_SOLVE_MIN;
+  else process.env.LUNGANG_SOLVE_MIN = saved;
+});
+
+describe("the infeasibility search on threads", () => {
+  it("finds the rules one thread finds, district by district, matched to the same violations", async () => {
+    let compared = 0;
+    for (const seed of [2, 3, 5]) {
+      const { data, districts, violations } = concerned(seed);
+      if (districts.size < 2) continue;
+      const one = matchInfeasible(violations, await infeasibleOn(policy.program, data, districts, policy.params));
+      const found = await infeasibleOnThreads(policy, data, districts, 2);
+      expect(found).toBeDefined();
+      expect(matchInfeasible(violations, found!)).toEqual(one);
+      compared += one.length;
+    }
+    expect(compared).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("is not split when the other side would read another policy text, or the policy has no recipe", async () => {
+    const { data, districts } = concerned(2);
+    expect(districts.size).toBeGreaterThan(1);
+    const edited = { ...policy, recipe: { ...policy.recipe!, texts: policy.recipe!.texts + " " } };
+    expect(await infeasibleOnThreads(edited, data, districts, 2)).toBeUndefined();
+    const noRecipe = withParams(policy, {}).value!;
+    expect(noRecipe.recipe).toBeUndefined();
+    expect(await infeasibleOnThreads(noRecipe, data, districts, 2)).toBeUndefined();
+    // One thread, one district, or fewer people than the minimum: solved here by the caller.
+    expect(await infeasibleOnThreads(policy, data, districts, 1)).toBeUndefined();
+    expect(await infeasibleOnThreads(policy, data, new Set([...districts].slice(0, 1)), 2)).toBeUndefined();
+    process.env.LUNGANG_SOLVE_MIN = String(data.teachers.length + 1);
+    expect(await infeasibleOnThreads(policy, data, districts, 2)).toBeUndefined();
+  }, 120_000);
+});
