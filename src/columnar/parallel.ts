@@ -34,8 +34,13 @@ import { ReadTable, readCsvTable, type ReadTableParts } from "./read.js";
 
 type RecordKind = Exclude<Kind, "info">;
 
-/** Folders smaller than this are read on the main thread: starting workers costs more than it saves. */
-export const PARALLEL_MIN_BYTES = 16 << 20;
+/**
+ * Folders smaller than this are read on the main thread. Measured on 2 cores
+ * (bench/README.md): no gain at 156 MB (1M teachers: the reading allocates,
+ * and V8's collector already uses the second core), a quarter of the wall
+ * time at 1.7 GB (10.7M teachers).
+ */
+export const PARALLEL_MIN_BYTES = 512 << 20;
 /** A large file is cut into parts of about this many bytes (more parts than threads: they balance). */
 const PART_BYTES = 32 << 20;
 /** The reader's first chunk (csv.ts reads 1 MiB at a time): the header and the encoding are found in it. */
