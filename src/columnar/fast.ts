@@ -15,7 +15,7 @@ import type { RawRow } from "../data/tabular/sources.js";
 import { parseCell, type DayInterval, type Parsed } from "../data/tabular/values.js";
 import { CharTable, own, TextColumn, type Column } from "./columns.js";
 import { splitLine } from "./csv.js";
-import type { ReadTable } from "./read.js";
+import type { ReadTable } from "./table.js";
 
 /** Texts remembered per column (dates of birth: some 20,000 a generation). */
 const MEMO_CAP = 1 << 17;

@@ -30,7 +30,7 @@ import { Sink, TableReader, type InputSchema, type Kind } from "../data/tabular/
 import { SourceError, UndecodableError } from "../data/tabular/sources.js";
 import { CsvTokenizer, Irregular, type FilePart, type LineBreak } from "./csv.js";
 import { Pool, workerScript } from "./pool.js";
-import { ReadTable, readCsvTable, type ReadTableParts } from "./read.js";
+import { ReadTable, readCsvTable, type ReadTableParts } from "./table.js";
 
 type RecordKind = Exclude<Kind, "info">;
 
