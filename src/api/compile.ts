@@ -40,6 +40,11 @@ export interface PolicyRecipe {
   readonly texts: string;
 }
 
+/** Parameter texts as a plain record (a recipe crosses threads). */
+function paramRecord(p: ParamTexts): Record<string, string> {
+  return p instanceof Map ? Object.fromEntries(p) : { ...(p as Readonly<Record<string, string>>) };
+}
+
 /** The texts a compilation read, as one comparable string. */
 export function textsOf(sources: ReadonlyMap<string, string>): string {
   return JSON.stringify([...sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -74,12 +79,11 @@ export function compilePolicy(source: PolicySource, options: CompileOptions = {}
   const diagnostics = [...loaded.diagnostics, ...(checked?.diagnostics ?? [])];
   if (!checked?.value || hasErrors(diagnostics)) return { diagnostics, sources: loaded.sources };
   const compiled = compile(checked.value, options);
-  const params = options.params instanceof Map ? Object.fromEntries(options.params) : options.params;
   const recipe: PolicyRecipe = {
     source,
     ...(options.roots ? { roots: options.roots } : {}),
     ...(options.unsaved ? { unsaved: options.unsaved } : {}),
-    ...(params ? { params: params as Record<string, string> } : {}),
+    ...(options.params ? { params: paramRecord(options.params) } : {}),
     texts: textsOf(loaded.sources),
   };
   return {
@@ -90,12 +94,13 @@ export function compilePolicy(source: PolicySource, options: CompileOptions = {}
 }
 
 /** The same compiled policy with more parameter values (a later value for a name wins). */
-export function withParams(policy: CompiledPolicy, params: ParamTexts): Result<CompiledPolicy> {
-  const parsed = parseParams(policy.checked, params);
+export function withParams(policy: CompiledPolicy, texts: ParamTexts): Result<CompiledPolicy> {
+  const parsed = parseParams(policy.checked, texts);
   if (!parsed.value) return { diagnostics: parsed.diagnostics };
-  // Compiled again elsewhere from its recipe, it would lack these values: the recipe is not kept.
-  const { recipe: _recipe, ...rest } = policy;
-  return { value: { ...rest, params: new Map([...policy.params, ...parsed.value]) }, diagnostics: [] };
+  const params = new Map([...policy.params, ...parsed.value]);
+  // The recipe compiles it again with these values too (a later value for a name wins there as well).
+  const recipe = policy.recipe && { ...policy.recipe, params: { ...policy.recipe.params, ...paramRecord(texts) } };
+  return { value: { ...policy, params, ...(recipe ? { recipe } : {}) }, diagnostics: [] };
 }
 
 /** A parameter type as a Chinese message names it. */

@@ -22,14 +22,13 @@
 // the same, only not concurrent.
 
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ChunkDecoder, type DecodeFailure, type Encoding } from "../data/decode.js";
 import { inputSchema, type SchemaRecord } from "../data/declared.js";
 import { Sink, TableReader, type InputSchema, type Kind } from "../data/tabular/read.js";
 import { SourceError, UndecodableError } from "../data/tabular/sources.js";
 import { CsvTokenizer, Irregular, type FilePart, type LineBreak } from "./csv.js";
-import { Pool, workerScript } from "./pool.js";
+import { envCount, Pool, threadsToUse, workerScript } from "./pool.js";
 import { ReadTable, readCsvTable, type ReadTableParts } from "./table.js";
 
 type RecordKind = Exclude<Kind, "info">;
@@ -53,18 +52,21 @@ export interface FileJob {
   readonly path: string;
 }
 
-/** Threads to read with: LUNGANG_THREADS when set, else the cores (at most 8). */
-export function readThreads(): number {
-  const env = process.env.LUNGANG_THREADS;
-  if (env !== undefined && /^\d+$/.test(env.trim())) return Math.max(1, Number(env));
-  return Math.max(1, Math.min(availableParallelism(), 8));
-}
-
-function partBytesOf(given: number | undefined): number {
-  const env = process.env.LUNGANG_PART_BYTES;
-  if (given !== undefined) return Math.max(1, given);
-  if (env !== undefined && /^\d+$/.test(env.trim())) return Math.max(1, Number(env));
-  return PART_BYTES;
+/**
+ * The threads to read `jobs` with, or undefined to read them here: threads
+ * (an option, LUNGANG_THREADS, the cores) for a folder of PARALLEL_MIN_BYTES
+ * or more — whatever its size when a part size is given (an option or
+ * LUNGANG_PART_BYTES) — and the part size.
+ */
+export function readPlan(
+  jobs: readonly FileJob[],
+  threads = threadsToUse(),
+  partBytes = envCount("LUNGANG_PART_BYTES"),
+): { threads: number; partBytes: number } | undefined {
+  if (threads < 2) return undefined;
+  if (partBytes === undefined && jobs.reduce((n, j) => n + statSync(j.path).size, 0) < PARALLEL_MIN_BYTES)
+    return undefined;
+  return { threads, partBytes: Math.max(1, partBytes ?? PART_BYTES) };
 }
 
 /** What one thread is asked to read: a whole file, or a part of one with the file's header row. */
@@ -113,7 +115,6 @@ export async function runTask(
 ): Promise<{ outcome: TaskOutcome; transfer: ArrayBuffer[] }> {
   const sink = new Sink(task.folder);
   const t = new ReadTable(task.kind, task.name, schema);
-  const tr = new TableReader(sink, task.name, task.kind, schema[task.kind], schema);
   const meter = { bytes: 0 };
   let rows = 0;
   let told = 0;
@@ -124,7 +125,12 @@ export async function runTask(
     }
   };
   try {
-    const r = await readCsvTable(t, tr, sink, schema, task.path, tick, task.part, task.header, meter);
+    const r = await readCsvTable(t, sink, schema, task.path, {
+      tick,
+      meter,
+      ...(task.part ? { part: task.part } : {}),
+      ...(task.header ? { header: task.header } : {}),
+    });
     if (onRows) onRows(rows & 65535, meter.bytes - told);
     const { parts, transfer } = t.parts();
     return {
@@ -189,13 +195,12 @@ function cutFile(job: FileJob, schema: InputSchema, size: number, partBytes: num
     }
     if (!header || tr.columns!.length === 0 || tok.lineBreak === 0) return undefined;
     // The header ends at its line's break (a line break byte is never inside a UTF-8 or GB18030 character).
-    let headerEnd = -1;
-    for (let i = 0, lines = 0; i < first.length; i++)
-      if (first[i] === 0x0a && ++lines === header.line) {
-        headerEnd = i + 1;
-        break;
-      }
-    if (headerEnd < 0) return undefined;
+    let headerEnd = 0;
+    for (let line = 0; line < header.line; line++) {
+      const i = first.indexOf(0x0a, headerEnd);
+      if (i < 0) return undefined;
+      headerEnd = i + 1;
+    }
     // Cut points: the first line start at or after each k·size/n, past the header.
     const starts: number[] = [0];
     for (let k = 1; k < n; k++) {
@@ -258,9 +263,8 @@ export interface ReadStats {
 }
 
 /** Whether a part's reading is the file's: read through, in the encoding and line break the cut assumed. */
-function sound(o: TaskOutcome, k: number, cut: Cut): boolean {
-  if (o.t !== "read") return false;
-  return k > 0 || (o.encoding === cut.encoding && o.lineBreak === cut.lineBreak);
+function sound(o: TaskOutcome, k: number, cut: Cut): o is Extract<TaskOutcome, { t: "read" }> {
+  return o.t === "read" && (k > 0 || (o.encoding === cut.encoding && o.lineBreak === cut.lineBreak));
 }
 
 /**
@@ -275,7 +279,7 @@ export async function readInParallel(
   sink: Sink,
   options: {
     threads: number;
-    partBytes?: number;
+    partBytes: number;
     onRows: (rows: number, bytes: number) => void;
     stats?: ReadStats;
     /** The threads' script (default: read-worker beside this module). */
@@ -291,7 +295,7 @@ export async function readInParallel(
   );
   const stats = options.stats ?? { workers: 0, parts: 0, rereads: 0 };
   stats.workers = pool.size;
-  const partBytes = partBytesOf(options.partBytes);
+  const partBytes = options.partBytes;
   const task = (job: FileJob, part?: FilePart, header?: ReadTask["header"]): ReadTask => ({
     folder: sink.file,
     kind: job.kind,
@@ -337,7 +341,7 @@ export async function readInParallel(
           const o = await runs[k]!;
           runs[k] = undefined;
           stats.parts++;
-          if (!sound(o, k, cut) || o.t !== "read") {
+          if (!sound(o, k, cut)) {
             whole = false;
             break;
           }

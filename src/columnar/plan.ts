@@ -9,11 +9,11 @@ import type { Result } from "../diagnostics/diagnostic.js";
 import type { Dataset, Move, School, Teacher } from "../data/model.js";
 import type { CompiledPolicy } from "../api/compile.js";
 import { answerPlan, type PlanAnswer } from "../api/plan.js";
-import { componentOf, districtsOf, infeasibleAmong, matchInfeasible } from "../propose/propose.js";
+import { componentOf, districtsOf, matchInfeasible } from "../propose/propose.js";
 import type { OnProgress } from "../plan/check-plan.js";
 import { Rows, TeacherIndex, checkColumnar } from "./check.js";
 import type { ColumnarData } from "./read.js";
-import { infeasibleOnThreads } from "./solve.js";
+import { infeasibleRules, withoutPlan } from "./solve.js";
 
 /** Every item of 0..n−1 as a fresh record: a list a renderer may keep items of. */
 class Listed<T> implements Iterable<T> {
@@ -72,14 +72,7 @@ function districtDataset(data: ColumnarData, rows: Rows, districts: ReadonlySet<
   const schools: School[] = data.schools.filter((_, i) => inside[i]);
   const teachers: Teacher[] = [];
   for (let r = 0; r < rows.count; r++) if (inside[data.teacherSchool[r]!]) teachers.push(rows.teacher(r));
-  return {
-    asOf: data.asOf,
-    schools,
-    teachers,
-    plan: { moves: [] },
-    schoolById: new Map(schools.map((s) => [s.id, s])),
-    teacherById: new Map(teachers.map((t) => [t.id, t])),
-  };
+  return withoutPlan(data.asOf, schools, teachers);
 }
 
 /** checkPlan (api/plan.ts) over columns: the same answer, the same notes. */
@@ -95,9 +88,9 @@ export async function checkPlanColumnar(
   return answerPlan(policy, view, checked, async (violations) => {
     const districts = districtsOf(view, violations);
     if (districts.size === 0) return [];
-    const concerned = districtDataset(data, rows, districts);
-    const found = await infeasibleOnThreads(policy, concerned, districts);
-    if (found) return matchInfeasible(violations, found);
-    return infeasibleAmong(policy.program, concerned, violations, policy.params);
+    return matchInfeasible(
+      violations,
+      await infeasibleRules(policy, districtDataset(data, rows, districts), districts),
+    );
   });
 }

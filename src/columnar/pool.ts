@@ -7,6 +7,7 @@
 // when none is left, every task still queued: never a hang.
 
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -17,6 +18,17 @@ export function workerScript(name: string): string | undefined {
   for (const c of [join(here, `${name}.js`), join(here, `${name}.mjs`), join(here, "..", `${name}.mjs`)])
     if (existsSync(c)) return c;
   return undefined;
+}
+
+/** A whole number from the environment (LUNGANG_THREADS, LUNGANG_PART_BYTES, LUNGANG_SOLVE_MIN), else undefined. */
+export function envCount(name: string): number | undefined {
+  const v = process.env[name]?.trim();
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** Threads to work with: LUNGANG_THREADS when set, else the cores (at most 8). */
+export function threadsToUse(): number {
+  return Math.max(1, envCount("LUNGANG_THREADS") ?? Math.min(availableParallelism(), 8));
 }
 
 interface Waiting<R> {
@@ -30,6 +42,8 @@ export class Pool<T, R, E = never> {
   private readonly queue: (Waiting<R> & { task: T })[] = [];
   private readonly pending = new Map<Worker, Waiting<R>>();
   private alive = 0;
+  /** Without threads: the tasks run here one after another, each after the one before. */
+  private last: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly script: string | undefined,
@@ -73,7 +87,12 @@ export class Pool<T, R, E = never> {
   }
 
   run(task: T): Promise<R> {
-    if (!this.script) return this.here(task);
+    if (!this.script) {
+      const r = this.last.then(() => this.here(task));
+      this.last = r.catch(() => undefined);
+      return r;
+    }
+    if (this.alive === 0) return Promise.reject(new Error("every worker thread of the pool has died"));
     return new Promise((done, fail) => {
       this.queue.push({ task, done, fail });
       this.next();

@@ -30,7 +30,7 @@ import type { RawRow } from "../data/tabular/sources.js";
 import { ColumnTable, TextColumn } from "./columns.js";
 import { Irregular } from "./csv.js";
 import { ndjsonFields, readNdjson } from "./ndjson.js";
-import { PARALLEL_MIN_BYTES, readInParallel, readThreads, type FileJob, type ReadStats } from "./parallel.js";
+import { readInParallel, readPlan, type FileJob, type ReadStats } from "./parallel.js";
 import { ReadTable, readCsvTable } from "./table.js";
 
 type RecordKind = Exclude<Kind, "info">;
@@ -88,9 +88,9 @@ export async function readColumnar(path: string, options: ColumnarOptions = {}):
   const meter = tell ? { bytes: 0 } : undefined;
   let rowsRead = 0;
   let size = 0;
+  const report = () => tell!("read", rowsRead, meter!.bytes > 0 ? Math.round((rowsRead * size) / meter!.bytes) : 0);
   const tick = () => {
-    if (tell && (++rowsRead & 4095) === 0)
-      tell("read", rowsRead, meter!.bytes > 0 ? Math.round((rowsRead * size) / meter!.bytes) : 0);
+    if (tell && (++rowsRead & 4095) === 0) report();
   };
   try {
     isFolder(path);
@@ -111,18 +111,15 @@ export async function readColumnar(path: string, options: ColumnarOptions = {}):
       if (kind === "teacher" && ndjson) continue;
       jobs.push({ kind, name: file.name, path: file.path });
     }
-    const threads = options.threads ?? readThreads();
-    // Parts of a given size (an option or LUNGANG_PART_BYTES) are read so whatever the folder's size.
-    const cutAnyway = options.partBytes !== undefined || process.env.LUNGANG_PART_BYTES !== undefined;
-    if (threads > 1 && (cutAnyway || jobs.reduce((n, j) => n + statSync(j.path).size, 0) >= PARALLEL_MIN_BYTES)) {
+    const parallel = readPlan(jobs, options.threads, options.partBytes);
+    if (parallel) {
       for (const [kind, t] of await readInParallel(jobs, schema, sink, {
-        threads,
-        ...(options.partBytes !== undefined ? { partBytes: options.partBytes } : {}),
+        ...parallel,
         ...(options.stats ? { stats: options.stats } : {}),
         onRows: (rows, bytes) => {
           rowsRead += rows;
           if (meter) meter.bytes += bytes;
-          if (tell) tell("read", rowsRead, meter!.bytes > 0 ? Math.round((rowsRead * size) / meter!.bytes) : 0);
+          if (tell) report();
         },
       }))
         tables.set(kind, t);
@@ -130,8 +127,7 @@ export async function readColumnar(path: string, options: ColumnarOptions = {}):
       for (const job of jobs) {
         const t = new ReadTable(job.kind, job.name, schema);
         tables.set(job.kind, t);
-        const tr = new TableReader(sink, job.name, job.kind, schema[job.kind], schema);
-        await readCsvTable(t, tr, sink, schema, job.path, tick, undefined, undefined, meter);
+        await readCsvTable(t, sink, schema, job.path, { tick, ...(meter ? { meter } : {}) });
       }
     if (ndjson) {
       const t = new ReadTable("teacher", ndjson.name, schema);

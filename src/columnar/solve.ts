@@ -11,7 +11,7 @@
 // the violations in their order, as on one thread.
 //
 // Not split: a policy whose checks count across districts (one problem), a
-// policy compiled without a recipe (withParams), fewer than two districts,
+// policy compiled without a recipe (by `compile`), fewer than two districts,
 // or fewer people than LUNGANG_SOLVE_MIN (default 200,000): there a thread
 // costs more than it saves (starting, compiling the policy again, copying).
 
@@ -19,8 +19,7 @@ import { compilePolicy, textsOf, type CompiledPolicy, type PolicyRecipe } from "
 import type { Dataset, School, Teacher } from "../data/model.js";
 import type { Day } from "../time/date.js";
 import { componentOf, infeasibleOn, solvesAcrossDistricts, type InfeasibleRule } from "../propose/propose.js";
-import { readThreads } from "./parallel.js";
-import { Pool, workerScript } from "./pool.js";
+import { envCount, Pool, threadsToUse, workerScript } from "./pool.js";
 
 /** Measured on 2 cores: the 11 districts (90,000 people) of the 1M-teacher bench took longer on 2 threads than on 1. */
 const SOLVE_MIN_TEACHERS = 200_000;
@@ -46,21 +45,37 @@ export async function solveTask(task: SolveTask): Promise<SolveOutcome> {
     ...(r.params ? { params: r.params } : {}),
   });
   if (!compiled.value || textsOf(compiled.sources) !== r.texts) return { other: true };
-  const data: Dataset = {
-    asOf: task.asOf,
-    schools: task.schools,
-    teachers: task.teachers,
-    plan: { moves: [] },
-    schoolById: new Map(task.schools.map((s) => [s.id, s])),
-    teacherById: new Map(task.teachers.map((t) => [t.id, t])),
-  };
   const p = compiled.value;
+  const data = withoutPlan(task.asOf, task.schools, task.teachers);
   return { found: await infeasibleOn(p.program, data, new Set(task.only), p.params) };
 }
 
-function minTeachers(): number {
-  const env = process.env.LUNGANG_SOLVE_MIN;
-  return env !== undefined && /^\d+$/.test(env.trim()) ? Number(env) : SOLVE_MIN_TEACHERS;
+/** Schools and people as a Dataset without a plan (what the search solves on). */
+export function withoutPlan(asOf: Day, schools: readonly School[], teachers: readonly Teacher[]): Dataset {
+  return {
+    asOf,
+    schools,
+    teachers,
+    plan: { moves: [] },
+    schoolById: new Map(schools.map((s) => [s.id, s])),
+    teacherById: new Map(teachers.map((t) => [t.id, t])),
+  };
+}
+
+/**
+ * The rules found infeasible in `districts` of `data` (the concerned
+ * districts as objects): on several threads where that is worth it (see the
+ * header), else here.
+ */
+export async function infeasibleRules(
+  policy: CompiledPolicy,
+  data: Dataset,
+  districts: ReadonlySet<string>,
+): Promise<InfeasibleRule[]> {
+  return (
+    (await infeasibleOnThreads(policy, data, districts)) ??
+    (await infeasibleOn(policy.program, data, districts, policy.params))
+  );
 }
 
 /**
@@ -72,10 +87,11 @@ export async function infeasibleOnThreads(
   policy: CompiledPolicy,
   data: Dataset,
   districts: ReadonlySet<string>,
-  threads = readThreads(),
+  threads = threadsToUse(),
 ): Promise<InfeasibleRule[] | undefined> {
   const recipe = policy.recipe;
-  if (!recipe || threads < 2 || districts.size < 2 || data.teachers.length < minTeachers()) return undefined;
+  const least = envCount("LUNGANG_SOLVE_MIN") ?? SOLVE_MIN_TEACHERS;
+  if (!recipe || threads < 2 || districts.size < 2 || data.teachers.length < least) return undefined;
   if (solvesAcrossDistricts(policy.program)) return undefined;
   // Districts dealt to the threads, the largest first, each to the least loaded.
   const people = new Map<string, number>();

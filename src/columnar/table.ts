@@ -45,14 +45,7 @@ export class ReadTable {
   }
   /** Row `row` (just appended to the columns) is from `line`; `ok`: accepted so far. */
   put(row: number, line: number, ok: boolean): void {
-    if (row >= this.line.length) {
-      const l = new Int32Array(this.line.length * 2);
-      l.set(this.line);
-      this.line = l;
-      const o = new Uint8Array(this.ok.length * 2);
-      o.set(this.ok);
-      this.ok = o;
-    }
+    if (row >= this.line.length) this.room(this.line.length * 2);
     this.line[row] = line;
     this.ok[row] = ok ? 1 : 0;
   }
@@ -81,24 +74,29 @@ export class ReadTable {
     };
   }
 
+  /** The lines and marks grown to `n` rows. */
+  private room(n: number): void {
+    const l = new Int32Array(n);
+    l.set(this.line);
+    this.line = l;
+    const o = new Uint8Array(n);
+    o.set(this.ok);
+    this.ok = o;
+  }
+
   /** Room for `rows` rows in all, allocated at once. */
   reserve(rows: number): void {
     this.cols.reserve(rows);
-    if (this.line.length < rows) {
-      const l = new Int32Array(rows);
-      l.set(this.line);
-      this.line = l;
-      const o = new Uint8Array(rows);
-      o.set(this.ok);
-      this.ok = o;
-    }
+    if (this.line.length < rows) this.room(rows);
   }
 
   /** Append the rows of another reading of the same table (a later part of its file), in order. */
   absorb(p: ReadTableParts): void {
     const at = this.rows;
     this.cols.absorb(p.cols);
-    for (let i = 0; i < p.cols.rows; i++) this.put(at + i, p.line[i]!, p.ok[i] === 1);
+    if (this.line.length < this.rows) this.room(Math.max(this.rows, 2 * this.line.length));
+    this.line.set(p.line, at);
+    this.ok.set(p.ok, at);
     this.where ??= p.where;
   }
 }
@@ -111,24 +109,29 @@ export interface ReadTableParts {
   readonly where?: Where;
 }
 
+/** How readCsvTable reads: which part, told what header row, counting rows (`tick`) and bytes (`meter`). */
+export interface TableReading {
+  readonly tick: () => void;
+  readonly meter?: { bytes: number };
+  readonly part?: FilePart;
+  readonly header?: { readonly line: number; readonly cells: readonly (string | undefined)[] };
+}
+
 /**
  * One CSV file, or a part of one, read into `t`: the TableReader validates
- * (and reports into its sink), the fast path reads plain lines in place. A
+ * (and reports into `sink`), the fast path reads plain lines in place. A
  * part after the file's first is given the file's header row, which the
  * reader takes as its header without reporting anything about it again
  * (its first part did).
  */
 export async function readCsvTable(
   t: ReadTable,
-  tr: TableReader,
   sink: Sink,
   schema: InputSchema,
   path: string,
-  tick: () => void,
-  part?: FilePart,
-  header?: { readonly line: number; readonly cells: readonly (string | undefined)[] },
-  meter?: { bytes: number },
+  { tick, meter, part, header }: TableReading,
 ): Promise<{ encoding: Encoding | undefined; lineBreak: LineBreak | 0 }> {
+  const tr = new TableReader(sink, t.name, t.kind, schema[t.kind], schema);
   tr.onRecord = (rec) => t.add(rec);
   if (header) {
     const before = sink.diags.length;
