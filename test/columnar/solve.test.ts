@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.js";
-import { compilePolicy, withParams } from "../../src/api/compile.js";
+import { compile, compilePolicy, withParams } from "../../src/api/compile.js";
 import { infeasibleOnThreads } from "../../src/columnar/solve.js";
 import { parseDatasetText } from "../../src/data/read.js";
 import type { Dataset } from "../../src/data/model.js";
@@ -60,9 +60,11 @@ describe("the infeasibility search on threads", () => {
     expect(districts.size).toBeGreaterThan(1);
     const edited = { ...policy, recipe: { ...policy.recipe!, texts: policy.recipe!.texts + " " } };
     expect(await infeasibleOnThreads(edited, data, districts, 2)).toBeUndefined();
-    const noRecipe = withParams(policy, {}).value!;
+    // Compiled from a checked policy, it has no recipe; more parameter values keep the one it has.
+    const noRecipe = compile(policy.checked).value!;
     expect(noRecipe.recipe).toBeUndefined();
     expect(await infeasibleOnThreads(noRecipe, data, districts, 2)).toBeUndefined();
+    expect(withParams(policy, {}).value!.recipe).toEqual({ ...policy.recipe, params: {} });
     // One thread, one district, or fewer people than the minimum: solved here by the caller.
     expect(await infeasibleOnThreads(policy, data, districts, 1)).toBeUndefined();
     expect(await infeasibleOnThreads(policy, data, new Set([...districts].slice(0, 1)), 2)).toBeUndefined();

@@ -12,7 +12,8 @@ import { checkPlanColumnar } from "../../src/columnar/plan.js";
 import { readColumnar, type ColumnarData } from "../../src/columnar/read.js";
 import type { Dataset } from "../../src/data/model.js";
 import { readTabular } from "../../src/data/tabular/read.js";
-import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import type { PlanAnswer } from "../../src/api/plan.js";
+import type { Diagnostic, Result } from "../../src/diagnostics/diagnostic.js";
 import { render } from "../../src/render/render.js";
 
 const view = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.code} ${d.path ?? ""} ${d.message}`);
@@ -27,54 +28,67 @@ export type BothReaders =
       readonly differences: string[];
     };
 
+/** One reading of the folder: its diagnostics, intake and rendered answers (JSON, text), to compare. */
+interface Reading {
+  readonly label: string;
+  readonly diagnostics: string[];
+  readonly read: boolean;
+  readonly intake?: string;
+  readonly answers?: readonly string[];
+}
+
+async function reading(
+  label: string,
+  r: Result<{ intake?: unknown }>,
+  answer: () => Promise<Result<PlanAnswer>>,
+): Promise<Reading> {
+  const diagnostics = view(r.diagnostics);
+  if (!r.value) return { label, diagnostics, read: false };
+  const p = await answer();
+  const answers: string[] = [];
+  for (const format of ["json", "text"] as const)
+    answers.push(
+      JSON.stringify(
+        (await render({ kind: "plan", answer: p.value!, diagnostics: p.diagnostics }, { format, lang: "zh" })).value,
+      ),
+    );
+  return { label, diagnostics, read: true, intake: JSON.stringify(r.value.intake), answers };
+}
+
+/** What two readings disagree on, each as a line. */
+function disagreements(x: Reading, y: Reading): string[] {
+  const out: string[] = [];
+  const d = (what: string, a: unknown, b: unknown) =>
+    out.push(`${what}: ${x.label} ${String(a)}, ${y.label} ${String(b)}`);
+  if (JSON.stringify(x.diagnostics) !== JSON.stringify(y.diagnostics))
+    d("diagnostics", JSON.stringify(x.diagnostics), JSON.stringify(y.diagnostics));
+  if (x.read !== y.read) d("dataset", x.read ? "read" : "refused", y.read ? "read" : "refused");
+  if (x.read && y.read) {
+    if (x.intake !== y.intake) d("intake", x.intake, y.intake);
+    ["json", "text"].forEach((format, i) => {
+      if (x.answers![i] !== y.answers![i]) out.push(`${format} answer differs (${x.label}, ${y.label})`);
+    });
+  }
+  return out;
+}
+
 /** Read `dir` both ways and check it against `policy`; `irregular` when the columns decline the folder. */
 export async function bothReaders(dir: string, policy: CompiledPolicy): Promise<BothReaders> {
   const a = await readTabular(dir);
   const b = await readColumnar(dir, { threads: 1 });
   // The same folder cut into parts of 2 KB and read as by several threads (src/columnar/parallel.ts).
   const c = await readColumnar(dir, { threads: 2, partBytes: 2048 });
-  const differences: string[] = [];
-  if (b.irregular !== c.irregular)
-    differences.push(`irregular: one thread ${String(b.irregular)}, in parts ${String(c.irregular)}`);
-  if (b.irregular)
-    return differences.length ? { objects: undefined, columns: undefined, differences } : { irregular: true }; // read on the object path instead (csv.test.ts)
-  const da = view(a.diagnostics);
-  const db = view(b.diagnostics);
-  if (JSON.stringify(da) !== JSON.stringify(db))
-    differences.push(`diagnostics: objects ${JSON.stringify(da)}, columns ${JSON.stringify(db)}`);
-  if ((a.value === undefined) !== (b.value === undefined))
-    differences.push(`dataset: objects ${a.value ? "read" : "refused"}, columns ${b.value ? "read" : "refused"}`);
-  if (a.value && b.value) {
-    if (JSON.stringify(a.value.intake) !== JSON.stringify(b.value.intake))
-      differences.push(`intake: objects ${JSON.stringify(a.value.intake)}, columns ${JSON.stringify(b.value.intake)}`);
-    const pa = await answerObjects(policy, a.value);
-    const pb = await checkPlanColumnar(policy, b.value);
-    for (const format of ["json", "text"] as const) {
-      const ra = await render({ kind: "plan", answer: pa.value!, diagnostics: pa.diagnostics }, { format, lang: "zh" });
-      const rb = await render({ kind: "plan", answer: pb.value!, diagnostics: pb.diagnostics }, { format, lang: "zh" });
-      if (JSON.stringify(ra.value) !== JSON.stringify(rb.value)) differences.push(`${format} answer differs`);
-    }
-  }
-  const dc = view(c.diagnostics ?? []);
-  if (JSON.stringify(db) !== JSON.stringify(dc))
-    differences.push(`diagnostics: one thread ${JSON.stringify(db)}, in parts ${JSON.stringify(dc)}`);
-  if ((b.value === undefined) !== (c.value === undefined)) differences.push("dataset: one thread and in parts differ");
-  if (b.value && c.value) {
-    if (JSON.stringify(b.value.intake) !== JSON.stringify(c.value.intake))
-      differences.push(
-        `intake: one thread ${JSON.stringify(b.value.intake)}, in parts ${JSON.stringify(c.value.intake)}`,
-      );
-    const pb = await checkPlanColumnar(policy, b.value);
-    const pc = await checkPlanColumnar(policy, c.value);
-    const rb = await render(
-      { kind: "plan", answer: pb.value!, diagnostics: pb.diagnostics },
-      { format: "json", lang: "zh" },
-    );
-    const rc = await render(
-      { kind: "plan", answer: pc.value!, diagnostics: pc.diagnostics },
-      { format: "json", lang: "zh" },
-    );
-    if (JSON.stringify(rb.value) !== JSON.stringify(rc.value)) differences.push("json answer differs in parts");
-  }
-  return { objects: a.value, columns: b.value, differences };
+  if (b.irregular || c.irregular)
+    // Read on the object path instead (csv.test.ts) — by both column readings alike.
+    return b.irregular && c.irregular
+      ? { irregular: true }
+      : { objects: undefined, columns: undefined, differences: ["irregular: one thread and in parts differ"] };
+  const objects = await reading("objects", a, () => answerObjects(policy, a.value!));
+  const columns = await reading("columns", b, () => checkPlanColumnar(policy, b.value!));
+  const parts = await reading("in parts", c, () => checkPlanColumnar(policy, c.value!));
+  return {
+    objects: a.value,
+    columns: b.value,
+    differences: [...disagreements(objects, columns), ...disagreements(columns, parts)],
+  };
 }
