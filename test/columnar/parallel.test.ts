@@ -17,6 +17,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.js";
 import { readColumnar, type ColumnarResult } from "../../src/columnar/read.js";
 import { readInParallel, type ReadStats } from "../../src/columnar/parallel.js";
+import { Pool } from "../../src/columnar/pool.js";
 import { BUILTIN_SCHEMA, Sink } from "../../src/data/tabular/read.js";
 import { parseDatasetText } from "../../src/data/read.js";
 import { gb18030Encode, writeDatasetCsv } from "../../src/data/tabular/write.js";
@@ -184,4 +185,22 @@ describe("the built reader with worker threads", () => {
       readInParallel(jobs, BUILTIN_SCHEMA, new Sink(dir), { threads: 2, partBytes: 1024, onRows: () => {}, script }),
     ).rejects.toThrow("worker died");
   }, 60_000);
+
+  it("a task given after every thread died fails at once; without a script the tasks run one after another", async () => {
+    const script = join(mkdtempSync(join(tmpdir(), "lungang-worker-")), "dies.mjs");
+    writeFileSync(script, 'throw new Error("worker died");\n');
+    const dead = new Pool<number, number>(script, 1, undefined, async (n) => n);
+    await expect(dead.run(1)).rejects.toThrow("worker died");
+    await expect(dead.run(2)).rejects.toThrow("has died");
+    await dead.close();
+    const order: string[] = [];
+    const here = new Pool<number, number>(undefined, 2, undefined, async (n) => {
+      order.push(`start ${n}`);
+      await new Promise((r) => setTimeout(r, 5));
+      order.push(`end ${n}`);
+      return n;
+    });
+    expect(await Promise.all([here.run(1), here.run(2)])).toEqual([1, 2]);
+    expect(order).toEqual(["start 1", "end 1", "start 2", "end 2"]);
+  });
 });
