@@ -300,6 +300,12 @@ export interface ComponentInput {
   readonly requests?: ReadonlyMap<string, RequestSpec>;
   /** Whether a rule reads the school left as a whole (then schools are told apart by id too). */
   readonly fromId: boolean;
+  /**
+   * Receiving-school fields every check reads only by relation (Shapes.relationalFields): whether
+   * each school has one and whether the two have the same. The move answers are memoised by those
+   * relations rather than by the field's value (an education group: one value per group).
+   */
+  readonly relational?: readonly string[];
   /** Cost bias per class (selection order), small against a move's cost of 1. */
   readonly bias: (c: PersonClass) => number;
   /**
@@ -404,7 +410,13 @@ export function buildModel(inp: ComponentInput): Built {
       }),
     );
 
-  // What a school leaving looks like to the rules: every field but its name (and its id, unless a rule reads it).
+  // The fields read only by relation, where the value can be left out of a key: a primitive (an object,
+  // e.g. a month-only date, is compared by value, not by identity) and the schools not told apart anyway.
+  const relational = inp.perDestination || inp.fromId ? [] : (inp.relational ?? []);
+  const relValue = (s: School, x: string) => (s as unknown as Record<string, unknown>)[x];
+  const loose = (v: unknown) => v !== undefined && v !== null && typeof v === "object";
+  // What a school leaving looks like to the rules: every field but its name (and its id, unless a rule
+  // reads it); of a field read only by relation, whether it has one.
   const fromKeys = new Map<string, string>();
   const fromKey = (s: School): string => {
     let k = fromKeys.get(s.id);
@@ -413,9 +425,38 @@ export function buildModel(inp: ComponentInput): Built {
       k = Object.keys(r)
         .filter((x) => x !== "name" && (x !== "id" || inp.fromId))
         .sort()
-        .map((x) => `${x}=${JSON.stringify(r[x])}`)
+        .map((x) =>
+          relational.includes(x) && !loose(r[x]) ? `${x}?${r[x] !== undefined}` : `${x}=${JSON.stringify(r[x])}`,
+        )
         .join("\u0001");
       fromKeys.set(s.id, k);
+    }
+    return k;
+  };
+  // A kind of receiving school as the move rules see it from school `from`: its key, with each field read
+  // only by relation as whether it has one and whether it is the same as the school left's.
+  const relKeys = new Map<string, { rest: string; values: unknown[] } | null>();
+  const relKeyOf = (gkey: string, to: School, from: School): string => {
+    let e = relKeys.get(gkey);
+    if (e === undefined) {
+      const values = relational.map((x) => relValue(to, x));
+      e =
+        relational.length === 0 || requested(to.id) || values.some(loose)
+          ? null
+          : {
+              rest: inp.receiving
+                .filter((x) => !relational.includes(x))
+                .map((x) => String(relValue(to, x)))
+                .join("\u0001"),
+              values,
+            };
+      relKeys.set(gkey, e);
+    }
+    if (e === null) return gkey;
+    let k = `\u0004${e.rest}`;
+    for (let i = 0; i < relational.length; i++) {
+      const v = e.values[i];
+      k += v === undefined ? "\u0001-" : v === relValue(from, relational[i]!) ? "\u0001=" : "\u0001≠";
     }
     return k;
   };
@@ -440,7 +481,8 @@ export function buildModel(inp: ComponentInput): Built {
     for (const [gkey, group] of byKey) {
       const to = group.find((x) => x.id !== cls.school.id);
       if (!to) continue;
-      let hit = memo?.get(gkey);
+      const mkey = memo ? relKeyOf(gkey, to, cls.school) : gkey;
+      let hit = memo?.get(mkey);
       if (hit === undefined) {
         const attrs =
           tried.find((a) => moveRulesOk(rep, cls.school, to, a, "all")) ??
@@ -455,7 +497,7 @@ export function buildModel(inp: ComponentInput): Built {
             ])
           : [];
         hit = attrs ? { attrs, seen } : null;
-        memo?.set(gkey, hit);
+        memo?.set(mkey, hit);
       }
       if (!hit) continue;
       const { attrs, seen } = hit;

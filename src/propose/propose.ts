@@ -423,6 +423,11 @@ async function run(
   const unsupported: Unsupported[] = [];
   const requestRows: EncodedRequest[] = [];
   const receivingList = [...receiving].sort();
+  const checkExprs = program.checks
+    .filter((c) => c.info.check.mode === "check")
+    .flatMap((c) => [c.info.check.where, c.info.check.applicable, c.info.check.body])
+    .filter((e): e is A.Expr => e !== undefined);
+  const relational = [...shapes.relationalFields(checkExprs, receivingList)].sort();
   const notes: Diagnostic[] = [];
   for (const [compName, schools] of [...comps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (options.only && compName !== "*" && !options.only.has(compName)) continue;
@@ -446,6 +451,7 @@ async function run(
       receiving: receivingList,
       perDestination,
       fromId,
+      relational,
       capacity: options.constraints?.capacity ?? new Map(),
       ...(wanted?.size ? { requests: wanted } : {}),
       ...(binding ? { orderRuns: (id: string) => runsOf.get(id) } : {}),

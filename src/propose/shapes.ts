@@ -7,6 +7,7 @@
 import type { CheckedPolicy } from "../checker/checked.js";
 import type * as A from "../syntax/ast.js";
 import { forEachExpr } from "../syntax/ast.js";
+import { FUNCTIONS } from "../semantics/functions.js";
 
 /** What an expression reads, as bits. */
 export const READS_PERSON = 1;
@@ -152,6 +153,64 @@ export class Shapes {
       for (const c of childrenOf(x)) if (isLeft(c)) found = true;
     });
     return found;
+  }
+
+  /**
+   * Of the school fields `fields`, those the expressions read only by
+   * relation: whether the receiving school or the school left has one
+   * (`已知(调入学校.教育集团)`), and whether the two have the same
+   * (`调出学校.教育集团 是 调入学校.教育集团`, or 不是). Any other read of a field
+   * of that name — its value shown, compared with a text, read of a person or
+   * of another school — leaves it out. A move's answer then depends on such a
+   * field only through those relations, so the MIP builder (model.ts) keys its
+   * memo of move answers by them, not by the field's value.
+   */
+  relationalFields(exprs: readonly A.Expr[], fields: readonly string[]): Set<string> {
+    // `id` stands for the school as a whole (receivingFields): never read by relation only.
+    const out = new Set(fields.filter((f) => f !== "id"));
+    const defs = new Set<string>();
+    const fieldOf = (e: A.Expr, school: (n: A.NameRef) => boolean): string | undefined =>
+      e.kind === "Member" && e.object.kind === "Name" && school(e.object)
+        ? this.policy.members.get(e.id)?.name
+        : undefined;
+    const visit = (e: A.Expr): void => {
+      if (e.kind === "Call" && e.args.length === 1 && FUNCTIONS.get(e.callee.name)?.name === "known") {
+        const arg = e.args[0]!;
+        if (fieldOf(arg, (n) => this.isTo(n) || this.isLeft(n)) !== undefined) return;
+      }
+      if (e.kind === "Compare" && (e.op === "==" || e.op === "!=")) {
+        const pair = (a: A.Expr, b: A.Expr) => {
+          const f = fieldOf(a, (n) => this.isTo(n));
+          return f !== undefined && f === fieldOf(b, (n) => this.isLeft(n));
+        };
+        if (pair(e.left, e.right) || pair(e.right, e.left)) return;
+      }
+      if (e.kind === "Member") {
+        const f = this.policy.members.get(e.id);
+        if (f) out.delete(f.name);
+      } else if (e.kind === "Name") {
+        const r = this.policy.resolutions.get(e.id);
+        if (r?.k === "field") out.delete(r.info.name);
+        if (r?.k === "define" && !defs.has(r.d.name)) {
+          defs.add(r.d.name);
+          visit(r.d.decl.value);
+        }
+        return;
+      }
+      forEachChild(e, visit);
+    };
+    for (const e of exprs) visit(e);
+    return out;
+  }
+
+  /** `调出学校`, or the person's own `学校`: the school a move leaves. */
+  private isLeft(n: A.NameRef): boolean {
+    const r = this.policy.resolutions.get(n.id);
+    return (
+      r?.k === "field" &&
+      !r.viaMoveTeacher &&
+      ((r.rec === "move" && r.info.name === "from") || (r.rec === "person" && r.info.name === "school"))
+    );
   }
 
   private isTo(n: A.NameRef): boolean {
