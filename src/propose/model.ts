@@ -348,12 +348,10 @@ export function buildModel(inp: ComponentInput): Built {
 
   // ---- receiving schools, grouped by what the checks can see of them
   const requested = (id: string) => inp.requests?.has(id) === true;
+  const valueOf = (s: School, k: string) => (s as unknown as Record<string, unknown>)[k];
+  const valuesKey = (s: School, keys: readonly string[]) => keys.map((k) => String(valueOf(s, k))).join("\u0001");
   const keyOf = (s: School) =>
-    inp.perDestination
-      ? s.id
-      : requested(s.id)
-        ? `\u0003${s.id}`
-        : inp.receiving.map((k) => String((s as unknown as Record<string, unknown>)[k])).join("\u0001");
+    inp.perDestination ? s.id : requested(s.id) ? `\u0003${s.id}` : valuesKey(s, inp.receiving);
   const byKey = new Map<string, School[]>();
   for (const s of [...data.schools].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
     const k = keyOf(s);
@@ -413,7 +411,7 @@ export function buildModel(inp: ComponentInput): Built {
   // The fields read only by relation, where the value can be left out of a key: a primitive (an object,
   // e.g. a month-only date, is compared by value, not by identity) and the schools not told apart anyway.
   const relational = inp.perDestination || inp.fromId ? [] : (inp.relational ?? []);
-  const relValue = (s: School, x: string) => (s as unknown as Record<string, unknown>)[x];
+  const absolute = inp.receiving.filter((x) => !relational.includes(x));
   const loose = (v: unknown) => v !== undefined && v !== null && typeof v === "object";
   // What a school leaving looks like to the rules: every field but its name (and its id, unless a rule
   // reads it); of a field read only by relation, whether it has one.
@@ -435,28 +433,25 @@ export function buildModel(inp: ComponentInput): Built {
   };
   // A kind of receiving school as the move rules see it from school `from`: its key, with each field read
   // only by relation as whether it has one and whether it is the same as the school left's.
+  // (A value that is an object on either side keeps the kind's own key.)
   const relKeys = new Map<string, { rest: string; values: unknown[] } | null>();
   const relKeyOf = (gkey: string, to: School, from: School): string => {
     let e = relKeys.get(gkey);
     if (e === undefined) {
-      const values = relational.map((x) => relValue(to, x));
+      const values = relational.map((x) => valueOf(to, x));
       e =
         relational.length === 0 || requested(to.id) || values.some(loose)
           ? null
-          : {
-              rest: inp.receiving
-                .filter((x) => !relational.includes(x))
-                .map((x) => String(relValue(to, x)))
-                .join("\u0001"),
-              values,
-            };
+          : { rest: valuesKey(to, absolute), values };
       relKeys.set(gkey, e);
     }
     if (e === null) return gkey;
     let k = `\u0004${e.rest}`;
     for (let i = 0; i < relational.length; i++) {
       const v = e.values[i];
-      k += v === undefined ? "\u0001-" : v === relValue(from, relational[i]!) ? "\u0001=" : "\u0001≠";
+      const mine = valueOf(from, relational[i]!);
+      if (loose(mine)) return gkey;
+      k += v === undefined ? "\u0001-" : v === mine ? "\u0001=" : "\u0001≠";
     }
     return k;
   };

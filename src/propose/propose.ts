@@ -287,11 +287,13 @@ async function run(
   let perDestination = (options.constraints?.capacity?.size ?? 0) > 0;
   const crossDistrict = solvesAcrossDistricts(program, shapes);
   let fromId = false;
+  const checkExprs: A.Expr[] = [];
   for (const c of program.checks) {
     if (c.info.check.mode !== "check") continue;
     const ch = c.info.check;
     for (const e of [ch.where, ch.applicable, ch.body]) {
       if (!e) continue;
+      checkExprs.push(e);
       shapes.receivingFields(e, receiving);
       if (shapes.readsSchoolLeft(e)) fromId = true;
       collectFilters(e, program, (agg) => {
@@ -423,10 +425,6 @@ async function run(
   const unsupported: Unsupported[] = [];
   const requestRows: EncodedRequest[] = [];
   const receivingList = [...receiving].sort();
-  const checkExprs = program.checks
-    .filter((c) => c.info.check.mode === "check")
-    .flatMap((c) => [c.info.check.where, c.info.check.applicable, c.info.check.body])
-    .filter((e): e is A.Expr => e !== undefined);
   const relational = [...shapes.relationalFields(checkExprs, receivingList)].sort();
   const notes: Diagnostic[] = [];
   for (const [compName, schools] of [...comps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

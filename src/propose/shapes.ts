@@ -203,7 +203,11 @@ export class Shapes {
     return out;
   }
 
-  /** `调出学校`, or the person's own `学校`: the school a move leaves. */
+  /**
+   * `调出学校`, or the person's own `学校`, by name: the school a move leaves. Narrower, on purpose,
+   * than readsSchoolLeft's test (any `from` or `school` field): an allowed form must be sure of its
+   * school, while a whole-school read must be caught however it is written.
+   */
   private isLeft(n: A.NameRef): boolean {
     const r = this.policy.resolutions.get(n.id);
     return (

@@ -12,9 +12,8 @@ import { parseDatasetText } from "../../src/data/read.js";
 import { propose } from "../../src/propose/propose.js";
 import { Shapes } from "../../src/propose/shapes.js";
 import type * as A from "../../src/syntax/ast.js";
-import { HEADER, checkText } from "../support/policy.js";
+import { HEADER, ROOT, checkText } from "../support/policy.js";
 import { compiledOf } from "./support.js";
-import { ROOT } from "../support/policy.js";
 
 const DUE = `条款 P-1 必须 原文 "在同一学校任教满5年的教师应交流" {
   应交流 满五年: 当 岗位 是 "教师" 且 本校任教年限 满 5年
@@ -81,8 +80,7 @@ const NOT_G2 = `条款 P-4 必须 原文 "不得交流到G2集团" {
 
 describe("fields read only by relation", () => {
   it("Dalian reads the education group only by relation; tier and location by value", () => {
-    const shapes = relationalOf(compiledOf(`${ROOT}/policies`, "dalian").program);
-    expect(shapes).toEqual(["group"]);
+    expect(relationalOf(compiledOf(`${ROOT}/policies`, "dalian").program)).toEqual(["group"]);
   });
 
   it("a group compared with a text, or read on another record, is read by value", () => {
@@ -93,6 +91,12 @@ describe("fields read only by relation", () => {
 }
 `;
     expect(relationalOf(programFor(SAME_GROUP + otherSchool))).toEqual([]);
+    // The receiving school counted as a whole (its id) is never read by relation: the group still is.
+    const whole = `条款 P-6 必须 原文 "各校交流人员应分赴至少2所学校" {
+  检查 分赴多校 对每个 学校 其中 计数(调出) 多于 0: 非重复计数(调出, 调入学校) 不少于 2
+}
+`;
+    expect(relationalOf(programFor(SAME_GROUP + whole))).toEqual(["group"]);
   });
 
   it("a move inside the group gets its years, a move out of it need not", async () => {
