@@ -115,7 +115,11 @@ class Walk<T> implements Iterable<T> {
 }
 
 /** Items 0..n−1 grouped by `key(i)` (−1: in no group), each group's items in order: CSR start and order. */
-function groupIndex(n: number, groups: number, key: (i: number) => number): { start: Int32Array; order: Int32Array } {
+export function groupIndex(
+  n: number,
+  groups: number,
+  key: (i: number) => number,
+): { start: Int32Array; order: Int32Array } {
   const start = new Int32Array(groups + 1);
   for (let i = 0; i < n; i++) {
     const g = key(i);
@@ -208,11 +212,15 @@ export class TeacherIndex implements ReadonlyMap<string, Teacher> {
 }
 
 /** Id → decision, over the decision column. */
-class DecisionIndex implements ReadonlyMap<string, string> {
+export class DecisionIndex implements ReadonlyMap<string, string> {
   constructor(
     private readonly rows: Rows,
     private readonly codes: Uint8Array,
   ) {}
+  /** The decision of row `r`. */
+  at(r: number): string {
+    return DECISIONS[this.codes[r]!]!;
+  }
   get size(): number {
     return this.rows.count;
   }
@@ -269,7 +277,7 @@ export function checkColumnar(
   params: ReadonlyMap<string, Value> = new Map(),
   onProgress?: OnProgress,
   codes?: Uint8Array,
-): PlanResult {
+): PlanResult & { readonly decisions: DecisionIndex } {
   const rows = new Rows(data, program);
   const baseWorld = columnarWorld(program, rows, params);
   const people = rows.count;

@@ -2,18 +2,18 @@
 // as api/plan.ts's checkPlan, so the answer is rendered by the same code.
 // The answer's dataset is a view over the columns (schools as records, people
 // and moves loaded when a renderer asks for them); the rules a plan could not
-// meet are looked for on the districts concerned only, materialised as a
-// small object Dataset, the districts split across threads (solve.ts).
+// meet are looked for on the districts concerned only, a batch of them at a
+// time materialised as objects, the batches dealt to threads (solve.ts).
 
 import type { Result } from "../diagnostics/diagnostic.js";
-import type { Dataset, Move, School, Teacher } from "../data/model.js";
+import type { Dataset, Move, Teacher } from "../data/model.js";
 import type { CompiledPolicy } from "../api/compile.js";
 import { answerPlan, type PlanAnswer } from "../api/plan.js";
 import { componentOf, districtsOf, matchInfeasible } from "../propose/propose.js";
 import type { OnProgress } from "../plan/check-plan.js";
-import { Rows, TeacherIndex, checkColumnar } from "./check.js";
+import { Rows, TeacherIndex, checkColumnar, groupIndex, type DecisionIndex } from "./check.js";
 import type { ColumnarData } from "./read.js";
-import { infeasibleRules, withoutPlan } from "./solve.js";
+import { batchSchools, infeasibleRules, withoutPlan, type DistrictSource } from "./solve.js";
 
 /** Every item of 0..n−1 as a fresh record: a list a renderer may keep items of. */
 class Listed<T> implements Iterable<T> {
@@ -66,13 +66,45 @@ export function datasetView(data: ColumnarData, rows: Rows): Dataset {
   };
 }
 
-/** The schools of some districts and their people, as an object Dataset without a plan. */
-function districtDataset(data: ColumnarData, rows: Rows, districts: ReadonlySet<string>): Dataset {
-  const inside = data.schools.map((s) => districts.has(componentOf(s)));
-  const schools: School[] = data.schools.filter((_, i) => inside[i]);
-  const teachers: Teacher[] = [];
-  for (let r = 0; r < rows.count; r++) if (inside[data.teacherSchool[r]!]) teachers.push(rows.teacher(r));
-  return withoutPlan(data.asOf, schools, teachers);
+/**
+ * The columns as the search's source: a batch of districts materialised as
+ * objects (people in file order), with each person's decision as `check` made it.
+ */
+function columnarSource(data: ColumnarData, rows: Rows, decisions: DecisionIndex): DistrictSource {
+  const index = new Map<string, number>();
+  const schoolDistrict = Int32Array.from(data.schools, (s) => {
+    const d = componentOf(s);
+    let i = index.get(d);
+    if (i === undefined) index.set(d, (i = index.size));
+    return i;
+  });
+  const byDistrict = groupIndex(rows.count, index.size, (r) => schoolDistrict[data.teacherSchool[r]!]!);
+  const range = (d: string) => {
+    const i = index.get(d);
+    return i === undefined ? [0, 0] : [byDistrict.start[i]!, byDistrict.start[i + 1]!];
+  };
+  return {
+    people(d) {
+      const [from, to] = range(d);
+      return to! - from!;
+    },
+    batch(districts) {
+      const at: number[] = [];
+      for (const d of districts) {
+        const [from, to] = range(d);
+        for (let i = from!; i < to!; i++) at.push(byDistrict.order[i]!);
+      }
+      const order = Int32Array.from(at).sort();
+      const teachers: Teacher[] = [];
+      const decided: string[] = [];
+      for (const r of order) {
+        teachers.push(rows.teacher(r));
+        decided.push(decisions.at(r));
+      }
+      const schools = batchSchools(data, new Set(districts), teachers);
+      return { data: withoutPlan(data.asOf, schools, teachers), decisions: decided };
+    },
+  };
 }
 
 /** checkPlan (api/plan.ts) over columns: the same answer, the same notes. */
@@ -90,7 +122,7 @@ export async function checkPlanColumnar(
     if (districts.size === 0) return [];
     return matchInfeasible(
       violations,
-      await infeasibleRules(policy, districtDataset(data, rows, districts), districts),
+      await infeasibleRules(policy, columnarSource(data, rows, checked.decisions), districts),
     );
   });
 }

@@ -1,19 +1,22 @@
 // Columnar plan check — the search for rules no plan could meet
-// (propose.ts's infeasibleOn) over the districts concerned, split across
-// worker threads (issue 14, item 3). Each district is its own problem (one
-// MIP), so the districts are dealt to the threads, balanced by people; each
-// thread gets the people of its districts and every concerned school (a
-// history entry may name a school of another district; no record names
-// another person — only a move names its teacher, and the search's moves are
-// of the district's own people), compiles the policy again from its recipe
-// (the texts it reads must be the ones the main thread read, else the search
-// runs here) and solves only its districts. The rules found are matched to
-// the violations in their order, as on one thread.
+// (propose.ts's infeasibleOn) over the districts concerned, a batch of
+// districts at a time, the batches dealt to worker threads (issue 14).
+// Each district is its own problem (one MIP), so the concerned districts,
+// in the order one search takes them, are cut into batches of about
+// SEARCH_BATCH_PEOPLE people; each batch is materialised as objects only
+// while it is solved (its districts' schools and people, the schools their
+// histories name, and each person's decision as `check` made it, not made
+// again), so memory holds a batch per thread, never the concerned country.
+// A thread compiles the policy once from its recipe (the texts it reads must
+// be the ones the main thread read, else the search runs here) and solves
+// each batch it is sent. The rules found are joined in batch order: the
+// order of one search over every district.
 //
-// Not split: a policy whose checks count across districts (one problem), a
-// policy compiled without a recipe (by `compile`), fewer than two districts,
-// or fewer people than LUNGANG_SOLVE_MIN (default 200,000): there a thread
-// costs more than it saves (starting, compiling the policy again, copying).
+// No threads: a policy whose checks count across districts (one problem, one
+// batch, solved here), a policy compiled without a recipe (by `compile`),
+// fewer than two batches, or fewer people than LUNGANG_SOLVE_MIN (default
+// 200,000): there a thread costs more than it saves (starting, compiling the
+// policy again, copying).
 
 import { compilePolicy, textsOf, type CompiledPolicy, type PolicyRecipe } from "../api/compile.js";
 import type { Dataset, School, Teacher } from "../data/model.js";
@@ -24,30 +27,63 @@ import { envCount, Pool, threadsToUse, workerScript } from "./pool.js";
 /** Measured on 2 cores: the 11 districts (90,000 people) of the 1M-teacher bench took longer on 2 threads than on 1. */
 const SOLVE_MIN_TEACHERS = 200_000;
 
-/** One thread's share: every concerned school, the people of its districts, and those districts. */
+/** People per batch (LUNGANG_SEARCH_BATCH): large enough that a batch's fixed cost is small, small enough to hold. */
+const SEARCH_BATCH_PEOPLE = 200_000;
+
+/** Some districts as objects, and each person's decision (in `teachers`' order) when already made. */
+export interface DistrictBatch {
+  readonly data: Dataset;
+  readonly decisions?: readonly string[];
+}
+
+/** Where the search's districts come from: their sizes, and any few of them as objects. */
+export interface DistrictSource {
+  /** People per district (componentOf of their school). */
+  people(district: string): number;
+  /** The schools of `districts`, every school their people's histories name, their people, without a plan. */
+  batch(districts: readonly string[]): DistrictBatch;
+}
+
+/** One batch for a thread: its districts as objects, their decisions, the policy's recipe. */
 export interface SolveTask {
   readonly recipe: PolicyRecipe;
   readonly asOf: Day;
   readonly schools: readonly School[];
   readonly teachers: readonly Teacher[];
+  readonly decisions?: readonly string[];
   readonly only: readonly string[];
 }
 
 /** The rules found infeasible in the task's districts, or `other` when the policy compiled there is not the same. */
 export type SolveOutcome = { readonly found: InfeasibleRule[] } | { readonly other: true };
 
-/** Solve one share on this thread (what a solving thread does with each task). */
-export async function solveTask(task: SolveTask): Promise<SolveOutcome> {
-  const r = task.recipe;
+/** The policy a thread compiled last (a thread is sent batch after batch of one search). */
+let compiledHere: { readonly recipe: PolicyRecipe; readonly policy: CompiledPolicy | undefined } | undefined;
+
+function policyOf(r: PolicyRecipe): CompiledPolicy | undefined {
+  if (compiledHere && JSON.stringify(compiledHere.recipe) === JSON.stringify(r)) return compiledHere.policy;
   const compiled = compilePolicy(r.source, {
     ...(r.roots ? { roots: r.roots } : {}),
     ...(r.unsaved ? { unsaved: r.unsaved } : {}),
     ...(r.params ? { params: r.params } : {}),
   });
-  if (!compiled.value || textsOf(compiled.sources) !== r.texts) return { other: true };
-  const p = compiled.value;
+  const policy = compiled.value && textsOf(compiled.sources) === r.texts ? compiled.value : undefined;
+  compiledHere = { recipe: r, policy };
+  return policy;
+}
+
+/** Solve one batch on this thread (what a solving thread does with each task). */
+export async function solveTask(task: SolveTask): Promise<SolveOutcome> {
+  const p = policyOf(task.recipe);
+  if (!p) return { other: true };
   const data = withoutPlan(task.asOf, task.schools, task.teachers);
-  return { found: await infeasibleOn(p.program, data, new Set(task.only), p.params) };
+  return {
+    found: await infeasibleOn(p.program, data, new Set(task.only), p.params, decisionMap(data, task.decisions)),
+  };
+}
+
+function decisionMap(data: Dataset, decisions: readonly string[] | undefined): Map<string, string> | undefined {
+  return decisions && new Map(data.teachers.map((t, i) => [t.id, decisions[i]!]));
 }
 
 /** Schools and people as a Dataset without a plan (what the search solves on). */
@@ -62,63 +98,121 @@ export function withoutPlan(asOf: Day, schools: readonly School[], teachers: rea
   };
 }
 
-/**
- * The rules found infeasible in `districts` of `data` (the concerned
- * districts as objects): on several threads where that is worth it (see the
- * header), else here.
- */
-export async function infeasibleRules(
-  policy: CompiledPolicy,
-  data: Dataset,
+/** An object Dataset as a source (its plan left out), each batch deciding its people again. */
+export function datasetSource(data: Dataset): DistrictSource {
+  const people = new Map<string, number>();
+  const districtOf = (t: Teacher) => componentOf(data.schoolById.get(t.school));
+  for (const t of data.teachers) people.set(districtOf(t), (people.get(districtOf(t)) ?? 0) + 1);
+  return {
+    people: (d) => people.get(d) ?? 0,
+    batch(districts) {
+      const inside = new Set(districts);
+      const teachers = data.teachers.filter((t) => inside.has(districtOf(t)));
+      return { data: withoutPlan(data.asOf, batchSchools(data, inside, teachers), teachers) };
+    },
+  };
+}
+
+/** The schools of `districts` and the schools `teachers`' histories name (by id, as the roster lists them). */
+export function batchSchools(
+  data: Pick<Dataset, "schools" | "schoolById">,
   districts: ReadonlySet<string>,
-): Promise<InfeasibleRule[]> {
-  return (
-    (await infeasibleOnThreads(policy, data, districts)) ??
-    (await infeasibleOn(policy.program, data, districts, policy.params))
-  );
+  teachers: readonly Teacher[],
+): School[] {
+  const named = new Set<string>();
+  for (const t of teachers)
+    for (const h of t.history) if (!districts.has(componentOf(data.schoolById.get(h.school)))) named.add(h.school);
+  return data.schools.filter((s) => districts.has(componentOf(s)) || named.has(s.id));
+}
+
+/** The concerned districts in the order one search takes them, cut into batches of about `size` people. */
+export function batchesOf(districts: ReadonlySet<string>, people: (d: string) => number, size: number): string[][] {
+  const out: string[][] = [];
+  let batch: string[] = [];
+  let load = 0;
+  for (const d of [...districts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    batch.push(d);
+    load += people(d);
+    if (load >= size) {
+      out.push(batch);
+      batch = [];
+      load = 0;
+    }
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
+/** The concerned districts' batches (one for a policy that counts across districts: one problem). */
+function searchBatches(policy: CompiledPolicy, source: DistrictSource, districts: ReadonlySet<string>): string[][] {
+  if (solvesAcrossDistricts(policy.program)) return [[...districts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))];
+  return batchesOf(districts, (d) => source.people(d), envCount("LUNGANG_SEARCH_BATCH") || SEARCH_BATCH_PEOPLE);
 }
 
 /**
- * The rules found infeasible in `districts` of `data` (the concerned
- * districts as objects), solved on several threads; undefined when the search
- * is not split (see the header) — the caller then solves on this thread.
+ * The rules found infeasible in `districts` of `source`: batch by batch, on
+ * several threads where that is worth it (see the header), else here.
+ */
+export async function infeasibleRules(
+  policy: CompiledPolicy,
+  source: DistrictSource,
+  districts: ReadonlySet<string>,
+  threads = threadsToUse(),
+): Promise<InfeasibleRule[]> {
+  const found = await infeasibleOnThreads(policy, source, districts, threads);
+  if (found) return found;
+  const out: InfeasibleRule[] = [];
+  for (const b of searchBatches(policy, source, districts)) {
+    const { data, decisions } = source.batch(b);
+    out.push(...(await infeasibleOn(policy.program, data, new Set(b), policy.params, decisionMap(data, decisions))));
+  }
+  return out;
+}
+
+/**
+ * The rules found infeasible in `districts` of `source`, the batches solved
+ * on threads and joined in order; undefined when that is not worth it or not
+ * possible (see the header) — the caller then solves here.
  */
 export async function infeasibleOnThreads(
   policy: CompiledPolicy,
-  data: Dataset,
+  source: DistrictSource,
   districts: ReadonlySet<string>,
   threads = threadsToUse(),
 ): Promise<InfeasibleRule[] | undefined> {
+  const batches = searchBatches(policy, source, districts);
   const recipe = policy.recipe;
   const least = envCount("LUNGANG_SOLVE_MIN") ?? SOLVE_MIN_TEACHERS;
-  if (!recipe || threads < 2 || districts.size < 2 || data.teachers.length < least) return undefined;
-  if (solvesAcrossDistricts(policy.program)) return undefined;
-  // Districts dealt to the threads, the largest first, each to the least loaded.
-  const people = new Map<string, number>();
-  const schoolOf = new Map(data.schools.map((s) => [s.id, componentOf(s)]));
-  const districtOf = (t: Teacher) => schoolOf.get(t.school) ?? componentOf(undefined);
-  for (const t of data.teachers) people.set(districtOf(t), (people.get(districtOf(t)) ?? 0) + 1);
-  const n = Math.min(threads, districts.size);
-  const shares = Array.from({ length: n }, () => ({ load: 0, only: [] as string[] }));
-  for (const d of [...districts].sort((a, b) => (people.get(b) ?? 0) - (people.get(a) ?? 0) || (a < b ? -1 : 1))) {
-    const s = shares.reduce((x, y) => (y.load < x.load ? y : x));
-    s.only.push(d);
-    s.load += people.get(d) ?? 0;
-  }
+  const people = batches.reduce((n, b) => b.reduce((m, d) => m + source.people(d), n), 0);
+  if (!recipe || threads < 2 || batches.length < 2 || people < least) return undefined;
+  const n = Math.min(threads, batches.length);
   const pool = new Pool<SolveTask, SolveOutcome>(workerScript("solve-worker"), n, undefined, solveTask);
   try {
-    const outcomes = await Promise.all(
-      shares.map((s) => {
-        const mine = new Set(s.only);
-        const teachers = data.teachers.filter((t) => mine.has(districtOf(t)));
-        return pool.run({ recipe, asOf: data.asOf, schools: data.schools, teachers, only: s.only });
-      }),
-    );
+    // A batch is made when a thread is free for it: n batches in memory at a time, not all of them.
+    const outcomes: SolveOutcome[] = new Array(batches.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < batches.length) {
+        const i = next++;
+        const { data, decisions } = source.batch(batches[i]!);
+        const task: SolveTask = {
+          recipe,
+          asOf: data.asOf,
+          schools: data.schools,
+          teachers: data.teachers,
+          ...(decisions ? { decisions } : {}),
+          only: batches[i]!,
+        };
+        outcomes[i] = await pool.run(task);
+        if ("other" in outcomes[i]!) return;
+      }
+    };
+    await Promise.all(Array.from({ length: n }, lane));
     // Each rule found names its clause as compiled there: this policy's clause of that id stands in.
     const clauses = new Map(policy.program.checks.map((c) => [c.info.clause.id, c.info.clause]));
     const found: InfeasibleRule[] = [];
     for (const o of outcomes) {
-      if ("other" in o) return undefined;
+      if (!o || "other" in o) return undefined;
       for (const r of o.found) {
         const clause = clauses.get(r.clause.id);
         if (!clause) return undefined;

@@ -66,6 +66,8 @@ interface RunOptions extends ProposeOptions {
   readonly only?: ReadonlySet<string>;
   /** Only find the rules no plan can meet: no people picked, no check of a plan. */
   readonly feasibilityOnly?: boolean;
+  /** The people's decisions when already made (by `check`, in the whole roster's world): not made again. */
+  readonly decisions?: ReadonlyMap<string, string>;
 }
 
 /** Why a person was chosen: the rules the move counts toward, and where they stood in the order. */
@@ -238,8 +240,14 @@ export async function infeasibleOn(
   data: Dataset,
   districts: ReadonlySet<string>,
   params?: ReadonlyMap<string, Value>,
+  decisions?: ReadonlyMap<string, string>,
 ): Promise<InfeasibleRule[]> {
-  const r = await run(program, data, { only: districts, feasibilityOnly: true, ...(params ? { params } : {}) });
+  const r = await run(program, data, {
+    only: districts,
+    feasibilityOnly: true,
+    ...(params ? { params } : {}),
+    ...(decisions ? { decisions } : {}),
+  });
   return r.infeasible;
 }
 
@@ -263,7 +271,8 @@ async function run(
   );
   const df = newFrame(base);
   const decisions = new Map<string, string>();
-  for (const t of data.teachers) decisions.set(t.id, program.decideValue(t, df));
+  const given = options.decisions;
+  for (const t of data.teachers) decisions.set(t.id, given?.get(t.id) ?? program.decideValue(t, df));
   const probe: Probe = { decisions, moved: new Map() };
   const world = probeWorld(base, probe);
   const mustMove = new Set(options.constraints?.mustMove ?? []);
@@ -410,11 +419,22 @@ async function run(
 
   // ---- components: districts (unless a rule counts across them)
   const comps = new Map<string, School[]>();
+  const compOf = (s: School) => (crossDistrict ? "*" : componentOf(s));
   for (const s of data.schools) {
-    const k = crossDistrict ? "*" : componentOf(s);
+    const k = compOf(s);
     let l = comps.get(k);
     if (!l) comps.set(k, (l = []));
     l.push(s);
+  }
+  // Each component's people, in the roster's order (one pass, not one per component).
+  const peopleOf = new Map<string, Teacher[]>();
+  for (const t of data.teachers) {
+    const s = data.schoolById.get(t.school);
+    if (!s) continue;
+    const k = compOf(s);
+    let l = peopleOf.get(k);
+    if (!l) peopleOf.set(k, (l = []));
+    l.push(t);
   }
 
   const moves: Move[] = [];
@@ -429,8 +449,7 @@ async function run(
   const notes: Diagnostic[] = [];
   for (const [compName, schools] of [...comps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (options.only && compName !== "*" && !options.only.has(compName)) continue;
-    const ids = new Set(schools.map((s) => s.id));
-    const teachers = data.teachers.filter((t) => ids.has(t.school));
+    const teachers = peopleOf.get(compName) ?? [];
     const comp: Dataset = {
       asOf: data.asOf,
       schools,

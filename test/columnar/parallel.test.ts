@@ -152,8 +152,13 @@ describe("the built reader with worker threads", () => {
         { encoding: "utf8", env: { ...process.env, ...env } },
       );
     const one = run({ LUNGANG_THREADS: "1" });
-    // Files cut into parts read by the reading threads, the districts dealt to the solving threads.
-    const two = run({ LUNGANG_THREADS: "2", LUNGANG_PART_BYTES: "8192", LUNGANG_SOLVE_MIN: "0" });
+    // Files cut into parts read by the reading threads, the districts dealt to the solving threads a district at a time.
+    const two = run({
+      LUNGANG_THREADS: "2",
+      LUNGANG_PART_BYTES: "8192",
+      LUNGANG_SOLVE_MIN: "0",
+      LUNGANG_SEARCH_BATCH: "1",
+    });
     expect(one.stderr).toBe("");
     expect(two.stderr).toBe("");
     expect(two.status).toBe(one.status);

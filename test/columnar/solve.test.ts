@@ -9,11 +9,12 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.js";
 import { compile, compilePolicy, withParams } from "../../src/api/compile.js";
-import { infeasibleOnThreads } from "../../src/columnar/solve.js";
+import { batchesOf, datasetSource, infeasibleOnThreads, infeasibleRules } from "../../src/columnar/solve.js";
 import { parseDatasetText } from "../../src/data/read.js";
 import type { Dataset } from "../../src/data/model.js";
 import { checkPlan } from "../../src/plan/check-plan.js";
 import { districtsOf, infeasibleOn, matchInfeasible } from "../../src/propose/propose.js";
+import { newFrame, worldOf } from "../../src/interpreter/frame.js";
 import { ROOT } from "../support/policy.js";
 
 const policy = compilePolicy(join(ROOT, "policies", "dalian")).value!;
@@ -30,14 +31,19 @@ function concerned(seed: number): {
   return { data: { ...ds, plan: { moves: [] } }, districts: districtsOf(ds, violations), violations };
 }
 
-let saved: string | undefined;
+const VARS = ["LUNGANG_SOLVE_MIN", "LUNGANG_SEARCH_BATCH"] as const;
+let saved: (string | undefined)[] = [];
 beforeEach(() => {
-  saved = process.env.LUNGANG_SOLVE_MIN;
+  saved = VARS.map((k) => process.env[k]);
   process.env.LUNGANG_SOLVE_MIN = "0";
+  // Every district a batch of its own.
+  process.env.LUNGANG_SEARCH_BATCH = "1";
 });
 afterEach(() => {
-  if (saved === undefined) delete process.env.LUNGANG_SOLVE_MIN;
-  else process.env.LUNGANG_SOLVE_MIN = saved;
+  VARS.forEach((k, i) => {
+    if (saved[i] === undefined) delete process.env[k];
+    else process.env[k] = saved[i];
+  });
 });
 
 describe("the infeasibility search on threads", () => {
@@ -47,9 +53,19 @@ describe("the infeasibility search on threads", () => {
       const { data, districts, violations } = concerned(seed);
       if (districts.size < 2) continue;
       const one = matchInfeasible(violations, await infeasibleOn(policy.program, data, districts, policy.params));
-      const found = await infeasibleOnThreads(policy, data, districts, 2);
+      const found = await infeasibleOnThreads(policy, datasetSource(data), districts, 2);
       expect(found).toBeDefined();
       expect(matchInfeasible(violations, found!)).toEqual(one);
+      // The same batches one after another on this thread, and one batch of everything.
+      expect(matchInfeasible(violations, await infeasibleRules(policy, datasetSource(data), districts, 1))).toEqual(
+        one,
+      );
+      process.env.LUNGANG_SEARCH_BATCH = String(data.teachers.length);
+      expect(await infeasibleOnThreads(policy, datasetSource(data), districts, 2)).toBeUndefined();
+      expect(matchInfeasible(violations, await infeasibleRules(policy, datasetSource(data), districts, 2))).toEqual(
+        one,
+      );
+      process.env.LUNGANG_SEARCH_BATCH = "1";
       compared += one.length;
     }
     expect(compared).toBeGreaterThan(0);
@@ -59,16 +75,56 @@ describe("the infeasibility search on threads", () => {
     const { data, districts } = concerned(2);
     expect(districts.size).toBeGreaterThan(1);
     const edited = { ...policy, recipe: { ...policy.recipe!, texts: policy.recipe!.texts + " " } };
-    expect(await infeasibleOnThreads(edited, data, districts, 2)).toBeUndefined();
+    expect(await infeasibleOnThreads(edited, datasetSource(data), districts, 2)).toBeUndefined();
     // Compiled from a checked policy, it has no recipe; more parameter values keep the one it has.
     const noRecipe = compile(policy.checked).value!;
     expect(noRecipe.recipe).toBeUndefined();
-    expect(await infeasibleOnThreads(noRecipe, data, districts, 2)).toBeUndefined();
+    expect(await infeasibleOnThreads(noRecipe, datasetSource(data), districts, 2)).toBeUndefined();
     expect(withParams(policy, {}).value!.recipe).toEqual({ ...policy.recipe, params: {} });
     // One thread, one district, or fewer people than the minimum: solved here by the caller.
-    expect(await infeasibleOnThreads(policy, data, districts, 1)).toBeUndefined();
-    expect(await infeasibleOnThreads(policy, data, new Set([...districts].slice(0, 1)), 2)).toBeUndefined();
+    expect(await infeasibleOnThreads(policy, datasetSource(data), districts, 1)).toBeUndefined();
+    expect(
+      await infeasibleOnThreads(policy, datasetSource(data), new Set([...districts].slice(0, 1)), 2),
+    ).toBeUndefined();
     process.env.LUNGANG_SOLVE_MIN = String(data.teachers.length + 1);
-    expect(await infeasibleOnThreads(policy, data, districts, 2)).toBeUndefined();
+    expect(await infeasibleOnThreads(policy, datasetSource(data), districts, 2)).toBeUndefined();
+  }, 120_000);
+
+  it("a text edited on the other side: the search is made here, with the same answer", async () => {
+    const { data, districts, violations } = concerned(2);
+    const one = matchInfeasible(violations, await infeasibleOn(policy.program, data, districts, policy.params));
+    const edited = { ...policy, recipe: { ...policy.recipe!, texts: policy.recipe!.texts + " " } };
+    expect(matchInfeasible(violations, await infeasibleRules(edited, datasetSource(data), districts, 2))).toEqual(one);
+  }, 120_000);
+
+  it("cuts the districts, in the search's order, into batches of about the size asked (a district never split)", () => {
+    const people = new Map([
+      ["b", 5],
+      ["a", 3],
+      ["c", 1],
+      ["\u0000", 2],
+    ]);
+    const of = (d: string) => people.get(d)!;
+    expect(batchesOf(new Set(people.keys()), of, 4)).toEqual([["\u0000", "a"], ["b"], ["c"]]);
+    expect(batchesOf(new Set(people.keys()), of, 100)).toEqual([["\u0000", "a", "b", "c"]]);
+    expect(batchesOf(new Set(), of, 4)).toEqual([]);
+  });
+
+  it("takes the decisions it is given (check's), and does not make them again", async () => {
+    const { data, districts } = concerned(2);
+    const own = await infeasibleOn(policy.program, data, districts, policy.params);
+    const f = newFrame(
+      worldOf(
+        policy.program.policy,
+        { asOf: data.asOf, schools: data.schoolById, teachers: data.teacherById },
+        policy.params,
+      ),
+    );
+    const decided = new Map(data.teachers.map((t) => [t.id, policy.program.decideValue(t, f)]));
+    expect(await infeasibleOn(policy.program, data, districts, policy.params, decided)).toEqual(own);
+    // Everyone due: another roster as far as the rules on the people due can tell.
+    const everyoneDue = new Map(data.teachers.map((t) => [t.id, "required"]));
+    const given = await infeasibleOn(policy.program, data, districts, policy.params, everyoneDue);
+    expect(given).not.toEqual(own);
   }, 120_000);
 });

@@ -85,10 +85,27 @@ export async function bothReaders(dir: string, policy: CompiledPolicy): Promise<
       : { objects: undefined, columns: undefined, differences: ["irregular: one thread and in parts differ"] };
   const objects = await reading("objects", a, () => answerObjects(policy, a.value!));
   const columns = await reading("columns", b, () => checkPlanColumnar(policy, b.value!));
-  const parts = await reading("in parts", c, () => checkPlanColumnar(policy, c.value!));
+  // … and its search for rules no plan could meet made a district at a time, dealt to threads (solve.ts).
+  const parts = await withEnv({ LUNGANG_SEARCH_BATCH: "1", LUNGANG_SOLVE_MIN: "0", LUNGANG_THREADS: "2" }, () =>
+    reading("in parts", c, () => checkPlanColumnar(policy, c.value!)),
+  );
   return {
     objects: a.value,
     columns: b.value,
     differences: [...disagreements(objects, columns), ...disagreements(columns, parts)],
   };
+}
+
+/** Run `fn` with these environment variables set, then put them back. */
+export async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
