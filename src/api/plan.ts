@@ -8,7 +8,8 @@ import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-cli.js";
 import type { Dataset } from "../data/model.js";
 import { checkPlan as checkPlanWith, type OnProgress, type PlanResult } from "../plan/check-plan.js";
-import { infeasibleAmong, type InfeasibleRule } from "../propose/propose.js";
+import { districtsOf, matchInfeasible } from "../propose/propose.js";
+import { datasetSource, infeasibleRules, type DistrictSource } from "../columnar/solve.js";
 import type { Counts, PlanAnswer } from "./answers.js";
 import type { CompiledPolicy } from "./compile.js";
 import { dateNotes } from "./notes.js";
@@ -33,23 +34,26 @@ export async function checkPlan(
   options: PlanOptions = {},
 ): Promise<Result<PlanAnswer>> {
   const checked = checkPlanWith(policy.program, dataset, policy.params, options.onProgress);
-  return answerPlan(policy, dataset, checked, (v) => infeasibleAmong(policy.program, dataset, v, policy.params));
+  return answerPlan(policy, dataset, checked, datasetSource(dataset, checked.decisions));
 }
 
 /**
  * @internal The answer from a plan check's result, on the object path (above)
- * or the columnar one (src/columnar/plan.ts), which finds the infeasible rules
- * on the districts concerned.
+ * or the columnar one (src/columnar/plan.ts); `source` gives the districts the
+ * violated must-rules lie in, batch by batch, to the search for rules no plan
+ * could meet (src/columnar/solve.ts).
  */
 export async function answerPlan(
   policy: CompiledPolicy,
   dataset: Dataset,
   checked: PlanResult,
-  infeasibleAmongViolations: (violations: PlanResult["violations"]) => Promise<InfeasibleRule[]>,
+  source: DistrictSource,
 ): Promise<Result<PlanAnswer>> {
   // A violated rule that no plan of the people due could meet on this roster is
   // not the plan's fault: it is reported as such (`infeasible`), not as a violation.
-  const infeasible = checked.compliant ? [] : await infeasibleAmongViolations(checked.violations);
+  const districts = checked.compliant ? new Set<string>() : districtsOf(dataset, checked.violations);
+  const infeasible =
+    districts.size === 0 ? [] : matchInfeasible(checked.violations, await infeasibleRules(policy, source, districts));
   const impossible = new Set(infeasible.map((r) => r.violation));
   const result: PlanResult = {
     ...checked,

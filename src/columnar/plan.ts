@@ -9,11 +9,11 @@ import type { Result } from "../diagnostics/diagnostic.js";
 import type { Dataset, Move, Teacher } from "../data/model.js";
 import type { CompiledPolicy } from "../api/compile.js";
 import { answerPlan, type PlanAnswer } from "../api/plan.js";
-import { componentOf, districtsOf, matchInfeasible } from "../propose/propose.js";
+import { componentOf } from "../propose/propose.js";
 import type { OnProgress } from "../plan/check-plan.js";
 import { Rows, TeacherIndex, checkColumnar, groupIndex, type DecisionIndex } from "./check.js";
 import type { ColumnarData } from "./read.js";
-import { batchSchools, infeasibleRules, withoutPlan, type DistrictSource } from "./solve.js";
+import { batchSchools, withoutPlan, type DistrictSource } from "./solve.js";
 
 /** Every item of 0..n−1 as a fresh record: a list a renderer may keep items of. */
 class Listed<T> implements Iterable<T> {
@@ -79,20 +79,20 @@ function columnarSource(data: ColumnarData, rows: Rows, decisions: DecisionIndex
     return i;
   });
   const byDistrict = groupIndex(rows.count, index.size, (r) => schoolDistrict[data.teacherSchool[r]!]!);
-  const range = (d: string) => {
+  const range = (d: string): readonly [number, number] => {
     const i = index.get(d);
     return i === undefined ? [0, 0] : [byDistrict.start[i]!, byDistrict.start[i + 1]!];
   };
   return {
     people(d) {
       const [from, to] = range(d);
-      return to! - from!;
+      return to - from;
     },
     batch(districts) {
       const at: number[] = [];
       for (const d of districts) {
         const [from, to] = range(d);
-        for (let i = from!; i < to!; i++) at.push(byDistrict.order[i]!);
+        for (let i = from; i < to; i++) at.push(byDistrict.order[i]!);
       }
       const order = Int32Array.from(at).sort();
       const teachers: Teacher[] = [];
@@ -117,12 +117,5 @@ export async function checkPlanColumnar(
   const rows = new Rows(data, policy.program, true);
   const checked = checkColumnar(policy.program, data, policy.params, onProgress, codes);
   const view = datasetView(data, rows);
-  return answerPlan(policy, view, checked, async (violations) => {
-    const districts = districtsOf(view, violations);
-    if (districts.size === 0) return [];
-    return matchInfeasible(
-      violations,
-      await infeasibleRules(policy, columnarSource(data, rows, checked.decisions), districts),
-    );
-  });
+  return answerPlan(policy, view, checked, columnarSource(data, rows, checked.decisions));
 }

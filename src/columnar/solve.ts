@@ -30,10 +30,10 @@ const SOLVE_MIN_TEACHERS = 200_000;
 /** People per batch (LUNGANG_SEARCH_BATCH): large enough that a batch's fixed cost is small, small enough to hold. */
 const SEARCH_BATCH_PEOPLE = 200_000;
 
-/** Some districts as objects, and each person's decision (in `teachers`' order) when already made. */
+/** Some districts as objects, and each person's decision (in `teachers`' order) where already made. */
 export interface DistrictBatch {
   readonly data: Dataset;
-  readonly decisions?: readonly string[];
+  readonly decisions?: readonly (string | undefined)[];
 }
 
 /** Where the search's districts come from: their sizes, and any few of them as objects. */
@@ -50,7 +50,7 @@ export interface SolveTask {
   readonly asOf: Day;
   readonly schools: readonly School[];
   readonly teachers: readonly Teacher[];
-  readonly decisions?: readonly string[];
+  readonly decisions?: readonly (string | undefined)[];
   readonly only: readonly string[];
 }
 
@@ -82,8 +82,15 @@ export async function solveTask(task: SolveTask): Promise<SolveOutcome> {
   };
 }
 
-function decisionMap(data: Dataset, decisions: readonly string[] | undefined): Map<string, string> | undefined {
-  return decisions && new Map(data.teachers.map((t, i) => [t.id, decisions[i]!]));
+/** The decisions of a batch by id (a person without one is decided by the search). */
+function decisionMap(data: Dataset, decisions: DistrictBatch["decisions"]): Map<string, string> | undefined {
+  if (!decisions) return undefined;
+  const out = new Map<string, string>();
+  data.teachers.forEach((t, i) => {
+    const d = decisions[i];
+    if (d !== undefined) out.set(t.id, d);
+  });
+  return out;
 }
 
 /** Schools and people as a Dataset without a plan (what the search solves on). */
@@ -98,8 +105,8 @@ export function withoutPlan(asOf: Day, schools: readonly School[], teachers: rea
   };
 }
 
-/** An object Dataset as a source (its plan left out), each batch deciding its people again. */
-export function datasetSource(data: Dataset): DistrictSource {
+/** An object Dataset as a source (its plan left out), with the decisions `check` made when given. */
+export function datasetSource(data: Dataset, decisions?: ReadonlyMap<string, string>): DistrictSource {
   const people = new Map<string, number>();
   const districtOf = (t: Teacher) => componentOf(data.schoolById.get(t.school));
   for (const t of data.teachers) people.set(districtOf(t), (people.get(districtOf(t)) ?? 0) + 1);
@@ -108,7 +115,10 @@ export function datasetSource(data: Dataset): DistrictSource {
     batch(districts) {
       const inside = new Set(districts);
       const teachers = data.teachers.filter((t) => inside.has(districtOf(t)));
-      return { data: withoutPlan(data.asOf, batchSchools(data, inside, teachers), teachers) };
+      return {
+        data: withoutPlan(data.asOf, batchSchools(data, inside, teachers), teachers),
+        ...(decisions ? { decisions: teachers.map((t) => decisions.get(t.id)) } : {}),
+      };
     },
   };
 }
@@ -159,10 +169,11 @@ export async function infeasibleRules(
   districts: ReadonlySet<string>,
   threads = threadsToUse(),
 ): Promise<InfeasibleRule[]> {
-  const found = await infeasibleOnThreads(policy, source, districts, threads);
+  const batches = searchBatches(policy, source, districts);
+  const found = await onThreads(policy, source, batches, threads);
   if (found) return found;
   const out: InfeasibleRule[] = [];
-  for (const b of searchBatches(policy, source, districts)) {
+  for (const b of batches) {
     const { data, decisions } = source.batch(b);
     out.push(...(await infeasibleOn(policy.program, data, new Set(b), policy.params, decisionMap(data, decisions))));
   }
@@ -180,7 +191,15 @@ export async function infeasibleOnThreads(
   districts: ReadonlySet<string>,
   threads = threadsToUse(),
 ): Promise<InfeasibleRule[] | undefined> {
-  const batches = searchBatches(policy, source, districts);
+  return onThreads(policy, source, searchBatches(policy, source, districts), threads);
+}
+
+async function onThreads(
+  policy: CompiledPolicy,
+  source: DistrictSource,
+  batches: readonly (readonly string[])[],
+  threads: number,
+): Promise<InfeasibleRule[] | undefined> {
   const recipe = policy.recipe;
   const least = envCount("LUNGANG_SOLVE_MIN") ?? SOLVE_MIN_TEACHERS;
   const people = batches.reduce((n, b) => b.reduce((m, d) => m + source.people(d), n), 0);

@@ -714,12 +714,7 @@ function collectFilters(e: A.Expr, program: Program, visit: (a: A.Aggregate) => 
 
 import { forEachChild } from "./shapes.js";
 
-/**
- * `check`'s question: which of these violations are of rules no plan can
- * meet on this roster? Solves the districts they concern (all of them for a
- * rule over the whole plan) and returns those violations, as infeasible rules.
- */
-/** The districts (components) a plan's violated must-rules lie in: where infeasibleAmong solves. */
+/** The districts (components) a plan's violated must-rules lie in: where the search for rules no plan could meet solves (src/columnar/solve.ts). */
 export function districtsOf(
   data: Pick<Dataset, "schools" | "schoolById">,
   violations: readonly Violation[],
@@ -737,17 +732,6 @@ export function districtsOf(
     }
   }
   return districts;
-}
-
-export async function infeasibleAmong(
-  program: Program,
-  data: Dataset,
-  violations: readonly Violation[],
-  params?: ReadonlyMap<string, Value>,
-): Promise<InfeasibleRule[]> {
-  const districts = districtsOf(data, violations);
-  if (districts.size === 0) return [];
-  return matchInfeasible(violations, await infeasibleOn(program, { ...data, plan: { moves: [] } }, districts, params));
 }
 
 /**
