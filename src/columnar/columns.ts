@@ -24,8 +24,11 @@ export interface Column {
   move(from: number, to: number): void;
   /** The arrays to send to another thread, and back. */
   parts(): unknown;
-  /** Rows [0, n) of another table's column (its `parts()`, sent from a worker) as rows `at` …. */
-  absorb(parts: unknown, n: number, at: number): void;
+  /**
+   * Rows [0, n) of another table's column (its `parts()`, sent from a worker)
+   * as rows `at` …; `code`: the other table's text codes → this table's.
+   */
+  absorb(parts: unknown, n: number, at: number, code?: Uint32Array): void;
 }
 
 function grown<T extends Int32Array | Uint8Array | Int8Array | Float64Array | Uint32Array>(a: T, n: number): T {
@@ -217,15 +220,14 @@ export class TextColumn extends TypedColumn<Uint32Array> {
   get(row: number): unknown {
     return this.strings.values[this.a[row]!];
   }
+  /** The codes only: the table's texts travel once, beside its columns (ColumnTable.parts). */
   override parts(): unknown {
-    return { a: this.a, strings: this.strings.values };
+    return this.a;
   }
-  override absorb(parts: unknown, n: number, at: number): void {
-    const p = parts as { a: Uint32Array; strings: readonly (string | undefined)[] };
-    // The other table's codes → this table's: each distinct text interned once.
-    const code = new Uint32Array(p.strings.length);
-    for (let c = 1; c < p.strings.length; c++) code[c] = this.strings.code(p.strings[c]!);
-    for (let i = 0; i < n; i++) this.a[at + i] = code[p.a[i]!]!;
+  /** `code`: the other table's text codes → this table's (made once for all its text columns). */
+  override absorb(parts: unknown, n: number, at: number, code?: Uint32Array): void {
+    const a = parts as Uint32Array;
+    for (let i = 0; i < n; i++) this.a[at + i] = code![a[i]!]!;
   }
 }
 
@@ -364,6 +366,8 @@ function fillerOf(
 export interface TableParts {
   readonly rows: number;
   readonly cols: readonly unknown[];
+  /** The table's interned texts (its text columns' codes index them). */
+  readonly strings: readonly (string | undefined)[];
   readonly intervals: readonly (readonly [number, Record<string, DayInterval>])[];
 }
 
@@ -446,7 +450,8 @@ export class ColumnTable {
       const a = ArrayBuffer.isView(p) ? p : (p as { a?: unknown }).a;
       if (ArrayBuffer.isView(a)) transfer.add(a.buffer as ArrayBuffer);
     }
-    return { parts: { rows: this.rows, cols, intervals: [...this.intervals] }, transfer: [...transfer] };
+    const parts = { rows: this.rows, cols, strings: this.strings.values, intervals: [...this.intervals] };
+    return { parts, transfer: [...transfer] };
   }
 
   /** Let an id column's values go (a history row's teacher, once rows point at their owners): it reads as absent. */
@@ -467,7 +472,10 @@ export class ColumnTable {
     const at = this.rows;
     const total = at + p.rows;
     this.reserve(total);
-    this.cols.forEach((c, i) => c.absorb(p.cols[i], p.rows, at));
+    // The other table's text codes → this one's: each distinct text interned once for all the text columns.
+    const code = new Uint32Array(p.strings.length);
+    for (let c = 1; c < p.strings.length; c++) code[c] = this.strings.code(p.strings[c]!);
+    this.cols.forEach((c, i) => c.absorb(p.cols[i], p.rows, at, code));
     for (const [r, iv] of p.intervals) this.intervals.set(at + r, iv);
     this.rows = total;
   }
