@@ -62,9 +62,18 @@ export class Rows {
     else Object.defineProperty(into, ROW, { value: row, writable: true, enumerable: false });
     return into as unknown as Teacher;
   }
+  /** The teacher id of the move loaded last, and its teacher's row: a move's teacher found without the id index. */
+  lastMoveTeacher: unknown;
+  lastMoveRow = -1;
   move(i: number, into: Loaded = {}): Move {
     this.data.moves!.load(i, into as Record<string, unknown>);
+    this.lastMoveTeacher = into.teacher;
+    this.lastMoveRow = this.data.moveTeacher[i]!;
     return into as unknown as Move;
+  }
+  /** Id → accepted row (−1: none); the move just loaded's teacher without a lookup (the checks ask for it next). */
+  rowOfId(id: string): number {
+    return id === this.lastMoveTeacher ? this.lastMoveRow : this.data.rowOf(id);
   }
   rowOf(t: Teacher): number | undefined {
     const r = (t as unknown as Loaded)[ROW];
@@ -185,11 +194,11 @@ export class TeacherIndex implements ReadonlyMap<string, Teacher> {
     return this.rows.count;
   }
   get(id: string): Teacher | undefined {
-    const r = this.rows.data.rowOf(id);
+    const r = this.rows.rowOfId(id);
     return r < 0 ? undefined : this.rows.teacher(r);
   }
   has(id: string): boolean {
-    return this.rows.data.rowOf(id) >= 0;
+    return this.rows.rowOfId(id) >= 0;
   }
   *entries(): MapIterator<[string, Teacher]> {
     for (let r = 0; r < this.rows.count; r++) yield [this.id(r), this.rows.teacher(r)];
