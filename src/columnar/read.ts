@@ -204,22 +204,29 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
    * when not resolved. A text written before resolves alike (its code is
    * remembered), but each failure is still reported at its own cell.
    */
-  const resolved = new Map<TextColumn, Int32Array>();
+  // Per text column, by the code of the text written: the school's index, and the code of its id (the text put in).
+  const resolved = new Map<TextColumn, { school: Int32Array; id: Uint32Array }>();
   const schoolField = (t: ReadTable, r: number, field: string): number => {
     const col = t.cols.column(field) as TextColumn;
     let memo = resolved.get(col);
-    if (!memo || memo.length < col.strings.values.length) {
-      const m = new Int32Array(col.strings.values.length + 1024).fill(-2);
-      if (memo) m.set(memo);
+    if (!memo || memo.school.length < col.strings.values.length) {
+      const size = col.strings.values.length + 1024;
+      const m = { school: new Int32Array(size).fill(-2), id: new Uint32Array(size) };
+      if (memo) {
+        m.school.set(memo.school);
+        m.id.set(memo.id);
+      }
       resolved.set(col, (memo = m));
     }
     const code = col.a[r]!;
-    let i = memo[code]!;
+    let i = memo.school[code]!;
     if (i === -2 || i === -1) {
       i = resolveSchool(t, r, field);
-      memo[code] = i;
+      memo.school[code] = i;
+      // Interning the id may add a text (a school written by name): the memo grows on the next call.
+      if (i >= 0) memo.id[code] = col.strings.code(schools[i]!.id);
     }
-    if (i >= 0) col.set(r, schools[i]!.id);
+    if (i >= 0) col.a[r] = memo.id[code]!;
     return i;
   };
 
