@@ -94,6 +94,55 @@ export function own(s: string): string {
   return s.length < 13 ? s : (" " + s).slice(1);
 }
 
+/**
+ * Ids → rows, for the millions of a national roster: open addressing over an
+ * Int32Array sized once (a Map of ten million string keys costs several
+ * hundred MB and rehashes as it grows), each row's hash kept beside it so a
+ * probe compares numbers before strings.
+ */
+export class IdIndex {
+  private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+  /** `ids(row)`: the id of each row to be added (rows 0 … capacity−1). */
+  constructor(
+    capacity: number,
+    private ids: (row: number) => string | undefined,
+  ) {
+    let size = 1024;
+    while (size < capacity * 1.5) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.hashes = new Int32Array(capacity);
+  }
+  /** Add row `row` under `id`; the row already there under it (nothing added), or −1. */
+  add(id: string, row: number): number {
+    const h = hashOf(id, 0, id.length) | 0;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const k = this.slots[i]!;
+      if (k < 0) {
+        this.slots[i] = row;
+        this.hashes[row] = h;
+        return -1;
+      }
+      if (this.hashes[k] === h && this.ids(k) === id) return k;
+    }
+  }
+  /** Where the rows' ids are read from now (their column compacted): the same id for each row added. */
+  rekey(ids: (row: number) => string | undefined): void {
+    this.ids = ids;
+  }
+  /** The row added under `id`, or −1. */
+  get(id: string): number {
+    const h = hashOf(id, 0, id.length) | 0;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const k = this.slots[i]!;
+      if (k < 0) return -1;
+      if (this.hashes[k] === h && this.ids(k) === id) return k;
+    }
+  }
+}
+
 /** Strings interned: code 0 is absent, code k the k-th distinct string. */
 export class Interner {
   readonly values: (string | undefined)[] = [undefined];
@@ -255,6 +304,54 @@ class IdColumn implements Column {
 }
 
 /**
+ * Ids that repeat on consecutive rows (a history row's teacher: a teacher's
+ * rows follow one another): one string per run of equal ids, each row its
+ * run's code — a million rows of history carry a few hundred thousand
+ * strings, not a million, to the main thread. Any order reads back the same;
+ * only the sharing is lost where the same id comes back later.
+ */
+export class RunColumn implements Column {
+  a = new Uint32Array(START);
+  values: (string | undefined)[] = [undefined];
+  constructor(readonly field: string) {}
+  set(row: number, v: unknown): void {
+    if (v === undefined) return;
+    const last = this.values.length - 1;
+    if (last > 0 && this.values[last] === v) this.a[row] = last;
+    else this.a[row] = this.values.push(v as string) - 1;
+  }
+  /** The id s[from, to) into row `row`, the run before's string when it is the same. */
+  setAt(row: number, s: string, from: number, to: number): void {
+    const last = this.values.length - 1;
+    const prev = this.values[last];
+    if (prev !== undefined && prev.length === to - from && s.startsWith(prev, from)) this.a[row] = last;
+    else this.a[row] = this.values.push(own(s.slice(from, to))) - 1;
+  }
+  get(row: number): unknown {
+    return this.values[this.a[row]!];
+  }
+  grow(n: number): void {
+    this.a = grown(this.a, n);
+  }
+  move(from: number, to: number): void {
+    this.a[to] = this.a[from]!;
+  }
+  parts(): unknown {
+    return { a: this.a, values: this.values };
+  }
+  absorb(parts: unknown, n: number, at: number): void {
+    const p = parts as { a: Uint32Array; values: readonly (string | undefined)[] };
+    // The other table's runs appended after this one's: its codes shifted, nothing hashed.
+    const base = this.values.length - 1;
+    for (let c = 1; c < p.values.length; c++) this.values.push(p.values[c]);
+    for (let i = 0; i < n; i++) {
+      const c = p.a[i]!;
+      this.a[at + i] = c === 0 ? 0 : c + base;
+    }
+  }
+}
+
+/**
  * A list (honours, conditions): interned per distinct list. The tabular
  * reader hands the same array for the same cell text, so identity is tried first.
  */
@@ -374,7 +471,7 @@ export interface TableParts {
 /**
  * The rows of one record kind, column by column. `fields` are the declared
  * fields in declaration order (the history list and the ID number have no
- * column); `extra` names further columns a sheet carries (a history row's teacher).
+ * column); `extra` names further columns a sheet carries (a history row's teacher: ids in runs, RunColumn).
  */
 export class ColumnTable {
   rows = 0;
@@ -399,7 +496,7 @@ export class ColumnTable {
       this.byName.set(name, c);
     }
     for (const name of extra) {
-      const c = new IdColumn(name);
+      const c = new RunColumn(name);
       this.cols.push(c);
       this.byName.set(name, c);
     }
@@ -458,6 +555,10 @@ export class ColumnTable {
   release(name: string): void {
     const c = this.byName.get(name);
     if (c instanceof IdColumn) c.a = [];
+    if (c instanceof RunColumn) {
+      c.values = [undefined];
+      c.a = new Uint32Array(0);
+    }
   }
 
   /** Room for `rows` rows in all, allocated at once (rows `append` adds later grow it again). */

@@ -13,7 +13,7 @@ import type { FieldDecl } from "../data/fields.js";
 import type { InputSchema, TableReader } from "../data/tabular/read.js";
 import type { RawRow } from "../data/tabular/sources.js";
 import { parseCell, type DayInterval, type Parsed } from "../data/tabular/values.js";
-import { CharTable, own, TextColumn, type Column } from "./columns.js";
+import { CharTable, own, RunColumn, TextColumn, type Column } from "./columns.js";
 import { splitLine } from "./csv.js";
 import type { ReadTable } from "./table.js";
 
@@ -31,7 +31,8 @@ type Slot =
       readonly f: FieldDecl;
     }
   | { readonly k: "text"; readonly field: string; readonly col: TextColumn }
-  | { readonly k: "id"; readonly field: string; readonly col: Column };
+  | { readonly k: "id"; readonly field: string; readonly col: Column }
+  | { readonly k: "run"; readonly field: string; readonly col: RunColumn };
 
 /** Whitespace String.prototype.trim removes (the fast path leaves such a cell to the TableReader). */
 function isSpace(c: number): boolean {
@@ -106,7 +107,8 @@ export class FastRows {
     this.slots = cols.map((c): Slot => {
       if (c.field === "") return { k: "skip" };
       const col = this.table.cols.column(c.field)!;
-      if (c.field === "teacher" && this.table.kind === "history") return { k: "id", field: c.field, col };
+      if (c.field === "teacher" && this.table.kind === "history")
+        return { k: "run", field: c.field, col: col as RunColumn };
       const f = decl[c.field]!;
       switch (f.type.t) {
         case "id":
@@ -185,6 +187,7 @@ export class FastRows {
           slot.col.set(row, own(s.slice(a, b)));
           break;
         case "text":
+        case "run":
           slot.col.setAt(row, s, a, b);
           break;
         case "memo": {

@@ -27,7 +27,7 @@ import {
   type TabularOptions,
 } from "../data/tabular/read.js";
 import type { RawRow } from "../data/tabular/sources.js";
-import { ColumnTable, TextColumn } from "./columns.js";
+import { ColumnTable, IdIndex, TextColumn } from "./columns.js";
 import { Irregular } from "./csv.js";
 import { ndjsonFields, readNdjson } from "./ndjson.js";
 import { readInParallel, readPlan, type FileJob, type ReadStats } from "./parallel.js";
@@ -237,15 +237,16 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
   const dateFields = Object.entries(tt.cols.decl)
     .filter(([, f]) => f.type.t === "date")
     .map(([name]) => ({ name, col: tt.cols.column(name)! }));
-  const rowsById = new Map<string, number>();
   const idCol = tt.cols.column("id")!;
   const schoolCol = tt.cols.column("school")!;
+  // Each id's first row (by the row numbers before `compact`; rowOf maps them to the rows kept).
+  const rowsById = new IdIndex(n, (r) => idCol.get(r) as string | undefined);
   for (let r = 0; r < n; r++) {
     const id = idCol.get(r) as string | undefined;
-    if (id !== undefined && rowsById.has(id)) {
+    if (id !== undefined && rowsById.add(id, r) >= 0) {
       sink.add("D112", { where: tt.at(r, "id"), header: tt.header("id"), value: id });
       tt.ok[r] = 0;
-    } else if (id !== undefined) rowsById.set(id, r);
+    }
     if (schoolCol.get(r) !== undefined) {
       const s = schoolField(tt, r, "school");
       if (s < 0) tt.ok[r] = 0;
@@ -278,7 +279,8 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
       const tid = teacherCol.get(r) as string | undefined;
       if (tid !== lastTid) {
         lastTid = tid;
-        lastRow = tid === undefined ? undefined : rowsById.get(tid);
+        const at = tid === undefined ? -1 : rowsById.get(tid);
+        lastRow = at < 0 ? undefined : at;
       }
       const o = lastRow;
       if (tid !== undefined && o === undefined) {
@@ -312,9 +314,11 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
     ht.cols.release("teacher");
   }
   const rejectedTeachers: { row: string; id?: string; school?: string }[] = [];
+  const rejectedIds = new Map<number, string>();
   for (let r = 0; r < n; r++) {
     if (tt.ok[r]) continue;
     const id = idCol.get(r);
+    if (typeof id === "string") rejectedIds.set(r, id);
     const school = schoolCol.get(r);
     rejectedTeachers.push({
       row: `${tt.name}!${tt.line[r]}`,
@@ -323,13 +327,15 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
     });
   }
   const rowMap = tt.cols.compact((r) => tt.ok[r] === 1);
+  // The index still knows every row by its old number: a kept row's id is now at its new row, a dropped one's kept aside.
+  rowsById.rekey((r) => (rowMap[r]! >= 0 ? (idCol.get(rowMap[r]!) as string | undefined) : rejectedIds.get(r)));
   const kept = tt.cols.rows;
   const teacherSchool = new Int32Array(kept);
   for (let r = 0; r < n; r++) if (rowMap[r]! >= 0) teacherSchool[rowMap[r]!] = teacherSchoolAll[r]!;
   // One index for both questions: an id of any row, and its accepted row (−1 when rejected).
   const rowOf = (id: string): number => {
     const r = rowsById.get(id);
-    return r === undefined ? -1 : rowMap[r]!;
+    return r < 0 ? -1 : rowMap[r]!;
   };
   // People with a month-only date (D120), as the object path counts them.
   const monthOnly = tt.cols.intervals.size;
@@ -380,7 +386,7 @@ function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: I
       const k = at >= 0 ? at : undefined;
       if (mt.ok[r] && tid !== undefined && k === undefined) {
         // A move of a rejected teacher is not checked either (its row was reported already).
-        if (!rowsById.has(tid))
+        if (rowsById.get(tid) < 0)
           sink.add("D116", { where: mt.at(r, "teacher"), header: mt.header("teacher"), value: tid });
         mt.ok[r] = 0;
       }
