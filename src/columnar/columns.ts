@@ -89,6 +89,91 @@ export class CharTable<V> {
   }
 }
 
+/** FNV-1a over the bytes buf[from, to). */
+function hashBytes(buf: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+  return h >>> 0;
+}
+
+/** Byte strings → values by open addressing, the keys' bytes kept in one growing arena. */
+export class ByteTable<V> {
+  readonly vals: V[] = [];
+  private arena = new Uint8Array(1 << 12);
+  private used = 0;
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private slots = new Int32Array(1024).fill(-1);
+  private mask = 1023;
+  get size(): number {
+    return this.vals.length;
+  }
+  /** Whether key k is the bytes buf[from, to). */
+  same(k: number, buf: Uint8Array, from: number, to: number): boolean {
+    const a = this.starts[k]!;
+    if (this.ends[k]! - a !== to - from) return false;
+    const arena = this.arena;
+    for (let i = from, j = a; i < to; i++, j++) if (arena[j] !== buf[i]) return false;
+    return true;
+  }
+  /** The index of buf[from, to), or −1. */
+  find(buf: Uint8Array, from: number, to: number): number {
+    for (let i = hashBytes(buf, from, to) & this.mask; ; i = (i + 1) & this.mask) {
+      const k = this.slots[i]!;
+      if (k < 0 || this.same(k, buf, from, to)) return k;
+    }
+  }
+  /** Add a key not in the table; its index. */
+  add(buf: Uint8Array, from: number, to: number, v: V): number {
+    if (this.vals.length * 2 >= this.slots.length) this.rehash();
+    const len = to - from;
+    if (this.used + len > this.arena.length) {
+      const a = new Uint8Array(Math.max(2 * this.arena.length, this.used + len));
+      a.set(this.arena.subarray(0, this.used));
+      this.arena = a;
+    }
+    this.arena.set(buf.subarray(from, to), this.used);
+    const k = this.vals.length;
+    this.starts.push(this.used);
+    this.used += len;
+    this.ends.push(this.used);
+    this.vals.push(v);
+    this.place(k);
+    return k;
+  }
+  private place(k: number): void {
+    let i = hashBytes(this.arena, this.starts[k]!, this.ends[k]!) & this.mask;
+    while (this.slots[i]! >= 0) i = (i + 1) & this.mask;
+    this.slots[i] = k;
+  }
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    for (let k = 0; k < this.vals.length; k++) this.place(k);
+  }
+}
+
+/** The text of valid UTF-8 bytes buf[from, to) (one byte a character when all are ASCII); `buf` is a Buffer. */
+export function textOf(buf: Uint8Array, from: number, to: number): string {
+  let ascii = true;
+  for (let i = from; i < to; i++)
+    if (buf[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  return (buf as Buffer).toString(ascii ? "latin1" : "utf8", from, to);
+}
+
+/** Whether s is the ASCII bytes buf[from, to) (false for any byte above 0x7f: such a key is compared as text). */
+function isAscii(s: string, buf: Uint8Array, from: number, to: number): boolean {
+  if (s.length !== to - from) return false;
+  for (let i = from, j = 0; i < to; i++, j++) {
+    const b = buf[i]!;
+    if (b >= 0x80 || b !== s.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
 /** V8 keeps a substring of 13 characters or more as a slice of its parent: copy it, so a chunk is not kept alive. */
 export function own(s: string): string {
   return s.length < 13 ? s : (" " + s).slice(1);
@@ -266,6 +351,14 @@ export class TextColumn extends TypedColumn<Uint32Array> {
   setAt(row: number, s: string, from: number, to: number): void {
     this.a[row] = this.strings.codeAt(s, from, to);
   }
+  /** Texts as their UTF-8 bytes → their codes, made as rows are read in place (setAtBytes). */
+  private byBytes: ByteTable<number> | undefined;
+  /** The text of the UTF-8 bytes buf[from, to) (already trimmed) into row `row`: decoded once per distinct text. */
+  setAtBytes(row: number, buf: Uint8Array, from: number, to: number): void {
+    const t = (this.byBytes ??= new ByteTable<number>());
+    const k = t.find(buf, from, to);
+    this.a[row] = k >= 0 ? t.vals[k]! : t.vals[t.add(buf, from, to, this.strings.code(textOf(buf, from, to)))]!;
+  }
   get(row: number): unknown {
     return this.strings.values[this.a[row]!];
   }
@@ -326,6 +419,13 @@ export class RunColumn implements Column {
     const prev = this.values[last];
     if (prev !== undefined && prev.length === to - from && s.startsWith(prev, from)) this.a[row] = last;
     else this.a[row] = this.values.push(own(s.slice(from, to))) - 1;
+  }
+  /** The id of the UTF-8 bytes buf[from, to) into row `row`, as setAt. */
+  setAtBytes(row: number, buf: Uint8Array, from: number, to: number): void {
+    const last = this.values.length - 1;
+    const prev = this.values[last];
+    if (prev !== undefined && isAscii(prev, buf, from, to)) this.a[row] = last;
+    else this.a[row] = this.values.push(textOf(buf, from, to)) - 1;
   }
   get(row: number): unknown {
     return this.values[this.a[row]!];

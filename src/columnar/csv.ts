@@ -44,6 +44,15 @@ export type OnRow = (cells: (string | undefined)[], line: number) => void;
 export type OnLine = (s: string, from: number, to: number, line: number) => void;
 
 /**
+ * A line without quotes, as the UTF-8 bytes buf[from, to) (no line break),
+ * valid UTF-8: the caller reads its fields in place, or decodes the line.
+ */
+export type OnBytes = (buf: Buffer, from: number, to: number, line: number) => void;
+
+/** A segment read as text after all (it has a quote, or a line carried over): decoded as the decoder would. */
+const utf8Text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
  * The tokenizer's state across chunks: text of an unfinished line is carried
  * over; a quoted field may span lines (and chunks).
  */
@@ -127,6 +136,48 @@ export class CsvTokenizer {
       if (nextCr < end) throw new Irregular("bare CR");
       if (this.onLine) this.onLine(s, pos, end, this.line + 1);
       else this.onRow(splitLine(s, pos, end, this.cells), this.line + 1);
+      this.line++;
+      pos = eol + 1;
+    }
+  }
+
+  /**
+   * Whole lines of valid UTF-8 (a segment the decoder did not decode: after
+   * the file's first, ending at a line break unless `last`). Lines without
+   * quotes go to `onBytes` as bytes; a segment with a quote, or after a line
+   * carried over (a quoted field open), is decoded and read as text by `push`
+   * — the same rows either way.
+   */
+  pushBytes(bytes: Uint8Array, onBytes: OnBytes, last = false): void {
+    if (this.carry !== "" || this.first || bytes.indexOf(34) >= 0) {
+      this.push(utf8Text.decode(bytes), last);
+      return;
+    }
+    // A Buffer over the same bytes: the callee slices text out of it (a plain Uint8Array's toString would not).
+    const seg = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const n = seg.length;
+    let pos = 0;
+    let nextCr = seg.indexOf(13);
+    if (nextCr < 0) nextCr = n;
+    while (pos < n) {
+      let eol = seg.indexOf(10, pos);
+      if (eol < 0) {
+        // Not at a segment's end but for the last: the decoder cuts after a line break.
+        if (!last) throw new Error("a segment not ending at a line break");
+        eol = n;
+      }
+      let end = eol;
+      if (eol < n) {
+        const cr = end > pos && seg[end - 1] === 13;
+        this.ending(cr);
+        if (cr) end--;
+      }
+      if (nextCr < pos) {
+        nextCr = seg.indexOf(13, pos);
+        if (nextCr < 0) nextCr = n;
+      }
+      if (nextCr < end) throw new Irregular("bare CR");
+      onBytes(seg, pos, end, this.line + 1);
       this.line++;
       pos = eol + 1;
     }
@@ -247,6 +298,7 @@ export async function readCsv(
   onLine?: OnLine,
   range?: FilePart,
   meter?: { bytes: number },
+  onBytes?: OnBytes,
 ): Promise<{ encoding: Encoding | undefined; lineBreak: LineBreak | 0 }> {
   const from = range?.from;
   const decoder = new ChunkDecoder(
@@ -260,9 +312,11 @@ export async function readCsv(
   for await (const chunk of stream) {
     // Bytes read so far, for a progress estimate (rows × size / bytes).
     if (meter) meter.bytes += (chunk as Buffer).length;
-    const text = decoder.push(chunk as Buffer);
-    if (text === undefined) break;
-    if (text !== "") tok.push(text);
+    // With `onBytes`, a UTF-8 segment comes back as bytes, read in place (no string for the whole chunk).
+    const got = onBytes ? decoder.pushBytes(chunk as Buffer) : decoder.push(chunk as Buffer);
+    if (got === undefined) break;
+    if (typeof got !== "string") tok.pushBytes(got, onBytes!);
+    else if (got !== "") tok.push(got);
   }
   if (!decoder.failure) {
     const rest = decoder.push(new Uint8Array(0), true);

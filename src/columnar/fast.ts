@@ -13,7 +13,7 @@ import type { FieldDecl } from "../data/fields.js";
 import type { InputSchema, TableReader } from "../data/tabular/read.js";
 import type { RawRow } from "../data/tabular/sources.js";
 import { parseCell, type DayInterval, type Parsed } from "../data/tabular/values.js";
-import { CharTable, own, RunColumn, TextColumn, type Column } from "./columns.js";
+import { ByteTable, CharTable, own, RunColumn, TextColumn, textOf, type Column } from "./columns.js";
 import { splitLine } from "./csv.js";
 import type { ReadTable } from "./table.js";
 
@@ -28,6 +28,8 @@ type Slot =
       readonly field: string;
       readonly col: Column;
       readonly memo: CharTable<Parsed>;
+      /** The same memo for lines read as bytes: a cell's UTF-8 bytes → its parsed value. */
+      readonly bytes: ByteTable<Parsed>;
       readonly f: FieldDecl;
     }
   | { readonly k: "text"; readonly field: string; readonly col: TextColumn }
@@ -48,6 +50,27 @@ function isSpace(c: number): boolean {
     c === 0x3000 ||
     c === 0xfeff
   );
+}
+
+/** The code point of the valid UTF-8 sequence starting at buf[a] (a < b). */
+function codeAt(buf: Uint8Array, a: number, b: number): number {
+  const c = buf[a]!;
+  if (c < 0x80) return c;
+  if (c < 0xe0) return a + 1 < b ? ((c & 0x1f) << 6) | (buf[a + 1]! & 0x3f) : -1;
+  if (c < 0xf0) return a + 2 < b ? ((c & 0x0f) << 12) | ((buf[a + 1]! & 0x3f) << 6) | (buf[a + 2]! & 0x3f) : -1;
+  return 0x10000; // four bytes: above every space
+}
+
+/** Whether the cell buf[a, b) starts with a character String.prototype.trim removes. */
+function spaceAtStart(buf: Uint8Array, a: number, b: number): boolean {
+  return isSpace(codeAt(buf, a, b));
+}
+
+/** Whether the cell buf[a, b) ends with such a character (its last sequence found by its lead byte). */
+function spaceAtEnd(buf: Uint8Array, a: number, b: number): boolean {
+  let i = b - 1;
+  while (i > a && (buf[i]! & 0xc0) === 0x80) i--;
+  return isSpace(codeAt(buf, i, b));
 }
 
 export class FastRows {
@@ -81,6 +104,19 @@ export class FastRows {
   line(s: string, from: number, to: number, line: number): void {
     if (!this.slots && !this.off) this.setup();
     if (!this.slots || !this.fast(s, from, to, line)) this.row(splitLine(s, from, to, this.cells), line);
+  }
+
+  /**
+   * A line without quotes as valid UTF-8 bytes: read in place when it can be,
+   * else decoded and read as text by `line` — which reads it as it would have
+   * from the decoded chunk, so the rows and diagnostics are the same.
+   */
+  bytes(buf: Uint8Array, from: number, to: number, line: number): void {
+    if (!this.slots && !this.off) this.setup();
+    if (!this.slots || !this.fastBytes(buf, from, to, line)) {
+      const s = textOf(buf, from, to);
+      this.line(s, 0, s.length, line);
+    }
   }
 
   private setup(): void {
@@ -117,7 +153,7 @@ export class FastRows {
         case "ref":
           return { k: "text", field: c.field, col: col as TextColumn };
         default:
-          return { k: "memo", field: c.field, col, memo: new CharTable<Parsed>(), f };
+          return { k: "memo", field: c.field, col, memo: new CharTable<Parsed>(), bytes: new ByteTable<Parsed>(), f };
       }
     });
     if (this.table.kind === "history") this.required.push(colOf.teacher!);
@@ -189,6 +225,77 @@ export class FastRows {
         case "text":
         case "run":
           slot.col.setAt(row, s, a, b);
+          break;
+        case "memo": {
+          const parsed = this.parsed[j] as { value: unknown; interval?: DayInterval };
+          slot.col.set(row, parsed.value);
+          if (parsed.interval) (intervals ??= {})[slot.field] = parsed.interval;
+          break;
+        }
+      }
+    }
+    if (intervals) t.cols.intervals.set(row, intervals);
+    t.put(row, line, true);
+    return true;
+  }
+
+  /** Each memo column's key (in its byte memo) on the line before; −1 none. */
+  private readonly lastKey: number[] = [];
+
+  /** `fast` over bytes: the same checks, the same values written; false (nothing written) when `line` must read it. */
+  private fastBytes(buf: Uint8Array, from: number, to: number, line: number): boolean {
+    const slots = this.slots!;
+    const n = slots.length;
+    const seen = this.seen;
+    let p = from;
+    let any = false;
+    const bounds = this.bounds(n);
+    for (let i = 0; i < n; i++) {
+      let c = p;
+      while (c < to && buf[c] !== 44) c++;
+      const a = p;
+      const b = p > to ? p : c;
+      bounds[2 * i] = a;
+      bounds[2 * i + 1] = b;
+      seen[i] = b > a;
+      if (b > a) {
+        if (spaceAtStart(buf, a, b) || spaceAtEnd(buf, a, b)) return false;
+        any = true;
+        const slot = slots[i]!;
+        if (slot.k === "memo") {
+          const last = this.lastKey[i] ?? -1;
+          let k = last >= 0 && slot.bytes.same(last, buf, a, b) ? last : slot.bytes.find(buf, a, b);
+          let parsed: Parsed;
+          if (k < 0) {
+            parsed = parseCell(textOf(buf, a, b), slot.f.type, (e) => this.schema.enumTable(e));
+            if (slot.bytes.size < MEMO_CAP) k = slot.bytes.add(buf, a, b, parsed);
+          } else parsed = slot.bytes.vals[k]!;
+          this.lastKey[i] = k;
+          if ("bad" in parsed) return false;
+          this.parsed[i] = parsed;
+        }
+      }
+      p = c + 1;
+    }
+    if (!any) return false;
+    for (const r of this.required) if (!seen[r]) return false;
+    const t = this.table;
+    const row = t.cols.append();
+    let intervals: Record<string, DayInterval> | undefined;
+    for (let j = 0; j < n; j++) {
+      if (!seen[j]) continue;
+      const slot = slots[j]!;
+      const a = bounds[2 * j]!;
+      const b = bounds[2 * j + 1]!;
+      switch (slot.k) {
+        case "skip":
+          break;
+        case "id":
+          slot.col.set(row, textOf(buf, a, b));
+          break;
+        case "text":
+        case "run":
+          slot.col.setAtBytes(row, buf, a, b);
           break;
         case "memo": {
           const parsed = this.parsed[j] as { value: unknown; interval?: DayInterval };

@@ -151,5 +151,9 @@ export async function readCsvTable(
     },
     part,
     meter,
+    (buf, from, to, line) => {
+      tick();
+      fast.bytes(buf, from, to, line);
+    },
   );
 }

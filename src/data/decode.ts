@@ -3,6 +3,7 @@
 // Windows and Excel write); anything else is refused with where it went wrong.
 // Pure: no file system, never throws. One function, shared by every reader.
 
+import { isUtf8 } from "node:buffer";
 import type { Result } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-limits.js";
@@ -223,6 +224,33 @@ export class ChunkDecoder {
     this.offset += seg.length;
     for (let i = seg.indexOf(0x0a); i >= 0; i = seg.indexOf(0x0a, i + 1)) this.line++;
     return r.value.text;
+  }
+
+  /**
+   * As `push`, but a segment of a UTF-8 file after its first (whose
+   * byte-order mark is already dealt with) that is valid UTF-8 is handed
+   * back as its bytes, not decoded: the columnar reader reads those in place
+   * (src/columnar/csv.ts). Valid by `isUtf8` exactly when the fatal decoder
+   * would decode it, so every failure is still found and worded by `push`'s path.
+   */
+  pushBytes(chunk: Uint8Array, last = false): string | Uint8Array | undefined {
+    if (this.failure) return undefined;
+    if (this.encoding !== "utf-8" || this.offset === 0) return this.push(chunk, last);
+    const all = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
+    const cut = last ? all.length : all.lastIndexOf(0x0a) + 1;
+    if (cut === 0) {
+      this.pending = all;
+      return "";
+    }
+    const seg = all.subarray(0, cut);
+    if (!isUtf8(seg)) {
+      this.pending = new Uint8Array(0);
+      return this.push(all, last);
+    }
+    this.pending = all.subarray(cut);
+    this.offset += seg.length;
+    for (let i = seg.indexOf(0x0a); i >= 0; i = seg.indexOf(0x0a, i + 1)) this.line++;
+    return seg;
   }
 
   private decodeSegment(seg: Uint8Array): DecodeResult {
