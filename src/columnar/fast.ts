@@ -207,6 +207,18 @@ export class FastRows {
     }
     // More cells than the header: ignored by the TableReader too, but an all-empty row is its to skip.
     if (!any) return false;
+    return this.commit(s, line);
+  }
+
+  /**
+   * The row of the cells just checked (their bounds in `src`, the line as
+   * text or as UTF-8 bytes) written; false (nothing written) when a required one is missing.
+   */
+  private commit(src: string | Uint8Array, line: number): boolean {
+    const slots = this.slots!;
+    const n = slots.length;
+    const seen = this.seen;
+    const bounds = this.boundsArr;
     for (const r of this.required) if (!seen[r]) return false;
     const t = this.table;
     const row = t.cols.append();
@@ -220,11 +232,12 @@ export class FastRows {
         case "skip":
           break;
         case "id":
-          slot.col.set(row, own(s.slice(a, b)));
+          slot.col.set(row, typeof src === "string" ? own(src.slice(a, b)) : textOf(src, a, b));
           break;
         case "text":
         case "run":
-          slot.col.setAt(row, s, a, b);
+          if (typeof src === "string") slot.col.setAt(row, src, a, b);
+          else slot.col.setAtBytes(row, src, a, b);
           break;
         case "memo": {
           const parsed = this.parsed[j] as { value: unknown; interval?: DayInterval };
@@ -278,36 +291,7 @@ export class FastRows {
       p = c + 1;
     }
     if (!any) return false;
-    for (const r of this.required) if (!seen[r]) return false;
-    const t = this.table;
-    const row = t.cols.append();
-    let intervals: Record<string, DayInterval> | undefined;
-    for (let j = 0; j < n; j++) {
-      if (!seen[j]) continue;
-      const slot = slots[j]!;
-      const a = bounds[2 * j]!;
-      const b = bounds[2 * j + 1]!;
-      switch (slot.k) {
-        case "skip":
-          break;
-        case "id":
-          slot.col.set(row, textOf(buf, a, b));
-          break;
-        case "text":
-        case "run":
-          slot.col.setAtBytes(row, buf, a, b);
-          break;
-        case "memo": {
-          const parsed = this.parsed[j] as { value: unknown; interval?: DayInterval };
-          slot.col.set(row, parsed.value);
-          if (parsed.interval) (intervals ??= {})[slot.field] = parsed.interval;
-          break;
-        }
-      }
-    }
-    if (intervals) t.cols.intervals.set(row, intervals);
-    t.put(row, line, true);
-    return true;
+    return this.commit(buf, line);
   }
 
   private boundsArr = new Int32Array(64);
