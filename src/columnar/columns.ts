@@ -233,15 +233,11 @@ export class Interner {
   readonly values: (string | undefined)[] = [undefined];
   private readonly table = new CharTable<number>();
   code(s: string): number {
-    return this.codeAt(s, 0, s.length);
-  }
-  codeAt(s: string, from: number, to: number): number {
-    const k = this.table.find(s, from, to);
+    const k = this.table.find(s, 0, s.length);
     if (k >= 0) return this.table.vals[k]!;
     const c = this.values.length;
-    const key = from === 0 && to === s.length ? s : own(s.slice(from, to));
-    this.values.push(key);
-    this.table.add(key, c);
+    this.values.push(s);
+    this.table.add(s, c);
     return c;
   }
 }
@@ -347,10 +343,6 @@ export class TextColumn extends TypedColumn<Uint32Array> {
   set(row: number, v: unknown): void {
     if (v !== undefined) this.a[row] = this.strings.code(v as string);
   }
-  /** The text s[from, to) (already trimmed) into row `row`. */
-  setAt(row: number, s: string, from: number, to: number): void {
-    this.a[row] = this.strings.codeAt(s, from, to);
-  }
   /** Texts as their UTF-8 bytes → their codes, made as rows are read in place (setAtBytes). */
   private byBytes: ByteTable<number> | undefined;
   /** The text of the UTF-8 bytes buf[from, to) (already trimmed) into row `row`: decoded once per distinct text. */
@@ -413,14 +405,7 @@ export class RunColumn implements Column {
     if (last > 0 && this.values[last] === v) this.a[row] = last;
     else this.a[row] = this.values.push(v as string) - 1;
   }
-  /** The id s[from, to) into row `row`, the run before's string when it is the same. */
-  setAt(row: number, s: string, from: number, to: number): void {
-    const last = this.values.length - 1;
-    const prev = this.values[last];
-    if (prev !== undefined && prev.length === to - from && s.startsWith(prev, from)) this.a[row] = last;
-    else this.a[row] = this.values.push(own(s.slice(from, to))) - 1;
-  }
-  /** The id of the UTF-8 bytes buf[from, to) into row `row`, as setAt. */
+  /** The id of the UTF-8 bytes buf[from, to) into row `row`, the run before's string when it is the same. */
   setAtBytes(row: number, buf: Uint8Array, from: number, to: number): void {
     const last = this.values.length - 1;
     const prev = this.values[last];

@@ -1,8 +1,10 @@
 // Columnar reading — the fast path for one table's lines. Once the
-// TableReader has found the header, a line without quotes is read in place:
-// each field's text is looked up among the texts already seen in its column
-// (parsed by the one cell parser, parseCell, the first time) without cutting
-// it out of the line; ids are cut, texts interned. A line the fast path is not
+// TableReader has found the header, a line without quotes is read in place
+// as its UTF-8 bytes (a line that came as text is encoded into a scratch
+// buffer first, so there is one reading): each field's bytes are looked up
+// among the texts already seen in its column (parsed by the one cell parser,
+// parseCell, the first time) without cutting them out of the line; ids are
+// cut, texts interned. A line the fast path is not
 // sure to read as the TableReader would — a cell that does not parse, a
 // required value missing, a space around a value, an ID number to check, a
 // table missing a required column — is split into cells and handed to the
@@ -13,9 +15,11 @@ import type { FieldDecl } from "../data/fields.js";
 import type { InputSchema, TableReader } from "../data/tabular/read.js";
 import type { RawRow } from "../data/tabular/sources.js";
 import { parseCell, type DayInterval, type Parsed } from "../data/tabular/values.js";
-import { ByteTable, CharTable, own, RunColumn, TextColumn, textOf, type Column } from "./columns.js";
+import { ByteTable, RunColumn, TextColumn, textOf, type Column } from "./columns.js";
 import { splitLine } from "./csv.js";
 import type { ReadTable } from "./table.js";
+
+const utf8 = new TextEncoder();
 
 /** Texts remembered per column (dates of birth: some 20,000 a generation). */
 const MEMO_CAP = 1 << 17;
@@ -27,8 +31,7 @@ type Slot =
       readonly k: "memo";
       readonly field: string;
       readonly col: Column;
-      readonly memo: CharTable<Parsed>;
-      /** The same memo for lines read as bytes: a cell's UTF-8 bytes → its parsed value. */
+      /** A cell's UTF-8 bytes → its parsed value (parseCell, once per distinct text). */
       readonly bytes: ByteTable<Parsed>;
       readonly f: FieldDecl;
     }
@@ -83,9 +86,6 @@ export class FastRows {
   private readonly seen: boolean[] = [];
   /** The parsed value of each memo column of the line being read. */
   private readonly parsed: Parsed[] = [];
-  /** Each memo column's text on the line before, and its value. */
-  private readonly lastText: (string | undefined)[] = [];
-  private readonly lastParsed: (Parsed | undefined)[] = [];
 
   constructor(
     private readonly table: ReadTable,
@@ -100,23 +100,32 @@ export class FastRows {
     this.reader.row(this.raw);
   }
 
-  /** A line without quotes: in place when it can be (see the header). */
+  /**
+   * A line without quotes, as text (a file's first MiB, a GB18030 file, a
+   * segment with a quote somewhere): read in place as its UTF-8 bytes by the
+   * same `fast` as a line read as bytes, else split and given to the TableReader.
+   */
   line(s: string, from: number, to: number, line: number): void {
     if (!this.slots && !this.off) this.setup();
-    if (!this.slots || !this.fast(s, from, to, line)) this.row(splitLine(s, from, to, this.cells), line);
+    if (this.slots) {
+      const text = s.slice(from, to);
+      // Decoded text has no lone surrogate, so its UTF-8 bytes decode back to it exactly.
+      if (this.scratch.length < 3 * text.length)
+        this.scratch = Buffer.alloc(Math.max(2 * this.scratch.length, 3 * text.length));
+      const { written } = utf8.encodeInto(text, this.scratch);
+      if (this.fast(this.scratch, 0, written, line)) return;
+    }
+    this.row(splitLine(s, from, to, this.cells), line);
   }
+  /** The UTF-8 bytes of the text line being read (at most three bytes a UTF-16 unit). */
+  private scratch = Buffer.alloc(1 << 12);
 
-  /**
-   * A line without quotes as valid UTF-8 bytes: read in place when it can be,
-   * else decoded and read as text by `line` — which reads it as it would have
-   * from the decoded chunk, so the rows and diagnostics are the same.
-   */
+  /** A line without quotes as valid UTF-8 bytes: read in place when it can be, else split and given to the TableReader. */
   bytes(buf: Uint8Array, from: number, to: number, line: number): void {
     if (!this.slots && !this.off) this.setup();
-    if (!this.slots || !this.fastBytes(buf, from, to, line)) {
-      const s = textOf(buf, from, to);
-      this.line(s, 0, s.length, line);
-    }
+    if (this.slots && this.fast(buf, from, to, line)) return;
+    const s = textOf(buf, from, to);
+    this.row(splitLine(s, 0, s.length, this.cells), line);
   }
 
   private setup(): void {
@@ -153,68 +162,17 @@ export class FastRows {
         case "ref":
           return { k: "text", field: c.field, col: col as TextColumn };
         default:
-          return { k: "memo", field: c.field, col, memo: new CharTable<Parsed>(), bytes: new ByteTable<Parsed>(), f };
+          return { k: "memo", field: c.field, col, bytes: new ByteTable<Parsed>(), f };
       }
     });
     if (this.table.kind === "history") this.required.push(colOf.teacher!);
   }
 
-  /** Read the line into a new row; false (nothing written) when the TableReader must read it. */
-  private fast(s: string, from: number, to: number, line: number): boolean {
-    const slots = this.slots!;
-    const n = slots.length;
-    const seen = this.seen;
-    // First pass: every cell checked (and parsed into the memo) before anything is written.
-    let p = from;
-    let any = false;
-    const bounds = this.bounds(n);
-    let i = 0;
-    for (; i < n; i++) {
-      let c = p > to ? -1 : s.indexOf(",", p);
-      if (c < 0 || c > to) c = to;
-      const a = p;
-      const b = p > to ? p : c;
-      bounds[2 * i] = a;
-      bounds[2 * i + 1] = b;
-      seen[i] = b > a;
-      if (b > a) {
-        if (isSpace(s.charCodeAt(a)) || isSpace(s.charCodeAt(b - 1))) return false;
-        any = true;
-        const slot = slots[i]!;
-        if (slot.k === "memo") {
-          // The same text as the line before (是, 教师, 专技 …): no lookup.
-          const last = this.lastText[i];
-          if (last !== undefined && last.length === b - a && s.startsWith(last, a)) {
-            this.parsed[i] = this.lastParsed[i]!;
-            if ("bad" in this.parsed[i]!) return false;
-            p = c + 1;
-            continue;
-          }
-          const m = slot.memo.find(s, a, b);
-          let parsed: Parsed;
-          if (m < 0) {
-            const text = s.slice(a, b);
-            parsed = parseCell(text, slot.f.type, (e) => this.schema.enumTable(e));
-            if (slot.memo.size < MEMO_CAP) slot.memo.add(own(text), parsed);
-          } else parsed = slot.memo.vals[m]!;
-          this.lastText[i] = m < 0 ? undefined : slot.memo.keys[m];
-          this.lastParsed[i] = parsed;
-          if ("bad" in parsed) return false;
-          this.parsed[i] = parsed;
-        }
-      }
-      p = c + 1;
-    }
-    // More cells than the header: ignored by the TableReader too, but an all-empty row is its to skip.
-    if (!any) return false;
-    return this.commit(s, line);
-  }
-
   /**
-   * The row of the cells just checked (their bounds in `src`, the line as
-   * text or as UTF-8 bytes) written; false (nothing written) when a required one is missing.
+   * The row of the cells just checked (their bounds in `src`, the line's
+   * UTF-8 bytes) written; false (nothing written) when a required one is missing.
    */
-  private commit(src: string | Uint8Array, line: number): boolean {
+  private commit(src: Uint8Array, line: number): boolean {
     const slots = this.slots!;
     const n = slots.length;
     const seen = this.seen;
@@ -232,12 +190,11 @@ export class FastRows {
         case "skip":
           break;
         case "id":
-          slot.col.set(row, typeof src === "string" ? own(src.slice(a, b)) : textOf(src, a, b));
+          slot.col.set(row, textOf(src, a, b));
           break;
         case "text":
         case "run":
-          if (typeof src === "string") slot.col.setAt(row, src, a, b);
-          else slot.col.setAtBytes(row, src, a, b);
+          slot.col.setAtBytes(row, src, a, b);
           break;
         case "memo": {
           const parsed = this.parsed[j] as { value: unknown; interval?: DayInterval };
@@ -255,8 +212,12 @@ export class FastRows {
   /** Each memo column's key (in its byte memo) on the line before; −1 none. */
   private readonly lastKey: number[] = [];
 
-  /** `fast` over bytes: the same checks, the same values written; false (nothing written) when `line` must read it. */
-  private fastBytes(buf: Uint8Array, from: number, to: number, line: number): boolean {
+  /**
+   * Read the line buf[from, to) into a new row; false (nothing written) when
+   * the TableReader must read it. First every cell is checked (and parsed into
+   * its column's memo) before anything is written.
+   */
+  private fast(buf: Uint8Array, from: number, to: number, line: number): boolean {
     const slots = this.slots!;
     const n = slots.length;
     const seen = this.seen;
@@ -290,6 +251,7 @@ export class FastRows {
       }
       p = c + 1;
     }
+    // More cells than the header: ignored by the TableReader too, but an all-empty row is its to skip.
     if (!any) return false;
     return this.commit(buf, line);
   }

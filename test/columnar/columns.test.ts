@@ -30,11 +30,11 @@ describe("RunColumn", () => {
   it("reads back every row's id, one string per run, and appends another table's runs after its own", () => {
     const a = new RunColumn("teacher");
     a.grow(8);
-    const line = "x,T1,T1,T2,T1";
-    a.setAt(0, line, 2, 4);
-    a.setAt(1, line, 5, 7);
+    const line = Buffer.from("x,T1,T1,T2,T1");
+    a.setAtBytes(0, line, 2, 4);
+    a.setAtBytes(1, line, 5, 7);
     a.set(2, "T2");
-    a.setAt(3, line, 11, 13);
+    a.setAtBytes(3, line, 11, 13);
     expect([0, 1, 2, 3, 4].map((r) => a.get(r))).toEqual(["T1", "T1", "T2", "T1", undefined]);
     expect(a.values).toEqual([undefined, "T1", "T2", "T1"]);
     const b = new RunColumn("teacher");
