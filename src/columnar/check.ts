@@ -9,7 +9,7 @@
 
 import type { Move, School, Teacher } from "../data/model.js";
 import type { Program } from "../interpreter/compile.js";
-import { newFrame, worldOf, type Frame, type Subject, type World } from "../interpreter/frame.js";
+import { MOVE_PERSON, newFrame, worldOf, type Frame, type Subject, type World } from "../interpreter/frame.js";
 import type { Value } from "../interpreter/values.js";
 import {
   GROUP_KEY,
@@ -26,6 +26,8 @@ import type { ColumnarData } from "./read.js";
 
 /** A loaded record remembers its row, so the plan facts about it are found by index. */
 const ROW: unique symbol = Symbol("row");
+/** A reused record's own history list (Rows.reload): refilled, not made again, for the next row. */
+const HISTORY: unique symbol = Symbol("history");
 type Loaded = Record<string | symbol, unknown>;
 
 const DECISIONS: readonly DecisionValue[] = ["indeterminate", "required", "eligible", "deferred", "not_required"];
@@ -54,13 +56,22 @@ export class Rows {
   get count(): number {
     return this.data.teachers.rows;
   }
-  /** Row `row` into `into` (a fresh record when absent). */
-  teacher(row: number, into: Loaded = {}): Teacher {
-    this.data.teachers.load(row, into as Record<string, unknown>, this.historyOf(row));
+  /**
+   * Row `row` into `into` (a fresh record when absent). A record given is
+   * reused whole: its history list and entries too, when this made them.
+   */
+  teacher(row: number, into?: Loaded): Teacher {
+    const rec = into ?? {};
     // Not enumerable: the record equals the object path's; a copy ({...t}) is found by its id.
-    if (ROW in into) into[ROW] = row;
-    else Object.defineProperty(into, ROW, { value: row, writable: true, enumerable: false });
-    return into as unknown as Teacher;
+    // Both keys first, in this order: every record loaded has the one shape (the loader stays monomorphic).
+    if (ROW in rec) rec[ROW] = row;
+    else {
+      Object.defineProperty(rec, ROW, { value: row, writable: true, enumerable: false });
+      Object.defineProperty(rec, HISTORY, { value: undefined, writable: true, enumerable: false });
+    }
+    const history = into ? this.refill(row, into) : this.historyOf(row);
+    this.data.teachers.load(row, rec as Record<string, unknown>, history);
+    return rec as unknown as Teacher;
   }
   /** The teacher id of the move loaded last, and its teacher's row: a move's teacher found without the id index. */
   lastMoveTeacher: unknown;
@@ -80,6 +91,19 @@ export class Rows {
     if (typeof r === "number") return r;
     const at = this.data.rowOf(t.id);
     return at >= 0 ? at : undefined;
+  }
+  /** historyOf for a record loaded before: the list it holds (HISTORY) and its entries refilled in place. */
+  private refill(row: number, into: Loaded): readonly unknown[] {
+    const h = this.data.history;
+    if (!h || !this.history) return NO_HISTORY;
+    const from = h.start[row]!;
+    const to = h.start[row + 1]!;
+    if (from === to) return NO_HISTORY;
+    let own = into[HISTORY] as Loaded[] | undefined;
+    if (!own) into[HISTORY] = own = [];
+    own.length = to - from;
+    for (let i = from; i < to; i++) own[i - from] = h.cols.load(h.order[i]!, own[i - from] ?? {});
+    return own;
   }
   private historyOf(row: number): readonly unknown[] {
     const h = this.data.history;
@@ -101,7 +125,7 @@ const NO_HISTORY: readonly unknown[] = Object.freeze([]);
  */
 class Walk<T> implements Iterable<T> {
   constructor(
-    private readonly load: (i: number, into: Loaded) => T,
+    private readonly load: (i: number, into: Loaded, also: Loaded) => T,
     readonly order: Int32Array,
     readonly from: number,
     readonly to: number,
@@ -110,13 +134,15 @@ class Walk<T> implements Iterable<T> {
     return this.to - this.from;
   }
   [Symbol.iterator](): Iterator<T> {
+    // `also`: a second record of the walk's own (a move's person, MOVE_PERSON).
     const into: Loaded = {};
+    const also: Loaded = {};
     const res = { value: undefined as unknown as T, done: false };
     let i = this.from;
     return {
       next: () => {
         if (i >= this.to) return { value: undefined, done: true };
-        res.value = this.load(this.order[i++]!, into);
+        res.value = this.load(this.order[i++]!, into, also);
         return res;
       },
     };
@@ -173,9 +199,21 @@ function columnSubjects(kind: GroupKind, data: ColumnarData, rows: Rows): Subjec
   const out = groupIndex(moves, ids.length, (m) => of(data.moveFrom[m]!));
   const inn = groupIndex(moves, ids.length, (m) => of(data.moveTo[m]!));
   const person = (r: number, into: Loaded) => rows.teacher(r, into);
-  const move = (m: number, into: Loaded) => rows.move(m, into);
-  const walk = <T>(load: (i: number, into: Loaded) => T, x: { start: Int32Array; order: Int32Array }, g: number) =>
-    new Walk(load, x.order, x.start[g]!, x.start[g + 1]!) as unknown as T[];
+  // A move walked carries its person (an aggregate over moves reads it), loaded into the walk's second record.
+  const move = (m: number, into: Loaded, also: Loaded) => {
+    const mv = rows.move(m, into);
+    const r = data.moveTeacher[m]!;
+    const who = r < 0 ? undefined : rows.teacher(r, also);
+    // Not enumerable, as ROW: the record equals the object path's.
+    if (MOVE_PERSON in into) into[MOVE_PERSON] = who;
+    else Object.defineProperty(into, MOVE_PERSON, { value: who, writable: true, enumerable: false });
+    return mv;
+  };
+  const walk = <T>(
+    load: (i: number, into: Loaded, also: Loaded) => T,
+    x: { start: Int32Array; order: Int32Array },
+    g: number,
+  ) => new Walk(load, x.order, x.start[g]!, x.start[g + 1]!) as unknown as T[];
   return ids.map((id, g) => ({
     kind,
     id,

@@ -20,6 +20,7 @@ import {
   ensureSlots,
   periodOf,
   fieldConverts,
+  MOVE_PERSON,
   readField,
   servicePeriods,
   trackFromValues,
@@ -46,6 +47,9 @@ import {
   compareKey,
 } from "./ops.js";
 import { Between, Ratio, Unknown, isUnknown, type Value } from "./values.js";
+
+/** A move that may carry its person (MOVE_PERSON). */
+type Carried = { readonly [MOVE_PERSON]?: unknown };
 import { bulkDecider, decideFromResults, limitedDeferral, type Decision, type RuleResult } from "./decide.js";
 
 export interface CompiledRule {
@@ -742,7 +746,7 @@ class Compiler {
         } else if (of === "move") {
           f.move = it as Move;
           // Stryker disable next-line OptionalChaining: a plan check's world always has its teachers
-          f.person = f.w.teachers?.get((it as Move).teacher);
+          f.person = ((it as Carried)[MOVE_PERSON] as Teacher | undefined) ?? f.w.teachers?.get((it as Move).teacher);
           f.gen++;
         } else if (of === "service") f.service = it as ServicePeriod;
         else f.school = it as School;

@@ -26,6 +26,14 @@ import { fromReadings } from "./ops.js";
 import { PERSON_FIELDS, type FactTable, type FieldInfo } from "../semantics/facts.js";
 import { Between, Unknown, isDuration, isUnknown, missing, type Value } from "./values.js";
 
+/**
+ * A move record may carry its teacher's record under this key (the columnar
+ * walks load both at once, src/columnar/check.ts): an aggregate over moves
+ * then takes it instead of looking the teacher up by id. It is the record
+ * `World.teachers.get(move.teacher)` would give.
+ */
+export const MOVE_PERSON: unique symbol = Symbol("the move's person");
+
 /** Everything fixed for one run. */
 export interface World {
   readonly asOf: Day;
