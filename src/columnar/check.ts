@@ -26,6 +26,8 @@ import type { ColumnarData } from "./read.js";
 
 /** A loaded record remembers its row, so the plan facts about it are found by index. */
 const ROW: unique symbol = Symbol("row");
+/** The move a move record holds (Rows.move): one that holds it already is not loaded again. */
+const MOVE_ROW: unique symbol = Symbol("move row");
 /** A reused record's own history list (Rows.reload): refilled, not made again, for the next row. */
 const HISTORY: unique symbol = Symbol("history");
 type Loaded = Record<string | symbol, unknown>;
@@ -61,6 +63,8 @@ export class Rows {
    * reused whole: its history list and entries too, when this made them.
    */
   teacher(row: number, into?: Loaded): Teacher {
+    // Records are only read: one that holds the row already is left as it is (a Pool's, see Walk).
+    if (into !== undefined && into[ROW] === row) return into as unknown as Teacher;
     const rec = into ?? {};
     // Not enumerable: the record equals the object path's; a copy ({...t}) is found by its id.
     // Both keys first, in this order: every record loaded has the one shape (the loader stays monomorphic).
@@ -77,7 +81,11 @@ export class Rows {
   lastMoveTeacher: unknown;
   lastMoveRow = -1;
   move(i: number, into: Loaded = {}): Move {
-    this.data.moves!.load(i, into as Record<string, unknown>);
+    if (into[MOVE_ROW] !== i) {
+      this.data.moves!.load(i, into as Record<string, unknown>);
+      if (MOVE_ROW in into) into[MOVE_ROW] = i;
+      else Object.defineProperty(into, MOVE_ROW, { value: i, writable: true, enumerable: false });
+    }
     this.lastMoveTeacher = into.teacher;
     this.lastMoveRow = this.data.moveTeacher[i]!;
     return into as unknown as Move;
@@ -120,12 +128,30 @@ export class Rows {
 const NO_HISTORY: readonly unknown[] = Object.freeze([]);
 
 /**
- * The people or moves of a subject: a range of an order array, each walk
- * loading its items into one record of its own (so walks may nest).
+ * Records by position in a walk, shared by the walks of one collection of one
+ * subject kind (a school's people, its moves out, its moves in). A walk's
+ * i-th item is loaded into the i-th record, and a record that already holds
+ * that row is not loaded again — so the walks a check makes over the same
+ * subject (a share: two counts over its people) load each row once. Only the
+ * subject in the frame is walked, and a walk nested in another over the same
+ * subject puts the same row at the same place, so a record is never changed
+ * under an item still in use. Past POOL_CAP items (a subject of the whole
+ * plan) a walk loads into a record of its own.
+ */
+class Pool {
+  readonly recs: Loaded[] = [];
+  readonly also: Loaded[] = [];
+}
+const POOL_CAP = 1 << 16;
+
+/**
+ * The people or moves of a subject: a range of an order array, loaded into
+ * the records of its Pool (so walks may nest).
  */
 class Walk<T> implements Iterable<T> {
   constructor(
     private readonly load: (i: number, into: Loaded, also: Loaded) => T,
+    private readonly pool: Pool,
     readonly order: Int32Array,
     readonly from: number,
     readonly to: number,
@@ -134,15 +160,19 @@ class Walk<T> implements Iterable<T> {
     return this.to - this.from;
   }
   [Symbol.iterator](): Iterator<T> {
-    // `also`: a second record of the walk's own (a move's person, MOVE_PERSON).
-    const into: Loaded = {};
-    const also: Loaded = {};
+    // `also`: a second record at each place (a move's person, MOVE_PERSON).
+    let own: Loaded | undefined;
+    let ownAlso: Loaded | undefined;
+    const { recs, also } = this.pool;
     const res = { value: undefined as unknown as T, done: false };
     let i = this.from;
     return {
       next: () => {
         if (i >= this.to) return { value: undefined, done: true };
-        res.value = this.load(this.order[i++]!, into, also);
+        const k = i - this.from;
+        const into = k < POOL_CAP ? (recs[k] ??= {}) : (own ??= {});
+        const with_ = k < POOL_CAP ? (also[k] ??= {}) : (ownAlso ??= {});
+        res.value = this.load(this.order[i++]!, into, with_);
         return res;
       },
     };
@@ -209,18 +239,20 @@ function columnSubjects(kind: GroupKind, data: ColumnarData, rows: Rows): Subjec
     else Object.defineProperty(into, MOVE_PERSON, { value: who, writable: true, enumerable: false });
     return mv;
   };
+  const pools = { people: new Pool(), moves: new Pool(), movesIn: new Pool() };
   const walk = <T>(
     load: (i: number, into: Loaded, also: Loaded) => T,
+    pool: Pool,
     x: { start: Int32Array; order: Int32Array },
     g: number,
-  ) => new Walk(load, x.order, x.start[g]!, x.start[g + 1]!) as unknown as T[];
+  ) => new Walk(load, pool, x.order, x.start[g]!, x.start[g + 1]!) as unknown as T[];
   return ids.map((id, g) => ({
     kind,
     id,
     ...(kind === "school" ? { school: schoolsOf[g]![0]! } : {}),
-    teachers: walk(person, people, g),
-    moves: walk(move, out, g),
-    movesIn: walk(move, inn, g),
+    teachers: walk(person, pools.people, people, g),
+    moves: walk(move, pools.moves, out, g),
+    movesIn: walk(move, pools.movesIn, inn, g),
     schools: schoolsOf[g]!,
   }));
 }

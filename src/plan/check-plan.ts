@@ -283,57 +283,79 @@ export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgr
   const evaluated: { check: CheckInfo; passed: number; failed: number; notApplicable: number; undetermined: number }[] =
     [];
 
+  // Subject by subject: every check of a kind is run on a subject before the next subject is
+  // visited (a columnar walk then loads the subject's people once for all its checks), each
+  // check's findings kept apart and joined in the checks' order — the order check by check.
+  const runs = program.checks.map((c) => ({
+    c,
+    tally: { check: c.info, passed: 0, failed: 0, notApplicable: 0, undetermined: 0 },
+    violations: [] as Violation[],
+    undetermined: [] as Undetermined[],
+    entitlements: [] as Entitlement[],
+    statistics: [] as Statistic[],
+  }));
+  const run = (r: (typeof runs)[number], ref: SubjectRef, rejectedRows?: Reason) => {
+    const c = r.c;
+    const tally = r.tally;
+    f.gen++;
+    // `where` says which subjects the rule is about (a check counts the others as not applicable).
+    const about = c.where ? c.where(f) : true;
+    if (c.info.check.mode === "report") {
+      // A figure for every subject the statistic is known to be about.
+      if (about === true) r.statistics.push({ clause: c.info.clause, check: c.info, subject: ref, value: c.body(f) });
+      return;
+    }
+    const evaluatedOutcome = evaluateCheck(c, about, f);
+    // A rejected roster row of this subject could change its count: the answer is undetermined.
+    const outcome: CheckOutcome =
+      rejectedRows && evaluatedOutcome.kind !== "unknown"
+        ? { kind: "unknown", reasons: [rejectedRows] }
+        : evaluatedOutcome;
+    if (c.info.check.mode === "entitle") {
+      // Reported for every subject it may be about, granted or not (not applicable: not granted).
+      if (about === false || (isUnknown(about) && onlyEmpty(about))) return;
+      const granted = outcome.kind === "pass" ? true : outcome.kind === "unknown" ? "unknown" : false;
+      r.entitlements.push({
+        clause: c.info.clause,
+        check: c.info,
+        subject: ref,
+        ...(f.person ? { teacher: f.person.id } : {}),
+        granted,
+      });
+      return;
+    }
+    if (outcome.kind === "pass") tally.passed++;
+    else if (outcome.kind === "n/a") tally.notApplicable++;
+    else if (outcome.kind === "unknown") {
+      tally.undetermined++;
+      r.undetermined.push({ clause: c.info.clause, check: c.info, subject: ref, reasons: outcome.reasons });
+    } else {
+      tally.failed++;
+      // Re-evaluate the failing subject with tracing on, to report the numbers.
+      const atom = failingAtom(c, f);
+      r.violations.push({
+        clause: c.info.clause,
+        check: c.info,
+        severity: severityOf(c.info.clause),
+        subject: ref,
+        ...(atom ? { atom } : {}),
+      });
+    }
+  };
   let checked = 0;
-  for (const c of program.checks) {
-    onProgress?.("check", checked++, program.checks.length);
-    const kind = c.info.check.subject.kind;
-    const tally = { check: c.info, passed: 0, failed: 0, notApplicable: 0, undetermined: 0 };
-    const entitle = c.info.check.mode === "entitle";
-    const report = c.info.check.mode === "report";
+  const kinds = [...new Set(program.checks.map((c) => c.info.check.subject.kind))];
+  for (const kind of kinds) {
+    onProgress?.("check", checked, program.checks.length);
+    const group = runs.filter((r) => r.c.info.check.subject.kind === kind);
+    // Each check of the subject starts from the frame its visitor set.
     const visit = (ref: SubjectRef, rejectedRows?: Reason) => {
-      f.gen++;
-      // `where` says which subjects the rule is about (a check counts the others as not applicable).
-      const about = c.where ? c.where(f) : true;
-      if (report) {
-        // A figure for every subject the statistic is known to be about.
-        if (about === true) statistics.push({ clause: c.info.clause, check: c.info, subject: ref, value: c.body(f) });
-        return;
-      }
-      const evaluatedOutcome = evaluateCheck(c, about, f);
-      // A rejected roster row of this subject could change its count: the answer is undetermined.
-      const outcome: CheckOutcome =
-        rejectedRows && evaluatedOutcome.kind !== "unknown"
-          ? { kind: "unknown", reasons: [rejectedRows] }
-          : evaluatedOutcome;
-      if (entitle) {
-        // Reported for every subject it may be about, granted or not (not applicable: not granted).
-        if (about === false || (isUnknown(about) && onlyEmpty(about))) return;
-        const granted = outcome.kind === "pass" ? true : outcome.kind === "unknown" ? "unknown" : false;
-        entitlements.push({
-          clause: c.info.clause,
-          check: c.info,
-          subject: ref,
-          ...(f.person ? { teacher: f.person.id } : {}),
-          granted,
-        });
-        return;
-      }
-      if (outcome.kind === "pass") tally.passed++;
-      else if (outcome.kind === "n/a") tally.notApplicable++;
-      else if (outcome.kind === "unknown") {
-        tally.undetermined++;
-        undetermined.push({ clause: c.info.clause, check: c.info, subject: ref, reasons: outcome.reasons });
-      } else {
-        tally.failed++;
-        // Re-evaluate the failing subject with tracing on, to report the numbers.
-        const atom = failingAtom(c, f);
-        violations.push({
-          clause: c.info.clause,
-          check: c.info,
-          severity: severityOf(c.info.clause),
-          subject: ref,
-          ...(atom ? { atom } : {}),
-        });
+      const { person, move, subject, school } = f;
+      for (const r of group) {
+        f.person = person;
+        f.move = move;
+        f.subject = subject;
+        f.school = school;
+        run(r, ref, rejectedRows);
       }
     };
     if (kind === "move") src.eachMove(visit);
@@ -346,7 +368,14 @@ export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgr
         f.school = s.school;
         visit({ kind, id: s.id }, src.rejected?.(s));
       }
-    evaluated.push(tally);
+    checked += group.length;
+  }
+  for (const r of runs) {
+    violations.push(...r.violations);
+    undetermined.push(...r.undetermined);
+    entitlements.push(...r.entitlements);
+    statistics.push(...r.statistics);
+    evaluated.push(r.tally);
   }
   const tallies: PlanResult["evaluated"][number][] = evaluated.filter((e) => e.check.check.mode === "check");
 
