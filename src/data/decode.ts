@@ -211,19 +211,8 @@ export class ChunkDecoder {
   /** Text for the complete lines so far (plus everything when `last`); undefined once decoding failed. */
   push(chunk: Uint8Array, last = false): string | undefined {
     if (this.failure) return undefined;
-    const all = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
-    const cut = last ? all.length : all.lastIndexOf(0x0a) + 1;
-    this.pending = all.subarray(cut);
-    if (cut === 0) return "";
-    const seg = all.subarray(0, cut);
-    const r = this.decodeSegment(seg);
-    if (!r.ok) {
-      this.failure = { ...r.failure, offset: this.offset + r.failure.offset, line: this.line + r.failure.line - 1 };
-      return undefined;
-    }
-    this.offset += seg.length;
-    for (let i = seg.indexOf(0x0a); i >= 0; i = seg.indexOf(0x0a, i + 1)) this.line++;
-    return r.value.text;
+    const seg = this.take(chunk, last);
+    return seg.length === 0 ? "" : this.decoded(seg);
   }
 
   /**
@@ -236,21 +225,36 @@ export class ChunkDecoder {
   pushBytes(chunk: Uint8Array, last = false): string | Uint8Array | undefined {
     if (this.failure) return undefined;
     if (this.encoding !== "utf-8" || this.offset === 0) return this.push(chunk, last);
+    const seg = this.take(chunk, last);
+    if (seg.length === 0) return "";
+    if (!isUtf8(seg)) return this.decoded(seg);
+    this.passed(seg);
+    return seg;
+  }
+
+  /** The complete lines so far (everything when `last`), the rest kept for the next chunk. */
+  private take(chunk: Uint8Array, last: boolean): Uint8Array {
     const all = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
     const cut = last ? all.length : all.lastIndexOf(0x0a) + 1;
-    if (cut === 0) {
-      this.pending = all;
-      return "";
-    }
-    const seg = all.subarray(0, cut);
-    if (!isUtf8(seg)) {
-      this.pending = new Uint8Array(0);
-      return this.push(all, last);
-    }
     this.pending = all.subarray(cut);
+    return all.subarray(0, cut);
+  }
+
+  /** A segment decoded as text; undefined (and `failure` set, at the file's offset and line) when it does not decode. */
+  private decoded(seg: Uint8Array): string | undefined {
+    const r = this.decodeSegment(seg);
+    if (!r.ok) {
+      this.failure = { ...r.failure, offset: this.offset + r.failure.offset, line: this.line + r.failure.line - 1 };
+      return undefined;
+    }
+    this.passed(seg);
+    return r.value.text;
+  }
+
+  /** A segment handed out: the offset and line of the next one. */
+  private passed(seg: Uint8Array): void {
     this.offset += seg.length;
     for (let i = seg.indexOf(0x0a); i >= 0; i = seg.indexOf(0x0a, i + 1)) this.line++;
-    return seg;
   }
 
   private decodeSegment(seg: Uint8Array): DecodeResult {
