@@ -211,7 +211,8 @@ async function onThreads(
   const n = Math.min(threads, batches.length);
   const pool = new Pool<SolveTask, SolveOutcome>(workerScript("solve-worker"), n, undefined, solveTask);
   try {
-    // A batch is made when a thread is free for it: n batches in memory at a time, not all of them.
+    // A batch is made when a thread has room for it (the one it solves and the next, waiting there):
+    // 2n batches in memory at a time, not all of them.
     const outcomes: SolveOutcome[] = new Array(batches.length);
     let next = 0;
     const lane = async () => {
@@ -230,7 +231,7 @@ async function onThreads(
         if ("other" in outcomes[i]!) return;
       }
     };
-    await Promise.all(Array.from({ length: n }, lane));
+    await Promise.all(Array.from({ length: Math.min(batches.length, 2 * n) }, lane));
     // Each rule found names its clause as compiled there: this policy's clause of that id stands in.
     const clauses = new Map(policy.program.checks.map((c) => [c.info.clause.id, c.info.clause]));
     const found: InfeasibleRule[] = [];

@@ -191,6 +191,34 @@ describe("the built reader with worker threads", () => {
     ).rejects.toThrow("worker died");
   }, 60_000);
 
+  it("a thread is given its next task while it works on one, never more than two, answered in order", async () => {
+    // A thread working serially: each answer says how many tasks it had been given by then.
+    const script = join(mkdtempSync(join(tmpdir(), "lungang-worker-")), "serial.mjs");
+    writeFileSync(
+      script,
+      [
+        'import { parentPort } from "node:worker_threads";',
+        "let given = 0;",
+        "let last = Promise.resolve();",
+        'parentPort.on("message", (n) => {',
+        "  given++;",
+        "  last = last.then(() => new Promise((r) => setTimeout(r, 200))).then(() => parentPort.postMessage({ result: [n, given] }));",
+        "});",
+        "",
+      ].join("\n"),
+    );
+    const pool = new Pool<number, [number, number]>(script, 1, undefined, async (n) => [n, 0]);
+    try {
+      const answers = await Promise.all([1, 2, 3, 4].map((n) => pool.run(n)));
+      // Task 1 is answered with task 2 waiting at the thread (2 given), not tasks 3 and 4 too.
+      expect(answers.map(([n]) => n)).toEqual([1, 2, 3, 4]);
+      expect(answers[0]![1]).toBe(2);
+      expect(answers.every(([n, given]) => given <= n + 1)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it("a task given after every thread died fails at once; without a script the tasks run one after another", async () => {
     const script = join(mkdtempSync(join(tmpdir(), "lungang-worker-")), "dies.mjs");
     writeFileSync(script, 'throw new Error("worker died");\n');
