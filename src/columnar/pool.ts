@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, MessagePort, Worker, parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 
 /** The worker script `name` (e.g. read-worker) beside this module: tsc's build or the bundle's; undefined in the sources. */
 export function workerScript(name: string): string | undefined {
@@ -42,24 +42,34 @@ interface Waiting<R> {
   fail: (e: unknown) => void;
 }
 
+/** What a pool's thread is started with: the pool's data, and the port its answers go to. */
+interface ThreadData {
+  readonly data: unknown;
+  readonly answers: MessagePort;
+}
+
+/** In a worker thread of a pool: the data the pool was made with. */
+export function threadData<D>(): D {
+  return (workerData as ThreadData).data as D;
+}
+
 /**
- * In a worker thread: run `work` on each task sent, one after another (a
- * task waits for the one before to be answered), answering each with
- * `{ result }` and the buffers `work` gives to move. A task that throws
- * kills the thread, as an uncaught error does: the pool fails its tasks.
+ * In a worker thread of a pool: run `work` on each task sent, one after
+ * another (a task waits for the one before to be answered), answering each
+ * with `{ result }` and the buffers `work` gives to move; `tell` sends an
+ * `{ event }` meanwhile. A task that throws kills the thread, as an uncaught
+ * error does: the pool fails its tasks.
  */
-export function serially<T, R>(
-  port: {
-    on(ev: "message", f: (t: T) => void): unknown;
-    postMessage(m: unknown, transfer?: readonly ArrayBuffer[]): void;
-  },
-  work: (task: T) => Promise<{ result: R; transfer?: ArrayBuffer[] }>,
+export function serially<T, R, E = never>(
+  work: (task: T, tell: (e: E) => void) => Promise<{ result: R; transfer?: ArrayBuffer[] }>,
 ): void {
+  const answers = (workerData as ThreadData).answers;
+  const tell = (event: E) => answers.postMessage({ event });
   let last: Promise<unknown> = Promise.resolve();
-  port.on("message", (task: T) => {
+  parentPort!.on("message", (task: T) => {
     last = last.then(async () => {
-      const { result, transfer } = await work(task);
-      port.postMessage({ result }, transfer ?? []);
+      const { result, transfer } = await work(task, tell);
+      answers.postMessage({ result }, transfer ?? []);
     });
   });
 }
@@ -71,6 +81,8 @@ export class Pool<T, R, E = never> {
   private readonly queue: (Waiting<R> & { task: T })[] = [];
   /** The tasks given to each thread, in the order it answers them. */
   private readonly pending = new Map<Worker, Waiting<R>[]>();
+  /** Each thread's answers: the port they come on, and what is done with one. */
+  private readonly answers = new Map<Worker, { port: MessagePort; answer: (m: { event?: E; result?: R }) => void }>();
   private alive = 0;
   /** Without threads: the tasks run here one after another, each after the one before. */
   private last: Promise<unknown> = Promise.resolve();
@@ -86,9 +98,10 @@ export class Pool<T, R, E = never> {
   ) {
     if (!script) return;
     for (let i = 0; i < n; i++) {
-      const w = new Worker(script, { workerData });
+      const { port1, port2 } = new MessageChannel();
+      const w = new Worker(script, { workerData: { data: workerData, answers: port2 }, transferList: [port2] });
       this.pending.set(w, []);
-      w.on("message", (m: { event?: E; result?: R }) => {
+      const answer = (m: { event?: E; result?: R }) => {
         if ("event" in m) {
           onEvent?.(m.event!);
           return;
@@ -96,10 +109,14 @@ export class Pool<T, R, E = never> {
         const p = this.pending.get(w)!.shift()!;
         this.next();
         p.done(m.result!);
-      });
+      };
+      port1.on("message", answer);
+      this.answers.set(w, { port: port1, answer });
       w.on("error", (e) => {
         const given = this.pending.get(w) ?? [];
         this.pending.delete(w);
+        this.answers.get(w)?.port.close();
+        this.answers.delete(w);
         for (const p of given) p.fail(e);
         const i = this.all.indexOf(w);
         if (i >= 0) this.all.splice(i, 1);
@@ -131,6 +148,23 @@ export class Pool<T, R, E = never> {
     });
   }
 
+  /** Whether a task given now would go to a thread at once (one has fewer than `depth`), not wait in the queue. */
+  get room(): boolean {
+    return this.queue.length === 0 && this.all.some((w) => this.pending.get(w)!.length < this.depth);
+  }
+
+  /**
+   * Take the answers already there, without waiting: their tasks are done (a
+   * promise's callbacks still run later, as always) and the threads given
+   * their next tasks — so a long run of work on this thread (the plan checks)
+   * keeps the threads busy.
+   */
+  poll(): void {
+    for (const { port, answer } of [...this.answers.values()])
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port))
+        answer(m.message as { event?: E; result?: R });
+  }
+
   /** Give queued tasks to the least busy threads, while one has fewer than `depth`. */
   private next(): void {
     while (this.queue.length > 0) {
@@ -145,5 +179,6 @@ export class Pool<T, R, E = never> {
 
   async close(): Promise<void> {
     await Promise.all(this.started.map((w) => w.terminate()));
+    for (const { port } of this.answers.values()) port.close();
   }
 }

@@ -2,8 +2,7 @@
 // (some districts of the concerned ones), one after another, and sends back
 // the rules found.
 
-import { parentPort } from "node:worker_threads";
 import { serially } from "./pool.js";
 import { solveTask, type SolveTask } from "./solve.js";
 
-serially(parentPort!, async (task: SolveTask) => ({ result: await solveTask(task) }));
+serially(async (task: SolveTask) => ({ result: await solveTask(task) }));

@@ -191,18 +191,20 @@ describe("the built reader with worker threads", () => {
     ).rejects.toThrow("worker died");
   }, 60_000);
 
-  it("a thread is given its next task while it works on one, never more than two, answered in order", async () => {
+  it("a thread is given its next task while it works on one, never more than two, answered in order; poll() takes answers", async () => {
     // A thread working serially: each answer says how many tasks it had been given by then.
     const script = join(mkdtempSync(join(tmpdir(), "lungang-worker-")), "serial.mjs");
     writeFileSync(
       script,
       [
-        'import { parentPort } from "node:worker_threads";',
+        'import { parentPort, workerData } from "node:worker_threads";',
         "let given = 0;",
         "let last = Promise.resolve();",
         'parentPort.on("message", (n) => {',
         "  given++;",
-        "  last = last.then(() => new Promise((r) => setTimeout(r, 200))).then(() => parentPort.postMessage({ result: [n, given] }));",
+        "  last = last",
+        "    .then(() => new Promise((r) => setTimeout(r, 200)))",
+        "    .then(() => workerData.answers.postMessage({ result: [n, given] }));",
         "});",
         "",
       ].join("\n"),
@@ -214,6 +216,15 @@ describe("the built reader with worker threads", () => {
       expect(answers.map(([n]) => n)).toEqual([1, 2, 3, 4]);
       expect(answers[0]![1]).toBe(2);
       expect(answers.every(([n, given]) => given <= n + 1)).toBe(true);
+      // poll(): an answer already there is taken while this thread is busy (no event loop turn).
+      const more = [pool.run(5), pool.run(6)];
+      expect(pool.room).toBe(false);
+      const until = Date.now() + 900;
+      while (Date.now() < until);
+      expect(pool.room).toBe(false);
+      pool.poll();
+      expect(pool.room).toBe(true);
+      expect((await Promise.all(more)).map(([n]) => n)).toEqual([5, 6]);
     } finally {
       await pool.close();
     }
