@@ -8,8 +8,8 @@ import { diag } from "../diagnostics/registry.js";
 import "../diagnostics/codes-cli.js";
 import type { Dataset } from "../data/model.js";
 import { checkPlan as checkPlanWith, type OnProgress, type PlanResult } from "../plan/check-plan.js";
-import { districtsOf, matchInfeasible } from "../propose/propose.js";
-import { datasetSource, infeasibleRules, type DistrictSource } from "../columnar/solve.js";
+import { districtsOf, matchInfeasible, type InfeasibleRule } from "../propose/propose.js";
+import { datasetSource, infeasibleRules } from "../columnar/solve.js";
 import type { Counts, PlanAnswer } from "./answers.js";
 import type { CompiledPolicy } from "./compile.js";
 import { dateNotes } from "./notes.js";
@@ -34,26 +34,25 @@ export async function checkPlan(
   options: PlanOptions = {},
 ): Promise<Result<PlanAnswer>> {
   const checked = checkPlanWith(policy.program, dataset, policy.params, options.onProgress);
-  return answerPlan(policy, dataset, checked, datasetSource(dataset, checked.decisions));
+  const source = datasetSource(dataset, checked.decisions);
+  return answerPlan(policy, dataset, checked, (districts) => infeasibleRules(policy, source, districts));
 }
 
 /**
  * @internal The answer from a plan check's result, on the object path (above)
- * or the columnar one (src/columnar/plan.ts); `source` gives the districts the
- * violated must-rules lie in, batch by batch, to the search for rules no plan
- * could meet (src/columnar/solve.ts).
+ * or the columnar one (src/columnar/plan.ts); `search` finds the rules no plan
+ * could meet in the districts the violated must-rules lie in (src/columnar/solve.ts).
  */
 export async function answerPlan(
   policy: CompiledPolicy,
   dataset: Dataset,
   checked: PlanResult,
-  source: DistrictSource,
+  search: (districts: ReadonlySet<string>) => Promise<InfeasibleRule[]>,
 ): Promise<Result<PlanAnswer>> {
   // A violated rule that no plan of the people due could meet on this roster is
   // not the plan's fault: it is reported as such (`infeasible`), not as a violation.
   const districts = checked.compliant ? new Set<string>() : districtsOf(dataset, checked.violations);
-  const infeasible =
-    districts.size === 0 ? [] : matchInfeasible(checked.violations, await infeasibleRules(policy, source, districts));
+  const infeasible = districts.size === 0 ? [] : matchInfeasible(checked.violations, await search(districts));
   const impossible = new Set(infeasible.map((r) => r.violation));
   const result: PlanResult = {
     ...checked,

@@ -16,6 +16,7 @@ import {
   backboneOf,
   rejectedRowsOf,
   runChecks,
+  type CheckWatch,
   type GroupKind,
   type OnProgress,
   type PlanResult,
@@ -300,6 +301,12 @@ export class DecisionIndex implements ReadonlyMap<string, string> {
   at(r: number): string {
     return DECISIONS[this.codes[r]!]!;
   }
+  /** The decisions of rows `rows` as codes into `names`. */
+  codesOf(rows: Int32Array): Uint8Array {
+    return Uint8Array.from(rows, (r) => this.codes[r]!);
+  }
+  /** What each code means. */
+  readonly names: readonly string[] = DECISIONS;
   get size(): number {
     return this.rows.count;
   }
@@ -356,6 +363,7 @@ export function checkColumnar(
   params: ReadonlyMap<string, Value> = new Map(),
   onProgress?: OnProgress,
   codes?: Uint8Array,
+  watch?: CheckWatch & { decided?(d: DecisionIndex): void },
 ): PlanResult & { readonly decisions: DecisionIndex } {
   const rows = new Rows(data, program);
   const baseWorld = columnarWorld(program, rows, params);
@@ -371,6 +379,8 @@ export function checkColumnar(
   }
   onProgress?.("decide", people, people);
   const dec = decisions;
+  const decided = new DecisionIndex(rows, dec);
+  watch?.decided?.(decided);
   const moveOf = (t: Teacher): Move | undefined => {
     const r = rows.rowOf(t);
     const m = r === undefined ? -1 : data.moveOfRow[r]!;
@@ -422,6 +432,7 @@ export function checkColumnar(
       rejected: rejectedRowsOf(data.intake),
     },
     onProgress,
+    watch,
   );
 
   // The per-school summary: integer passes over the school index.
@@ -465,7 +476,7 @@ export function checkColumnar(
       backboneOut === undefined ? {} : { backboneOut },
     );
   });
-  return { ...found, schools, decisions: new DecisionIndex(rows, dec) };
+  return { ...found, schools, decisions: decided };
 }
 
 const REQUIRED = CODE.get("required")!;

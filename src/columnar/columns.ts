@@ -29,6 +29,11 @@ export interface Column {
    * as rows `at` …; `code`: the other table's text codes → this table's.
    */
   absorb(parts: unknown, n: number, at: number, code?: Uint32Array): void;
+  /**
+   * `parts()` of a table holding only rows `rows` of this one, in that order;
+   * `text`: this table's text codes → that table's.
+   */
+  select(rows: Int32Array, text: (code: number) => number): unknown;
 }
 
 function grown<T extends Int32Array | Uint8Array | Int8Array | Float64Array | Uint32Array>(a: T, n: number): T {
@@ -269,6 +274,11 @@ abstract class TypedColumn<A extends Typed> implements Column {
   absorb(parts: unknown, n: number, at: number): void {
     this.a.set((parts as A).subarray(0, n), at);
   }
+  select(rows: Int32Array, _text?: (code: number) => number): unknown {
+    const out = new (this.a.constructor as new (n: number) => A)(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = this.a[rows[i]!]!;
+    return out;
+  }
 }
 
 class DateColumn extends TypedColumn<Int32Array> {
@@ -363,6 +373,11 @@ export class TextColumn extends TypedColumn<Uint32Array> {
     const a = parts as Uint32Array;
     for (let i = 0; i < n; i++) this.a[at + i] = code![a[i]!]!;
   }
+  override select(rows: Int32Array, text: (code: number) => number): unknown {
+    const out = new Uint32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = text(this.a[rows[i]!]!);
+    return out;
+  }
 }
 
 /** Ids: one string per row (they are distinct, interning would not share anything). */
@@ -385,6 +400,9 @@ class IdColumn implements Column {
   absorb(parts: unknown, n: number, at: number): void {
     const p = parts as (string | undefined)[];
     for (let i = 0; i < n; i++) this.a[at + i] = p[i];
+  }
+  select(rows: Int32Array): unknown {
+    return Array.from(rows, (r) => this.a[r]);
   }
 }
 
@@ -434,6 +452,16 @@ export class RunColumn implements Column {
       this.a[at + i] = c === 0 ? 0 : c + base;
     }
   }
+  select(rows: Int32Array): unknown {
+    const a = new Uint32Array(rows.length);
+    const values: (string | undefined)[] = [undefined];
+    for (let i = 0; i < rows.length; i++) {
+      const v = this.get(rows[i]!) as string | undefined;
+      if (v === undefined) continue;
+      a[i] = values[values.length - 1] === v && values.length > 1 ? values.length - 1 : values.push(v) - 1;
+    }
+    return { a, values };
+  }
 }
 
 /**
@@ -480,6 +508,12 @@ class ListColumn extends TypedColumn<Uint32Array> {
     const code = new Uint32Array(p.lists.length);
     for (let c = 1; c < p.lists.length; c++) code[c] = this.codeOf(p.lists[c]!);
     for (let i = 0; i < n; i++) this.a[at + i] = code[p.a[i]!]!;
+  }
+  override select(rows: Int32Array): unknown {
+    // Every list (they are few: the distinct honours, conditions), the codes as they are.
+    const a = new Uint32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) a[i] = this.a[rows[i]!]!;
+    return { a, lists: this.lists };
   }
 }
 
@@ -542,6 +576,16 @@ function fillerOf(
     plan.map((p) => p.col),
     plan.map((p) => p.fallback),
   );
+}
+
+/** The typed arrays of columns' parts: moved to the other thread, not copied. */
+function buffersOf(cols: readonly unknown[]): ArrayBuffer[] {
+  const transfer = new Set<ArrayBuffer>();
+  for (const p of cols) {
+    const a = ArrayBuffer.isView(p) ? p : (p as { a?: unknown }).a;
+    if (ArrayBuffer.isView(a)) transfer.add(a.buffer as ArrayBuffer);
+  }
+  return [...transfer];
 }
 
 /** A table's rows as sent between threads (ColumnTable.parts / absorb). */
@@ -627,13 +671,35 @@ export class ColumnTable {
   /** The table's rows as data another thread can rebuild them from (`absorb`), and the buffers to move. */
   parts(): { parts: TableParts; transfer: ArrayBuffer[] } {
     const cols = this.cols.map((c) => c.parts());
-    const transfer = new Set<ArrayBuffer>();
-    for (const p of cols) {
-      const a = ArrayBuffer.isView(p) ? p : (p as { a?: unknown }).a;
-      if (ArrayBuffer.isView(a)) transfer.add(a.buffer as ArrayBuffer);
-    }
     const parts = { rows: this.rows, cols, strings: this.strings.values, intervals: [...this.intervals] };
-    return { parts, transfer: [...transfer] };
+    return { parts, transfer: buffersOf(cols) };
+  }
+
+  /**
+   * Rows `rows` of this table, in that order, as `parts()` of a table holding
+   * only them (another thread rebuilds it with `absorb`): each column
+   * gathered, the texts they use only, the arrays to move.
+   */
+  select(rows: Int32Array): { parts: TableParts; transfer: ArrayBuffer[] } {
+    const local = new Map<number, number>();
+    const strings: (string | undefined)[] = [undefined];
+    const text = (c: number): number => {
+      if (c === 0) return 0;
+      let k = local.get(c);
+      if (k === undefined) {
+        local.set(c, (k = strings.length));
+        strings.push(this.strings.values[c]);
+      }
+      return k;
+    };
+    const cols = this.cols.map((c) => c.select(rows, text));
+    const intervals: [number, Record<string, DayInterval>][] = [];
+    if (this.intervals.size > 0)
+      rows.forEach((r, i) => {
+        const iv = this.intervals.get(r);
+        if (iv) intervals.push([i, iv]);
+      });
+    return { parts: { rows: rows.length, cols, strings, intervals }, transfer: buffersOf(cols) };
   }
 
   /** Let an id column's values go (a history row's teacher, once rows point at their owners): it reads as absent. */

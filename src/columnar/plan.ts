@@ -3,7 +3,8 @@
 // The answer's dataset is a view over the columns (schools as records, people
 // and moves loaded when a renderer asks for them); the rules a plan could not
 // meet are looked for on the districts concerned only, a batch of them at a
-// time materialised as objects, the batches dealt to threads (solve.ts).
+// time materialised as objects, the batches dealt to threads (solve.ts) —
+// from the first violation that concerns a district on, while the checks go on.
 
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { Dataset, Move, Teacher } from "../data/model.js";
@@ -13,7 +14,15 @@ import { componentOf } from "../propose/propose.js";
 import type { OnProgress } from "../plan/check-plan.js";
 import { Rows, TeacherIndex, checkColumnar, groupIndex, type DecisionIndex } from "./check.js";
 import type { ColumnarData } from "./read.js";
-import { batchSchools, withoutPlan, type DistrictSource } from "./solve.js";
+import { schemaData } from "./parallel.js";
+import {
+  SearchAhead,
+  batchSchools,
+  infeasibleRules,
+  withoutPlan,
+  type BatchColumns,
+  type DistrictSource,
+} from "./solve.js";
 
 /** Every item of 0..n−1 as a fresh record: a list a renderer may keep items of. */
 class Listed<T> implements Iterable<T> {
@@ -70,7 +79,7 @@ export function datasetView(data: ColumnarData, rows: Rows): Dataset {
  * The columns as the search's source: a batch of districts materialised as
  * objects (people in file order), with each person's decision as `check` made it.
  */
-function columnarSource(data: ColumnarData, rows: Rows, decisions: DecisionIndex): DistrictSource {
+export function columnarSource(data: ColumnarData, rows: Rows, decisions: DecisionIndex): DistrictSource {
   const index = new Map<string, number>();
   const schoolDistrict = Int32Array.from(data.schools, (s) => {
     const d = componentOf(s);
@@ -83,18 +92,22 @@ function columnarSource(data: ColumnarData, rows: Rows, decisions: DecisionIndex
     const i = index.get(d);
     return i === undefined ? [0, 0] : [byDistrict.start[i]!, byDistrict.start[i + 1]!];
   };
+  /** The rows of the districts' people, in file order. */
+  const rowsOf = (districts: readonly string[]): Int32Array => {
+    const at: number[] = [];
+    for (const d of districts) {
+      const [from, to] = range(d);
+      for (let i = from; i < to; i++) at.push(byDistrict.order[i]!);
+    }
+    return Int32Array.from(at).sort();
+  };
   return {
     people(d) {
       const [from, to] = range(d);
       return to - from;
     },
     batch(districts) {
-      const at: number[] = [];
-      for (const d of districts) {
-        const [from, to] = range(d);
-        for (let i = from; i < to; i++) at.push(byDistrict.order[i]!);
-      }
-      const order = Int32Array.from(at).sort();
+      const order = rowsOf(districts);
       const teachers: Teacher[] = [];
       const decided: string[] = [];
       for (const r of order) {
@@ -103,6 +116,46 @@ function columnarSource(data: ColumnarData, rows: Rows, decisions: DecisionIndex
       }
       const schools = batchSchools(data, new Set(districts), teachers);
       return { data: withoutPlan(data.asOf, schools, teachers), decisions: decided };
+    },
+    columns(districts) {
+      const order = rowsOf(districts);
+      const inside = new Set(districts);
+      // The schools of the districts, and those the people's histories name elsewhere (batchSchools' rule).
+      const named = new Set<string>();
+      const h = data.history;
+      let history: BatchColumns["history"];
+      const transfer: ArrayBuffer[] = [];
+      if (h) {
+        const start = new Int32Array(order.length + 1);
+        order.forEach((r, i) => (start[i + 1] = start[i]! + h.start[r + 1]! - h.start[r]!));
+        const at = new Int32Array(start[order.length]!);
+        let k = 0;
+        for (const r of order)
+          for (let i = h.start[r]!; i < h.start[r + 1]!; i++) {
+            const row = h.order[i]!;
+            at[k++] = row;
+            const school = h.cols.get(row, "school") as string | undefined;
+            if (school !== undefined && !inside.has(componentOf(data.schoolById.get(school)))) named.add(school);
+          }
+        const table = h.cols.select(at);
+        history = { table: table.parts, start };
+        transfer.push(...table.transfer, start.buffer as ArrayBuffer);
+      }
+      const teachers = data.teachers.select(order);
+      const codes = decisions.codesOf(order);
+      transfer.push(...teachers.transfer, codes.buffer as ArrayBuffer);
+      return {
+        asOf: data.asOf,
+        schools: data.schools.filter((s) => inside.has(componentOf(s)) || named.has(s.id)),
+        columns: {
+          schema: schemaData(data.schema),
+          teachers: teachers.parts,
+          ...(history ? { history } : {}),
+          decisions: codes,
+          decisionNames: decisions.names,
+        },
+        transfer,
+      };
     },
   };
 }
@@ -115,7 +168,20 @@ export async function checkPlanColumnar(
   codes?: Uint8Array,
 ): Promise<Result<PlanAnswer>> {
   const rows = new Rows(data, policy.program, true);
-  const checked = checkColumnar(policy.program, data, policy.params, onProgress, codes);
-  const view = datasetView(data, rows);
-  return answerPlan(policy, view, checked, columnarSource(data, rows, checked.decisions));
+  // The search for rules no plan could meet starts on threads as the checks find the districts concerned.
+  const ahead = SearchAhead.of(policy, rows.count, (id) => componentOf(data.schoolById.get(id)));
+  try {
+    let source: DistrictSource | undefined;
+    const checked = checkColumnar(policy.program, data, policy.params, onProgress, codes, {
+      decided: (d) => ahead?.decided((source = columnarSource(data, rows, d))),
+      ...(ahead ? { violated: (v) => ahead.violated(v), visited: () => ahead.visited() } : {}),
+    });
+    const view = datasetView(data, rows);
+    const from = source ?? columnarSource(data, rows, checked.decisions);
+    return await answerPlan(policy, view, checked, (districts) =>
+      ahead ? ahead.rules(from, districts) : infeasibleRules(policy, from, districts),
+    );
+  } finally {
+    await ahead?.close();
+  }
 }

@@ -23,6 +23,7 @@ import {
   readiness,
   unreadable,
   type Info,
+  type InputSchema,
   type Kind,
   type TabularOptions,
 } from "../data/tabular/read.js";
@@ -37,6 +38,8 @@ type RecordKind = Exclude<Kind, "info">;
 
 /** A dataset in columns: schools as records (a few hundred thousand), people and moves as columns. */
 export interface ColumnarData {
+  /** The facts the tables were read with (their columns are the schema's fields). */
+  readonly schema: InputSchema;
   readonly asOf: Day;
   readonly schoolYear?: string;
   readonly start?: Day;
@@ -160,12 +163,17 @@ export async function readColumnar(path: string, options: ColumnarOptions = {}):
   }
   const asOf = readiness(sink, path, (k) => tables.has(k), options.asOf ?? info.asOf);
   if (asOf === undefined) return { diagnostics: sink.diags };
-  const value = assembleColumns(sink, tables, info, asOf);
+  const value = { ...assembleColumns(sink, tables, info, asOf), schema };
   return { value, diagnostics: sink.diags };
 }
 
 /** References resolved, cross-checks made, rejected rows counted, in the order `assemble` makes them. */
-function assembleColumns(sink: Sink, tables: Map<RecordKind, ReadTable>, info: Info, asOf: Day): ColumnarData {
+function assembleColumns(
+  sink: Sink,
+  tables: Map<RecordKind, ReadTable>,
+  info: Info,
+  asOf: Day,
+): Omit<ColumnarData, "schema"> {
   // Schools: few enough to be records, built as the object path builds them.
   const st = tables.get("school")!;
   const schools: School[] = [];

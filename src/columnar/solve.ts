@@ -20,8 +20,11 @@
 
 import { compilePolicy, textsOf, type CompiledPolicy, type PolicyRecipe } from "../api/compile.js";
 import type { Dataset, School, Teacher } from "../data/model.js";
+import type { Violation } from "../plan/check-plan.js";
 import type { Day } from "../time/date.js";
 import { componentOf, infeasibleOn, solvesAcrossDistricts, type InfeasibleRule } from "../propose/propose.js";
+import { ColumnTable, type TableParts } from "./columns.js";
+import { schemaFrom, type SchemaData } from "./parallel.js";
 import { envCount, Pool, threadsToUse, workerScript } from "./pool.js";
 
 /** Measured on 2 cores: the 11 districts (90,000 people) of the 1M-teacher bench took longer on 2 threads than on 1. */
@@ -40,22 +43,91 @@ export interface DistrictBatch {
   readonly decisions?: readonly (string | undefined)[];
 }
 
-/** Where the search's districts come from: their sizes, and any few of them as objects. */
+/**
+ * Some districts' people as columns, for a thread to make into objects
+ * there: their rows of the teacher table, their history rows (the rows of
+ * person i are start[i] … start[i + 1]), each person's decision as a code
+ * into `decisionNames`, and the schema the tables were read with.
+ */
+export interface BatchColumns {
+  readonly schema: SchemaData;
+  readonly teachers: TableParts;
+  readonly history?: { readonly table: TableParts; readonly start: Int32Array };
+  readonly decisions: Uint8Array;
+  readonly decisionNames: readonly string[];
+}
+
+/** Where the search's districts come from: their sizes, and any few of them as objects (or as columns). */
 export interface DistrictSource {
   /** People per district (componentOf of their school). */
   people(district: string): number;
   /** The schools of `districts`, every school their people's histories name, their people, without a plan. */
   batch(districts: readonly string[]): DistrictBatch;
+  /**
+   * The same batch with its people as columns (the schools as objects), and
+   * the buffers to move: a thread makes the people itself, so this thread
+   * neither builds nor copies objects that live until the batch is solved.
+   */
+  columns?(districts: readonly string[]): {
+    asOf: Day;
+    schools: School[];
+    columns: BatchColumns;
+    transfer: ArrayBuffer[];
+  };
 }
 
-/** One batch for a thread: its districts as objects, their decisions, the policy's recipe. */
+/** One batch for a thread: its districts (people as objects or as columns), their decisions, the policy's recipe. */
 export interface SolveTask {
   readonly recipe: PolicyRecipe;
   readonly asOf: Day;
   readonly schools: readonly School[];
-  readonly teachers: readonly Teacher[];
+  readonly teachers?: readonly Teacher[];
   readonly decisions?: readonly (string | undefined)[];
+  readonly columns?: BatchColumns;
   readonly only: readonly string[];
+}
+
+/** The task for the batch of `districts`, and the buffers it moves. */
+function taskOf(
+  recipe: PolicyRecipe,
+  source: DistrictSource,
+  districts: readonly string[],
+): { task: SolveTask; transfer: ArrayBuffer[] } {
+  if (source.columns) {
+    const { asOf, schools, columns, transfer } = source.columns(districts);
+    return { task: { recipe, asOf, schools, columns, only: districts }, transfer };
+  }
+  const { data, decisions } = source.batch(districts);
+  return {
+    task: {
+      recipe,
+      asOf: data.asOf,
+      schools: data.schools,
+      teachers: data.teachers,
+      ...(decisions ? { decisions } : {}),
+      only: districts,
+    },
+    transfer: [],
+  };
+}
+
+/** The people of a batch sent as columns, as objects (ColumnTable.load, as the main thread loads them), and their decisions. */
+export function peopleOf(c: BatchColumns): { teachers: Teacher[]; decisions: string[] } {
+  const schema = schemaFrom(c.schema);
+  const tt = new ColumnTable(schema.teacher, (e) => schema.enumTable(e));
+  tt.absorb(c.teachers);
+  const h = c.history;
+  const ht = h ? new ColumnTable(schema.history, (e) => schema.enumTable(e), ["teacher"]) : undefined;
+  if (ht) ht.absorb(h!.table);
+  const teachers: Teacher[] = [];
+  const decisions: string[] = [];
+  for (let i = 0; i < tt.rows; i++) {
+    const history: unknown[] = [];
+    if (ht) for (let j = h!.start[i]!; j < h!.start[i + 1]!; j++) history.push(ht.load(j, {}));
+    teachers.push(tt.load(i, {}, history) as unknown as Teacher);
+    decisions.push(c.decisionNames[c.decisions[i]!]!);
+  }
+  return { teachers, decisions };
 }
 
 /** The rules found infeasible in the task's districts, or `other` when the policy compiled there is not the same. */
@@ -80,9 +152,10 @@ function policyOf(r: PolicyRecipe): CompiledPolicy | undefined {
 export async function solveTask(task: SolveTask): Promise<SolveOutcome> {
   const p = policyOf(task.recipe);
   if (!p) return { other: true };
-  const data = withoutPlan(task.asOf, task.schools, task.teachers);
+  const people = task.columns ? peopleOf(task.columns) : { teachers: task.teachers!, decisions: task.decisions };
+  const data = withoutPlan(task.asOf, task.schools, people.teachers);
   return {
-    found: await infeasibleOn(p.program, data, new Set(task.only), p.params, decisionMap(data, task.decisions)),
+    found: await infeasibleOn(p.program, data, new Set(task.only), p.params, decisionMap(data, people.decisions)),
   };
 }
 
@@ -218,33 +291,169 @@ async function onThreads(
     const lane = async () => {
       while (next < batches.length) {
         const i = next++;
-        const { data, decisions } = source.batch(batches[i]!);
-        const task: SolveTask = {
-          recipe,
-          asOf: data.asOf,
-          schools: data.schools,
-          teachers: data.teachers,
-          ...(decisions ? { decisions } : {}),
-          only: batches[i]!,
-        };
-        outcomes[i] = await pool.run(task);
+        const { task, transfer } = taskOf(recipe, source, batches[i]!);
+        outcomes[i] = await pool.run(task, transfer);
         if ("other" in outcomes[i]!) return;
       }
     };
     await Promise.all(Array.from({ length: Math.min(batches.length, 2 * n) }, lane));
-    // Each rule found names its clause as compiled there: this policy's clause of that id stands in.
-    const clauses = new Map(policy.program.checks.map((c) => [c.info.clause.id, c.info.clause]));
-    const found: InfeasibleRule[] = [];
-    for (const o of outcomes) {
-      if (!o || "other" in o) return undefined;
-      for (const r of o.found) {
-        const clause = clauses.get(r.clause.id);
-        if (!clause) return undefined;
-        found.push({ ...r, clause });
-      }
-    }
-    return found;
+    return joined(policy, outcomes);
   } finally {
     await pool.close();
+  }
+}
+
+/**
+ * The rules the threads found, in batch order; undefined when a thread
+ * compiled another policy (or a batch is missing). Each rule names its clause
+ * as compiled there: this policy's clause of that id stands in.
+ */
+function joined(policy: CompiledPolicy, outcomes: readonly (SolveOutcome | undefined)[]): InfeasibleRule[] | undefined {
+  const clauses = new Map(policy.program.checks.map((c) => [c.info.clause.id, c.info.clause]));
+  const found: InfeasibleRule[] = [];
+  for (const o of outcomes) {
+    if (!o || "other" in o) return undefined;
+    for (const r of o.found) {
+      const clause = clauses.get(r.clause.id);
+      if (!clause) return undefined;
+      found.push({ ...r, clause });
+    }
+  }
+  return found;
+}
+
+/**
+ * The search started while the plan checks run. A district is concerned as
+ * soon as one must-violation of a school or of the district itself is found
+ * (districtsOf's rule), so its batch can be solved on a thread while this
+ * thread goes on checking, instead of the threads waiting for the checks
+ * (measured at national scale: 12 s of checks on this thread, the other core
+ * idle). The checks tell it each violation (`violated`) and let it take the
+ * threads' answers now and then (`visited`: poll, and give them more);
+ * `rules` adds the districts found concerned otherwise (violations of a
+ * group, the plan, a location, a tier) and waits for every batch. Which
+ * districts share a batch does not change the rules found (each district is
+ * its own problem) and matchInfeasible puts them in the violations' order:
+ * the answer is the search's after the checks. Started only where the
+ * search would go to threads anyway (see the header); else `rules` is
+ * infeasibleRules.
+ */
+export class SearchAhead {
+  private pool: Pool<SolveTask, SolveOutcome> | undefined;
+  private source: DistrictSource | undefined;
+  /** Districts known concerned; of them, those not yet in a batch, and their people. */
+  private readonly known = new Set<string>();
+  private pending: string[] = [];
+  private load = 0;
+  private readonly runs: Promise<SolveOutcome>[] = [];
+  private visits = 0;
+  /** Batches given to the threads before `rules` (during the checks). */
+  early = 0;
+  private readonly size = envCount("LUNGANG_SEARCH_BATCH") || SEARCH_BATCH_PEOPLE;
+
+  private constructor(
+    private readonly policy: CompiledPolicy,
+    private readonly recipe: PolicyRecipe,
+    private readonly districtOf: (school: string) => string,
+    private readonly threads: number,
+  ) {}
+
+  /** A search to start during the checks of `people` people, or undefined where it would not go to threads. */
+  static of(
+    policy: CompiledPolicy,
+    people: number,
+    districtOf: (school: string) => string,
+    threads = threadsToUse(),
+  ): SearchAhead | undefined {
+    const least = envCount("LUNGANG_SOLVE_MIN") ?? SOLVE_MIN_TEACHERS;
+    if (!policy.recipe || threads < 2 || people < least || solvesAcrossDistricts(policy.program)) return undefined;
+    return new SearchAhead(policy, policy.recipe, districtOf, threads);
+  }
+
+  /** Everyone is decided: the districts can be made into batches from here. */
+  decided(source: DistrictSource): void {
+    this.source = source;
+  }
+
+  violated(v: Violation): void {
+    if (v.severity !== "error" || !this.source) return;
+    const k = v.subject.kind;
+    const d = k === "school" ? this.districtOf(v.subject.id) : k === "district" ? v.subject.id : undefined;
+    if (d === undefined || this.known.has(d)) return;
+    this.known.add(d);
+    this.pending.push(d);
+    this.load += this.source.people(d);
+    this.give();
+  }
+
+  visited(): void {
+    if ((++this.visits & 1023) !== 0 || !this.pool) return;
+    this.pool.poll();
+    this.give();
+  }
+
+  /** Whole batches of the districts pending, each as a thread has room for it. */
+  private give(): void {
+    while (this.pending.length > 0 && this.load >= this.size && (!this.pool || this.pool.room)) {
+      void this.dispatch(this.cut());
+      this.early++;
+    }
+  }
+
+  /** The next batch of the districts pending, in their order: about `size` people (a district never split). */
+  private cut(): string[] {
+    const batch: string[] = [];
+    let load = 0;
+    while (this.pending.length > 0 && load < this.size) {
+      const d = this.pending.shift()!;
+      batch.push(d);
+      load += this.source!.people(d);
+    }
+    this.load -= load;
+    return batch;
+  }
+
+  private dispatch(districts: readonly string[]): Promise<SolveOutcome> {
+    // Pollable: the checks take the answers while they run (visited).
+    this.pool ??= new Pool<SolveTask, SolveOutcome>(
+      workerScript("solve-worker"),
+      this.threads,
+      undefined,
+      solveTask,
+      undefined,
+      2,
+      true,
+    );
+    const { task, transfer } = taskOf(this.recipe, this.source!, districts);
+    const run = this.pool.run(task, transfer);
+    // Awaited in `rules`; none is left unhandled meanwhile.
+    run.catch(() => undefined);
+    this.runs.push(run);
+    return run;
+  }
+
+  /** The rules found infeasible in `districts` (every district concerned, known after the checks). */
+  async rules(source: DistrictSource, districts: ReadonlySet<string>): Promise<InfeasibleRule[]> {
+    this.source ??= source;
+    if (!this.pool) return infeasibleRules(this.policy, source, districts, this.threads);
+    const rest = [...districts].filter((d) => !this.known.has(d)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const d of rest) {
+      this.known.add(d);
+      this.pending.push(d);
+      this.load += source.people(d);
+    }
+    // The batches left, each made when a thread has room for it (two at a thread, as onThreads does).
+    const lanes: Promise<unknown>[] = [];
+    const lane = async (): Promise<void> => {
+      while (this.pending.length > 0) if ("other" in (await this.dispatch(this.cut()))) return;
+    };
+    for (let i = 0; i < 2 * this.threads; i++) lanes.push(lane());
+    await Promise.all(lanes);
+    // Compiled otherwise there: the whole search is made here.
+    return joined(this.policy, await Promise.all(this.runs)) ?? infeasibleRules(this.policy, source, districts, 1);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
   }
 }

@@ -275,7 +275,19 @@ export interface PlanSubjects {
 export type CheckFindings = Omit<PlanResult, "schools" | "decisions">;
 
 /** Every plan check of the program over the subjects, in the frame `f` (its world carries the plan). */
-export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgress?: OnProgress): CheckFindings {
+/** Told as the checks go (src/columnar/solve.ts starts its search with it): each violation as found, each subject visited. */
+export interface CheckWatch {
+  violated?(v: Violation): void;
+  visited?(): void;
+}
+
+export function runChecks(
+  program: Program,
+  f: Frame,
+  src: PlanSubjects,
+  onProgress?: OnProgress,
+  watch?: CheckWatch,
+): CheckFindings {
   const violations: Violation[] = [];
   const undetermined: Undetermined[] = [];
   const entitlements: Entitlement[] = [];
@@ -333,13 +345,15 @@ export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgr
       tally.failed++;
       // Re-evaluate the failing subject with tracing on, to report the numbers.
       const atom = failingAtom(c, f);
-      r.violations.push({
+      const v: Violation = {
         clause: c.info.clause,
         check: c.info,
         severity: severityOf(c.info.clause),
         subject: ref,
         ...(atom ? { atom } : {}),
-      });
+      };
+      r.violations.push(v);
+      watch?.violated?.(v);
     }
   };
   let checked = 0;
@@ -349,6 +363,7 @@ export function runChecks(program: Program, f: Frame, src: PlanSubjects, onProgr
     const group = runs.filter((r) => r.c.info.check.subject.kind === kind);
     // Each check of the subject starts from the frame its visitor set.
     const visit = (ref: SubjectRef, rejectedRows?: Reason) => {
+      watch?.visited?.();
       const { person, move, subject, school } = f;
       for (const r of group) {
         f.person = person;

@@ -209,7 +209,7 @@ describe("the built reader with worker threads", () => {
         "",
       ].join("\n"),
     );
-    const pool = new Pool<number, [number, number]>(script, 1, undefined, async (n) => [n, 0]);
+    const pool = new Pool<number, [number, number]>(script, 1, undefined, async (n) => [n, 0], undefined, 2, true);
     try {
       const answers = await Promise.all([1, 2, 3, 4].map((n) => pool.run(n)));
       // Task 1 is answered with task 2 waiting at the thread (2 given), not tasks 3 and 4 too.

@@ -5,15 +5,28 @@
 // solves on one thread. Without a worker script (these sources under the test
 // runner) the shares are solved here, through the same task code.
 
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.js";
 import { compile, compilePolicy, withParams } from "../../src/api/compile.js";
-import { batchesOf, datasetSource, infeasibleOnThreads, infeasibleRules } from "../../src/columnar/solve.js";
+import { Rows, checkColumnar } from "../../src/columnar/check.js";
+import { columnarSource } from "../../src/columnar/plan.js";
+import { readColumnar } from "../../src/columnar/read.js";
+import {
+  SearchAhead,
+  batchesOf,
+  datasetSource,
+  infeasibleOnThreads,
+  infeasibleRules,
+  peopleOf,
+} from "../../src/columnar/solve.js";
+import { writeDatasetCsv } from "../../src/data/tabular/write.js";
 import { parseDatasetText } from "../../src/data/read.js";
 import type { Dataset } from "../../src/data/model.js";
 import { checkPlan } from "../../src/plan/check-plan.js";
-import { districtsOf, infeasibleOn, matchInfeasible } from "../../src/propose/propose.js";
+import { componentOf, districtsOf, infeasibleOn, matchInfeasible } from "../../src/propose/propose.js";
 import { newFrame, worldOf } from "../../src/interpreter/frame.js";
 import { ROOT } from "../support/policy.js";
 
@@ -127,4 +140,66 @@ describe("the infeasibility search on threads", () => {
     const given = await infeasibleOn(policy.program, data, districts, policy.params, everyoneDue);
     expect(given).not.toEqual(own);
   }, 120_000);
+
+  it("a batch sent as columns is made into the people sent as objects, with the same decisions and schools", async () => {
+    const { dir } = concernedFolder(3);
+    const data = (await readColumnar(dir, { schema: policy.checked.input })).value!;
+    const rows = new Rows(data, policy.program, true);
+    const source = columnarSource(data, rows, checkColumnar(policy.program, data, policy.params).decisions);
+    const districts = [...new Set(data.schools.map((s) => componentOf(s)))].sort();
+    expect(districts.length).toBeGreaterThan(1);
+    for (const batch of [districts.slice(0, 1), districts.slice(1), districts]) {
+      const objects = source.batch(batch);
+      const sent = source.columns!(batch);
+      // As a thread receives it: a structured copy, its buffers moved.
+      const got = structuredClone(sent.columns, { transfer: sent.transfer });
+      const made = peopleOf(got);
+      expect(made.teachers).toEqual(objects.data.teachers.map((t) => ({ ...t })));
+      expect(made.decisions).toEqual(objects.decisions);
+      expect(sent.schools).toEqual(objects.data.schools);
+      expect(made.teachers.some((t) => t.history.length > 0)).toBe(true);
+    }
+  }, 120_000);
+
+  it("started during the checks (told each violation), it finds what the search after them finds", async () => {
+    let found = 0;
+    for (const seed of [2, 3, 5]) {
+      const { dir, violations: objectViolations } = concernedFolder(seed);
+      const data = (await readColumnar(dir, { schema: policy.checked.input })).value!;
+      const rows = new Rows(data, policy.program, true);
+      const checked = checkColumnar(policy.program, data, policy.params);
+      expect(checked.violations.length).toBe(objectViolations.length);
+      const source = columnarSource(data, rows, checked.decisions);
+      const districts = districtsOf(data, checked.violations);
+      const after = matchInfeasible(checked.violations, await infeasibleRules(policy, source, districts, 1));
+      const ahead = SearchAhead.of(policy, rows.count, (id) => componentOf(data.schoolById.get(id)), 2)!;
+      expect(ahead).toBeDefined();
+      try {
+        ahead.decided(source);
+        for (const v of checked.violations) {
+          ahead.violated(v);
+          ahead.visited();
+        }
+        expect(ahead.early).toBeGreaterThan(0);
+        expect(matchInfeasible(checked.violations, await ahead.rules(source, districts))).toEqual(after);
+      } finally {
+        await ahead.close();
+      }
+      found += after.length;
+    }
+    expect(found).toBeGreaterThan(0);
+    // Where the search would not go to threads, none is started early.
+    expect(SearchAhead.of(policy, 1000, () => "", 1)).toBeUndefined();
+    process.env.LUNGANG_SOLVE_MIN = "1001";
+    expect(SearchAhead.of(policy, 1000, () => "", 2)).toBeUndefined();
+  }, 120_000);
 });
+
+/** concerned(seed) written as a CSV folder. */
+function concernedFolder(seed: number): { dir: string; violations: ReturnType<typeof checkPlan>["violations"] } {
+  const raw = generate({ seed, teachers: 2400, schools: 60, violations: true });
+  const ds = parseDatasetText(JSON.stringify(raw), "generated.json", "json").value!;
+  const dir = mkdtempSync(join(tmpdir(), "lungang-solve-"));
+  writeDatasetCsv(ds, dir, "utf-8");
+  return { dir, violations: checkPlan(policy.program, ds, policy.params).violations };
+}
